@@ -1,0 +1,39 @@
+package dev.dataproduct.api.port;
+
+import dev.dataproduct.api.data.Dataset;
+
+/**
+ * A source of data for a product: files, another product's output, a stream, memory. The runtime
+ * opens each input port once per run, reads the dataset it returns (possibly more than once) and
+ * closes the port in the end.
+ *
+ * <p>Rows the port can read but not convert to the schema (a cell that is not a number, a line
+ * with too few cells) are sent to {@link InputContext#rejects()}, never dropped and never turned
+ * into nulls.
+ *
+ * {@snippet :
+ * public final class MyInput implements InputPort {
+ *     public PortDescriptor descriptor() { return new PortDescriptor("orders", "memory", "arrow", ""); }
+ *     public Dataset open(InputContext context) { return Dataset.of("orders", schema, batches); }
+ * }
+ * }
+ */
+public interface InputPort extends AutoCloseable {
+
+    /** @return what the port is; its name is the name transforms read the input by */
+    PortDescriptor descriptor();
+
+    /**
+     * Opens the port for a run.
+     *
+     * @param context the allocator, clock and reject sink of the run
+     * @return the data the port provides
+     * @throws dev.dataproduct.api.error.PortException if the source cannot be opened
+     */
+    Dataset open(InputContext context);
+
+    /** Releases what {@link #open(InputContext)} acquired. The default does nothing. */
+    @Override
+    default void close() {
+    }
+}

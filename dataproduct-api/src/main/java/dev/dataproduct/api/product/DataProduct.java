@@ -1,0 +1,463 @@
+package dev.dataproduct.api.product;
+
+import dev.dataproduct.api.data.Dataset;
+import dev.dataproduct.api.descriptor.DatasetDescriptor;
+import dev.dataproduct.api.descriptor.PortEntry;
+import dev.dataproduct.api.descriptor.ProductDescriptor;
+import dev.dataproduct.api.error.InvalidDefinitionException;
+import dev.dataproduct.api.port.InputPort;
+import dev.dataproduct.api.port.OutputPort;
+import dev.dataproduct.api.port.PortDescriptor;
+import dev.dataproduct.api.schema.DatasetSpec;
+import dev.dataproduct.api.transform.Transform;
+import dev.dataproduct.api.transform.TransformContext;
+import dev.dataproduct.api.transform.TransformSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * A data product: metadata, input ports, output datasets with their contracts, the transforms that
+ * build them, and the output ports that serve them. Immutable once built; run it with the core
+ * runtime.
+ *
+ * {@snippet :
+ * DataProduct purchases = DataProduct.builder("historical-purchases")
+ *     .domain("retail")
+ *     .version("1.2.0")
+ *     .owner(Owner.person("Ana Ruiz", "ana.ruiz@example.com"))
+ *     .purpose("A list of historical purchases (SKUs) for each customer.")
+ *     .input(ordersCsv)
+ *     .output(DatasetSpec.named("purchases")
+ *         .field("purchase_id", LogicalType.STRING, f -> f.required().primaryKey())
+ *         .field("quantity", LogicalType.INT32, f -> f.required().range(1, 1000)))
+ *     .transform(ctx -> ctx.input("orders"))
+ *     .build();
+ * }
+ */
+public final class DataProduct {
+    private final ProductMetadata metadata;
+    private final List<InputPort> inputs;
+    private final List<DatasetSpec> outputs;
+    private final List<TransformSpec> transforms;
+    private final List<OutputPort> outputPorts;
+
+    private DataProduct(ProductMetadata metadata, List<InputPort> inputs, List<DatasetSpec> outputs,
+                        List<TransformSpec> transforms, List<OutputPort> outputPorts) {
+        this.metadata = metadata;
+        this.inputs = List.copyOf(inputs);
+        this.outputs = List.copyOf(outputs);
+        this.transforms = List.copyOf(transforms);
+        this.outputPorts = List.copyOf(outputPorts);
+    }
+
+    /**
+     * Starts the definition of a product.
+     *
+     * @param name the product name: lower-case letters, digits and {@code -}, starting with a letter
+     * @return a builder
+     */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** @return what the product says about itself */
+    public ProductMetadata metadata() {
+        return metadata;
+    }
+
+    /** @return the product's permanent address */
+    public ProductAddress address() {
+        return metadata.address();
+    }
+
+    /** @return the input ports, in declaration order */
+    public List<InputPort> inputs() {
+        return inputs;
+    }
+
+    /** @return the output datasets, in declaration order */
+    public List<DatasetSpec> outputs() {
+        return outputs;
+    }
+
+    /**
+     * @param name an output dataset name
+     * @return that dataset's definition
+     */
+    public Optional<DatasetSpec> output(String name) {
+        return outputs.stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+
+    /**
+     * @return one transform per output dataset, in the order of the outputs, each with the inputs
+     *     it reads spelled out
+     */
+    public List<TransformSpec> transforms() {
+        return transforms;
+    }
+
+    /** @return the output ports, in declaration order */
+    public List<OutputPort> outputPorts() {
+        return outputPorts;
+    }
+
+    /** @return the product's self-description, ready to serialise */
+    public ProductDescriptor describe() {
+        ProductAddress address = address();
+        List<DatasetDescriptor> datasets = new ArrayList<>();
+        for (DatasetSpec d : outputs) {
+            datasets.add(new DatasetDescriptor(d.name(), address.dataset(d.name()), d.description(),
+                    d.schema().fields()));
+        }
+        List<PortEntry> in = new ArrayList<>();
+        for (InputPort p : inputs) {
+            in.add(entry(address, p.descriptor()));
+        }
+        List<PortEntry> out = new ArrayList<>();
+        for (OutputPort p : outputPorts) {
+            out.add(entry(address, p.descriptor()));
+        }
+        ProductMetadata m = metadata;
+        return new ProductDescriptor(address.urn(), m.name(), m.domain(), m.version().toString(), m.owner(),
+                m.purpose(), m.description(), m.alignment(), m.kind().isDerived() ? "derived" : "foundational",
+                m.kind().pattern().map(p -> p.name().toLowerCase(Locale.ROOT)).orElse(""), m.qualityTier(),
+                m.supportTier().level(), m.status(), List.copyOf(new TreeSet<>(m.tags())), m.links(), datasets, in,
+                out);
+    }
+
+    private static PortEntry entry(ProductAddress address, PortDescriptor d) {
+        return new PortEntry(d.name(), address.port(d.name()), d.kind(), d.format(), d.location());
+    }
+
+    @Override
+    public String toString() {
+        return "DataProduct[" + address() + ", version " + metadata.version() + "]";
+    }
+
+    /**
+     * Builds a {@link DataProduct}. {@link #build()} checks the whole definition and reports every
+     * problem at once.
+     */
+    public static final class Builder {
+        private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9-]*");
+
+        private final String name;
+        private String domain;
+        private String version;
+        private Owner owner;
+        private String purpose;
+        private String description = "";
+        private Alignment alignment = Alignment.SOURCE;
+        private ProductKind kind = ProductKind.FOUNDATIONAL;
+        private QualityTier qualityTier = QualityTier.BRONZE;
+        private SupportTier supportTier = SupportTier.TIER_4;
+        private ProductStatus status = ProductStatus.DRAFT;
+        private final Set<String> tags = new LinkedHashSet<>();
+        private final List<Link> links = new ArrayList<>();
+        private final List<InputPort> inputs = new ArrayList<>();
+        private final List<Object> outputs = new ArrayList<>();
+        private final List<TransformSpec> transforms = new ArrayList<>();
+        private final List<OutputPort> outputPorts = new ArrayList<>();
+        private final List<String> early = new ArrayList<>();
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        /** @param value the owning domain, such as {@code retail} @return this builder */
+        public Builder domain(String value) {
+            this.domain = value;
+            return this;
+        }
+
+        /** @param value a semantic version such as {@code 1.2.0} @return this builder */
+        public Builder version(String value) {
+            this.version = value;
+            return this;
+        }
+
+        /** @param value the accountable person @return this builder */
+        public Builder owner(Owner value) {
+            this.owner = value;
+            return this;
+        }
+
+        /** @param text what the product is for, in one or two sentences @return this builder */
+        public Builder purpose(String text) {
+            this.purpose = text;
+            return this;
+        }
+
+        /** @param text a longer description @return this builder */
+        public Builder description(String text) {
+            this.description = Objects.requireNonNull(text, "description");
+            return this;
+        }
+
+        /** @param value what the product is aligned to; {@code SOURCE} by default @return this builder */
+        public Builder alignment(Alignment value) {
+            this.alignment = Objects.requireNonNull(value, "alignment");
+            return this;
+        }
+
+        /** @param value foundational (the default) or derived @return this builder */
+        public Builder kind(ProductKind value) {
+            this.kind = Objects.requireNonNull(value, "kind");
+            return this;
+        }
+
+        /** @param value the quality promised; {@code BRONZE} by default @return this builder */
+        public Builder qualityTier(QualityTier value) {
+            this.qualityTier = Objects.requireNonNull(value, "qualityTier");
+            return this;
+        }
+
+        /** @param value the support promised; tier 4 by default @return this builder */
+        public Builder supportTier(SupportTier value) {
+            this.supportTier = Objects.requireNonNull(value, "supportTier");
+            return this;
+        }
+
+        /**
+         * @param level the support promised, 1 (most) to 4 (best effort); anything else is
+         *     reported by {@link #build()}
+         * @return this builder
+         */
+        public Builder supportTier(int level) {
+            try {
+                this.supportTier = SupportTier.of(level);
+            } catch (IllegalArgumentException e) {
+                early.add(e.getMessage());
+            }
+            return this;
+        }
+
+        /** @param value where the product is in its life; {@code DRAFT} by default @return this builder */
+        public Builder status(ProductStatus value) {
+            this.status = Objects.requireNonNull(value, "status");
+            return this;
+        }
+
+        /** @param values keywords for discovery @return this builder */
+        public Builder tags(String... values) {
+            tags.addAll(List.of(values));
+            return this;
+        }
+
+        /**
+         * @param title what the link leads to
+         * @param href where it leads; an invalid URI is reported by {@link #build()}
+         * @return this builder
+         */
+        public Builder link(String title, String href) {
+            try {
+                links.add(Link.of(title, href));
+            } catch (IllegalArgumentException e) {
+                early.add("link '" + title + "': " + e.getMessage());
+            }
+            return this;
+        }
+
+        /** @param port an input port; transforms read it by its name @return this builder */
+        public Builder input(InputPort port) {
+            inputs.add(Objects.requireNonNull(port, "input"));
+            return this;
+        }
+
+        /** @param dataset an output dataset being defined @return this builder */
+        public Builder output(DatasetSpec.Builder dataset) {
+            outputs.add(Objects.requireNonNull(dataset, "output"));
+            return this;
+        }
+
+        /** @param dataset an output dataset @return this builder */
+        public Builder output(DatasetSpec dataset) {
+            outputs.add(Objects.requireNonNull(dataset, "output"));
+            return this;
+        }
+
+        /** @param ports output ports that serve every committed snapshot @return this builder */
+        public Builder serve(OutputPort... ports) {
+            for (OutputPort p : ports) {
+                outputPorts.add(Objects.requireNonNull(p, "output port"));
+            }
+            return this;
+        }
+
+        /**
+         * The transform of a product with one output dataset; it may read every input.
+         *
+         * @param transform the user code
+         * @return this builder
+         */
+        public Builder transform(Transform transform) {
+            transforms.add(new TransformSpec("", Set.of(), transform));
+            return this;
+        }
+
+        /**
+         * The transform of a product with one output dataset, returning the output as a dataset;
+         * it may read every input.
+         *
+         * @param function returns the output, for example {@code ctx -> ctx.input("orders")}
+         * @return this builder
+         */
+        public Builder transform(Function<TransformContext, Dataset> function) {
+            return transform(Transform.of(function));
+        }
+
+        /**
+         * A transform for a named output dataset, reading named inputs.
+         *
+         * @param spec the transform with its output and inputs
+         * @return this builder
+         */
+        public Builder transform(TransformSpec spec) {
+            transforms.add(Objects.requireNonNull(spec, "transform"));
+            return this;
+        }
+
+        /**
+         * Checks the whole definition and builds the product.
+         *
+         * @return the product
+         * @throws InvalidDefinitionException listing every problem found
+         */
+        public DataProduct build() {
+            List<String> problems = new ArrayList<>(early);
+            if (!NAME.matcher(name).matches()) {
+                problems.add("name '" + name + "' must be lower-case letters, digits and '-', starting with a letter");
+            }
+            if (domain == null || domain.isBlank()) {
+                problems.add("no domain: call domain(\"...\") with the owning domain, such as \"retail\"");
+            } else if (!NAME.matcher(domain).matches()) {
+                problems.add("domain '" + domain + "' must be lower-case letters, digits and '-', starting with a letter");
+            }
+            SemanticVersion semver = null;
+            if (version == null) {
+                problems.add("no version: call version(\"1.0.0\")");
+            } else {
+                try {
+                    semver = SemanticVersion.parse(version);
+                } catch (IllegalArgumentException e) {
+                    problems.add("version: " + e.getMessage());
+                }
+            }
+            if (owner == null) {
+                problems.add("no owner: call owner(Owner.person(name, email)) with the accountable person");
+            }
+            if (purpose == null || purpose.isBlank()) {
+                problems.add("no purpose: say in one or two sentences what the product is for");
+            } else if (purpose.length() > ProductMetadata.MAX_PURPOSE_LENGTH) {
+                problems.add("purpose is " + purpose.length() + " characters long; keep it to "
+                        + ProductMetadata.MAX_PURPOSE_LENGTH + " and put the rest in description(...)");
+            }
+            if (kind.isDerived() && inputs.isEmpty()) {
+                problems.add("a derived product (" + kind + ") needs at least one input");
+            }
+
+            List<DatasetSpec> datasets = new ArrayList<>();
+            Set<String> datasetNames = new LinkedHashSet<>();
+            for (Object o : outputs) {
+                String datasetName;
+                if (o instanceof DatasetSpec.Builder b) {
+                    datasetName = b.name();
+                    List<String> datasetProblems = b.problems();
+                    problems.addAll(datasetProblems);
+                    if (datasetProblems.isEmpty()) {
+                        datasets.add(b.build());
+                    }
+                } else {
+                    DatasetSpec d = (DatasetSpec) o;
+                    datasetName = d.name();
+                    datasets.add(d);
+                }
+                if (!datasetNames.add(datasetName)) {
+                    problems.add("dataset '" + datasetName + "' is declared more than once");
+                }
+            }
+            if (outputs.isEmpty()) {
+                problems.add("no output dataset: declare at least one with output(DatasetSpec.named(...))");
+            }
+
+            Set<String> inputNames = new LinkedHashSet<>();
+            Set<String> portNames = new LinkedHashSet<>();
+            for (InputPort p : inputs) {
+                String portName = p.descriptor().name();
+                if (!inputNames.add(portName)) {
+                    problems.add("input '" + portName + "' is declared more than once");
+                }
+                portNames.add(portName);
+            }
+            for (OutputPort p : outputPorts) {
+                String portName = p.descriptor().name();
+                if (!portNames.add(portName)) {
+                    problems.add("port name '" + portName + "' is used by more than one port; each port needs its "
+                            + "own name for its address");
+                }
+            }
+
+            List<TransformSpec> resolved = resolveTransforms(datasetNames, inputNames, problems);
+
+            if (!problems.isEmpty()) {
+                throw new InvalidDefinitionException("product '" + name + "'", problems);
+            }
+            ProductMetadata metadata = new ProductMetadata(name, domain, semver, owner, purpose, description,
+                    alignment, kind, qualityTier, supportTier, status, tags, links);
+            return new DataProduct(metadata, inputs, datasets, resolved, outputPorts);
+        }
+
+        private List<TransformSpec> resolveTransforms(Set<String> datasetNames, Set<String> inputNames,
+                                                      List<String> problems) {
+            List<TransformSpec> resolved = new ArrayList<>();
+            Set<String> built = new LinkedHashSet<>();
+            Set<String> read = new LinkedHashSet<>();
+            for (TransformSpec t : transforms) {
+                String output = t.output();
+                if (output.isEmpty()) {
+                    if (datasetNames.size() != 1) {
+                        problems.add("a transform without a named output needs exactly one output dataset, but there are "
+                                + datasetNames.size() + "; use transform(TransformSpec.to(\"dataset\")...)");
+                        continue;
+                    }
+                    output = datasetNames.iterator().next();
+                }
+                if (!datasetNames.contains(output)) {
+                    problems.add("a transform builds dataset '" + output + "', which is not an output; outputs are "
+                            + datasetNames);
+                }
+                if (!built.add(output)) {
+                    problems.add("dataset '" + output + "' is built by more than one transform");
+                }
+                Set<String> reads = t.inputs().isEmpty() ? inputNames : t.inputs();
+                for (String in : reads) {
+                    if (!inputNames.contains(in)) {
+                        problems.add("the transform of '" + output + "' reads input '" + in
+                                + "', which is not declared; inputs are " + inputNames);
+                    }
+                }
+                read.addAll(reads);
+                resolved.add(new TransformSpec(output, reads, t.transform()));
+            }
+            for (String d : datasetNames) {
+                if (!built.contains(d)) {
+                    problems.add("no transform builds dataset '" + d + "'; add transform(...) for it");
+                }
+            }
+            for (String in : inputNames) {
+                if (!read.contains(in)) {
+                    problems.add("input '" + in + "' is not read by any transform; read it or remove it");
+                }
+            }
+            resolved.sort(java.util.Comparator.comparingInt(t -> new ArrayList<>(datasetNames).indexOf(t.output())));
+            return resolved;
+        }
+    }
+}

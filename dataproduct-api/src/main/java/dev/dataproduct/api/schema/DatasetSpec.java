@@ -1,0 +1,208 @@
+package dev.dataproduct.api.schema;
+
+import dev.dataproduct.api.error.InvalidDefinitionException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * The definition of a named dataset of a product: its name, what it holds, and its schema.
+ *
+ * {@snippet :
+ * DatasetSpec purchases = DatasetSpec.named("purchases")
+ *     .description("One row per purchased SKU.")
+ *     .field("purchase_id", LogicalType.STRING, f -> f.required().primaryKey())
+ *     .field("quantity", LogicalType.INT32, f -> f.required().range(1, 1000))
+ *     .build();
+ * }
+ *
+ * @param name the dataset name, unique within its product: lower-case letters, digits,
+ *     {@code -} and {@code _}, starting with a letter
+ * @param description what one row of the dataset stands for; empty if not described
+ * @param schema the fields
+ */
+public record DatasetSpec(String name, String description, Schema schema) {
+
+    static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]*");
+    static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    /** Validates the components. */
+    public DatasetSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(description, "description");
+        Objects.requireNonNull(schema, "schema");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("dataset name '" + name + "' must be lower-case letters, digits, "
+                    + "'-' or '_', starting with a letter");
+        }
+    }
+
+    /**
+     * Starts the definition of a dataset.
+     *
+     * @param name the dataset name
+     * @return a builder
+     */
+    public static Builder named(String name) {
+        return new Builder(name);
+    }
+
+    /** Builds a {@link DatasetSpec}, collecting every problem before it reports them. */
+    public static final class Builder {
+        private final String name;
+        private String description = "";
+        private final List<Field.Builder> fields = new ArrayList<>();
+        private final List<String> declaredKey = new ArrayList<>();
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+        }
+
+        /** @return the name of the dataset being defined */
+        public String name() {
+            return name;
+        }
+
+        /**
+         * @param text what one row of the dataset stands for
+         * @return this builder
+         */
+        public Builder description(String text) {
+            this.description = Objects.requireNonNull(text, "description");
+            return this;
+        }
+
+        /**
+         * Adds a nullable field with no constraints.
+         *
+         * @param fieldName the field name
+         * @param type the logical type
+         * @return this builder
+         */
+        public Builder field(String fieldName, LogicalType type) {
+            return field(fieldName, type, f -> { });
+        }
+
+        /**
+         * Adds a field and configures it.
+         *
+         * @param fieldName the field name
+         * @param type the logical type
+         * @param config sets what the field requires, for example {@code f -> f.required().range(1, 9)}
+         * @return this builder
+         */
+        public Builder field(String fieldName, LogicalType type, Consumer<Field.Builder> config) {
+            fields.add(Field.Builder.configure(fieldName, type, config));
+            return this;
+        }
+
+        /**
+         * Adds a field built elsewhere.
+         *
+         * @param field the field
+         * @return this builder
+         */
+        public Builder field(Field field) {
+            fields.add(field.toBuilder());
+            return this;
+        }
+
+        /**
+         * Declares the primary key by field names, in key order, as an alternative to marking each
+         * field with {@link Field.Builder#primaryKey()}. The named fields become required.
+         *
+         * @param fieldNames the key fields, in order
+         * @return this builder
+         */
+        public Builder primaryKey(String... fieldNames) {
+            declaredKey.clear();
+            declaredKey.addAll(List.of(fieldNames));
+            return this;
+        }
+
+        /**
+         * Every problem {@link #build()} would report, each naming the dataset and field.
+         *
+         * @return the problems; empty if the definition is valid
+         */
+        public List<String> problems() {
+            List<String> problems = new ArrayList<>();
+            String where = "dataset '" + name + "'";
+            if (!NAME.matcher(name).matches()) {
+                problems.add(where + ": the name must be lower-case letters, digits, '-' or '_', starting with a letter");
+            }
+            if (fields.isEmpty()) {
+                problems.add(where + ": declares no fields; add at least one with field(name, type)");
+            }
+            Set<String> names = new LinkedHashSet<>();
+            Map<Integer, String> keyPositions = new HashMap<>();
+            for (Field.Builder f : fields) {
+                String fieldWhere = where + ", field '" + f.name() + "'";
+                if (!names.add(f.name())) {
+                    problems.add(fieldWhere + ": declared more than once");
+                }
+                if (!FIELD_NAME.matcher(f.name()).matches()) {
+                    problems.add(fieldWhere + ": a field name must be letters, digits and '_', not starting with a digit");
+                }
+                try {
+                    Field built = f.buildWithKeyPosition(Math.max(f.primaryKeyPosition(), 0));
+                    problems.addAll(ConstraintCheck.problems(fieldWhere, built));
+                } catch (IllegalArgumentException e) {
+                    problems.add(fieldWhere + ": " + e.getMessage());
+                }
+                if (f.primaryKeyPosition() > 0) {
+                    String other = keyPositions.put(f.primaryKeyPosition(), f.name());
+                    if (other != null) {
+                        problems.add(fieldWhere + ": primary key position " + f.primaryKeyPosition()
+                                + " is already taken by field '" + other + "'");
+                    }
+                }
+            }
+            for (String keyField : declaredKey) {
+                if (!names.contains(keyField)) {
+                    problems.add(where + ": the primary key names field '" + keyField
+                            + "', which the dataset does not have; fields are " + names);
+                }
+            }
+            boolean marked = fields.stream().anyMatch(f -> f.primaryKeyPosition() != 0);
+            if (marked && !declaredKey.isEmpty()) {
+                problems.add(where + ": the primary key is declared both on fields and with primaryKey(...); use one");
+            }
+            return problems;
+        }
+
+        /**
+         * @return the dataset definition
+         * @throws InvalidDefinitionException listing every problem, if there are any
+         */
+        public DatasetSpec build() {
+            List<String> problems = problems();
+            if (!problems.isEmpty()) {
+                throw new InvalidDefinitionException("dataset '" + name + "'", problems);
+            }
+            List<Field> built = new ArrayList<>();
+            int next = 1;
+            int taken = fields.stream().mapToInt(Field.Builder::primaryKeyPosition).max().orElse(0);
+            next = Math.max(next, taken + 1);
+            for (Field.Builder f : fields) {
+                int position = f.primaryKeyPosition();
+                if (position == Field.Builder.NEXT_KEY_POSITION) {
+                    position = next++;
+                }
+                int declared = declaredKey.indexOf(f.name());
+                if (declared >= 0) {
+                    f.required();
+                    position = declared + 1;
+                }
+                built.add(f.buildWithKeyPosition(Math.max(position, 0)));
+            }
+            return new DatasetSpec(name, description, new Schema(built));
+        }
+    }
+}
