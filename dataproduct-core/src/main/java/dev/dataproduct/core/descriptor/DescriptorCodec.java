@@ -1,0 +1,135 @@
+package dev.dataproduct.core.descriptor;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.cfg.EnumFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import dev.dataproduct.api.descriptor.ProductDescriptor;
+import dev.dataproduct.api.error.InvalidDefinitionException;
+import dev.dataproduct.api.schema.LogicalType;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Writes a {@link ProductDescriptor} as JSON or YAML and reads it back equal. Field types are
+ * written by their canonical names ({@code decimal(12,2)}), enums in lower case, and empty values
+ * are left out.
+ *
+ * {@snippet :
+ * String yaml = DescriptorCodec.toYaml(product.describe());
+ * ProductDescriptor back = DescriptorCodec.fromYaml(yaml);   // equal to product.describe()
+ * }
+ */
+public final class DescriptorCodec {
+    private static final ObjectMapper JSON = configure(JsonMapper.builder()).build();
+    private static final ObjectMapper YAML = configure(YAMLMapper.builder(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .build())).build();
+
+    private DescriptorCodec() {
+    }
+
+    private static <M extends ObjectMapper, B extends com.fasterxml.jackson.databind.cfg.MapperBuilder<M, B>> B configure(
+            B builder) {
+        SimpleModule types = new SimpleModule("dataproduct-types");
+        types.addSerializer(LogicalType.class, new JsonSerializer<>() {
+            @Override
+            public void serialize(LogicalType value, JsonGenerator gen, SerializerProvider serializers) throws IOException {
+                gen.writeString(value.typeName());
+            }
+        });
+        types.addDeserializer(LogicalType.class, new JsonDeserializer<>() {
+            @Override
+            public LogicalType deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                String text = p.getValueAsString();
+                try {
+                    return LogicalType.parse(text);
+                } catch (IllegalArgumentException e) {
+                    throw ctxt.weirdStringException(text, LogicalType.class, e.getMessage());
+                }
+            }
+        });
+        return builder.addModule(new Jdk8Module())
+                .addModule(types)
+                .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
+                .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+                .configure(EnumFeature.WRITE_ENUMS_TO_LOWERCASE, true)
+                .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                .configure(SerializationFeature.INDENT_OUTPUT, true);
+    }
+
+    /**
+     * @param descriptor a descriptor
+     * @return it as indented JSON
+     */
+    public static String toJson(ProductDescriptor descriptor) {
+        return write(JSON, descriptor);
+    }
+
+    /**
+     * @param descriptor a descriptor
+     * @return it as YAML
+     */
+    public static String toYaml(ProductDescriptor descriptor) {
+        return write(YAML, descriptor);
+    }
+
+    /**
+     * @param json a descriptor as JSON
+     * @return the descriptor
+     * @throws InvalidDefinitionException saying where the document is wrong
+     */
+    public static ProductDescriptor fromJson(String json) {
+        return read(JSON, json, "JSON");
+    }
+
+    /**
+     * @param yaml a descriptor as YAML
+     * @return the descriptor
+     * @throws InvalidDefinitionException saying where the document is wrong
+     */
+    public static ProductDescriptor fromYaml(String yaml) {
+        return read(YAML, yaml, "YAML");
+    }
+
+    private static String write(ObjectMapper mapper, ProductDescriptor descriptor) {
+        try {
+            return mapper.writeValueAsString(descriptor);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the descriptor of " + descriptor.address(), e);
+        }
+    }
+
+    private static ProductDescriptor read(ObjectMapper mapper, String text, String format) {
+        try {
+            return mapper.readValue(text, ProductDescriptor.class);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr();
+            throw new InvalidDefinitionException("a product descriptor in " + format,
+                    List.of(e.getOriginalMessage() + where));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidDefinitionException("a product descriptor in " + format, List.of(e.getMessage()));
+        }
+    }
+}

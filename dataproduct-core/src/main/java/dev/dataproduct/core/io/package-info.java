@@ -1,0 +1,6 @@
+/**
+ * Arrow IPC file reading and writing shared by the snapshot stores and the file ports: a streaming
+ * {@link dev.dataproduct.core.io.ArrowIpcWriter} and a re-readable
+ * {@link dev.dataproduct.core.io.ArrowIpcDataset}.
+ */
+package dev.dataproduct.core.io;

@@ -1,0 +1,319 @@
+package dev.dataproduct.core.runtime;
+
+import dev.dataproduct.api.data.Dataset;
+import dev.dataproduct.api.error.DataProductException;
+import dev.dataproduct.api.port.InputContext;
+import dev.dataproduct.api.port.InputPort;
+import dev.dataproduct.api.port.OutputContext;
+import dev.dataproduct.api.port.OutputPort;
+import dev.dataproduct.api.product.DataProduct;
+import dev.dataproduct.api.product.ProductAddress;
+import dev.dataproduct.api.schema.DatasetSpec;
+import dev.dataproduct.api.transform.BatchSink;
+import dev.dataproduct.api.transform.TransformContext;
+import dev.dataproduct.api.transform.TransformSpec;
+import dev.dataproduct.core.contract.ContractGate;
+import dev.dataproduct.core.io.ArrowIpcWriter;
+import dev.dataproduct.core.snapshot.InMemorySnapshotStore;
+import dev.dataproduct.core.snapshot.SnapshotManifest;
+import dev.dataproduct.core.snapshot.SnapshotStore;
+import dev.dataproduct.core.snapshot.SnapshotTransaction;
+import dev.dataproduct.core.snapshot.StoredSnapshot;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs data products: reads the inputs, runs the transforms, checks every output row against the
+ * contract, quarantines the rows that fail with their reasons, commits the rest as a new immutable
+ * snapshot, and hands the snapshot to the output ports.
+ *
+ * {@snippet :
+ * try (ProductRuntime runtime = ProductRuntime.builder()
+ *         .store(DirectorySnapshotStore.at(Path.of("snapshots")))
+ *         .build()) {
+ *     RunResult result = runtime.run(product);
+ *     System.out.println(result.summary());
+ * }
+ * }
+ *
+ * <p>Each run works in a child allocator of the runtime's allocator and closes it at the end, so
+ * a leak in a port or transform fails the run. A runtime may run products one after another; it is
+ * not meant to run several at once.
+ */
+public final class ProductRuntime implements AutoCloseable {
+    /** How many quarantined rows a {@link RunResult} keeps as a sample. */
+    public static final int SAMPLE_SIZE = 20;
+    private static final Logger LOG = LoggerFactory.getLogger(ProductRuntime.class);
+
+    private final BufferAllocator allocator;
+    private final boolean ownsAllocator;
+    private final SnapshotStore store;
+    private final Clock clock;
+    private final Map<OutputPort, BufferAllocator> openPorts = new IdentityHashMap<>();
+
+    private ProductRuntime(Builder b) {
+        ArrowEnvironment.check();
+        this.ownsAllocator = b.allocator == null;
+        this.allocator = ownsAllocator ? new RootAllocator() : b.allocator;
+        this.store = b.store == null ? new InMemorySnapshotStore() : b.store;
+        this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
+    }
+
+    /** @return a builder with an in-memory store, the system clock and an allocator of its own */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the store the runtime commits snapshots to */
+    public SnapshotStore store() {
+        return store;
+    }
+
+    /**
+     * Runs a product once.
+     *
+     * @param product the product
+     * @return what happened: the snapshot, the row counts, the quarantine reasons
+     * @throws DataProductException if a transform fails or emits batches that cannot be checked
+     *     (a missing column), or if a port or the store fails; nothing is committed then, and the
+     *     previous snapshot stays current
+     */
+    public RunResult run(DataProduct product) {
+        Objects.requireNonNull(product, "product");
+        ProductAddress address = product.address();
+        Instant startedAt = clock.instant();
+        long start = System.nanoTime();
+        RunTally tally = new RunTally(SAMPLE_SIZE);
+        List<DatasetStats> datasetStats = new ArrayList<>();
+        Map<String, TrackedInput> inputs = new LinkedHashMap<>();
+        SnapshotManifest manifest;
+        try (BufferAllocator runAllocator = allocator.newChildAllocator("run " + address.urn(), 0, Long.MAX_VALUE)) {
+            try (SnapshotTransaction tx = store.begin(address, runAllocator)) {
+                List<QuarantineLog> logs = new ArrayList<>();
+                try {
+                    for (InputPort port : product.inputs()) {
+                        String name = port.descriptor().name();
+                        TrackedInput input = new TrackedInput(name);
+                        Dataset dataset = port.open(new InputContext(runAllocator, clock, input));
+                        QuarantineLog log = new QuarantineLog("input." + name, dataset.schema().fieldNames(), tx,
+                                runAllocator, tally);
+                        logs.add(log);
+                        input.bind(dataset, log);
+                        inputs.put(name, input);
+                    }
+                    for (TransformSpec spec : product.transforms()) {
+                        DatasetSpec output = product.output(spec.output()).orElseThrow();
+                        QuarantineLog log = new QuarantineLog(output.name(), output.schema().fieldNames(), tx,
+                                runAllocator, tally);
+                        logs.add(log);
+                        datasetStats.add(runTransform(product, spec, output, inputs, tx, log, runAllocator));
+                    }
+                } finally {
+                    closeInputs(product);
+                }
+                logs.forEach(QuarantineLog::flush);
+                manifest = tx.commit(product.metadata().version().toString(), clock.instant());
+            }
+            List<String> portFailures = publish(product, manifest, runAllocator);
+            List<InputStats> inputStats = new ArrayList<>();
+            inputs.values().forEach(i -> inputStats.add(new InputStats(i.name(), i.rowsRead(), i.rejected())));
+            RunResult result = new RunResult(address.urn(), product.metadata().version().toString(), manifest.info(),
+                    store.location(manifest), startedAt, Duration.ofNanos(System.nanoTime() - start), datasetStats,
+                    inputStats, tally.reasons(), tally.samples(), portFailures);
+            LOG.info("{}: snapshot {} committed, {} rows in, {} published, {} quarantined", address.urn(),
+                    manifest.id(), result.rowsIn(), result.published(), result.quarantined());
+            return result;
+        }
+    }
+
+    private DatasetStats runTransform(DataProduct product, TransformSpec spec, DatasetSpec output,
+                                      Map<String, TrackedInput> inputs, SnapshotTransaction tx, QuarantineLog log,
+                                      BufferAllocator runAllocator) {
+        ContractGate gate = new ContractGate(output);
+        ArrowIpcWriter writer = tx.dataset(output.name(), output.schema().toArrow());
+        long[] counts = new long[3];
+        BatchSink sink = batch -> {
+            try (ContractGate.Outcome outcome = gate.check(batch, runAllocator, counts[2]++)) {
+                writer.write(outcome.conforming());
+                outcome.rejected().forEach(log::add);
+                counts[0] += batch.getRowCount();
+                counts[1] += outcome.conforming().getRowCount();
+            }
+        };
+        TransformContext context = new RunTransformContext(spec, output, inputs, runAllocator, clock);
+        try {
+            spec.transform().apply(context, sink);
+        } catch (DataProductException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new DataProductException("the transform of dataset '" + output.name() + "' of " + product.address()
+                    + " failed: " + e + "; nothing was committed", e);
+        }
+        return new DatasetStats(output.name(), counts[0], counts[1], log.rows());
+    }
+
+    private static void closeInputs(DataProduct product) {
+        for (InputPort port : product.inputs()) {
+            try {
+                port.close();
+            } catch (RuntimeException e) {
+                LOG.warn("input '{}' of {} failed to close: {}", port.descriptor().name(), product.address(),
+                        e.toString());
+            }
+        }
+    }
+
+    private List<String> publish(DataProduct product, SnapshotManifest manifest, BufferAllocator runAllocator) {
+        List<String> failures = new ArrayList<>();
+        if (product.outputPorts().isEmpty()) {
+            return failures;
+        }
+        StoredSnapshot snapshot = store.open(manifest, runAllocator);
+        for (OutputPort port : product.outputPorts()) {
+            String name = port.descriptor().name();
+            try {
+                synchronized (openPorts) {
+                    if (!openPorts.containsKey(port)) {
+                        BufferAllocator portAllocator = allocator.newChildAllocator("port " + name, 0, Long.MAX_VALUE);
+                        port.open(new OutputContext(product.address().urn(), portAllocator, clock));
+                        openPorts.put(port, portAllocator);
+                    }
+                }
+                port.publish(snapshot);
+            } catch (RuntimeException e) {
+                LOG.error("output port '{}' of {} failed to publish snapshot {}: {}", name, product.address(),
+                        manifest.id(), e.toString());
+                failures.add(name + ": " + e.getMessage());
+            }
+        }
+        return failures;
+    }
+
+    /** Closes the output ports opened by runs, then the allocator if the runtime created it. */
+    @Override
+    public void close() {
+        synchronized (openPorts) {
+            for (Map.Entry<OutputPort, BufferAllocator> e : openPorts.entrySet()) {
+                try {
+                    e.getKey().close();
+                } catch (RuntimeException ex) {
+                    LOG.warn("output port '{}' failed to close: {}", e.getKey().descriptor().name(), ex.toString());
+                }
+                e.getValue().close();
+            }
+            openPorts.clear();
+        }
+        if (ownsAllocator) {
+            allocator.close();
+        }
+    }
+
+    /** Builds a {@link ProductRuntime}. */
+    public static final class Builder {
+        private BufferAllocator allocator;
+        private SnapshotStore store;
+        private Clock clock;
+
+        private Builder() {
+        }
+
+        /**
+         * @param value the allocator runs draw their memory from; the caller keeps ownership
+         * @return this builder
+         */
+        public Builder allocator(BufferAllocator value) {
+            this.allocator = Objects.requireNonNull(value, "allocator");
+            return this;
+        }
+
+        /**
+         * @param value where snapshots are committed; an in-memory store by default
+         * @return this builder
+         */
+        public Builder store(SnapshotStore value) {
+            this.store = Objects.requireNonNull(value, "store");
+            return this;
+        }
+
+        /**
+         * @param value the clock for run and commit times; the system UTC clock by default
+         * @return this builder
+         */
+        public Builder clock(Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * @return the runtime
+         * @throws DataProductException if the JVM lacks the option Arrow needs
+         */
+        public ProductRuntime build() {
+            return new ProductRuntime(this);
+        }
+    }
+
+    private static final class RunTransformContext implements TransformContext {
+        private final TransformSpec spec;
+        private final DatasetSpec output;
+        private final Map<String, TrackedInput> inputs;
+        private final BufferAllocator allocator;
+        private final Clock clock;
+
+        RunTransformContext(TransformSpec spec, DatasetSpec output, Map<String, TrackedInput> inputs,
+                            BufferAllocator allocator, Clock clock) {
+            this.spec = spec;
+            this.output = output;
+            this.inputs = inputs;
+            this.allocator = allocator;
+            this.clock = clock;
+        }
+
+        @Override
+        public Dataset input(String name) {
+            if (!spec.inputs().contains(name)) {
+                throw new IllegalArgumentException("the transform of '" + output.name() + "' did not declare input '"
+                        + name + "'; it reads " + spec.inputs());
+            }
+            return inputs.get(name);
+        }
+
+        @Override
+        public Set<String> inputNames() {
+            return spec.inputs();
+        }
+
+        @Override
+        public DatasetSpec output() {
+            return output;
+        }
+
+        @Override
+        public BufferAllocator allocator() {
+            return allocator;
+        }
+
+        @Override
+        public Clock clock() {
+            return clock;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ProductRuntime[" + store.getClass().getSimpleName() + "]";
+    }
+
+}

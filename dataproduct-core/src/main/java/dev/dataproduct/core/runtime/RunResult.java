@@ -1,0 +1,121 @@
+package dev.dataproduct.core.runtime;
+
+import dev.dataproduct.api.port.SnapshotInfo;
+import dev.dataproduct.api.quarantine.RejectedRow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The record of one run of a product: the committed snapshot and where it lies, what happened to
+ * every row, why rows were quarantined (counts by field and rule, and a bounded sample), and any
+ * output port that failed to publish the committed snapshot.
+ *
+ * <p>Rows in = rows published + rows quarantined, always: {@link #rowsIn()} counts rows that reached
+ * the contract gate plus rows the input ports could not read.
+ *
+ * @param productAddress the product's address
+ * @param productVersion the product version that ran
+ * @param snapshot the committed snapshot
+ * @param location where the snapshot lies
+ * @param startedAt when the run started, by the runtime's clock
+ * @param duration how long it took
+ * @param datasets what happened to each output dataset
+ * @param inputs what each input gave
+ * @param violations quarantined rows per reason, such as {@code quantity: minimum} or
+ *     {@code orders: parse}, most frequent first
+ * @param samples the first quarantined rows, at most {@link ProductRuntime#SAMPLE_SIZE}
+ * @param portFailures output ports that failed to publish the snapshot, with the reason
+ */
+public record RunResult(String productAddress, String productVersion, SnapshotInfo snapshot, String location,
+                        Instant startedAt, Duration duration, List<DatasetStats> datasets, List<InputStats> inputs,
+                        Map<String, Long> violations, List<RejectedRow> samples, List<String> portFailures) {
+
+    /** Validates and copies the components. */
+    public RunResult {
+        Objects.requireNonNull(productAddress, "productAddress");
+        Objects.requireNonNull(productVersion, "productVersion");
+        Objects.requireNonNull(snapshot, "snapshot");
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(duration, "duration");
+        datasets = List.copyOf(datasets);
+        inputs = List.copyOf(inputs);
+        violations = Collections.unmodifiableMap(new LinkedHashMap<>(violations));
+        samples = List.copyOf(samples);
+        portFailures = List.copyOf(portFailures);
+    }
+
+    /** @return rows that reached the contract gate plus rows the inputs could not read */
+    public long rowsIn() {
+        return datasets.stream().mapToLong(DatasetStats::rowsIn).sum()
+                + inputs.stream().mapToLong(InputStats::rejected).sum();
+    }
+
+    /** @return rows committed in the snapshot, over all datasets */
+    public long published() {
+        return datasets.stream().mapToLong(DatasetStats::published).sum();
+    }
+
+    /** @return rows kept in the quarantine, by the gate or by the inputs */
+    public long quarantined() {
+        return datasets.stream().mapToLong(DatasetStats::quarantined).sum()
+                + inputs.stream().mapToLong(InputStats::rejected).sum();
+    }
+
+    /**
+     * @param name an output dataset name
+     * @return what happened to its rows
+     * @throws IllegalArgumentException if the product has no such dataset
+     */
+    public DatasetStats dataset(String name) {
+        return datasets.stream().filter(d -> d.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no dataset '" + name + "' in this run; datasets are "
+                        + datasets.stream().map(DatasetStats::name).toList()));
+    }
+
+    /** @return a readable account of the run for a console */
+    public String summary() {
+        String nl = System.lineSeparator();
+        StringBuilder sb = new StringBuilder();
+        sb.append("Run of ").append(productAddress).append(" (version ").append(productVersion).append(")").append(nl);
+        sb.append("  snapshot ").append(snapshot.id()).append(" committed at ").append(snapshot.committedAt())
+                .append(" in ").append(duration.toMillis()).append(" ms").append(nl);
+        sb.append("  location ").append(location).append(nl);
+        sb.append("  rows in ").append(rowsIn()).append(", published ").append(published()).append(", quarantined ")
+                .append(quarantined()).append(nl);
+        for (InputStats i : inputs) {
+            sb.append("  input ").append(i.name()).append(": ").append(i.rowsRead()).append(" rows read, ")
+                    .append(i.rejected()).append(" unreadable").append(nl);
+        }
+        for (DatasetStats d : datasets) {
+            sb.append("  dataset ").append(d.name()).append(": ").append(d.rowsIn()).append(" in, ")
+                    .append(d.published()).append(" published, ").append(d.quarantined()).append(" quarantined")
+                    .append(nl);
+        }
+        if (!violations.isEmpty()) {
+            sb.append("  quarantine reasons:").append(nl);
+            violations.forEach((k, v) -> sb.append("    ").append(String.format("%6d", v)).append("  ").append(k)
+                    .append(nl));
+        }
+        if (!samples.isEmpty()) {
+            sb.append("  first quarantined rows:").append(nl);
+            for (RejectedRow r : samples.subList(0, Math.min(5, samples.size()))) {
+                sb.append("    ").append(r.dataset()).append(" @ ").append(r.origin()).append(": ")
+                        .append(r.violations().get(0).message());
+                if (r.violations().size() > 1) {
+                    sb.append(" (+").append(r.violations().size() - 1).append(" more)");
+                }
+                sb.append(nl);
+            }
+        }
+        for (String f : portFailures) {
+            sb.append("  PORT FAILURE ").append(f).append(nl);
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.dataproduct.core.runtime;
+
+import dev.dataproduct.api.data.BatchCursor;
+import dev.dataproduct.api.data.Dataset;
+import dev.dataproduct.api.quarantine.RejectSink;
+import dev.dataproduct.api.quarantine.RejectedRow;
+import dev.dataproduct.api.schema.Schema;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * An input as transforms see it: the port's dataset under the input's name, counting the rows of
+ * the first pass and passing on the rows the port rejects during that pass only, so that a
+ * transform reading an input twice does not quarantine a bad row twice.
+ */
+final class TrackedInput implements Dataset, RejectSink {
+    private final String name;
+    private QuarantineLog quarantine;
+    private Dataset source;
+    private int passes;
+    private long rowsRead;
+    private long rejected;
+
+    TrackedInput(String name) {
+        this.name = name;
+    }
+
+    void bind(Dataset dataset, QuarantineLog log) {
+        this.source = dataset;
+        this.quarantine = log;
+    }
+
+    long rowsRead() {
+        return rowsRead;
+    }
+
+    long rejected() {
+        return rejected;
+    }
+
+    @Override
+    public void reject(RejectedRow row) {
+        if (passes <= 1) {
+            rejected++;
+            quarantine.add(row);
+        }
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Schema schema() {
+        return source.schema();
+    }
+
+    @Override
+    public BatchCursor open() {
+        passes++;
+        boolean counting = passes == 1;
+        BatchCursor cursor = source.open();
+        return new BatchCursor() {
+            @Override
+            public boolean next() {
+                boolean more = cursor.next();
+                if (more && counting) {
+                    rowsRead += cursor.batch().getRowCount();
+                }
+                return more;
+            }
+
+            @Override
+            public VectorSchemaRoot batch() {
+                return cursor.batch();
+            }
+
+            @Override
+            public void close() {
+                cursor.close();
+            }
+        };
+    }
+}

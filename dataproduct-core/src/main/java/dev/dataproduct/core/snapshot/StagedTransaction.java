@@ -1,0 +1,108 @@
+package dev.dataproduct.core.snapshot;
+
+import dev.dataproduct.core.io.ArrowIpcWriter;
+import java.nio.channels.WritableByteChannel;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/** The part of a transaction both stores share: the writers and their row counts. */
+abstract class StagedTransaction implements SnapshotTransaction {
+    static final String DATA = "data";
+    static final String QUARANTINE = "quarantine";
+
+    private final BufferAllocator allocator;
+    private final Map<String, ArrowIpcWriter> data = new LinkedHashMap<>();
+    private final Map<String, ArrowIpcWriter> quarantine = new LinkedHashMap<>();
+    private boolean finished;
+
+    StagedTransaction(BufferAllocator allocator) {
+        this.allocator = allocator;
+    }
+
+    /** Opens the channel a file of the snapshot is written to. */
+    abstract WritableByteChannel create(String area, String name);
+
+    /** Makes the written files durable and current; called once, with every writer closed. */
+    abstract SnapshotManifest publish(Map<String, Long> dataRows, Map<String, Long> quarantineRows,
+                                      String productVersion, Instant committedAt);
+
+    /** Removes whatever was written. */
+    abstract void discard();
+
+    @Override
+    public ArrowIpcWriter dataset(String name, Schema schema) {
+        return open(data, DATA, name, schema);
+    }
+
+    @Override
+    public ArrowIpcWriter quarantine(String name, Schema schema) {
+        return open(quarantine, QUARANTINE, name, schema);
+    }
+
+    private ArrowIpcWriter open(Map<String, ArrowIpcWriter> writers, String area, String name, Schema schema) {
+        if (finished) {
+            throw new IllegalStateException("the snapshot transaction is already finished");
+        }
+        if (writers.containsKey(name)) {
+            throw new IllegalStateException(area + " '" + name + "' is already being written in this snapshot");
+        }
+        ArrowIpcWriter w = ArrowIpcWriter.open(create(area, name), schema, allocator, area + "/" + name);
+        writers.put(name, w);
+        return w;
+    }
+
+    @Override
+    public SnapshotManifest commit(String productVersion, Instant committedAt) {
+        if (finished) {
+            throw new IllegalStateException("the snapshot transaction is already finished");
+        }
+        Map<String, Long> dataRows = closeAll(data);
+        Map<String, Long> quarantineRows = closeAll(quarantine);
+        SnapshotManifest manifest = publish(dataRows, quarantineRows, productVersion, committedAt);
+        finished = true;
+        return manifest;
+    }
+
+    private static Map<String, Long> closeAll(Map<String, ArrowIpcWriter> writers) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (Map.Entry<String, ArrowIpcWriter> e : writers.entrySet()) {
+            e.getValue().close();
+            rows.put(e.getKey(), e.getValue().rows());
+        }
+        return rows;
+    }
+
+    @Override
+    public void close() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        RuntimeException failure = null;
+        for (ArrowIpcWriter w : data.values()) {
+            failure = closeQuietly(w, failure);
+        }
+        for (ArrowIpcWriter w : quarantine.values()) {
+            failure = closeQuietly(w, failure);
+        }
+        discard();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static RuntimeException closeQuietly(ArrowIpcWriter w, RuntimeException failure) {
+        try {
+            w.close();
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                return e;
+            }
+            failure.addSuppressed(e);
+        }
+        return failure;
+    }
+}
