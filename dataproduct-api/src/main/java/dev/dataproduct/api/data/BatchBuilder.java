@@ -12,14 +12,14 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * Builds an Arrow batch row by row, for tests, small inputs and transforms that think in rows.
  * Values follow the SDK's value model (see {@link dev.dataproduct.api.schema.TextValues}).
  *
- * {@snippet :
+ * <pre>{@code
  * try (BatchBuilder b = BatchBuilder.create(schema, allocator)) {
  *     b.addRow(Map.of("sku", "SKU-000001", "quantity", 2));
  *     try (VectorSchemaRoot batch = b.build()) {
  *         // use the batch
  *     }
  * }
- * }
+ * }</pre>
  */
 public final class BatchBuilder implements AutoCloseable {
     private final Schema schema;

@@ -8,14 +8,14 @@ import java.util.function.Consumer;
  * A named dataset: a schema plus a stream of Arrow record batches. Each {@link #open()} starts a
  * new pass; memory use is bounded by the batch size, not by the size of the data.
  *
- * {@snippet :
+ * <pre>{@code
  * try (BatchCursor cursor = dataset.open()) {
  *     while (cursor.next()) {
  *         VectorSchemaRoot batch = cursor.batch();   // valid until the next call to next()
  *     }
  * }
  * dataset.forEachRow(row -> System.out.println(row.getString("sku")));
- * }
+ * }</pre>
  */
 public interface Dataset {
 

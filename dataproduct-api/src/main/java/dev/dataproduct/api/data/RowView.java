@@ -17,13 +17,13 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * the values themselves. Values follow the SDK's value model (see
  * {@link dev.dataproduct.api.schema.TextValues}).
  *
- * {@snippet :
+ * <pre>{@code
  * RowView row = RowView.over(batch);
  * for (int i = 0; i < batch.getRowCount(); i++) {
  *     row.at(i);
  *     long quantity = row.getLong("quantity");
  * }
- * }
+ * }</pre>
  */
 public final class RowView {
     private final VectorSchemaRoot batch;

@@ -283,7 +283,9 @@ public final class VectorValues {
         switch (unit) {
             case SECOND: return instant.getEpochSecond();
             case MILLISECOND: return instant.toEpochMilli();
-            case MICROSECOND: return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+            // not ChronoUnit.MICROS.between: it rounds towards zero, so instants before 1970 would move later
+            case MICROSECOND: return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
+                    instant.getNano() / 1000L);
             case NANOSECOND: return ChronoUnit.NANOS.between(Instant.EPOCH, instant);
             default: throw new AssertionError(unit);
         }

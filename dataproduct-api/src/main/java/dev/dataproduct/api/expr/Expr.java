@@ -27,11 +27,11 @@ import java.util.stream.Collectors;
  * yields a floating point (or decimal) number; division or modulo by zero and integer overflow
  * yield {@code null}.
  *
- * {@snippet :
+ * <pre>{@code
  * Expr valid = Expr.col("quantity").between(1, 1000).and(Expr.col("sku").matches("SKU-\\d{6}"));
  * Expr own = Expr.col("region").eq(Expr.principal("region"));
  * System.out.println(valid);  // ((quantity >= 1 AND quantity <= 1000) AND sku MATCHES 'SKU-\d{6}')
- * }
+ * }</pre>
  */
 public sealed interface Expr {
 
@@ -71,7 +71,7 @@ public sealed interface Expr {
      * @param operands the operands, at least one
      * @return their conjunction
      */
-    static Expr and(Expr... operands) {
+    static Expr allOf(Expr... operands) {
         return new And(List.of(operands));
     }
 
@@ -79,7 +79,7 @@ public sealed interface Expr {
      * @param operands the operands, at least one
      * @return their disjunction
      */
-    static Expr or(Expr... operands) {
+    static Expr anyOf(Expr... operands) {
         return new Or(List.of(operands));
     }
 

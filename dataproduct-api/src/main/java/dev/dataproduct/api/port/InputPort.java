@@ -11,12 +11,12 @@ import dev.dataproduct.api.data.Dataset;
  * with too few cells) are sent to {@link InputContext#rejects()}, never dropped and never turned
  * into nulls.
  *
- * {@snippet :
+ * <pre>{@code
  * public final class MyInput implements InputPort {
  *     public PortDescriptor descriptor() { return new PortDescriptor("orders", "memory", "arrow", ""); }
  *     public Dataset open(InputContext context) { return Dataset.of("orders", schema, batches); }
  * }
- * }
+ * }</pre>
  */
 public interface InputPort extends AutoCloseable {
 

@@ -5,14 +5,14 @@ package dev.dataproduct.api.port;
  * each output port before a run and hands it every snapshot it commits; a port never sees
  * uncommitted data.
  *
- * {@snippet :
+ * <pre>{@code
  * public final class LogRowCounts implements OutputPort {
  *     public PortDescriptor descriptor() { return new PortDescriptor("log", "log", "text", ""); }
  *     public void publish(CommittedSnapshot snapshot) {
  *         System.out.println(snapshot.info().rowCounts());
  *     }
  * }
- * }
+ * }</pre>
  */
 public interface OutputPort extends AutoCloseable {
 

@@ -27,7 +27,7 @@ import java.util.function.Function;
  * build them, and the output ports that serve them. Immutable once built; run it with the core
  * runtime.
  *
- * {@snippet :
+ * <pre>{@code
  * DataProduct purchases = DataProduct.builder("historical-purchases")
  *     .domain("retail")
  *     .version("1.2.0")
@@ -39,7 +39,7 @@ import java.util.function.Function;
  *         .field("quantity", LogicalType.INT32, f -> f.required().range(1, 1000)))
  *     .transform(ctx -> ctx.input("orders"))
  *     .build();
- * }
+ * }</pre>
  */
 public final class DataProduct {
     private final ProductMetadata metadata;

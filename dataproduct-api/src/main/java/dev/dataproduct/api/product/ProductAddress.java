@@ -8,12 +8,12 @@ import java.util.regex.Pattern;
  * The permanent address of a product: {@code urn:dataproduct:<domain>:<name>:v<major>}. It stays
  * the same across minor and patch versions; each dataset and port has an address under it.
  *
- * {@snippet :
+ * <pre>{@code
  * ProductAddress a = new ProductAddress("retail", "historical-purchases", 1);
  * a.urn();                   // urn:dataproduct:retail:historical-purchases:v1
  * a.dataset("purchases");    // urn:dataproduct:retail:historical-purchases:v1:dataset:purchases
  * a.port("files");           // urn:dataproduct:retail:historical-purchases:v1:port:files
- * }
+ * }</pre>
  *
  * @param domain the domain that owns the product
  * @param name the product name

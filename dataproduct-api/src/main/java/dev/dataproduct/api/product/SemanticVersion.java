@@ -21,7 +21,7 @@ public record SemanticVersion(int major, int minor, int patch, String preRelease
             "(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})(?:-([0-9A-Za-z-]+(?:\\.[0-9A-Za-z-]+)*))?");
     private static final Comparator<SemanticVersion> ORDER = Comparator.comparingInt(SemanticVersion::major)
             .thenComparingInt(SemanticVersion::minor).thenComparingInt(SemanticVersion::patch)
-            .thenComparing(v -> v.preRelease.isEmpty() ? "\uffff" : v.preRelease);
+            .thenComparing(SemanticVersion::preRelease, SemanticVersion::comparePreRelease);
 
     /** Validates the components. */
     public SemanticVersion {
@@ -49,6 +49,32 @@ public record SemanticVersion(int major, int minor, int patch, String preRelease
     @Override
     public int compareTo(SemanticVersion other) {
         return ORDER.compare(this, other);
+    }
+
+    // semver.org item 11: a release outranks its pre-releases; identifiers compare one by one,
+    // numeric ones numerically and below alphanumeric ones; a longer list outranks its prefix
+    private static int comparePreRelease(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return Boolean.compare(a.isEmpty(), b.isEmpty());
+        }
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+            boolean xNumeric = x[i].chars().allMatch(Character::isDigit);
+            boolean yNumeric = y[i].chars().allMatch(Character::isDigit);
+            int c;
+            if (xNumeric && yNumeric) {
+                c = new java.math.BigInteger(x[i]).compareTo(new java.math.BigInteger(y[i]));
+            } else if (xNumeric || yNumeric) {
+                c = xNumeric ? -1 : 1;
+            } else {
+                c = x[i].compareTo(y[i]);
+            }
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(x.length, y.length);
     }
 
     @Override

@@ -14,13 +14,13 @@ import java.util.regex.Pattern;
 /**
  * The definition of a named dataset of a product: its name, what it holds, and its schema.
  *
- * {@snippet :
+ * <pre>{@code
  * DatasetSpec purchases = DatasetSpec.named("purchases")
  *     .description("One row per purchased SKU.")
  *     .field("purchase_id", LogicalType.STRING, f -> f.required().primaryKey())
  *     .field("quantity", LogicalType.INT32, f -> f.required().range(1, 1000))
  *     .build();
- * }
+ * }</pre>
  *
  * @param name the dataset name, unique within its product: lower-case letters, digits,
  *     {@code -} and {@code _}, starting with a letter

@@ -12,13 +12,13 @@ import java.util.function.Consumer;
  * sensitive it is, its place in the primary key, the business key it conforms to, its value
  * constraints and examples.
  *
- * {@snippet :
+ * <pre>{@code
  * Field quantity = Field.builder("quantity", LogicalType.INT32)
  *     .required()
  *     .range(1, 1000)
  *     .description("Units bought in this purchase.")
  *     .build();
- * }
+ * }</pre>
  *
  * @param name the field name, unique within its schema
  * @param type the logical type

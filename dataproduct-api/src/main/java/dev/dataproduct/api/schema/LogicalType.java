@@ -15,11 +15,11 @@ import java.util.Objects;
  * {@code date}, {@code time}, {@code timestamp}, {@code timestamp_tz(ms)},
  * {@code array<string>}, {@code struct<city:string,zip:int32>}.
  *
- * {@snippet :
+ * <pre>{@code
  * LogicalType amount = LogicalType.decimal(12, 2);
  * LogicalType tags = LogicalType.arrayOf(LogicalType.STRING);
  * assert LogicalType.parse("decimal(12,2)").equals(amount);
- * }
+ * }</pre>
  */
 public sealed interface LogicalType {
 

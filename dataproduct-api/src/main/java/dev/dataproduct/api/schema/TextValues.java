@@ -23,6 +23,9 @@ import java.util.Objects;
  * arrays → {@link java.util.List}; structs → {@link java.util.Map} by field name.
  */
 public final class TextValues {
+    /** Plain decimal notation with an optional exponent: no hex, no type suffix, no NaN or infinity. */
+    private static final java.util.regex.Pattern DECIMAL_TEXT =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private TextValues() {
     }
 
@@ -50,8 +53,15 @@ public final class TextValues {
                 return v.longValue();
             } else if (type instanceof LogicalType.DecimalType t) {
                 return fitDecimal(t, new BigDecimal(s));
-            } else if (type instanceof LogicalType.FloatingType) {
-                return Double.parseDouble(s);
+            } else if (type instanceof LogicalType.FloatingType t) {
+                if (!DECIMAL_TEXT.matcher(s).matches()) {
+                    throw new NumberFormatException(s);
+                }
+                double d = Double.parseDouble(s);
+                if (Double.isInfinite(d) || (t.bitWidth() == 32 && Math.abs(d) > Float.MAX_VALUE)) {
+                    throw new IllegalArgumentException("'" + s + "' is out of the range of " + t.typeName());
+                }
+                return d;
             } else if (type instanceof LogicalType.BooleanType) {
                 switch (s.toLowerCase(Locale.ROOT)) {
                     case "true": case "1": return Boolean.TRUE;

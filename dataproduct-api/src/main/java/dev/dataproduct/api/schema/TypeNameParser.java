@@ -14,6 +14,7 @@ final class TypeNameParser {
 
     LogicalType type() {
         skipSpaces();
+        int start = pos;
         String word = word();
         switch (word) {
             case "string": return LogicalType.STRING;
@@ -31,11 +32,13 @@ final class TypeNameParser {
                 TimePrecision precision = TimePrecision.MICROS;
                 if (peek('(')) {
                     expect('(');
+                    skipSpaces();
+                    int symbolStart = pos;
                     String symbol = word();
                     try {
                         precision = TimePrecision.ofSymbol(symbol);
                     } catch (IllegalArgumentException e) {
-                        throw error(e.getMessage());
+                        throw error(symbolStart, e.getMessage());
                     }
                     expect(')');
                 }
@@ -84,7 +87,7 @@ final class TypeNameParser {
                 }
             }
             default:
-                throw error("'" + word + "' is not a type; expected one of string, int8, int16, int32, int64, "
+                throw error(start, "'" + word + "' is not a type; expected one of string, int8, int16, int32, int64, "
                         + "decimal(p,s), float32, float64, boolean, date, time, timestamp, timestamp_tz, "
                         + "array<...>, struct<...>");
         }
@@ -148,6 +151,11 @@ final class TypeNameParser {
     }
 
     private IllegalArgumentException error(String what) {
-        return new IllegalArgumentException("invalid type name '" + text + "' at position " + pos + ": " + what);
+        return error(pos, what);
+    }
+
+    // an unknown word is reported where it starts, not where the parser stopped reading it
+    private IllegalArgumentException error(int at, String what) {
+        return new IllegalArgumentException("invalid type name '" + text + "' at position " + at + ": " + what);
     }
 }

@@ -8,10 +8,10 @@ import java.util.Objects;
  * User code that builds one output dataset of a product: it reads input datasets from the
  * context and emits Arrow batches to the sink. Every emitted row then passes the contract gate.
  *
- * {@snippet :
+ * <pre>{@code
  * Transform uppercaseSku = (ctx, out) -> ctx.input("orders").forEachBatch(out::accept);
  * Transform passThrough = Transform.of(ctx -> ctx.input("orders"));
- * }
+ * }</pre>
  */
 @FunctionalInterface
 public interface Transform {

@@ -9,9 +9,9 @@ import java.util.Set;
  * Which output a transform builds and which inputs it reads. A product has one transform per
  * output dataset; every input must be read by at least one of them.
  *
- * {@snippet :
+ * <pre>{@code
  * TransformSpec spec = TransformSpec.to("purchases").reading("orders").with((ctx, out) -> { ... });
- * }
+ * }</pre>
  *
  * @param output the name of the output dataset built
  * @param inputs the names of the inputs read; empty means every input of the product

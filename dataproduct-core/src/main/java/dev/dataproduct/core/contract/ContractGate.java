@@ -29,13 +29,13 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * value; a value that does not convert rejects its row with rule {@code type}. A missing column,
  * or a column whose type cannot be converted at all, is a defect of the transform and throws.
  *
- * {@snippet :
+ * <pre>{@code
  * ContractGate gate = new ContractGate(spec);
  * try (ContractGate.Outcome outcome = gate.check(batch, allocator, 0)) {
  *     writer.write(outcome.conforming());
  *     quarantine.addAll(outcome.rejected());
  * }
- * }
+ * }</pre>
  */
 public final class ContractGate {
     private final DatasetSpec spec;

@@ -32,10 +32,10 @@ import java.util.List;
  * written by their canonical names ({@code decimal(12,2)}), enums in lower case, and empty values
  * are left out.
  *
- * {@snippet :
+ * <pre>{@code
  * String yaml = DescriptorCodec.toYaml(product.describe());
  * ProductDescriptor back = DescriptorCodec.fromYaml(yaml);   // equal to product.describe()
- * }
+ * }</pre>
  */
 public final class DescriptorCodec {
     private static final ObjectMapper JSON = configure(JsonMapper.builder()).build();

@@ -9,7 +9,6 @@ import dev.dataproduct.api.schema.LogicalType;
 import dev.dataproduct.api.schema.TextValues;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -51,10 +50,10 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
  * a {@link Selection}, any expression yields a vector. Semantics are SQL's (see {@link Expr}).
  * Timestamps are compared at microsecond precision.
  *
- * {@snippet :
+ * <pre>{@code
  * ExpressionEvaluator evaluator = new ExpressionEvaluator(principal);
  * Selection valid = evaluator.select(Expr.col("quantity").between(1, 1000), batch);
- * }
+ * }</pre>
  *
  * <p>An evaluator caches compiled patterns; it is not safe for use by several threads at once.
  */
@@ -579,56 +578,53 @@ public final class ExpressionEvaluator {
 
     // ---- reading Arrow and constants -------------------------------------------------------------
 
+    /** Reads one value of a fixed-width vector as a long, after a null check. */
+    @FunctionalInterface
+    private interface LongAt {
+        long get(int row);
+    }
+
+    private static Column readLongs(FieldVector v, int n, Kind kind, LongAt at) {
+        Column c = new Column(kind, n, false);
+        for (int i = 0; i < n; i++) {
+            if (v.isNull(i)) {
+                c.nulls.set(i);
+            } else {
+                c.longs[i] = at.get(i);
+            }
+        }
+        return c;
+    }
+
     private static Column read(FieldVector v, int n) {
-        Column c;
         if (v instanceof BigIntVector x) {
-            c = new Column(Kind.LONG, n, false);
-            for (int i = 0; i < n; i++) {
-                if (x.isNull(i)) {
-                    c.nulls.set(i);
-                } else {
-                    c.longs[i] = x.get(i);
-                }
-            }
+            return readLongs(v, n, Kind.LONG, x::get);
         } else if (v instanceof IntVector x) {
-            c = new Column(Kind.LONG, n, false);
+            return readLongs(v, n, Kind.LONG, x::get);
+        } else if (v instanceof SmallIntVector x) {
+            return readLongs(v, n, Kind.LONG, x::get);
+        } else if (v instanceof TinyIntVector x) {
+            return readLongs(v, n, Kind.LONG, x::get);
+        } else if (v instanceof DateDayVector x) {
+            return readLongs(v, n, Kind.DATE, x::get);
+        } else if (v instanceof TimeMicroVector x) {
+            return readLongs(v, n, Kind.TIME, x::get);
+        } else if (v instanceof TimeStampVector x) {
+            ArrowType.Timestamp t = (ArrowType.Timestamp) x.getField().getType();
+            return readLongs(v, n, t.getTimezone() == null ? Kind.TIMESTAMP : Kind.TIMESTAMP_TZ,
+                    i -> toMicros(x.get(i), t.getUnit()));
+        } else if (v instanceof Float8Vector || v instanceof Float4Vector) {
+            Column c = new Column(Kind.DOUBLE, n, false);
             for (int i = 0; i < n; i++) {
-                if (x.isNull(i)) {
+                if (v.isNull(i)) {
                     c.nulls.set(i);
                 } else {
-                    c.longs[i] = x.get(i);
+                    c.doubles[i] = v instanceof Float8Vector f8 ? f8.get(i) : ((Float4Vector) v).get(i);
                 }
             }
-        } else if (v instanceof SmallIntVector || v instanceof TinyIntVector) {
-            c = new Column(Kind.LONG, n, false);
-            for (int i = 0; i < n; i++) {
-                Object o = VectorValues.get(v, i);
-                if (o == null) {
-                    c.nulls.set(i);
-                } else {
-                    c.longs[i] = (Long) o;
-                }
-            }
-        } else if (v instanceof Float8Vector x) {
-            c = new Column(Kind.DOUBLE, n, false);
-            for (int i = 0; i < n; i++) {
-                if (x.isNull(i)) {
-                    c.nulls.set(i);
-                } else {
-                    c.doubles[i] = x.get(i);
-                }
-            }
-        } else if (v instanceof Float4Vector x) {
-            c = new Column(Kind.DOUBLE, n, false);
-            for (int i = 0; i < n; i++) {
-                if (x.isNull(i)) {
-                    c.nulls.set(i);
-                } else {
-                    c.doubles[i] = x.get(i);
-                }
-            }
+            return c;
         } else if (v instanceof BitVector x) {
-            c = new Column(Kind.BOOL, n, false);
+            Column c = new Column(Kind.BOOL, n, false);
             for (int i = 0; i < n; i++) {
                 if (x.isNull(i)) {
                     c.nulls.set(i);
@@ -636,65 +632,29 @@ public final class ExpressionEvaluator {
                     c.bools[i] = x.get(i) != 0;
                 }
             }
-        } else if (v instanceof VarCharVector x) {
-            c = new Column(Kind.STRING, n, false);
-            for (int i = 0; i < n; i++) {
-                if (x.isNull(i)) {
-                    c.nulls.set(i);
-                } else {
-                    c.objects[i] = new String(x.get(i), StandardCharsets.UTF_8);
-                }
-            }
-        } else if (v instanceof DecimalVector x) {
-            c = new Column(Kind.DECIMAL, n, false);
-            for (int i = 0; i < n; i++) {
-                if (x.isNull(i)) {
-                    c.nulls.set(i);
-                } else {
-                    c.objects[i] = x.getObject(i);
-                }
-            }
-        } else if (v instanceof DateDayVector x) {
-            c = new Column(Kind.DATE, n, false);
-            for (int i = 0; i < n; i++) {
-                if (x.isNull(i)) {
-                    c.nulls.set(i);
-                } else {
-                    c.longs[i] = x.get(i);
-                }
-            }
-        } else if (v instanceof TimeMicroVector x) {
-            c = new Column(Kind.TIME, n, false);
-            for (int i = 0; i < n; i++) {
-                if (x.isNull(i)) {
-                    c.nulls.set(i);
-                } else {
-                    c.longs[i] = x.get(i);
-                }
-            }
-        } else if (v instanceof TimeStampVector x) {
-            ArrowType.Timestamp t = (ArrowType.Timestamp) x.getField().getType();
-            c = new Column(t.getTimezone() == null ? Kind.TIMESTAMP : Kind.TIMESTAMP_TZ, n, false);
-            for (int i = 0; i < n; i++) {
-                if (x.isNull(i)) {
-                    c.nulls.set(i);
-                } else {
-                    c.longs[i] = toMicros(x.get(i), t.getUnit());
-                }
-            }
-        } else if (v instanceof ListVector || v instanceof StructVector) {
-            c = new Column(v instanceof ListVector ? Kind.LIST : Kind.STRUCT, n, false);
-            for (int i = 0; i < n; i++) {
-                Object o = VectorValues.get(v, i);
-                if (o == null) {
-                    c.nulls.set(i);
-                } else {
-                    c.objects[i] = o;
-                }
-            }
+            return c;
+        }
+        Kind kind;
+        if (v instanceof VarCharVector) {
+            kind = Kind.STRING;
+        } else if (v instanceof DecimalVector) {
+            kind = Kind.DECIMAL;
+        } else if (v instanceof ListVector) {
+            kind = Kind.LIST;
+        } else if (v instanceof StructVector) {
+            kind = Kind.STRUCT;
         } else {
             throw new IllegalArgumentException("column '" + v.getName() + "' has Arrow type " + v.getField().getType()
                     + ", which expressions do not support");
+        }
+        Column c = new Column(kind, n, false);
+        for (int i = 0; i < n; i++) {
+            Object o = VectorValues.get(v, i);
+            if (o == null) {
+                c.nulls.set(i);
+            } else {
+                c.objects[i] = o;
+            }
         }
         return c;
     }

@@ -79,6 +79,9 @@ public final class ArrowIpcDataset implements Dataset {
                     + "; check that the file exists and is an Arrow IPC file (not a stream)", e);
         } catch (IllegalArgumentException e) {
             throw new PortException("Arrow IPC file " + where + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new PortException("cannot read " + where + " as an Arrow IPC file: " + e.getMessage()
+                    + "; check that it is an Arrow IPC file (not the stream format, not Parquet)", e);
         }
     }
 

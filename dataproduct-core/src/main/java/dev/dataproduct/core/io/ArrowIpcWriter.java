@@ -17,11 +17,11 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * writer's own root, so the caller keeps ownership of what it passes in, and memory stays bounded
  * by one batch.
  *
- * {@snippet :
+ * <pre>{@code
  * try (ArrowIpcWriter w = ArrowIpcWriter.open(channel, schema, allocator, "purchases.arrow")) {
  *     w.write(batch);
  * }
- * }
+ * }</pre>
  */
 public final class ArrowIpcWriter implements AutoCloseable {
     private final VectorSchemaRoot root;

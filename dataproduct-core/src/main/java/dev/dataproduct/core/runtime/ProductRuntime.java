@@ -39,14 +39,14 @@ import org.slf4j.LoggerFactory;
  * contract, quarantines the rows that fail with their reasons, commits the rest as a new immutable
  * snapshot, and hands the snapshot to the output ports.
  *
- * {@snippet :
+ * <pre>{@code
  * try (ProductRuntime runtime = ProductRuntime.builder()
  *         .store(DirectorySnapshotStore.at(Path.of("snapshots")))
  *         .build()) {
  *     RunResult result = runtime.run(product);
  *     System.out.println(result.summary());
  * }
- * }
+ * }</pre>
  *
  * <p>Each run works in a child allocator of the runtime's allocator and closes it at the end, so
  * a leak in a port or transform fails the run. A runtime may run products one after another; it is

@@ -1,0 +1,83 @@
+package dev.dataproduct.ports.arrow;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+
+/**
+ * Writes a file so that readers see the old content or the new one, never half of it: the content
+ * goes to a hidden temporary file in the same directory, is forced to disk, and is moved over the
+ * target in one atomic rename.
+ */
+final class AtomicFiles {
+    /** Suffix of temporary files; a crash can leave one behind, never a half-written target. */
+    static final String TEMP_SUFFIX = ".tmp";
+
+    private AtomicFiles() {
+    }
+
+    /**
+     * Writes the content of a file through a channel. The writer may close the channel (Arrow's
+     * writers do); that leaves the file open, because it must still be forced to disk.
+     */
+    @FunctionalInterface
+    interface ChannelWriter {
+        void write(WritableByteChannel channel) throws IOException;
+    }
+
+    /**
+     * @param target the file to create or replace
+     * @param writer writes the full content
+     * @throws IOException if writing or moving fails; the temporary file is removed then
+     */
+    static void write(Path target, ChannelWriter writer) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
+        try {
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                writer.write(keepOpen(channel));
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("the file system of '" + dir + "' cannot replace files atomically; "
+                        + "publish to a local directory instead", e);
+            }
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private static WritableByteChannel keepOpen(FileChannel channel) {
+        return new WritableByteChannel() {
+            @Override
+            public int write(ByteBuffer src) throws IOException {
+                return channel.write(src);
+            }
+
+            @Override
+            public boolean isOpen() {
+                return channel.isOpen();
+            }
+
+            @Override
+            public void close() {
+                // write() closes the file once it is forced
+            }
+        };
+    }
+}

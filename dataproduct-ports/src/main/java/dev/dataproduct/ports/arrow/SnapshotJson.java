@@ -1,0 +1,72 @@
+package dev.dataproduct.ports.arrow;
+
+import dev.dataproduct.api.port.SnapshotInfo;
+import java.util.Map;
+
+/**
+ * The {@code _snapshot.json} that {@link ArrowFileOutput} writes next to the data files. Written
+ * by hand: the format is tiny and ports should not need a JSON library for it.
+ */
+final class SnapshotJson {
+    private SnapshotJson() {
+    }
+
+    /**
+     * @param info the snapshot's facts
+     * @param rowCounts rows written per dataset file, in file order
+     * @return the JSON text, ending in a newline
+     */
+    static String render(SnapshotInfo info, Map<String, Long> rowCounts) {
+        StringBuilder sb = new StringBuilder(256);
+        sb.append("{\n");
+        sb.append("  \"snapshotId\": ").append(quote(info.id())).append(",\n");
+        sb.append("  \"sequence\": ").append(info.sequence()).append(",\n");
+        sb.append("  \"parent\": ").append(info.parent().map(SnapshotJson::quote).orElse("null")).append(",\n");
+        sb.append("  \"committedAt\": ").append(quote(info.committedAt().toString())).append(",\n");
+        sb.append("  \"productAddress\": ").append(quote(info.productAddress())).append(",\n");
+        sb.append("  \"productVersion\": ").append(quote(info.productVersion())).append(",\n");
+        sb.append("  \"format\": \"arrow-ipc\",\n");
+        appendMap(sb, "rowCounts", rowCounts, v -> String.valueOf(v));
+        sb.append(",\n");
+        appendMap(sb, "files", rowCounts, null);
+        sb.append('\n');
+        sb.append("}\n");
+        return sb.toString();
+    }
+
+    private static void appendMap(StringBuilder sb, String key, Map<String, Long> rowCounts,
+                                  java.util.function.Function<Long, String> value) {
+        sb.append("  ").append(quote(key)).append(": {");
+        boolean first = true;
+        for (Map.Entry<String, Long> e : rowCounts.entrySet()) {
+            sb.append(first ? "" : ", ");
+            first = false;
+            sb.append(quote(e.getKey())).append(": ")
+                    .append(value == null ? quote(ArrowFileOutput.fileName(e.getKey())) : value.apply(e.getValue()));
+        }
+        sb.append('}');
+    }
+
+    static String quote(String s) {
+        StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"': sb.append("\\\""); break;
+                case '\\': sb.append("\\\\"); break;
+                case '\n': sb.append("\\n"); break;
+                case '\r': sb.append("\\r"); break;
+                case '\t': sb.append("\\t"); break;
+                case '\b': sb.append("\\b"); break;
+                case '\f': sb.append("\\f"); break;
+                default:
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+            }
+        }
+        return sb.append('"').toString();
+    }
+}

@@ -1,0 +1,197 @@
+package dev.dataproduct.ports.csv;
+
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import dev.dataproduct.api.data.BatchCursor;
+import dev.dataproduct.api.data.VectorValues;
+import dev.dataproduct.api.error.PortException;
+import dev.dataproduct.api.quarantine.RejectedRow;
+import dev.dataproduct.api.quarantine.Violation;
+import dev.dataproduct.api.schema.Field;
+import dev.dataproduct.api.schema.LogicalType;
+import dev.dataproduct.api.schema.Schema;
+import dev.dataproduct.api.schema.TextValues;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/** One pass over a CSV file: reads rows into a batch until it holds the batch size. */
+final class CsvCursor implements BatchCursor {
+
+    /** Receives a rejected row with the line it starts on. */
+    @FunctionalInterface
+    interface Rejects {
+        void reject(long line, RejectedRow row);
+    }
+
+    private final CsvSource source;
+    private final CsvLayout layout;
+    private final List<Field> fields;
+    private final Rejects rejects;
+    private final int batchSize;
+    private final String nullValue;
+    private final Object[] values;
+    private CsvReader<CsvRecord> reader;
+    private Iterator<CsvRecord> records;
+    private VectorSchemaRoot root;
+    private FieldVector[] vectors;
+    private boolean onBatch;
+    private boolean exhausted;
+
+    CsvCursor(CsvSource source, Schema schema, CsvLayout layout, BufferAllocator allocator, Rejects rejects) {
+        this.source = source;
+        this.layout = layout;
+        this.fields = schema.fields();
+        this.rejects = rejects;
+        this.batchSize = source.format().batchSize();
+        this.nullValue = source.format().nullValue();
+        this.values = new Object[fields.size()];
+        this.reader = source.openReader();
+        try {
+            this.records = reader.iterator();
+            if (source.format().header()) {
+                checkHeader(source.next(records));
+            }
+            this.root = VectorSchemaRoot.create(schema.toArrow(), allocator);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        this.vectors = root.getFieldVectors().toArray(new FieldVector[0]);
+    }
+
+    private void checkHeader(CsvRecord header) {
+        List<String> now = header == null ? List.of() : CsvSource.headerOf(header);
+        if (!now.equals(layout.header())) {
+            throw new PortException("input port '" + source.portName() + "': the header of CSV file '" + source
+                    + "' changed since the port was opened (now " + now + ", was " + layout.header()
+                    + "); do not replace input files during a run");
+        }
+    }
+
+    @Override
+    public boolean next() {
+        onBatch = false;
+        if (exhausted || reader == null) {
+            return false;
+        }
+        root.clear();
+        for (FieldVector v : vectors) {
+            v.setInitialCapacity(batchSize);
+        }
+        root.allocateNew();
+        int rows = 0;
+        while (rows < batchSize) {
+            CsvRecord record = source.next(records);
+            if (record == null) {
+                exhausted = true;
+                break;
+            }
+            if (append(record, rows)) {
+                rows++;
+            }
+        }
+        root.setRowCount(rows);
+        onBatch = rows > 0;
+        return onBatch;
+    }
+
+    /** @return whether the row went into the batch at {@code index}; if not, it was rejected */
+    private boolean append(CsvRecord record, int index) {
+        long line = record.getStartingLineNumber();
+        List<String> cells = record.getFields();
+        if (cells.size() != layout.expectedCells()) {
+            String expected = layout.header().isEmpty() ? "the schema has " + layout.expectedCells() + " fields "
+                    + layout.columnNames() : "the header has " + layout.expectedCells() + " columns";
+            reject(line, cells, new Violation("", "columns", "line " + line + " has " + cells.size() + " cell"
+                    + (cells.size() == 1 ? "" : "s") + " but " + expected));
+            return false;
+        }
+        List<Violation> violations = null;
+        for (int f = 0; f < fields.size(); f++) {
+            Field field = fields.get(f);
+            int column = layout.fieldColumns()[f];
+            String cell = cells.get(column);
+            if (isNull(cell, field.type())) {
+                values[f] = null;
+                continue;
+            }
+            try {
+                values[f] = TextValues.parse(field.type(), cell);
+            } catch (IllegalArgumentException e) {
+                if (violations == null) {
+                    violations = new ArrayList<>();
+                }
+                violations.add(parseViolation(field, e.getMessage(), line, column));
+            }
+        }
+        if (violations != null) {
+            reject(line, cells, violations.toArray(new Violation[0]));
+            return false;
+        }
+        for (int f = 0; f < fields.size(); f++) {
+            try {
+                VectorValues.set(vectors[f], index, values[f]);
+            } catch (IllegalArgumentException e) {
+                // A value that parsed but does not fit the vector, such as a nanosecond timestamp past 2262.
+                for (FieldVector v : vectors) {
+                    VectorValues.setNull(v, index);
+                }
+                reject(line, cells, parseViolation(fields.get(f), e.getMessage(), line, layout.fieldColumns()[f]));
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isNull(String cell, LogicalType type) {
+        return cell.isEmpty() || cell.equals(nullValue) || !(type instanceof LogicalType.StringType) && cell.isBlank();
+    }
+
+    private Violation parseViolation(Field field, String why, long line, int column) {
+        return new Violation(field.name(), "parse", why + " (line " + line + ", column '" + layout.columnName(column)
+                + "')");
+    }
+
+    private void reject(long line, List<String> cells, Violation... violations) {
+        Map<String, String> original = new LinkedHashMap<>();
+        for (int i = 0; i < cells.size(); i++) {
+            original.put(layout.columnName(i), cells.get(i));
+        }
+        rejects.reject(line, new RejectedRow(source.portName(), source.origin(line), List.of(violations), original));
+    }
+
+    @Override
+    public VectorSchemaRoot batch() {
+        if (!onBatch) {
+            throw new IllegalStateException("the cursor of input '" + source.portName() + "' is not on a batch");
+        }
+        return root;
+    }
+
+    @Override
+    public void close() {
+        onBatch = false;
+        exhausted = true;
+        if (root != null) {
+            root.close();
+            root = null;
+        }
+        if (reader != null) {
+            CsvReader<CsvRecord> r = reader;
+            reader = null;
+            try {
+                r.close();
+            } catch (IOException e) {
+                throw new PortException("input port '" + source.portName() + "': cannot close CSV file '" + source
+                        + "'", e);
+            }
+        }
+    }
+}

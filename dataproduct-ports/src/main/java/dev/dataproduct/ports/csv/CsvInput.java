@@ -1,0 +1,187 @@
+package dev.dataproduct.ports.csv;
+
+import dev.dataproduct.api.data.Dataset;
+import dev.dataproduct.api.error.PortException;
+import dev.dataproduct.api.port.InputContext;
+import dev.dataproduct.api.port.InputPort;
+import dev.dataproduct.api.port.PortDescriptor;
+import dev.dataproduct.api.schema.Field;
+import dev.dataproduct.api.schema.Schema;
+import dev.dataproduct.api.schema.TextValues;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An input port that reads a CSV file into typed Arrow batches following a declared schema.
+ * Instances are immutable; each option method returns a changed copy.
+ *
+ * <pre>{@code
+ * Schema schema = Schema.of(
+ *     Field.of("order_id", LogicalType.STRING, true),
+ *     Field.of("quantity", LogicalType.INT32, true),
+ *     Field.of("ordered_at", LogicalType.TIMESTAMP_TZ, false));
+ * InputPort orders = CsvInput.of("orders", Path.of("orders.csv"), schema)
+ *     .delimiter(';')
+ *     .nullValue("NA");
+ * }</pre>
+ *
+ * <p><b>Columns.</b> With a header line (the default), columns are matched to schema fields by
+ * exact, case-sensitive name (surrounding spaces of header names are ignored); columns the schema
+ * does not name are ignored, and a schema field missing from the header fails
+ * {@link #open(InputContext)}. Without a header, the columns are the schema's fields in order.
+ *
+ * <p><b>Cells.</b> Each cell is read by its field's logical type with
+ * {@link TextValues#parse(dev.dataproduct.api.schema.LogicalType, String)}: ISO-8601 dates, times
+ * and timestamps ({@code 2024-05-01 10:00:00} is accepted for {@code 2024-05-01T10:00:00}),
+ * {@code true/false/1/0} for booleans, plain decimal numbers. An empty cell, or a cell equal to the
+ * {@linkplain #nullValue(String) null value}, is {@code null}; so is a cell of only spaces in a
+ * field that is not a string. Whether a field may be null is for the contract gate to decide, not
+ * for this port.
+ *
+ * <p><b>Bad rows.</b> A row with a cell that cannot be read as its type, or with a number of cells
+ * different from the header's (or, without header, the schema's), is not put in any batch: it is
+ * sent to {@link InputContext#rejects()} with origin {@code <file name>:<line>} (1-based physical
+ * line of the file where the row starts; the header is line 1), one violation per bad cell (rule
+ * {@code parse}) or one for the row (rule {@code columns}), and the original text of every cell by
+ * column name. Each bad row is reported once per {@link #open(InputContext)}, however many times
+ * the dataset is read.
+ *
+ * <p>Each {@link Dataset#open()} reads the file again from the start. Empty lines are skipped.
+ * The port never holds more than one batch of rows in memory.
+ */
+public final class CsvInput implements InputPort {
+    /** The default number of rows per batch. */
+    public static final int DEFAULT_BATCH_SIZE = 8192;
+
+    private final String name;
+    private final Path file;
+    private final Schema schema;
+    private final CsvFormat format;
+
+    private CsvInput(String name, Path file, Schema schema, CsvFormat format) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.file = Objects.requireNonNull(file, "file");
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.format = format;
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("an input port name must not be blank");
+        }
+    }
+
+    /**
+     * Creates a port over a CSV file with a header line, comma-separated, UTF-8, where an empty
+     * cell is null, read in batches of {@value #DEFAULT_BATCH_SIZE} rows.
+     *
+     * @param name the port name, which is also the name transforms read the input by
+     * @param file the CSV file
+     * @param schema the fields to read and their types; arrays and structs are not possible in CSV
+     * @return the port
+     * @throws IllegalArgumentException if the name is blank
+     */
+    public static CsvInput of(String name, Path file, Schema schema) {
+        return new CsvInput(name, file, schema,
+                new CsvFormat(',', true, "", DEFAULT_BATCH_SIZE, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * @param delimiter the character between cells, such as {@code ';'} or {@code '\t'}
+     * @return a copy of this port with another delimiter
+     * @throws IllegalArgumentException if the delimiter is a quote or a line break
+     */
+    public CsvInput delimiter(char delimiter) {
+        return new CsvInput(name, file, schema, format.withDelimiter(delimiter));
+    }
+
+    /**
+     * @param present {@code true} if the first line names the columns (the default),
+     *     {@code false} if the columns are the schema's fields in order
+     * @return a copy of this port
+     */
+    public CsvInput header(boolean present) {
+        return new CsvInput(name, file, schema, format.withHeader(present));
+    }
+
+    /**
+     * @param text the cell text that means {@code null}, such as {@code NA} or {@code \N}; an empty
+     *     cell always means {@code null}
+     * @return a copy of this port
+     */
+    public CsvInput nullValue(String text) {
+        return new CsvInput(name, file, schema, format.withNullValue(Objects.requireNonNull(text, "nullValue")));
+    }
+
+    /**
+     * @param rows the most rows per batch
+     * @return a copy of this port
+     * @throws IllegalArgumentException if {@code rows} is less than 1
+     */
+    public CsvInput batchSize(int rows) {
+        return new CsvInput(name, file, schema, format.withBatchSize(rows));
+    }
+
+    /**
+     * @param charset the encoding of the file; UTF-8 by default (a UTF byte order mark is skipped)
+     * @return a copy of this port
+     */
+    public CsvInput charset(Charset charset) {
+        return new CsvInput(name, file, schema, format.withCharset(Objects.requireNonNull(charset, "charset")));
+    }
+
+    /** @return the file this port reads */
+    public Path file() {
+        return file;
+    }
+
+    /** @return the schema of the batches this port yields */
+    public Schema schema() {
+        return schema;
+    }
+
+    /** @return kind {@code file}, format {@code csv}, location the path of the file */
+    @Override
+    public PortDescriptor descriptor() {
+        return new PortDescriptor(name, "file", "csv", file.toString());
+    }
+
+    /**
+     * Checks the schema and the file's header and returns a dataset over the file.
+     *
+     * @param context the run's allocator (for batches) and reject sink (for bad rows)
+     * @return a dataset named like the port, with the port's schema
+     * @throws PortException if the schema has array or struct fields, if the file is missing or
+     *     unreadable, or if the header lacks a field of the schema or names one twice
+     */
+    @Override
+    public Dataset open(InputContext context) {
+        Objects.requireNonNull(context, "context");
+        List<String> notText = new ArrayList<>();
+        for (Field f : schema.fields()) {
+            if (!TextValues.isTextReadable(f.type())) {
+                notText.add(f.name() + " " + f.type().typeName());
+            }
+        }
+        if (!notText.isEmpty()) {
+            throw new PortException("input port '" + name + "': CSV cannot hold array or struct fields, but the schema "
+                    + "has " + notText + "; read them as strings and convert them in the transform, or use another "
+                    + "format such as Arrow or JSON Lines");
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new PortException("input port '" + name + "': cannot read CSV file '" + file + "'"
+                    + (Files.exists(file) ? " (it is not a readable regular file)" : " (it does not exist)")
+                    + "; check the path and its permissions, or write the file before the run");
+        }
+        CsvSource source = new CsvSource(name, file, format);
+        CsvLayout layout = source.readLayout(schema);
+        return new CsvDataset(source, schema, layout, context.allocator(), context.rejects());
+    }
+
+    @Override
+    public String toString() {
+        return "CsvInput[" + name + ", " + file + ", " + format + "]";
+    }
+}
