@@ -1,0 +1,192 @@
+package dev.dataproduct.core.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dataproduct.api.data.BatchBuilder;
+import dev.dataproduct.api.data.RowView;
+import dev.dataproduct.api.error.ContractViolationException;
+import dev.dataproduct.api.error.DataProductException;
+import dev.dataproduct.api.product.DataProduct;
+import dev.dataproduct.api.product.Owner;
+import dev.dataproduct.api.schema.DatasetSpec;
+import dev.dataproduct.api.schema.Field;
+import dev.dataproduct.api.schema.LogicalType;
+import dev.dataproduct.api.schema.Schema;
+import dev.dataproduct.api.transform.Transform;
+import dev.dataproduct.core.snapshot.InMemorySnapshotStore;
+import dev.dataproduct.core.snapshot.SnapshotManifest;
+import dev.dataproduct.core.snapshot.StoredSnapshot;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ProductRuntimeTest {
+    private static final Schema ORDERS = Schema.of(
+            Field.of("id", LogicalType.STRING, false),
+            Field.of("sku", LogicalType.STRING, false),
+            Field.of("quantity", LogicalType.INT64, false));
+
+    private BufferAllocator allocator;
+    private InMemorySnapshotStore store;
+    private ProductRuntime runtime;
+
+    @BeforeEach
+    void setUp() {
+        allocator = new RootAllocator();
+        store = new InMemorySnapshotStore();
+        runtime = ProductRuntime.builder().allocator(allocator).store(store).build();
+    }
+
+    @AfterEach
+    void tearDown() {
+        runtime.close();
+        allocator.close();
+    }
+
+    private static Map<String, Object> order(String id, String sku, Long quantity) {
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", id);
+        row.put("sku", sku);
+        row.put("quantity", quantity);
+        return row;
+    }
+
+    private static DataProduct product(List<Map<String, Object>> rows, int batchSize, Transform transform) {
+        DataProduct.Builder b = DataProduct.builder("purchases")
+                .domain("retail")
+                .version("1.0.0")
+                .owner(Owner.person("Ana Ruiz", "ana@example.com"))
+                .purpose("Purchases per customer.")
+                .input(new MemoryInput("orders", ORDERS, rows, batchSize))
+                .output(DatasetSpec.named("purchases")
+                        .field("id", LogicalType.STRING, f -> f.required().primaryKey())
+                        .field("sku", LogicalType.STRING, f -> f.required().pattern("SKU-\\d{3}"))
+                        .field("quantity", LogicalType.INT32, f -> f.required().range(1, 100)));
+        return (transform == null ? b.transform(ctx -> ctx.input("orders")) : b.transform(transform)).build();
+    }
+
+    @Test
+    void publishesConformingRowsAndQuarantinesTheRestWithReasons() {
+        List<Map<String, Object>> rows = List.of(
+                order("a", "SKU-001", 5L),
+                order("b", "SKU-1", 5L),            // pattern
+                order("c", "SKU-002", 0L),          // minimum
+                order("d", null, 500L),             // required + maximum
+                order("e", "SKU-003", 100L),
+                order("f", "SKU-004", 3_000_000_000L)); // does not fit int32
+        DataProduct product = product(rows, 4, null);
+        RunResult result = runtime.run(product);
+
+        assertEquals(6, result.rowsIn());
+        assertEquals(2, result.published());
+        assertEquals(4, result.quarantined());
+        assertEquals(result.rowsIn(), result.published() + result.quarantined());
+        assertEquals(1L, result.violations().get("purchases.sku: pattern"));
+        assertEquals(1L, result.violations().get("purchases.quantity: minimum"));
+        assertEquals(1L, result.violations().get("purchases.sku: required"));
+        assertEquals(1L, result.violations().get("purchases.quantity: maximum"));
+        assertEquals(1L, result.violations().get("purchases.quantity: type"));
+        assertEquals(4, result.samples().size());
+
+        StoredSnapshot snapshot = store.open(store.current(product.address()).orElseThrow(), allocator);
+        List<String> ids = new ArrayList<>();
+        snapshot.dataset("purchases").forEachRow(r -> ids.add(r.getString("id")));
+        assertEquals(List.of("a", "e"), ids);
+        List<Map<String, Object>> quarantined = new ArrayList<>();
+        snapshot.quarantine("purchases").forEachRow(r -> quarantined.add(r.toMap()));
+        assertEquals(4, quarantined.size());
+        Map<String, Object> d = quarantined.get(2);
+        assertEquals("d", d.get("id"));
+        assertEquals("500", d.get("quantity"));
+        assertEquals("sku:required,quantity:maximum", d.get("_rules"));
+        assertEquals("batch 0, row 3", d.get("_origin"));
+        assertEquals("3000000000", quarantined.get(3).get("quantity"));
+    }
+
+    @Test
+    void keepsTheCountsBalancedOverManyBatches() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        int bad = 0;
+        for (int i = 0; i < 1000; i++) {
+            boolean broken = i % 7 == 0;
+            bad += broken ? 1 : 0;
+            rows.add(order("id-" + i, broken ? "bad" : String.format("SKU-%03d", i % 1000), 1L + i % 100));
+        }
+        RunResult result = runtime.run(product(rows, 64, null));
+        assertEquals(1000, result.rowsIn());
+        assertEquals(bad, result.quarantined());
+        assertEquals(1000 - bad, result.published());
+        assertEquals(1000 - bad, result.snapshot().rowCounts().get("purchases"));
+    }
+
+    @Test
+    void eachRunCommitsANewSnapshotWithItsParent() {
+        List<Map<String, Object>> rows = List.of(order("a", "SKU-001", 5L));
+        RunResult first = runtime.run(product(rows, 10, null));
+        RunResult second = runtime.run(product(rows, 10, null));
+        assertTrue(first.snapshot().parent().isEmpty());
+        assertEquals(first.snapshot().id(), second.snapshot().parent().orElseThrow());
+        List<SnapshotManifest> history = store.history(product(rows, 10, null).address());
+        assertEquals(2, history.size());
+        assertEquals(2, history.get(1).sequence());
+    }
+
+    @Test
+    void aFailingTransformCommitsNothing() {
+        List<Map<String, Object>> rows = List.of(order("a", "SKU-001", 5L));
+        DataProduct failing = product(rows, 10, (ctx, out) -> {
+            ctx.input("orders").forEachBatch(out::accept);
+            throw new IllegalStateException("boom");
+        });
+        DataProductException e = assertThrows(DataProductException.class, () -> runtime.run(failing));
+        assertTrue(e.getMessage().contains("boom"), e.getMessage());
+        assertTrue(e.getMessage().contains("purchases"), e.getMessage());
+        assertFalse(store.current(failing.address()).isPresent());
+    }
+
+    @Test
+    void aBatchWithoutAContractColumnIsAContractViolation() {
+        Schema partial = Schema.of(Field.of("id", LogicalType.STRING, false));
+        DataProduct product = product(List.of(order("a", "SKU-001", 5L)), 10, (ctx, out) -> {
+            try (VectorSchemaRoot batch = BatchBuilder.fromRows(partial, List.of(Map.of("id", "x")), ctx.allocator())) {
+                out.accept(batch);
+            }
+        });
+        ContractViolationException e = assertThrows(ContractViolationException.class, () -> runtime.run(product));
+        assertTrue(e.getMessage().contains("'sku'"), e.getMessage());
+        assertFalse(store.current(product.address()).isPresent());
+    }
+
+    @Test
+    void aRowTransformCanEmitComputedBatches() {
+        List<Map<String, Object>> rows = List.of(order("a", "sku-001", 5L), order("b", "sku-002", 7L));
+        DataProduct product = product(rows, 10, (ctx, out) -> ctx.input("orders").forEachBatch(batch -> {
+            try (BatchBuilder b = BatchBuilder.create(ctx.output().schema(), ctx.allocator())) {
+                RowView row = RowView.over(batch);
+                for (int i = 0; i < batch.getRowCount(); i++) {
+                    row.at(i);
+                    b.addRow(row.getString("id"), row.getString("sku").toUpperCase(), row.getLong("quantity") * 2);
+                }
+                try (VectorSchemaRoot built = b.build()) {
+                    out.accept(built);
+                }
+            }
+        }));
+        RunResult result = runtime.run(product);
+        assertEquals(2, result.published());
+        StoredSnapshot snapshot = store.open(store.current(product.address()).orElseThrow(), allocator);
+        List<Long> quantities = new ArrayList<>();
+        snapshot.dataset("purchases").forEachRow(r -> quantities.add(r.getLong("quantity")));
+        assertEquals(List.of(10L, 14L), quantities);
+    }
+}
