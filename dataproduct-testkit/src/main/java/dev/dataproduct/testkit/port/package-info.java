@@ -1,0 +1,2 @@
+/** Ports for product-level tests: {@link dev.dataproduct.testkit.port.RowsInput} feeds rows from memory. */
+package dev.dataproduct.testkit.port;
