@@ -1,0 +1,117 @@
+package dev.dataproduct.samples.purchases;
+
+import dev.dataproduct.api.data.BatchBuilder;
+import dev.dataproduct.api.data.RowView;
+import dev.dataproduct.api.port.OutputPort;
+import dev.dataproduct.api.product.Alignment;
+import dev.dataproduct.api.product.DataProduct;
+import dev.dataproduct.api.product.Owner;
+import dev.dataproduct.api.product.ProductStatus;
+import dev.dataproduct.api.product.QualityTier;
+import dev.dataproduct.api.schema.Classification;
+import dev.dataproduct.api.schema.DatasetSpec;
+import dev.dataproduct.api.schema.Field;
+import dev.dataproduct.api.schema.LogicalType;
+import dev.dataproduct.api.schema.Schema;
+import dev.dataproduct.api.transform.BatchSink;
+import dev.dataproduct.api.transform.TransformContext;
+import dev.dataproduct.ports.csv.CsvInput;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * The Historical Purchases product: "a list of historical purchases (SKUs) for each customer",
+ * a source-aligned product of the retail domain built from a CSV of orders.
+ */
+public final class HistoricalPurchases {
+
+    /** The schema of the raw orders CSV, read by type; unparsable cells are quarantined. */
+    public static final Schema ORDERS = Schema.of(
+            Field.of("order_id", LogicalType.STRING, false),
+            Field.of("customer_id", LogicalType.STRING, false),
+            Field.of("sku", LogicalType.STRING, false),
+            Field.of("quantity", LogicalType.INT32, false),
+            Field.of("unit_price", LogicalType.decimal(10, 2), false),
+            Field.of("purchased_at", LogicalType.TIMESTAMP_TZ, false),
+            Field.of("email", LogicalType.STRING, false),
+            Field.of("channel", LogicalType.STRING, false));
+
+    private HistoricalPurchases() {
+    }
+
+    /** @return the definition of the published dataset: one row per purchased SKU */
+    public static DatasetSpec.Builder purchases() {
+        return DatasetSpec.named("purchases")
+                .description("One row per purchased SKU, with the customer who bought it and when.")
+                .field("purchase_id", LogicalType.STRING, f -> f.primaryKey()
+                        .description("The order line that recorded the purchase."))
+                .field("customer_id", LogicalType.STRING, f -> f.required().conformedKey("customer")
+                        .description("The customer who bought the SKU.").examples("cust-0042"))
+                .field("sku", LogicalType.STRING, f -> f.required().pattern("SKU-\\d{6}")
+                        .description("The stock keeping unit bought.").examples("SKU-004211"))
+                .field("quantity", LogicalType.INT32, f -> f.required().range(1, 1000)
+                        .description("Units bought."))
+                .field("unit_price", LogicalType.decimal(10, 2), f -> f.required().minimum(BigDecimal.ZERO)
+                        .description("Price of one unit, in euros."))
+                .field("total", LogicalType.decimal(12, 2), f -> f.required()
+                        .description("quantity times unit_price, in euros."))
+                .field("purchased_at", LogicalType.TIMESTAMP_TZ, f -> f.required()
+                        .description("When the purchase was made, in UTC."))
+                .field("email", LogicalType.STRING, f -> f.classification(Classification.RESTRICTED).personalData()
+                        .pattern("[^@\\s]+@[^@\\s]+").description("The customer's e-mail address."))
+                .field("channel", LogicalType.STRING, f -> f.required().allowedValues("web", "store", "app")
+                        .description("Where the purchase was made."));
+    }
+
+    /**
+     * @param ordersCsv the raw orders
+     * @param outputs where the product is served
+     * @return the product
+     */
+    public static DataProduct define(Path ordersCsv, OutputPort... outputs) {
+        return DataProduct.builder("historical-purchases")
+                .domain("retail")
+                .version("1.2.0")
+                .owner(Owner.person("Ana Ruiz", "ana.ruiz@example.com"))
+                .purpose("A list of historical purchases (SKUs) for each customer.")
+                .description("Every order line of the web shop, the stores and the app, checked against the "
+                        + "purchases contract. Rows that break it are kept in the quarantine with the reason.")
+                .alignment(Alignment.SOURCE)
+                .qualityTier(QualityTier.SILVER)
+                .supportTier(2)
+                .status(ProductStatus.ACTIVE)
+                .tags("retail", "purchases", "customer")
+                .link("runbook", "https://example.com/runbooks/historical-purchases")
+                .input(CsvInput.of("orders", ordersCsv, ORDERS))
+                .output(purchases())
+                .serve(outputs)
+                .transform(HistoricalPurchases::transform)
+                .build();
+    }
+
+    /** Copies each order line, upper-cases the SKU and computes the total of the line. */
+    static void transform(TransformContext ctx, BatchSink out) {
+        Schema schema = ctx.output().schema();
+        ctx.input("orders").forEachBatch(batch -> {
+            try (BatchBuilder rows = BatchBuilder.create(schema, ctx.allocator())) {
+                RowView order = RowView.over(batch);
+                for (int i = 0; i < batch.getRowCount(); i++) {
+                    order.at(i);
+                    BigDecimal price = order.getDecimal("unit_price");
+                    Object quantity = order.get("quantity");
+                    BigDecimal total = price == null || quantity == null ? null
+                            : price.multiply(BigDecimal.valueOf((Long) quantity));
+                    String sku = order.getString("sku");
+                    rows.addRow(order.getString("order_id"), order.getString("customer_id"),
+                            sku == null ? null : sku.toUpperCase(Locale.ROOT), quantity, price, total,
+                            order.getInstant("purchased_at"), order.getString("email"), order.getString("channel"));
+                }
+                try (VectorSchemaRoot purchases = rows.build()) {
+                    out.accept(purchases);
+                }
+            }
+        });
+    }
+}
