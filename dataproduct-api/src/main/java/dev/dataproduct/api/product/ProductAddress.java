@@ -22,13 +22,18 @@ import java.util.regex.Pattern;
 public record ProductAddress(String domain, String name, int major) {
     /** The prefix of every product address. */
     public static final String PREFIX = "urn:dataproduct:";
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]*");
     private static final Pattern FORMAT = Pattern.compile(
             "urn:dataproduct:([a-z][a-z0-9-]*):([a-z][a-z0-9-]*):v(\\d{1,9})");
 
-    /** Validates the components. */
+    /** Validates the components: domain and name are lower-case words joined by {@code -}. */
     public ProductAddress {
         Objects.requireNonNull(domain, "domain");
         Objects.requireNonNull(name, "name");
+        if (!NAME.matcher(domain).matches() || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("domain '" + domain + "' and name '" + name + "' must be lower-case "
+                    + "letters, digits and '-', starting with a letter");
+        }
         if (major < 0) {
             throw new IllegalArgumentException("major version must not be negative");
         }

@@ -92,8 +92,11 @@ public final class ContractGate {
             for (ContractRule rule : rules) {
                 Selection failing = evaluator.select(rule.predicate(), typedRoot).invert();
                 for (int row = failing.nextSelected(0); row >= 0; row = failing.nextSelected(row + 1)) {
-                    violations.computeIfAbsent(row, r -> new ArrayList<>())
-                            .add(new Violation(rule.field(), rule.rule(), message(typedRoot, rule, row)));
+                    List<Violation> found = violations.computeIfAbsent(row, r -> new ArrayList<>());
+                    // a value that did not convert is null here; its type violation already says why
+                    if (found.stream().noneMatch(v -> v.field().equals(rule.field()) && v.rule().equals("type"))) {
+                        found.add(new Violation(rule.field(), rule.rule(), message(typedRoot, rule, row)));
+                    }
                 }
             }
             List<RejectedRow> rejected = new ArrayList<>(violations.size());

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.dataproduct.api.descriptor.ProductDescriptor;
 import dev.dataproduct.api.error.InvalidDefinitionException;
+import dev.dataproduct.api.schema.Constraints;
 import dev.dataproduct.api.schema.LogicalType;
 import java.io.IOException;
 import java.util.List;
@@ -30,7 +31,7 @@ import java.util.List;
 /**
  * Writes a {@link ProductDescriptor} as JSON or YAML and reads it back equal. Field types are
  * written by their canonical names ({@code decimal(12,2)}), enums in lower case, and empty values
- * are left out.
+ * and default values (empty text and lists, {@code false}, 0) are left out.
  *
  * <pre>{@code
  * String yaml = DescriptorCodec.toYaml(product.describe());
@@ -67,15 +68,30 @@ public final class DescriptorCodec {
                 }
             }
         });
-        return builder.addModule(new Jdk8Module())
+        return builder.withConfigOverride(Constraints.class, o -> o.setInclude(JsonInclude.Value.construct(
+                        JsonInclude.Include.CUSTOM, JsonInclude.Include.ALWAYS, NoConstraints.class, null)))
+                .addModule(new Jdk8Module())
                 .addModule(types)
                 .visibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
                 .visibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-                .serializationInclusion(JsonInclude.Include.NON_EMPTY)
+                .serializationInclusion(JsonInclude.Include.NON_DEFAULT)
                 .configure(EnumFeature.WRITE_ENUMS_TO_LOWERCASE, true)
                 .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true)
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
                 .configure(SerializationFeature.INDENT_OUTPUT, true);
+    }
+
+    /** Jackson's value filter that leaves out a field's constraints when there are none. */
+    static final class NoConstraints {
+        @Override
+        public boolean equals(Object value) {
+            return value == null || (value instanceof Constraints c && c.isEmpty());
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
     }
 
     /**
