@@ -142,8 +142,10 @@ public final class DescriptorCodec {
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
-            throw new InvalidDefinitionException("a product descriptor in " + format,
-                    List.of(e.getOriginalMessage() + where));
+            String what = e.getCause() instanceof NullPointerException npe && npe.getMessage() != null
+                    ? "required property '" + npe.getMessage() + "' is missing"
+                    : e.getCause() instanceof IllegalArgumentException iae ? iae.getMessage() : e.getOriginalMessage();
+            throw new InvalidDefinitionException("a product descriptor in " + format, List.of(what + where));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new InvalidDefinitionException("a product descriptor in " + format, List.of(e.getMessage()));
         }

@@ -9,6 +9,7 @@ import dev.dataproduct.api.schema.LogicalType;
 import dev.dataproduct.api.schema.TextValues;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -119,7 +120,7 @@ public final class ExpressionEvaluator {
         FieldVector v = newVector(c, name, allocator, n);
         try {
             for (int i = 0; i < n; i++) {
-                VectorValues.set(v, i, c.isNull(i) ? null : value(c, i));
+                VectorValues.set(v, i, c.isNull(i) ? null : value(c, i, v));
             }
             v.setValueCount(n);
             return v;
@@ -713,13 +714,17 @@ public final class ExpressionEvaluator {
             case LONG: v = new BigIntVector(name, allocator); break;
             case DOUBLE: v = new Float8Vector(name, allocator); break;
             case DECIMAL: {
+                // the widest scale that still leaves room for the largest integer part
                 int scale = 0;
+                int integerDigits = 1;
                 for (int i = 0; i < n; i++) {
                     if (!c.isNull(i)) {
-                        scale = Math.max(scale, c.decimalAt(i).scale());
+                        BigDecimal d = c.decimalAt(i);
+                        scale = Math.max(scale, Math.max(d.scale(), 0));
+                        integerDigits = Math.max(integerDigits, d.precision() - d.scale());
                     }
                 }
-                v = new DecimalVector(name, allocator, 38, Math.min(scale, 38));
+                v = new DecimalVector(name, allocator, 38, Math.max(0, Math.min(scale, 38 - integerDigits)));
                 break;
             }
             case BOOL: v = new BitVector(name, allocator); break;
@@ -737,7 +742,7 @@ public final class ExpressionEvaluator {
         return v;
     }
 
-    private static Object value(Column c, int i) {
+    private static Object value(Column c, int i, FieldVector target) {
         switch (c.kind) {
             case LONG: return c.longAt(i);
             case DOUBLE: return c.doubleAt(i);
@@ -747,6 +752,7 @@ public final class ExpressionEvaluator {
             case TIMESTAMP: return LocalDateTime.ofInstant(VectorValues.toInstant(c.longAt(i), TimeUnit.MICROSECOND),
                     ZoneOffset.UTC);
             case TIMESTAMP_TZ: return VectorValues.toInstant(c.longAt(i), TimeUnit.MICROSECOND);
+            case DECIMAL: return c.decimalAt(i).setScale(((DecimalVector) target).getScale(), RoundingMode.HALF_UP);
             default: return c.objectAt(i);
         }
     }

@@ -187,7 +187,12 @@ public final class ProductRuntime implements AutoCloseable {
                 synchronized (openPorts) {
                     if (!openPorts.containsKey(port)) {
                         BufferAllocator portAllocator = allocator.newChildAllocator("port " + name, 0, Long.MAX_VALUE);
-                        port.open(new OutputContext(product.address().urn(), portAllocator, clock));
+                        try {
+                            port.open(new OutputContext(product.address().urn(), portAllocator, clock));
+                        } catch (RuntimeException e) {
+                            portAllocator.close(); // not opened: the next run tries again with a new one
+                            throw e;
+                        }
                         openPorts.put(port, portAllocator);
                     }
                 }

@@ -5,6 +5,8 @@ import dev.dataproduct.api.data.Dataset;
 import dev.dataproduct.api.quarantine.RejectSink;
 import dev.dataproduct.api.quarantine.RejectedRow;
 import dev.dataproduct.api.schema.Schema;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -19,6 +21,7 @@ final class TrackedInput implements Dataset, RejectSink {
     private int passes;
     private long rowsRead;
     private long rejected;
+    private final List<RejectedRow> early = new ArrayList<>();
 
     TrackedInput(String name) {
         this.name = name;
@@ -27,6 +30,9 @@ final class TrackedInput implements Dataset, RejectSink {
     void bind(Dataset dataset, QuarantineLog log) {
         this.source = dataset;
         this.quarantine = log;
+        // rows the port rejected while it was being opened, before there was a log to take them
+        early.forEach(log::add);
+        early.clear();
     }
 
     long rowsRead() {
@@ -41,7 +47,11 @@ final class TrackedInput implements Dataset, RejectSink {
     public void reject(RejectedRow row) {
         if (passes <= 1) {
             rejected++;
-            quarantine.add(row);
+            if (quarantine == null) {
+                early.add(row);
+            } else {
+                quarantine.add(row);
+            }
         }
     }
 

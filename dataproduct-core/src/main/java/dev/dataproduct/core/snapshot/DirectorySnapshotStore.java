@@ -21,11 +21,13 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -54,6 +56,7 @@ public final class DirectorySnapshotStore implements SnapshotStore {
     private static final String CURRENT = "CURRENT";
     private static final String SNAPSHOTS = "snapshots";
     private static final String MANIFEST = "manifest.json";
+    private static final Map<Path, Object> LOCKS = new ConcurrentHashMap<>();
 
     private final Path root;
 
@@ -124,16 +127,25 @@ public final class DirectorySnapshotStore implements SnapshotStore {
         if (!Files.isDirectory(snapshots)) {
             return List.of();
         }
-        List<SnapshotManifest> out = new ArrayList<>();
+        Map<String, SnapshotManifest> byId = new HashMap<>();
         try (Stream<Path> dirs = Files.list(snapshots)) {
             for (Path d : dirs.toList()) {
                 if (Files.exists(d.resolve(MANIFEST))) {
-                    out.add(readManifest(d));
+                    SnapshotManifest m = readManifest(d);
+                    byId.put(m.id(), m);
                 }
             }
         } catch (IOException e) {
             throw new PortException("cannot list the snapshots of " + product + " in " + snapshots + ": "
                     + e.getMessage(), e);
+        }
+        // only the chain that CURRENT leads back through was committed; a snapshot moved into place
+        // by a run killed before it replaced CURRENT is an orphan and not part of the history
+        List<SnapshotManifest> out = new ArrayList<>();
+        Optional<SnapshotManifest> at = current(product);
+        while (at.isPresent() && out.size() <= byId.size()) {
+            out.add(at.get());
+            at = Optional.ofNullable(byId.get(at.get().parent()));
         }
         out.sort(Comparator.comparingLong(SnapshotManifest::sequence));
         return List.copyOf(out);
@@ -226,26 +238,30 @@ public final class DirectorySnapshotStore implements SnapshotStore {
                     sync(f);
                 }
                 Files.createDirectories(snapshots);
-                try (FileChannel lockFile = FileChannel.open(productDir.resolve(".lock"), StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE);
-                     FileLock lock = lockFile.lock()) {
-                    Optional<SnapshotManifest> parent = current(product);
-                    long sequence = Math.max(highestSequence(snapshots),
-                            parent.map(SnapshotManifest::sequence).orElse(0L)) + 1;
-                    SnapshotManifest manifest = new SnapshotManifest(SnapshotManifest.idOf(sequence), sequence,
-                            parent.map(SnapshotManifest::id).orElse(""), committedAt, product.urn(), productVersion,
-                            dataRows, quarantineRows);
-                    Path manifestFile = staging.resolve(MANIFEST);
-                    Files.write(manifestFile, JSON.writeValueAsBytes(manifest));
-                    sync(manifestFile);
-                    Path target = snapshots.resolve(manifest.id());
-                    Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-                    Path next = productDir.resolve(CURRENT + ".next");
-                    Files.writeString(next, manifest.id() + "\n", StandardCharsets.UTF_8);
-                    sync(next);
-                    Files.move(next, productDir.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE,
-                            StandardCopyOption.REPLACE_EXISTING);
-                    return manifest;
+                // a file lock is held by the whole JVM (a second lock() in it throws), so threads of
+                // this JVM take turns on a monitor first and processes take turns on the file
+                synchronized (LOCKS.computeIfAbsent(productDir.normalize(), k -> new Object())) {
+                    try (FileChannel lockFile = FileChannel.open(productDir.resolve(".lock"),
+                            StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                         FileLock lock = lockFile.lock()) {
+                        Optional<SnapshotManifest> parent = current(product);
+                        long sequence = Math.max(highestSequence(snapshots),
+                                parent.map(SnapshotManifest::sequence).orElse(0L)) + 1;
+                        SnapshotManifest manifest = new SnapshotManifest(SnapshotManifest.idOf(sequence), sequence,
+                                parent.map(SnapshotManifest::id).orElse(""), committedAt, product.urn(),
+                                productVersion, dataRows, quarantineRows);
+                        Path manifestFile = staging.resolve(MANIFEST);
+                        Files.write(manifestFile, JSON.writeValueAsBytes(manifest));
+                        sync(manifestFile);
+                        Path target = snapshots.resolve(manifest.id());
+                        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+                        Path next = productDir.resolve(CURRENT + ".next");
+                        Files.writeString(next, manifest.id() + "\n", StandardCharsets.UTF_8);
+                        sync(next);
+                        Files.move(next, productDir.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE,
+                                StandardCopyOption.REPLACE_EXISTING);
+                        return manifest;
+                    }
                 }
             } catch (IOException e) {
                 throw new PortException("cannot commit the snapshot of " + product + " in " + productDir + ": "

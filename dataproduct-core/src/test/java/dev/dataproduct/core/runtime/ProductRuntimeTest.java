@@ -10,7 +10,12 @@ import dev.dataproduct.api.data.RowView;
 import dev.dataproduct.api.error.ContractViolationException;
 import dev.dataproduct.api.error.DataProductException;
 import dev.dataproduct.api.product.DataProduct;
+import dev.dataproduct.api.port.InputPort;
+import dev.dataproduct.api.port.OutputPort;
+import dev.dataproduct.api.port.SnapshotInfo;
 import dev.dataproduct.api.product.Owner;
+import dev.dataproduct.api.quarantine.RejectedRow;
+import dev.dataproduct.api.quarantine.Violation;
 import dev.dataproduct.api.schema.DatasetSpec;
 import dev.dataproduct.api.schema.Field;
 import dev.dataproduct.api.schema.LogicalType;
@@ -62,12 +67,17 @@ class ProductRuntimeTest {
     }
 
     private static DataProduct product(List<Map<String, Object>> rows, int batchSize, Transform transform) {
+        return product(new MemoryInput("orders", ORDERS, rows, batchSize), transform);
+    }
+
+    private static DataProduct product(InputPort input, Transform transform, OutputPort... ports) {
         DataProduct.Builder b = DataProduct.builder("purchases")
                 .domain("retail")
                 .version("1.0.0")
                 .owner(Owner.person("Ana Ruiz", "ana@example.com"))
                 .purpose("Purchases per customer.")
-                .input(new MemoryInput("orders", ORDERS, rows, batchSize))
+                .input(input)
+                .serve(ports)
                 .output(DatasetSpec.named("purchases")
                         .field("id", LogicalType.STRING, f -> f.required().primaryKey())
                         .field("sku", LogicalType.STRING, f -> f.required().pattern("SKU-\\d{3}"))
@@ -188,5 +198,123 @@ class ProductRuntimeTest {
         List<Long> quantities = new ArrayList<>();
         snapshot.dataset("purchases").forEachRow(r -> quantities.add(r.getLong("quantity")));
         assertEquals(List.of(10L, 14L), quantities);
+    }
+
+    // ---- rows an input port rejects --------------------------------------------------------------
+
+    private static List<RejectedRow> unreadable() {
+        Map<String, String> first = new java.util.LinkedHashMap<>();
+        first.put("id", "x");
+        first.put("sku", "SKU-009");
+        first.put("quantity", "lots");
+        first.put("comment", "rush");   // a column the input schema does not have
+        Map<String, String> second = new java.util.LinkedHashMap<>();
+        second.put("id", "y");
+        return List.of(
+                new RejectedRow("orders", "orders.csv:3", List.of(new Violation("quantity", "parse",
+                        "'lots' is not a number of type int64")), first),
+                new RejectedRow("orders", "orders.csv:4", List.of(new Violation("", "columns",
+                        "1 cell, expected 3")), second));
+    }
+
+    private void assertInputRejectsAreCountedAndKept(boolean eager) {
+        List<Map<String, Object>> rows = List.of(order("a", "SKU-001", 5L), order("b", "SKU-002", 6L));
+        RejectingInput input = new RejectingInput("orders", ORDERS, rows, unreadable(), eager);
+        // the transform reads its input twice: the bad rows must still be counted once
+        DataProduct product = product(input, (ctx, out) -> {
+            ctx.input("orders").countRows();
+            ctx.input("orders").forEachBatch(out::accept);
+        });
+        RunResult result = runtime.run(product);
+
+        assertEquals(4, result.rowsIn());
+        assertEquals(2, result.published());
+        assertEquals(2, result.quarantined());
+        assertEquals(List.of(new InputStats("orders", 2, 2)), result.inputs());
+        assertEquals(1L, result.violations().get("orders.quantity: parse"));
+        assertEquals(1L, result.violations().get("orders: columns"));
+        assertEquals(Map.of("input.orders", 2L), result.snapshot().quarantinedCounts());
+
+        StoredSnapshot snapshot = store.open(store.current(product.address()).orElseThrow(), allocator);
+        List<Map<String, Object>> kept = new ArrayList<>();
+        snapshot.quarantine("input.orders").forEachRow(r -> kept.add(r.toMap()));
+        assertEquals(2, kept.size());
+        Map<String, Object> x = kept.get(0);
+        assertEquals("orders.csv:3", x.get("_origin"));
+        assertEquals("quantity:parse", x.get("_rules"));
+        assertTrue(((String) x.get("_reasons")).contains("'lots' is not a number"), (String) x.get("_reasons"));
+        assertEquals("x", x.get("id"));
+        assertEquals("SKU-009", x.get("sku"));
+        assertEquals("lots", x.get("quantity"));
+        assertEquals("{\"comment\":\"rush\"}", x.get("_extra"));
+        Map<String, Object> y = kept.get(1);
+        assertEquals("columns", y.get("_rules"));
+        assertEquals("y", y.get("id"));
+        assertEquals(null, y.get("quantity"));
+        assertEquals(null, y.get("_extra"));
+    }
+
+    @Test
+    void rowsAnInputRejectsWhileReadingAreCountedOnceAndKeptWithTheirValues() {
+        assertInputRejectsAreCountedAndKept(false);
+    }
+
+    @Test
+    void rowsAnInputRejectsWhenOpenedAreCountedAndKeptWithTheirValues() {
+        assertInputRejectsAreCountedAndKept(true);
+    }
+
+    // ---- output ports ----------------------------------------------------------------------------
+
+    @Test
+    void outputPortsReceiveEachCommittedSnapshotOnceAndCanReadIt() {
+        RecordingOutput port = new RecordingOutput("mirror", RecordingOutput.Failure.NONE);
+        List<Map<String, Object>> rows = List.of(order("a", "SKU-001", 5L), order("b", "bad", 5L));
+        DataProduct product = product(new MemoryInput("orders", ORDERS, rows, 10), null, port);
+
+        RunResult first = runtime.run(product);
+        assertEquals(List.of(first.snapshot()), port.published);
+        assertEquals(List.of(1L), port.rowsSeen);
+        RunResult second = runtime.run(product);
+        assertEquals(List.of(first.snapshot(), second.snapshot()), port.published);
+        assertEquals(store.current(product.address()).orElseThrow().info(), port.published.get(1));
+        assertEquals(1, port.opened, "a port is opened once, before its first snapshot");
+        assertTrue(first.portFailures().isEmpty());
+        assertEquals(0, port.closed);
+        runtime.close();
+        assertEquals(1, port.closed);
+    }
+
+    @Test
+    void aFailingOutputPortIsReportedWhileTheSnapshotStaysCommitted() {
+        RecordingOutput failing = new RecordingOutput("warehouse", RecordingOutput.Failure.ON_PUBLISH);
+        RecordingOutput healthy = new RecordingOutput("mirror", RecordingOutput.Failure.NONE);
+        DataProduct product = product(new MemoryInput("orders", ORDERS, List.of(order("a", "SKU-001", 5L)), 10),
+                null, failing, healthy);
+        RunResult result = runtime.run(product);
+        assertEquals(1, result.portFailures().size());
+        assertTrue(result.portFailures().get(0).startsWith("warehouse: "), result.portFailures().get(0));
+        assertTrue(result.portFailures().get(0).contains("disk full"), result.portFailures().get(0));
+        assertTrue(result.summary().contains("PORT FAILURE warehouse"), result.summary());
+        SnapshotInfo committed = store.current(product.address()).orElseThrow().info();
+        assertEquals(committed, result.snapshot());
+        assertEquals(List.of(committed), healthy.published);
+    }
+
+    @Test
+    void anOutputPortThatFailsToOpenIsReportedAndLeaksNothing() {
+        RecordingOutput failing = new RecordingOutput("warehouse", RecordingOutput.Failure.ON_OPEN);
+        DataProduct product = product(new MemoryInput("orders", ORDERS, List.of(order("a", "SKU-001", 5L)), 10),
+                null, failing);
+        RunResult first = runtime.run(product);
+        assertEquals(List.of("warehouse: cannot reach the warehouse"), first.portFailures());
+        assertTrue(store.current(product.address()).isPresent());
+        // the next run tries again
+        RunResult second = runtime.run(product);
+        assertEquals(1, second.portFailures().size());
+        assertEquals(2, failing.opened);
+        assertEquals(2, store.history(product.address()).size());
+        runtime.close();
+        assertTrue(allocator.getChildAllocators().isEmpty(), allocator.toVerboseString());
     }
 }
