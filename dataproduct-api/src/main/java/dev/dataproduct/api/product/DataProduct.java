@@ -1,5 +1,11 @@
 package dev.dataproduct.api.product;
 
+import dev.dataproduct.api.contract.ContractDescription;
+import dev.dataproduct.api.contract.ContractSchemas;
+import dev.dataproduct.api.contract.DataContract;
+import dev.dataproduct.api.contract.SchemaObject;
+import dev.dataproduct.api.contract.Team;
+import dev.dataproduct.api.contract.TeamMember;
 import dev.dataproduct.api.data.Dataset;
 import dev.dataproduct.api.descriptor.DatasetDescriptor;
 import dev.dataproduct.api.descriptor.PortEntry;
@@ -47,10 +53,13 @@ public final class DataProduct {
     private final List<DatasetSpec> outputs;
     private final List<TransformSpec> transforms;
     private final List<OutputPort> outputPorts;
+    private final Optional<DataContract> declaredContract;
 
     private DataProduct(ProductMetadata metadata, List<InputPort> inputs, List<DatasetSpec> outputs,
-                        List<TransformSpec> transforms, List<OutputPort> outputPorts) {
+                        List<TransformSpec> transforms, List<OutputPort> outputPorts,
+                        Optional<DataContract> declaredContract) {
         this.metadata = metadata;
+        this.declaredContract = declaredContract;
         this.inputs = List.copyOf(inputs);
         this.outputs = List.copyOf(outputs);
         this.transforms = List.copyOf(transforms);
@@ -106,6 +115,40 @@ public final class DataProduct {
     /** @return the output ports, in declaration order */
     public List<OutputPort> outputPorts() {
         return outputPorts;
+    }
+
+    /**
+     * The contract the product publishes its outputs under: the one given to
+     * {@link Builder#contract(DataContract)}, or else one generated from the outputs, with the
+     * product's version, status, purpose, tags and owner, and a stable id from its domain and name.
+     *
+     * @return the output contract in the shape of ODCS v3.1
+     */
+    public DataContract contract() {
+        if (declaredContract.isPresent()) {
+            return declaredContract.get();
+        }
+        ProductMetadata m = metadata;
+        List<SchemaObject> schema = new ArrayList<>();
+        outputs.forEach(d -> schema.add(ContractSchemas.toSchemaObject(d)));
+        TeamMember owner = new TeamMember("", m.owner().email(), m.owner().name(), "", "owner", "", "", "", List.of(),
+                List.of(), List.of(), java.util.Map.of());
+        Team team = new Team("", m.domain(), "", List.of(owner), List.of(), List.of(), List.of(), false,
+                java.util.Map.of());
+        return new DataContract(DataContract.CURRENT_API_VERSION, "DataContract", contractId(m.domain(), m.name()),
+                m.version().toString(), m.status().name().toLowerCase(Locale.ROOT), m.name(), m.domain(), m.name(), "",
+                List.copyOf(new TreeSet<>(m.tags())), new ContractDescription(m.purpose(), "", m.description(),
+                List.of(), List.of(), java.util.Map.of()), schema, List.of(), List.of(), Optional.of(team), List.of(),
+                Optional.empty(), List.of(), "", List.of(), List.of(), "", java.util.Map.of());
+    }
+
+    /**
+     * @param domain a product's domain
+     * @param name a product's name
+     * @return the stable id of the contracts the SDK generates for that product, the same for every version
+     */
+    public static String contractId(String domain, String name) {
+        return ProductAddress.PREFIX + domain + ":" + name + ":contract";
     }
 
     /** @return the product's self-description, ready to serialise */
@@ -166,6 +209,7 @@ public final class DataProduct {
         private final List<TransformSpec> transforms = new ArrayList<>();
         private final List<OutputPort> outputPorts = new ArrayList<>();
         private final List<String> early = new ArrayList<>();
+        private DataContract contract;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -283,6 +327,20 @@ public final class DataProduct {
             return this;
         }
 
+        /**
+         * Publishes the outputs under an existing contract, for example one read from an ODCS file.
+         * Without {@link #output} calls, the outputs are the contract's schema objects; with them,
+         * each output must be an object of the contract. The contract's major version must be the
+         * product's.
+         *
+         * @param value the output contract
+         * @return this builder
+         */
+        public Builder contract(DataContract value) {
+            this.contract = Objects.requireNonNull(value, "contract");
+            return this;
+        }
+
         /** @param ports output ports that serve every committed snapshot @return this builder */
         public Builder serve(OutputPort... ports) {
             for (OutputPort p : ports) {
@@ -383,7 +441,10 @@ public final class DataProduct {
                     problems.add("dataset '" + datasetName + "' is declared more than once");
                 }
             }
-            if (outputs.isEmpty()) {
+            if (contract != null) {
+                checkContract(semver, datasets, datasetNames, problems);
+            }
+            if (datasets.isEmpty() && datasetNames.isEmpty()) {
                 problems.add("no output dataset: declare at least one with output(DatasetSpec.named(...))");
             }
 
@@ -411,7 +472,38 @@ public final class DataProduct {
             }
             ProductMetadata metadata = new ProductMetadata(name, domain, semver, owner, purpose, description,
                     alignment, kind, qualityTier, supportTier, status, tags, links);
-            return new DataProduct(metadata, inputs, datasets, resolved, outputPorts);
+            return new DataProduct(metadata, inputs, datasets, resolved, outputPorts, Optional.ofNullable(contract));
+        }
+
+        private void checkContract(SemanticVersion semver, List<DatasetSpec> datasets, Set<String> datasetNames,
+                                   List<String> problems) {
+            String which = "contract '" + contract.id() + "' version " + contract.version();
+            try {
+                SemanticVersion contractVersion = SemanticVersion.parse(contract.version());
+                if (semver != null && contractVersion.major() != semver.major()) {
+                    problems.add(which + " has major version " + contractVersion.major() + " but the product version "
+                            + semver + " has " + semver.major() + "; a product's major version follows the major "
+                            + "version of its output contract");
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(which + ": " + e.getMessage());
+            }
+            if (outputs.isEmpty()) {
+                for (DatasetSpec d : ContractSchemas.toDatasets(contract, problems)) {
+                    datasets.add(d);
+                    datasetNames.add(d.name());
+                }
+                if (contract.schema().isEmpty()) {
+                    problems.add(which + " has no schema objects to publish");
+                }
+            } else {
+                for (String d : datasetNames) {
+                    if (contract.object(d).isEmpty()) {
+                        problems.add("dataset '" + d + "' is not an object of " + which + "; its objects are "
+                                + contract.schema().stream().map(SchemaObject::name).toList());
+                    }
+                }
+            }
         }
 
         private List<TransformSpec> resolveTransforms(Set<String> datasetNames, Set<String> inputNames,

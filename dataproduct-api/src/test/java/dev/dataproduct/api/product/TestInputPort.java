@@ -10,14 +10,14 @@ import dev.dataproduct.api.schema.Schema;
 import java.util.List;
 
 /** An input port over an empty in-memory dataset; it counts how often it was opened and closed. */
-final class TestInputPort implements InputPort {
+public final class TestInputPort implements InputPort {
     static final Schema SCHEMA = Schema.of(Field.of("id", LogicalType.STRING, true));
 
     private final PortDescriptor descriptor;
     int opened;
     int closed;
 
-    TestInputPort(String name) {
+    public TestInputPort(String name) {
         this(new PortDescriptor(name, "memory", "arrow", ""));
     }
 
