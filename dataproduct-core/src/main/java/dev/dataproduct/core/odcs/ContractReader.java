@@ -1,0 +1,181 @@
+package dev.dataproduct.core.odcs;
+
+import static dev.dataproduct.core.odcs.Vocabulary.notOneOf;
+
+import dev.dataproduct.api.contract.AuthoritativeDefinition;
+import dev.dataproduct.api.contract.ContractDescription;
+import dev.dataproduct.api.contract.CustomProperty;
+import dev.dataproduct.api.contract.DataContract;
+import dev.dataproduct.api.contract.Price;
+import dev.dataproduct.api.contract.Role;
+import dev.dataproduct.api.contract.Server;
+import dev.dataproduct.api.contract.SlaProperty;
+import dev.dataproduct.api.contract.SupportChannel;
+import dev.dataproduct.api.contract.Team;
+import dev.dataproduct.api.contract.TeamMember;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the top level of an ODCS document and the blocks shared by every section (custom
+ * properties, authoritative definitions), reporting every problem to the document's
+ * {@link Problems}. Schema objects are read by {@link SchemaReader}, quality rules by
+ * {@link QualityReader}.
+ */
+final class ContractReader {
+    private boolean v31 = true;
+
+    /** @return whether the document is v3.1 rather than v3.0.x */
+    boolean v31() {
+        return v31;
+    }
+
+    /**
+     * @param root the parsed document
+     * @param problems where problems go
+     * @return the contract, meaningful only if no problem was reported
+     */
+    static DataContract read(Object root, Problems problems) {
+        if (!(root instanceof Map)) {
+            problems.add(Where.ROOT, root == null ? "the document is empty; an ODCS contract is a mapping"
+                    : "the document must be a mapping of ODCS fields, not " + Values.describe(root));
+            return null;
+        }
+        return new ContractReader().contract(new Fields(Values.mapOf(root), Where.ROOT, problems));
+    }
+
+    private DataContract contract(Fields f) {
+        String apiVersion = apiVersion(f);
+        String kind = f.requiredText("kind");
+        if (!kind.isEmpty() && !kind.equals(Vocabulary.KIND)) {
+            f.problem("kind", notOneOf(kind, List.of(Vocabulary.KIND)));
+        }
+        SchemaReader schema = new SchemaReader(this);
+        return new DataContract(apiVersion, kind, f.requiredText("id"), f.requiredText("version"),
+                f.requiredText("status"), f.text("name"), f.text("domain"), f.text("dataProduct"), f.text("tenant"),
+                f.texts("tags"), f.object("description").map(this::description).orElse(ContractDescription.EMPTY),
+                schema.objects(f), f.list("servers", this::server), f.list("roles", this::role), team(f),
+                f.list("support", this::support), f.object("price").map(this::price),
+                f.list("slaProperties", this::sla), f.text("slaDefaultElement"), customProperties(f),
+                authoritativeDefinitions(f), f.text("contractCreatedTs"), f.extensions());
+    }
+
+    private String apiVersion(Fields f) {
+        String apiVersion = f.requiredText("apiVersion");
+        if (!apiVersion.isEmpty() && !DataContract.API_VERSIONS.contains(apiVersion)) {
+            f.problem("apiVersion", apiVersion.startsWith("v2.") || apiVersion.startsWith("2.")
+                    ? "'" + apiVersion + "' is ODCS v2, which the SDK does not read; migrate the contract to "
+                            + DataContract.CURRENT_API_VERSION + " (uuid became id, team replaced stakeholders, "
+                            + "quality moved into the schema) and read it again"
+                    : notOneOf(apiVersion, DataContract.API_VERSIONS));
+        }
+        v31 = !apiVersion.startsWith("v3.0.");
+        return apiVersion;
+    }
+
+    private ContractDescription description(Fields f) {
+        return new ContractDescription(f.text("purpose"), f.text("limitations"), f.text("usage"),
+                authoritativeDefinitions(f), customProperties(f), f.extensions());
+    }
+
+    private Server server(Fields f) {
+        String id = f.text("id");
+        String name = f.requiredText("server");
+        String type = f.requiredText("type");
+        List<String> types = Vocabulary.serverTypes(v31);
+        if (!type.isEmpty() && !types.contains(type)) {
+            f.problem("type", notOneOf(type, types));
+        }
+        String description = f.text("description");
+        String environment = f.text("environment");
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (String key : f.keys()) {
+            if (Server.TYPE_FIELDS.contains(key) && f.has(key)) {
+                Object value = f.any(key);
+                boolean integer = key.equals("port");
+                if (integer ? value instanceof Long : value instanceof String) {
+                    properties.put(key, value);
+                } else {
+                    f.problem(key, Fields.expected(integer ? "an integer" : "text", value));
+                }
+            }
+        }
+        return new Server(id, name, type, description, environment, properties, f.list("roles", this::role),
+                customProperties(f), f.extensions());
+    }
+
+    private Role role(Fields f) {
+        return new Role(f.text("id"), f.requiredText("role"), f.text("description"), f.text("access"),
+                f.text("firstLevelApprovers"), f.text("secondLevelApprovers"), customProperties(f), f.extensions());
+    }
+
+    private Optional<Team> team(Fields f) {
+        Object team = f.any("team");
+        if (team instanceof List) {
+            // the v3.0 form, deprecated in v3.1: members only
+            return Optional.of(new Team("", "", "", f.elements(f.where("team"), (List<?>) team, this::member),
+                    List.of(), List.of(), List.of(), true, Map.of()));
+        }
+        if (team != null && !(team instanceof Map)) {
+            f.problem("team", Fields.expected("a mapping or a list of members", team));
+        }
+        return f.object("team").map(t -> new Team(t.text("id"), t.text("name"), t.text("description"),
+                t.list("members", this::member), t.texts("tags"), authoritativeDefinitions(t), customProperties(t),
+                false, t.extensions()));
+    }
+
+    private TeamMember member(Fields f) {
+        return new TeamMember(f.text("id"), v31 ? f.requiredText("username") : f.text("username"), f.text("name"),
+                f.text("description"), f.text("role"), f.text("dateIn"), f.text("dateOut"),
+                f.text("replacedByUsername"), f.texts("tags"), authoritativeDefinitions(f), customProperties(f),
+                f.extensions());
+    }
+
+    private SupportChannel support(Fields f) {
+        return new SupportChannel(f.text("id"), f.requiredText("channel"),
+                v31 ? f.text("url") : f.requiredText("url"), f.text("description"), f.text("tool"), f.text("scope"),
+                f.text("invitationUrl"), customProperties(f), f.extensions());
+    }
+
+    private Price price(Fields f) {
+        return new Price(f.text("id"), f.decimal("priceAmount"), f.text("priceCurrency"), f.text("priceUnit"),
+                f.extensions());
+    }
+
+    private SlaProperty sla(Fields f) {
+        String id = f.text("id");
+        String property = f.requiredText("property");
+        if (!f.has("value")) {
+            f.problem("value", "is required");
+        }
+        return new SlaProperty(id, property, scalar(f, "value"), scalar(f, "valueExt"), f.text("unit"),
+                f.text("element"), f.text("driver"), f.text("description"), f.text("scheduler"),
+                f.text("schedule"), f.extensions());
+    }
+
+    private static Optional<Object> scalar(Fields f, String key) {
+        Object value = f.any(key);
+        if (!Values.isScalar(value)) {
+            f.problem(key, Fields.expected("text, a number or a boolean", value));
+        }
+        return Optional.ofNullable(value);
+    }
+
+    /** @return the {@code customProperties} of an element */
+    List<CustomProperty> customProperties(Fields f) {
+        return f.list("customProperties", c -> new CustomProperty(c.text("id"), c.requiredText("property"),
+                c.any("value"), c.text("description"), c.extensions()));
+    }
+
+    /** @return the {@code authoritativeDefinitions} of an element */
+    List<AuthoritativeDefinition> authoritativeDefinitions(Fields f) {
+        return f.list("authoritativeDefinitions", a -> {
+            String id = a.text("id");
+            String url = a.requiredText("url");
+            return new AuthoritativeDefinition(id, a.requiredText("type"), url, a.text("description"),
+                    a.extensions());
+        });
+    }
+}

@@ -1,0 +1,217 @@
+package dev.dataproduct.core.odcs;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
+import dev.dataproduct.api.contract.DataContract;
+import dev.dataproduct.api.error.DataProductException;
+import dev.dataproduct.api.error.InvalidDefinitionException;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * Reads and writes data contracts in the Open Data Contract Standard (ODCS), as YAML or JSON.
+ *
+ * <p>Reading accepts {@code apiVersion} v3.1.0 and v3.0.0 to v3.0.2 and checks the document
+ * against the standard: required fields, enumerations, field types, the logical type options each
+ * type allows, what each kind of quality rule needs, relationships, and duplicate object names,
+ * property names and key positions. Every problem is reported at once, each with its path and
+ * line, in an {@link InvalidDefinitionException}; a broken document never yields a contract.
+ * Fields the standard does not define are not errors: they are kept in the {@code extensions} of
+ * the element they belong to.
+ *
+ * <p>Writing puts the fields in the order of the standard's examples and leaves out empty and
+ * default values. Reading what was written gives an equal contract. Values of free form (custom
+ * property values, examples, arguments, operator values, logical type options) are plain Java
+ * values: {@code String}, {@code Boolean}, {@code List}, {@code Map}, null, and numbers read as
+ * {@code Long} when integral (a {@code BigDecimal} of scale 0 beyond the long range) and as
+ * {@code BigDecimal} otherwise, so {@code 1.0} reads as {@code 1L}.
+ *
+ * <pre>{@code
+ * DataContract contract = OdcsCodec.read(Path.of("orders.odcs.yaml"));
+ * String yaml = OdcsCodec.toYaml(contract);
+ * assert OdcsCodec.readYaml(yaml).equals(contract);
+ * }</pre>
+ */
+public final class OdcsCodec {
+    private static final JsonFactory YAML_IN = new YAMLFactory();
+    private static final JsonFactory JSON_IN = new JsonFactory();
+    private static final JsonFactory YAML_OUT = YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+            .stringQuotingChecker(new Quoting())
+            .build();
+    private static final JsonFactory JSON_OUT = new JsonFactory();
+
+    private OdcsCodec() {
+    }
+
+    /**
+     * Reads a contract from ODCS YAML.
+     *
+     * @param yaml the document
+     * @return the contract
+     * @throws InvalidDefinitionException listing every problem if the text is not valid YAML or
+     *     not a valid ODCS v3.1.0 or v3.0.x contract
+     */
+    public static DataContract readYaml(String yaml) {
+        return read(YAML_IN, Objects.requireNonNull(yaml, "yaml"), "(YAML text)");
+    }
+
+    /**
+     * Reads a contract from ODCS JSON.
+     *
+     * @param json the document
+     * @return the contract
+     * @throws InvalidDefinitionException listing every problem if the text is not valid JSON or
+     *     not a valid ODCS v3.1.0 or v3.0.x contract
+     */
+    public static DataContract readJson(String json) {
+        return read(JSON_IN, Objects.requireNonNull(json, "json"), "(JSON text)");
+    }
+
+    /**
+     * Reads a contract from a file, as JSON if its name ends in {@code .json}, otherwise as YAML.
+     *
+     * @param file the file, in UTF-8
+     * @return the contract
+     * @throws InvalidDefinitionException listing every problem of the document, naming the file
+     * @throws DataProductException if the file cannot be read
+     */
+    public static DataContract read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new DataProductException("Cannot read the ODCS contract " + file + ": " + e.getMessage()
+                    + "; check that the file exists and is readable UTF-8 text", e);
+        }
+        return read(isJson(file) ? JSON_IN : YAML_IN, text, file.toString());
+    }
+
+    /**
+     * Writes a contract as ODCS YAML. An empty {@code apiVersion} is written as
+     * {@value DataContract#CURRENT_API_VERSION}, an empty {@code kind} as {@code DataContract}.
+     *
+     * @param contract the contract
+     * @return the YAML document
+     * @throws IllegalArgumentException if a free-form value is not a plain Java value
+     */
+    public static String toYaml(DataContract contract) {
+        return write(YAML_OUT, contract, false);
+    }
+
+    /**
+     * Writes a contract as ODCS JSON, indented. Defaults as in {@link #toYaml(DataContract)}.
+     *
+     * @param contract the contract
+     * @return the JSON document
+     * @throws IllegalArgumentException if a free-form value is not a plain Java value
+     */
+    public static String toJson(DataContract contract) {
+        return write(JSON_OUT, contract, true);
+    }
+
+    /**
+     * Writes a contract to a file, as JSON if its name ends in {@code .json}, otherwise as YAML.
+     *
+     * @param contract the contract
+     * @param file the file, written in UTF-8 and replaced if it exists
+     * @throws DataProductException if the file cannot be written
+     */
+    public static void write(DataContract contract, Path file) {
+        String text = isJson(file) ? toJson(contract) : toYaml(contract);
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new DataProductException("Cannot write the ODCS contract " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isJson(Path file) {
+        Path name = file.getFileName();
+        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".json");
+    }
+
+    private static DataContract read(JsonFactory factory, String text, String source) {
+        String subject = "ODCS contract " + source;
+        Problems problems = new Problems();
+        Object root;
+        try {
+            root = SourceParser.parse(factory, text, problems);
+        } catch (JsonProcessingException e) {
+            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
+            throw new InvalidDefinitionException(subject, List.of((factory == YAML_IN ? "YAML" : "JSON")
+                    + " syntax error: " + syntaxMessage(e.getOriginalMessage())
+                    + (line > 0 ? " (line " + line + ")" : "")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DataContract contract = ContractReader.read(root, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidDefinitionException(subject, problems.messages());
+        }
+        return contract;
+    }
+
+    /** Keeps the sentences of a parser message, dropping its position lines and source excerpts. */
+    private static String syntaxMessage(String message) {
+        return message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
+                .map(String::strip).collect(Collectors.joining("; "));
+    }
+
+    private static String write(JsonFactory factory, DataContract contract, boolean indent) {
+        Objects.requireNonNull(contract, "contract");
+        StringWriter out = new StringWriter();
+        try (JsonGenerator gen = factory.createGenerator(out)) {
+            if (indent) {
+                DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+                gen.setPrettyPrinter(new DefaultPrettyPrinter(Separators.createDefaultInstance()
+                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER))
+                        .withObjectIndenter(indenter).withArrayIndenter(indenter));
+            }
+            TreeWriter.write(gen, ContractWriter.contract(contract));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return indent ? out + "\n" : out.toString();
+    }
+
+    /**
+     * Quotes, besides what Jackson quotes, all text that a YAML reader might take for a number,
+     * such as {@code 1E3}, {@code 0x1F}, {@code 1_000} or {@code .inf}, so that text stays text.
+     */
+    private static final class Quoting extends StringQuotingChecker.Default {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+            return super.needToQuoteValue(value) || mayReadAsNumber(value);
+        }
+
+        private static boolean mayReadAsNumber(String value) {
+            int i = !value.isEmpty() && (value.charAt(0) == '-' || value.charAt(0) == '+') ? 1 : 0;
+            if (i >= value.length()) {
+                return false;
+            }
+            char c = value.charAt(i);
+            return c == '.' || (c >= '0' && c <= '9');
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.dataproduct.core.odcs;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** Small helpers over the plain Java values of a parsed document. */
+final class Values {
+    private Values() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> mapOf(Object value) {
+        return (Map<String, Object>) value;
+    }
+
+    static BigDecimal decimal(Number n) {
+        if (n instanceof BigDecimal) {
+            return (BigDecimal) n;
+        }
+        if (n instanceof Double || n instanceof Float) {
+            return BigDecimal.valueOf(n.doubleValue());
+        }
+        return new BigDecimal(n.toString());
+    }
+
+    static boolean isScalar(Object value) {
+        return !(value instanceof List) && !(value instanceof Map);
+    }
+
+    /** @return how a value reads in a message, such as {@code a number} or {@code text 'abc'} */
+    static String describe(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof String) {
+            return "text '" + value + "'";
+        }
+        if (value instanceof Number) {
+            return "the number " + value;
+        }
+        if (value instanceof Boolean) {
+            return value.toString();
+        }
+        if (value instanceof List) {
+            return "a list";
+        }
+        return "a mapping";
+    }
+}
