@@ -190,7 +190,7 @@ final class QualityDiff {
 
     // ----- reading rules
 
-    private static boolean blocking(QualityRule r) {
+    static boolean blocking(QualityRule r) {
         String s = r.severity().toLowerCase(Locale.ROOT);
         return !(s.equals("warning") || s.equals("warn") || s.equals("info"));
     }
@@ -225,7 +225,7 @@ final class QualityDiff {
         return r.operator() + " " + r.operatorValue().map(Object::toString).orElse("") + " " + unit(r);
     }
 
-    private static String unit(QualityRule r) {
+    static String unit(QualityRule r) {
         return r.unit().isEmpty() ? "rows" : r.unit();
     }
 
@@ -258,7 +258,7 @@ final class QualityDiff {
     // ----- thresholds as sets of accepted metric values
 
     /** The metric values a rule accepts; empty when the operator or its value is not numeric. */
-    private static Optional<List<Interval>> accepted(QualityRule r) {
+    static Optional<List<Interval>> accepted(QualityRule r) {
         Object value = r.operatorValue().orElse(null);
         if (r.operator().equals("mustBeBetween") || r.operator().equals("mustNotBeBetween")) {
             if (!(value instanceof List) || ((List<?>) value).size() != 2) {
@@ -292,7 +292,7 @@ final class QualityDiff {
     }
 
     /** An interval of numbers; a null end is unbounded. */
-    private record Interval(BigDecimal lo, boolean loIn, BigDecimal hi, boolean hiIn) {
+    record Interval(BigDecimal lo, boolean loIn, BigDecimal hi, boolean hiIn) {
         /** Whether every interval of {@code inner} lies within one of {@code outer} (which are disjoint). */
         static boolean within(List<Interval> inner, List<Interval> outer) {
             return inner.stream().allMatch(i -> outer.stream().anyMatch(o -> o.contains(i)));

@@ -96,13 +96,13 @@ final class SlaDiff {
     }
 
     /** A number with a normalised unit, such as {@code 4 d} or {@code 99.9 %}. */
-    private record Quantity(BigDecimal amount, String unit) {
+    record Quantity(BigDecimal amount, String unit) {
         Optional<BigDecimal> seconds() {
             return Optional.ofNullable(SECONDS.get(unit)).map(s -> amount.multiply(BigDecimal.valueOf(s)));
         }
     }
 
-    private static Optional<Quantity> quantity(SlaProperty s) {
+    static Optional<Quantity> quantity(SlaProperty s) {
         Object value = s.value().orElse(null);
         if (value == null || value instanceof Boolean) {
             return Optional.empty();
