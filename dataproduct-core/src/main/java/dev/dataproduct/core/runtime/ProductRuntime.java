@@ -1,5 +1,6 @@
 package dev.dataproduct.core.runtime;
 
+import dev.dataproduct.api.contract.DataContract;
 import dev.dataproduct.api.data.Dataset;
 import dev.dataproduct.api.error.DataProductException;
 import dev.dataproduct.api.port.InputContext;
@@ -14,6 +15,8 @@ import dev.dataproduct.api.transform.TransformContext;
 import dev.dataproduct.api.transform.TransformSpec;
 import dev.dataproduct.core.contract.ContractGate;
 import dev.dataproduct.core.io.ArrowIpcWriter;
+import dev.dataproduct.core.registry.ContractLifecycle;
+import dev.dataproduct.core.registry.ContractRegistry;
 import dev.dataproduct.core.snapshot.InMemorySnapshotStore;
 import dev.dataproduct.core.snapshot.SnapshotManifest;
 import dev.dataproduct.core.snapshot.SnapshotStore;
@@ -28,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -61,6 +65,7 @@ public final class ProductRuntime implements AutoCloseable {
     private final boolean ownsAllocator;
     private final SnapshotStore store;
     private final Clock clock;
+    private final Optional<ContractRegistry> contracts;
     private final Map<OutputPort, BufferAllocator> openPorts = new IdentityHashMap<>();
 
     private ProductRuntime(Builder b) {
@@ -69,6 +74,7 @@ public final class ProductRuntime implements AutoCloseable {
         this.allocator = ownsAllocator ? new RootAllocator() : b.allocator;
         this.store = b.store == null ? new InMemorySnapshotStore() : b.store;
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
+        this.contracts = Optional.ofNullable(b.contracts);
     }
 
     /** @return a builder with an in-memory store, the system clock and an allocator of its own */
@@ -89,10 +95,14 @@ public final class ProductRuntime implements AutoCloseable {
      * @throws DataProductException if a transform fails or emits batches that cannot be checked
      *     (a missing column), or if a port or the store fails; nothing is committed then, and the
      *     previous snapshot stays current
+     * @throws dev.dataproduct.api.error.IncompatibleChangeException if the runtime has a contract
+     *     registry and the product's contract breaks the previous version without a new major
+     *     version; the run does no work then
      */
     public RunResult run(DataProduct product) {
         Objects.requireNonNull(product, "product");
         ProductAddress address = product.address();
+        Optional<DataContract> contract = contracts.map(registry -> checkContract(registry, product));
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
         RunTally tally = new RunTally(SAMPLE_SIZE);
@@ -126,6 +136,7 @@ public final class ProductRuntime implements AutoCloseable {
                 logs.forEach(QuarantineLog::flush);
                 manifest = tx.commit(product.metadata().version().toString(), clock.instant());
             }
+            contract.ifPresent(c -> contracts.get().publish(c));
             List<String> portFailures = publish(product, manifest, runAllocator);
             List<InputStats> inputStats = new ArrayList<>();
             inputs.values().forEach(i -> inputStats.add(new InputStats(i.name(), i.rowsRead(), i.rejected())));
@@ -136,6 +147,27 @@ public final class ProductRuntime implements AutoCloseable {
                     manifest.id(), result.rowsIn(), result.published(), result.quarantined());
             return result;
         }
+    }
+
+    /** Refuses, before any work, a run whose contract version breaks its predecessor or is retired. */
+    private static DataContract checkContract(ContractRegistry registry, DataProduct product) {
+        DataContract contract = product.contract();
+        registry.check(contract);
+        boolean published = registry.versions(contract.id()).stream().anyMatch(c -> c.version().equals(contract.version()));
+        if (published) {
+            ContractLifecycle.State state = registry.stateToday(contract.id(), contract.version());
+            String successor = registry.lifecycle(contract.id(), contract.version()).successor();
+            if (state == ContractLifecycle.State.RETIRED) {
+                throw new DataProductException(product.address() + " publishes under contract '" + contract.id()
+                        + "' version " + contract.version() + ", which is retired; move the product to version "
+                        + successor);
+            }
+            if (state == ContractLifecycle.State.DEPRECATED) {
+                LOG.warn("{} publishes under contract '{}' version {}, which is deprecated; move to version {}",
+                        product.address(), contract.id(), contract.version(), successor);
+            }
+        }
+        return contract;
     }
 
     private DatasetStats runTransform(DataProduct product, TransformSpec spec, DatasetSpec output,
@@ -230,8 +262,22 @@ public final class ProductRuntime implements AutoCloseable {
         private BufferAllocator allocator;
         private SnapshotStore store;
         private Clock clock;
+        private ContractRegistry contracts;
 
         private Builder() {
+        }
+
+        /**
+         * Publishes each run's output contract to a registry: a run whose contract breaks the
+         * previous version without a new major version, or whose contract version is retired, is
+         * refused before any work, and a successful run publishes its contract version.
+         *
+         * @param value the registry; none by default
+         * @return this builder
+         */
+        public Builder contracts(ContractRegistry value) {
+            this.contracts = Objects.requireNonNull(value, "contracts");
+            return this;
         }
 
         /**
