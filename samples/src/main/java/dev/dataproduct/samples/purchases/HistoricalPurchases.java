@@ -1,5 +1,6 @@
 package dev.dataproduct.samples.purchases;
 
+import dev.dataproduct.api.contract.DataContract;
 import dev.dataproduct.api.data.BatchBuilder;
 import dev.dataproduct.api.data.RowView;
 import dev.dataproduct.api.port.OutputPort;
@@ -15,7 +16,12 @@ import dev.dataproduct.api.schema.LogicalType;
 import dev.dataproduct.api.schema.Schema;
 import dev.dataproduct.api.transform.BatchSink;
 import dev.dataproduct.api.transform.TransformContext;
+import dev.dataproduct.core.odcs.OdcsCodec;
 import dev.dataproduct.ports.csv.CsvInput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -38,7 +44,47 @@ public final class HistoricalPurchases {
             Field.of("email", LogicalType.STRING, false),
             Field.of("channel", LogicalType.STRING, false));
 
+    /** The contract the product publishes under, kept in the repository as an ODCS file. */
+    public static final String CONTRACT = "/contracts/historical-purchases-1.2.0.odcs.yaml";
+    /** A proposed next version of the contract, whose breaking change the version policy catches. */
+    public static final String PROPOSED_CONTRACT = "/contracts/historical-purchases-1.3.0.odcs.yaml";
+
     private HistoricalPurchases() {
+    }
+
+    /**
+     * @param resource the class path resource of an ODCS file, such as {@link #CONTRACT}
+     * @return the contract
+     * @throws IllegalStateException if the resource is missing
+     */
+    public static DataContract contract(String resource) {
+        try (InputStream in = HistoricalPurchases.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("no contract " + resource + " on the class path");
+            }
+            return OdcsCodec.readYaml(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the contract " + resource, e);
+        }
+    }
+
+    /**
+     * The product defined from its ODCS contract plus a transform: the published dataset, its
+     * fields and rules all come from the contract file.
+     *
+     * @param contract the output contract
+     * @param ordersCsv the raw orders
+     * @param outputs where the product is served
+     * @return the product
+     */
+    public static DataProduct fromContract(DataContract contract, Path ordersCsv, OutputPort... outputs) {
+        return metadata(DataProduct.builder("historical-purchases"))
+                .version(contract.version())
+                .contract(contract)
+                .input(CsvInput.of("orders", ordersCsv, ORDERS))
+                .serve(outputs)
+                .transform(HistoricalPurchases::transform)
+                .build();
     }
 
     /** @return the definition of the published dataset: one row per purchased SKU */
@@ -66,14 +112,25 @@ public final class HistoricalPurchases {
     }
 
     /**
+     * The product defined in Java; its {@link DataProduct#contract() contract} is generated from
+     * the outputs and matches the ODCS file {@link #CONTRACT} field for field.
+     *
      * @param ordersCsv the raw orders
      * @param outputs where the product is served
      * @return the product
      */
     public static DataProduct define(Path ordersCsv, OutputPort... outputs) {
-        return DataProduct.builder("historical-purchases")
-                .domain("retail")
+        return metadata(DataProduct.builder("historical-purchases"))
                 .version("1.2.0")
+                .input(CsvInput.of("orders", ordersCsv, ORDERS))
+                .output(purchases())
+                .serve(outputs)
+                .transform(HistoricalPurchases::transform)
+                .build();
+    }
+
+    private static DataProduct.Builder metadata(DataProduct.Builder b) {
+        return b.domain("retail")
                 .owner(Owner.person("Ana Ruiz", "ana.ruiz@example.com"))
                 .purpose("A list of historical purchases (SKUs) for each customer.")
                 .description("Every order line of the web shop, the stores and the app, checked against the "
@@ -83,12 +140,7 @@ public final class HistoricalPurchases {
                 .supportTier(2)
                 .status(ProductStatus.ACTIVE)
                 .tags("retail", "purchases", "customer")
-                .link("runbook", "https://example.com/runbooks/historical-purchases")
-                .input(CsvInput.of("orders", ordersCsv, ORDERS))
-                .output(purchases())
-                .serve(outputs)
-                .transform(HistoricalPurchases::transform)
-                .build();
+                .link("runbook", "https://example.com/runbooks/historical-purchases");
     }
 
     /** Copies each order line, upper-cases the SKU and computes the total of the line. */

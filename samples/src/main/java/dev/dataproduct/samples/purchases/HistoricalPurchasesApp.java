@@ -1,9 +1,14 @@
 package dev.dataproduct.samples.purchases;
 
+import dev.dataproduct.api.contract.DataContract;
+import dev.dataproduct.api.error.IncompatibleChangeException;
 import dev.dataproduct.api.product.DataProduct;
+import dev.dataproduct.core.compat.CompatibilityChecker;
+import dev.dataproduct.core.compat.ReleaseNotes;
 import dev.dataproduct.core.descriptor.DescriptorCodec;
 import dev.dataproduct.core.runtime.ProductRuntime;
 import dev.dataproduct.core.runtime.RunResult;
+import dev.dataproduct.core.registry.ContractRegistry;
 import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
 import dev.dataproduct.ports.arrow.ArrowFileOutput;
 import java.io.IOException;
@@ -12,8 +17,10 @@ import java.time.Instant;
 
 /**
  * Builds the Historical Purchases product end to end: writes a deterministic CSV of orders with
- * some bad rows, runs the product, and prints its address, what happened to every row, where the
- * snapshot lies and the product's descriptor.
+ * some bad rows, defines the product from its ODCS contract plus a transform, runs it, and prints
+ * its address, what happened to every row, where the snapshot lies and the product's descriptor;
+ * then proposes the next contract version, whose breaking change the version policy refuses, and
+ * prints the release notes.
  *
  * <p>Run it with {@code mvn -q -pl samples -am compile exec:exec}; the optional argument is the
  * working directory (default {@code target/historical-purchases}).
@@ -36,9 +43,13 @@ public final class HistoricalPurchasesApp {
         Path orders = work.resolve("orders.csv");
         OrdersCsv.write(orders, ORDERS, SEED, Instant.parse("2026-11-01T00:00:00Z"));
 
-        DataProduct purchases = HistoricalPurchases.define(orders, ArrowFileOutput.at(work.resolve("served")));
+        DataContract contract = HistoricalPurchases.contract(HistoricalPurchases.CONTRACT);
+        DataProduct purchases = HistoricalPurchases.fromContract(contract, orders,
+                ArrowFileOutput.at(work.resolve("served")));
+        ContractRegistry contracts = ContractRegistry.builder().build();
         try (ProductRuntime runtime = ProductRuntime.builder()
                 .store(DirectorySnapshotStore.at(work.resolve("snapshots")))
+                .contracts(contracts)
                 .build()) {
             RunResult result = runtime.run(purchases);
             System.out.println("Data product " + purchases.address());
@@ -50,6 +61,24 @@ public final class HistoricalPurchasesApp {
             System.out.println();
             System.out.println("Descriptor (YAML):");
             System.out.print(DescriptorCodec.toYaml(purchases.describe()));
+            System.out.println();
+            proposeNextContract(contracts, contract);
         }
+    }
+
+    /** Shows the version policy catching a breaking change proposed as a minor version. */
+    private static void proposeNextContract(ContractRegistry contracts, DataContract current) {
+        DataContract proposed = HistoricalPurchases.contract(HistoricalPurchases.PROPOSED_CONTRACT);
+        System.out.println("Proposed contract version " + proposed.version() + " (from "
+                + HistoricalPurchases.PROPOSED_CONTRACT + "):");
+        try {
+            contracts.publish(proposed);
+            System.out.println("  published");
+        } catch (IncompatibleChangeException e) {
+            System.out.println("  refused: " + e.getMessage().replace(System.lineSeparator(), System.lineSeparator() + "  "));
+        }
+        System.out.println();
+        System.out.print(ReleaseNotes.markdown(current, proposed,
+                CompatibilityChecker.check(current, proposed, contracts.mode())));
     }
 }
