@@ -2,6 +2,7 @@ package dev.dataproduct.api.descriptor;
 
 import dev.dataproduct.api.product.Alignment;
 import dev.dataproduct.api.product.Link;
+import dev.dataproduct.api.product.ManagementPort;
 import dev.dataproduct.api.product.Owner;
 import dev.dataproduct.api.product.ProductStatus;
 import dev.dataproduct.api.product.QualityTier;
@@ -32,12 +33,13 @@ import java.util.Objects;
  * @param datasets the output datasets
  * @param inputPorts the input ports
  * @param outputPorts the output ports
+ * @param managementPorts the ports for managing and observing the product
  */
 public record ProductDescriptor(String address, String name, String domain, String version, Owner owner,
                                 String purpose, String description, Alignment alignment, String kind, String pattern,
                                 QualityTier qualityTier, int supportTier, ProductStatus status, List<String> tags,
                                 List<Link> links, List<DatasetDescriptor> datasets, List<PortEntry> inputPorts,
-                                List<PortEntry> outputPorts) {
+                                List<PortEntry> outputPorts, List<ManagementPort> managementPorts) {
 
     /**
      * Validates and copies the components. A {@code null} description, pattern or list is taken
@@ -61,5 +63,6 @@ public record ProductDescriptor(String address, String name, String domain, Stri
         datasets = datasets == null ? List.of() : List.copyOf(datasets);
         inputPorts = inputPorts == null ? List.of() : List.copyOf(inputPorts);
         outputPorts = outputPorts == null ? List.of() : List.copyOf(outputPorts);
+        managementPorts = managementPorts == null ? List.of() : List.copyOf(managementPorts);
     }
 }

@@ -54,11 +54,13 @@ public final class DataProduct {
     private final List<TransformSpec> transforms;
     private final List<OutputPort> outputPorts;
     private final Optional<DataContract> declaredContract;
+    private final List<ManagementPort> managementPorts;
 
     private DataProduct(ProductMetadata metadata, List<InputPort> inputs, List<DatasetSpec> outputs,
                         List<TransformSpec> transforms, List<OutputPort> outputPorts,
-                        Optional<DataContract> declaredContract) {
+                        Optional<DataContract> declaredContract, List<ManagementPort> managementPorts) {
         this.metadata = metadata;
+        this.managementPorts = List.copyOf(managementPorts);
         this.declaredContract = declaredContract;
         this.inputs = List.copyOf(inputs);
         this.outputs = List.copyOf(outputs);
@@ -117,6 +119,11 @@ public final class DataProduct {
         return outputPorts;
     }
 
+    /** @return the management ports, in declaration order */
+    public List<ManagementPort> managementPorts() {
+        return managementPorts;
+    }
+
     /**
      * The contract the product publishes its outputs under: the one given to
      * {@link Builder#contract(DataContract)}, or else one generated from the outputs, with the
@@ -172,7 +179,7 @@ public final class DataProduct {
                 m.purpose(), m.description(), m.alignment(), m.kind().isDerived() ? "derived" : "foundational",
                 m.kind().pattern().map(p -> p.name().toLowerCase(Locale.ROOT)).orElse(""), m.qualityTier(),
                 m.supportTier().level(), m.status(), List.copyOf(new TreeSet<>(m.tags())), m.links(), datasets, in,
-                out);
+                out, managementPorts);
     }
 
     private static PortEntry entry(ProductAddress address, PortDescriptor d) {
@@ -210,6 +217,7 @@ public final class DataProduct {
         private final List<OutputPort> outputPorts = new ArrayList<>();
         private final List<String> early = new ArrayList<>();
         private DataContract contract;
+        private final List<ManagementPort> managementPorts = new ArrayList<>();
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -341,6 +349,15 @@ public final class DataProduct {
             return this;
         }
 
+        /**
+         * @param port a port for managing or observing the product, such as where its data sheet is
+         * @return this builder
+         */
+        public Builder managementPort(ManagementPort port) {
+            managementPorts.add(Objects.requireNonNull(port, "management port"));
+            return this;
+        }
+
         /** @param ports output ports that serve every committed snapshot @return this builder */
         public Builder serve(OutputPort... ports) {
             for (OutputPort p : ports) {
@@ -457,8 +474,10 @@ public final class DataProduct {
                 }
                 portNames.add(portName);
             }
-            for (OutputPort p : outputPorts) {
-                String portName = p.descriptor().name();
+            List<String> outputAndManagement = new ArrayList<>();
+            outputPorts.forEach(p -> outputAndManagement.add(p.descriptor().name()));
+            managementPorts.forEach(p -> outputAndManagement.add(p.name()));
+            for (String portName : outputAndManagement) {
                 if (!portNames.add(portName)) {
                     problems.add("port name '" + portName + "' is used by more than one port; each port needs its "
                             + "own name for its address");
@@ -472,7 +491,8 @@ public final class DataProduct {
             }
             ProductMetadata metadata = new ProductMetadata(name, domain, semver, owner, purpose, description,
                     alignment, kind, qualityTier, supportTier, status, tags, links);
-            return new DataProduct(metadata, inputs, datasets, resolved, outputPorts, Optional.ofNullable(contract));
+            return new DataProduct(metadata, inputs, datasets, resolved, outputPorts, Optional.ofNullable(contract),
+                    managementPorts);
         }
 
         private void checkContract(SemanticVersion semver, List<DatasetSpec> datasets, Set<String> datasetNames,

@@ -20,6 +20,7 @@ import dev.dataproduct.api.error.InvalidDefinitionException;
 import dev.dataproduct.api.product.Alignment;
 import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.api.product.Link;
+import dev.dataproduct.api.product.ManagementPort;
 import dev.dataproduct.api.product.Owner;
 import dev.dataproduct.api.product.ProductAddress;
 import dev.dataproduct.api.product.ProductStatus;
@@ -42,7 +43,7 @@ import java.util.function.Function;
  * (type = title); the owner is the team member with role {@code owner}. What ODPS v1.0 has no field
  * for (alignment, kind, pattern, quality and support tiers, and each port's address, kind, format
  * and location) is written as {@code customProperties}. Input ports are written with the product's
- * version and, as {@code contractId}, the input's address; management ports are not written.
+ * version and, as {@code contractId}, the input's address; management ports as they are.
  *
  * <pre>{@code
  * String yaml = OdpsCodec.toYaml(product);
@@ -143,11 +144,26 @@ public final class OdpsCodec {
                     .put("description", p.format() + (p.location().isEmpty() ? "" : " at " + p.location()));
             portProperties(out, p);
         }
+        if (!d.managementPorts().isEmpty()) {
+            ArrayNode management = root.putArray("managementPorts");
+            for (ManagementPort m : d.managementPorts()) {
+                ObjectNode port = management.addObject().put("name", m.name()).put("content", m.content());
+                putIfPresent(port, "type", m.type());
+                putIfPresent(port, "url", m.url());
+                putIfPresent(port, "description", m.description());
+            }
+        }
         ObjectNode team = root.putObject("team");
         team.put("name", d.domain());
         team.putArray("members").addObject().put("username", d.owner().email()).put("name", d.owner().name())
                 .put("role", "owner");
         return root;
+    }
+
+    private static void putIfPresent(ObjectNode node, String field, String value) {
+        if (!value.isEmpty()) {
+            node.put(field, value);
+        }
     }
 
     private static void portProperties(ObjectNode port, PortEntry p) {
@@ -245,12 +261,13 @@ public final class OdpsCodec {
             Owner owner = owner();
             List<PortEntry> inputs = ports("inputPorts");
             List<PortEntry> outputs = ports("outputPorts");
+            List<ManagementPort> management = managementPorts();
             List<DatasetDescriptor> datasets = datasets(contracts, id);
             if (!problems.isEmpty()) {
                 return null;
             }
             return new ProductDescriptor(id, name, domain, version, owner, purpose, usage, alignment, kind, pattern,
-                    tier, supportTier, status, tags, links, datasets, inputs, outputs);
+                    tier, supportTier, status, tags, links, datasets, inputs, outputs, management);
         }
 
         private List<DatasetDescriptor> datasets(Function<String, DataContract> contracts, String id) {
@@ -292,6 +309,23 @@ public final class OdpsCodec {
             }
             problems.add("team.members: no member with role owner");
             return null;
+        }
+
+        private List<ManagementPort> managementPorts() {
+            List<ManagementPort> out = new ArrayList<>();
+            JsonNode ports = root.path("managementPorts");
+            for (int i = 0; i < ports.size(); i++) {
+                JsonNode p = ports.get(i);
+                String name = text(p, "name", false);
+                String content = text(p, "content", false);
+                if (name.isEmpty() || content.isEmpty()) {
+                    problems.add("managementPorts[" + i + "]: name and content are required");
+                    continue;
+                }
+                out.add(new ManagementPort(name, content, text(p, "type", false), text(p, "url", false),
+                        text(p, "description", false)));
+            }
+            return out;
         }
 
         private List<PortEntry> ports(String key) {

@@ -16,6 +16,7 @@ import dev.dataproduct.api.port.PortDescriptor;
 import dev.dataproduct.api.product.Alignment;
 import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.api.product.DerivedPattern;
+import dev.dataproduct.api.product.ManagementPort;
 import dev.dataproduct.api.product.Owner;
 import dev.dataproduct.api.product.ProductKind;
 import dev.dataproduct.api.product.QualityTier;
@@ -64,6 +65,8 @@ class OdpsCodecTest {
                         .field("id", LogicalType.STRING, f -> f.primaryKey())
                         .field("amount", LogicalType.decimal(12, 2), f -> f.required().minimum(0)))
                 .serve(files)
+                .managementPort(new ManagementPort("datasheet", "discoverability", "rest",
+                        "https://example.com/products/customer-purchases", "The data sheet."))
                 .transform(ctx -> ctx.input("orders"))
                 .build();
     }
@@ -90,6 +93,7 @@ class OdpsCodecTest {
         assertEquals("orders", in.get("name").asText());
         assertEquals("urn:dataproduct:retail:customer-purchases:v2:port:orders", in.get("contractId").asText());
         assertEquals("owner", doc.get("team").get("members").get(0).get("role").asText());
+        assertEquals("discoverability", doc.get("managementPorts").get(0).get("content").asText());
     }
 
     @Test
