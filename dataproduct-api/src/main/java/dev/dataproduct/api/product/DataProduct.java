@@ -14,6 +14,8 @@ import dev.dataproduct.api.error.InvalidDefinitionException;
 import dev.dataproduct.api.port.InputPort;
 import dev.dataproduct.api.port.OutputPort;
 import dev.dataproduct.api.port.PortDescriptor;
+import dev.dataproduct.api.quality.Check;
+import dev.dataproduct.api.quality.Metric;
 import dev.dataproduct.api.schema.DatasetSpec;
 import dev.dataproduct.api.transform.Transform;
 import dev.dataproduct.api.transform.TransformContext;
@@ -55,11 +57,14 @@ public final class DataProduct {
     private final List<OutputPort> outputPorts;
     private final Optional<DataContract> declaredContract;
     private final List<ManagementPort> managementPorts;
+    private final List<Check> checks;
 
     private DataProduct(ProductMetadata metadata, List<InputPort> inputs, List<DatasetSpec> outputs,
                         List<TransformSpec> transforms, List<OutputPort> outputPorts,
-                        Optional<DataContract> declaredContract, List<ManagementPort> managementPorts) {
+                        Optional<DataContract> declaredContract, List<ManagementPort> managementPorts,
+                        List<Check> checks) {
         this.metadata = metadata;
+        this.checks = List.copyOf(checks);
         this.managementPorts = List.copyOf(managementPorts);
         this.declaredContract = declaredContract;
         this.inputs = List.copyOf(inputs);
@@ -117,6 +122,14 @@ public final class DataProduct {
     /** @return the output ports, in declaration order */
     public List<OutputPort> outputPorts() {
         return outputPorts;
+    }
+
+    /**
+     * @return the quality checks declared with {@link Builder#check}, each with its dataset spelled
+     *     out, in declaration order
+     */
+    public List<Check> checks() {
+        return checks;
     }
 
     /** @return the management ports, in declaration order */
@@ -218,6 +231,7 @@ public final class DataProduct {
         private final List<String> early = new ArrayList<>();
         private DataContract contract;
         private final List<ManagementPort> managementPorts = new ArrayList<>();
+        private final List<Check> checks = new ArrayList<>();
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -358,6 +372,20 @@ public final class DataProduct {
             return this;
         }
 
+        /**
+         * Adds quality checks, computed on every run over the published rows. A check without a
+         * dataset applies to the product's only output. An error-severity failure stops publication.
+         *
+         * @param values the checks
+         * @return this builder
+         */
+        public Builder check(Check... values) {
+            for (Check c : values) {
+                checks.add(Objects.requireNonNull(c, "check"));
+            }
+            return this;
+        }
+
         /** @param ports output ports that serve every committed snapshot @return this builder */
         public Builder serve(OutputPort... ports) {
             for (OutputPort p : ports) {
@@ -485,6 +513,7 @@ public final class DataProduct {
             }
 
             List<TransformSpec> resolved = resolveTransforms(datasetNames, inputNames, problems);
+            List<Check> resolvedChecks = resolveChecks(datasets, inputNames, problems);
 
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException("product '" + name + "'", problems);
@@ -492,7 +521,50 @@ public final class DataProduct {
             ProductMetadata metadata = new ProductMetadata(name, domain, semver, owner, purpose, description,
                     alignment, kind, qualityTier, supportTier, status, tags, links);
             return new DataProduct(metadata, inputs, datasets, resolved, outputPorts, Optional.ofNullable(contract),
-                    managementPorts);
+                    managementPorts, resolvedChecks);
+        }
+
+        private List<Check> resolveChecks(List<DatasetSpec> datasets, Set<String> inputNames, List<String> problems) {
+            List<Check> resolved = new ArrayList<>();
+            Set<String> names = new LinkedHashSet<>();
+            for (Check c : checks) {
+                String where = "check '" + c.name() + "'";
+                Optional<DatasetSpec> dataset;
+                if (c.dataset().isEmpty()) {
+                    if (datasets.size() != 1) {
+                        problems.add(where + " names no dataset but the product has " + datasets.size()
+                                + " outputs; say which with on(\"dataset\")");
+                        continue;
+                    }
+                    dataset = Optional.of(datasets.get(0));
+                } else {
+                    dataset = datasets.stream().filter(d -> d.name().equals(c.dataset())).findFirst();
+                    if (dataset.isEmpty()) {
+                        problems.add(where + " checks dataset '" + c.dataset() + "', which is not an output; outputs are "
+                                + datasets.stream().map(DatasetSpec::name).toList());
+                        continue;
+                    }
+                }
+                DatasetSpec d = dataset.get();
+                for (String column : c.metric().columns()) {
+                    if (d.schema().field(column).isEmpty()) {
+                        problems.add(where + " reads column '" + column + "', which dataset '" + d.name()
+                                + "' does not have; its columns are " + d.schema().fieldNames());
+                    }
+                }
+                if (c.metric() instanceof Metric.OrphanCount o && !inputNames.contains(o.referenceDataset())
+                        && datasets.stream().noneMatch(x -> x.name().equals(o.referenceDataset()))) {
+                    problems.add(where + " refers to dataset '" + o.referenceDataset()
+                            + "', which is neither an input nor an output of the product");
+                }
+                Check withDataset = c.on(d.name());
+                if (!names.add(d.name() + "/" + c.name())) {
+                    problems.add(where + " on dataset '" + d.name() + "' is declared twice; give one another name with "
+                            + "named(...)");
+                }
+                resolved.add(withDataset);
+            }
+            return resolved;
         }
 
         private void checkContract(SemanticVersion semver, List<DatasetSpec> datasets, Set<String> datasetNames,
