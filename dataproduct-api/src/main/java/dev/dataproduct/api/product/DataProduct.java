@@ -163,6 +163,14 @@ public final class DataProduct {
     }
 
     /**
+     * @return the contract given to {@link Builder#contract(DataContract)}, if the product was
+     *     defined with one rather than generating it from its outputs
+     */
+    public Optional<DataContract> declaredContract() {
+        return declaredContract;
+    }
+
+    /**
      * @param domain a product's domain
      * @param name a product's name
      * @return the stable id of the contracts the SDK generates for that product, the same for every version

@@ -26,6 +26,19 @@ public final class Selection {
         return new Selection(b, size);
     }
 
+    /**
+     * @param rows the selected rows; copied
+     * @param size the number of rows
+     * @return a selection of those rows (bits at or beyond {@code size} are ignored)
+     */
+    public static Selection of(BitSet rows, int size) {
+        BitSet b = (BitSet) rows.clone();
+        if (b.length() > size) {
+            b.clear(size, b.length());
+        }
+        return new Selection(b, size);
+    }
+
     /** @return the number of rows in the batch */
     public int size() {
         return size;

@@ -15,6 +15,8 @@ import dev.dataproduct.api.transform.TransformContext;
 import dev.dataproduct.api.transform.TransformSpec;
 import dev.dataproduct.core.contract.ContractGate;
 import dev.dataproduct.core.io.ArrowIpcWriter;
+import dev.dataproduct.core.quality.QualityReport;
+import dev.dataproduct.core.quality.history.MetricsHistory;
 import dev.dataproduct.core.registry.ContractLifecycle;
 import dev.dataproduct.core.registry.ContractRegistry;
 import dev.dataproduct.core.snapshot.InMemorySnapshotStore;
@@ -22,6 +24,8 @@ import dev.dataproduct.core.snapshot.SnapshotManifest;
 import dev.dataproduct.core.snapshot.SnapshotStore;
 import dev.dataproduct.core.snapshot.SnapshotTransaction;
 import dev.dataproduct.core.snapshot.StoredSnapshot;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,6 +70,8 @@ public final class ProductRuntime implements AutoCloseable {
     private final SnapshotStore store;
     private final Clock clock;
     private final Optional<ContractRegistry> contracts;
+    private final Optional<MetricsHistory> history;
+    private final QualityStep.Gauges gauges;
     private final Map<OutputPort, BufferAllocator> openPorts = new IdentityHashMap<>();
 
     private ProductRuntime(Builder b) {
@@ -75,6 +81,8 @@ public final class ProductRuntime implements AutoCloseable {
         this.store = b.store == null ? new InMemorySnapshotStore() : b.store;
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
         this.contracts = Optional.ofNullable(b.contracts);
+        this.history = Optional.ofNullable(b.history);
+        this.gauges = new QualityStep.Gauges(b.meters == null ? new CompositeMeterRegistry() : b.meters);
     }
 
     /** @return a builder with an in-memory store, the system clock and an allocator of its own */
@@ -95,6 +103,7 @@ public final class ProductRuntime implements AutoCloseable {
      * @throws DataProductException if a transform fails or emits batches that cannot be checked
      *     (a missing column), or if a port or the store fails; nothing is committed then, and the
      *     previous snapshot stays current
+     * @throws QualityGateException if an error-severity quality check fails; nothing is committed
      * @throws dev.dataproduct.api.error.IncompatibleChangeException if the runtime has a contract
      *     registry and the product's contract breaks the previous version without a new major
      *     version; the run does no work then
@@ -103,6 +112,8 @@ public final class ProductRuntime implements AutoCloseable {
         Objects.requireNonNull(product, "product");
         ProductAddress address = product.address();
         Optional<DataContract> contract = contracts.map(registry -> checkContract(registry, product));
+        QualityStep quality = new QualityStep(product);
+        List<QualityReport> reports;
         Instant startedAt = clock.instant();
         long start = System.nanoTime();
         RunTally tally = new RunTally(SAMPLE_SIZE);
@@ -128,7 +139,11 @@ public final class ProductRuntime implements AutoCloseable {
                         QuarantineLog log = new QuarantineLog(output.name(), output.schema().fieldNames(), tx,
                                 runAllocator, tally);
                         logs.add(log);
-                        datasetStats.add(runTransform(product, spec, output, inputs, tx, log, runAllocator));
+                        datasetStats.add(runTransform(product, spec, output, inputs, tx, log, runAllocator, quality));
+                    }
+                    reports = quality.judge(clock, new LinkedHashMap<>(inputs), history);
+                    if (!QualityStep.passed(reports)) {
+                        throw new QualityGateException(address.urn(), reports);
                     }
                 } finally {
                     closeInputs(product);
@@ -137,12 +152,13 @@ public final class ProductRuntime implements AutoCloseable {
                 manifest = tx.commit(product.metadata().version().toString(), clock.instant());
             }
             contract.ifPresent(c -> contracts.get().publish(c));
+            quality.record(reports, clock, history, gauges);
             List<String> portFailures = publish(product, manifest, runAllocator);
             List<InputStats> inputStats = new ArrayList<>();
             inputs.values().forEach(i -> inputStats.add(new InputStats(i.name(), i.rowsRead(), i.rejected())));
             RunResult result = new RunResult(address.urn(), product.metadata().version().toString(), manifest.info(),
                     store.location(manifest), startedAt, Duration.ofNanos(System.nanoTime() - start), datasetStats,
-                    inputStats, tally.reasons(), tally.samples(), portFailures);
+                    inputStats, tally.reasons(), tally.samples(), portFailures, reports);
             LOG.info("{}: snapshot {} committed, {} rows in, {} published, {} quarantined", address.urn(),
                     manifest.id(), result.rowsIn(), result.published(), result.quarantined());
             return result;
@@ -172,13 +188,14 @@ public final class ProductRuntime implements AutoCloseable {
 
     private DatasetStats runTransform(DataProduct product, TransformSpec spec, DatasetSpec output,
                                       Map<String, TrackedInput> inputs, SnapshotTransaction tx, QuarantineLog log,
-                                      BufferAllocator runAllocator) {
+                                      BufferAllocator runAllocator, QualityStep quality) {
         ContractGate gate = new ContractGate(output);
         ArrowIpcWriter writer = tx.dataset(output.name(), output.schema().toArrow());
         long[] counts = new long[3];
         BatchSink sink = batch -> {
             try (ContractGate.Outcome outcome = gate.check(batch, runAllocator, counts[2]++)) {
                 writer.write(outcome.conforming());
+                quality.update(output.name(), outcome.conforming());
                 outcome.rejected().forEach(log::add);
                 counts[0] += batch.getRowCount();
                 counts[1] += outcome.conforming().getRowCount();
@@ -263,8 +280,32 @@ public final class ProductRuntime implements AutoCloseable {
         private SnapshotStore store;
         private Clock clock;
         private ContractRegistry contracts;
+        private MetricsHistory history;
+        private MeterRegistry meters;
 
         private Builder() {
+        }
+
+        /**
+         * @param value where each committed run's quality metrics are recorded, and where anomaly
+         *     checks read the metrics of earlier runs; none by default
+         * @return this builder
+         */
+        public Builder history(MetricsHistory value) {
+            this.history = Objects.requireNonNull(value, "history");
+            return this;
+        }
+
+        /**
+         * @param value where the latest value of each quality metric
+         *     ({@code dataproduct.quality.metric}) and the outcome of each check
+         *     ({@code dataproduct.quality.check.outcome}: 0 pass, 1 warn, 2 fail) are published, tagged
+         *     by product, dataset and check; nothing is recorded by default
+         * @return this builder
+         */
+        public Builder meterRegistry(MeterRegistry value) {
+            this.meters = Objects.requireNonNull(value, "meterRegistry");
+            return this;
         }
 
         /**

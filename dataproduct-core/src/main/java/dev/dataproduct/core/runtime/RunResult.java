@@ -2,6 +2,7 @@ package dev.dataproduct.core.runtime;
 
 import dev.dataproduct.api.port.SnapshotInfo;
 import dev.dataproduct.api.quarantine.RejectedRow;
+import dev.dataproduct.core.quality.QualityReport;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -30,10 +31,12 @@ import java.util.Objects;
  *     {@code orders: parse}, most frequent first
  * @param samples the first quarantined rows, at most {@link ProductRuntime#SAMPLE_SIZE}
  * @param portFailures output ports that failed to publish the snapshot, with the reason
+ * @param quality the quality report of each output dataset that has checks
  */
 public record RunResult(String productAddress, String productVersion, SnapshotInfo snapshot, String location,
                         Instant startedAt, Duration duration, List<DatasetStats> datasets, List<InputStats> inputs,
-                        Map<String, Long> violations, List<RejectedRow> samples, List<String> portFailures) {
+                        Map<String, Long> violations, List<RejectedRow> samples, List<String> portFailures,
+                        List<QualityReport> quality) {
 
     /** Validates and copies the components. */
     public RunResult {
@@ -48,6 +51,7 @@ public record RunResult(String productAddress, String productVersion, SnapshotIn
         violations = Collections.unmodifiableMap(new LinkedHashMap<>(violations));
         samples = List.copyOf(samples);
         portFailures = List.copyOf(portFailures);
+        quality = List.copyOf(quality);
     }
 
     /** @return rows that reached the contract gate plus rows the inputs could not read */
@@ -115,6 +119,10 @@ public record RunResult(String productAddress, String productVersion, SnapshotIn
         }
         for (String f : portFailures) {
             sb.append("  PORT FAILURE ").append(f).append(nl);
+        }
+        for (QualityReport q : quality) {
+            sb.append("  quality of ").append(q.dataset()).append(q.passed() ? ": passed" : ": FAILED").append(nl);
+            sb.append(q.summary().indent(4));
         }
         return sb.toString();
     }

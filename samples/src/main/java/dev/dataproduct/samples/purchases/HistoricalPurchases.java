@@ -2,6 +2,7 @@ package dev.dataproduct.samples.purchases;
 
 import dev.dataproduct.api.contract.DataContract;
 import dev.dataproduct.api.data.BatchBuilder;
+import dev.dataproduct.api.expr.Expr;
 import dev.dataproduct.api.data.RowView;
 import dev.dataproduct.api.port.OutputPort;
 import dev.dataproduct.api.product.Alignment;
@@ -9,6 +10,8 @@ import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.api.product.Owner;
 import dev.dataproduct.api.product.ProductStatus;
 import dev.dataproduct.api.product.QualityTier;
+import dev.dataproduct.api.quality.Check;
+import dev.dataproduct.api.quality.Severity;
 import dev.dataproduct.api.schema.Classification;
 import dev.dataproduct.api.schema.DatasetSpec;
 import dev.dataproduct.api.schema.Field;
@@ -24,6 +27,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -140,7 +144,27 @@ public final class HistoricalPurchases {
                 .supportTier(2)
                 .status(ProductStatus.ACTIVE)
                 .tags("retail", "purchases", "customer")
-                .link("runbook", "https://example.com/runbooks/historical-purchases");
+                .link("runbook", "https://example.com/runbooks/historical-purchases")
+                .check(checks());
+    }
+
+    /**
+     * The quality checks of the product, beside those of its contract: computed in one pass over
+     * the published rows of every run.
+     *
+     * @return the checks
+     */
+    public static Check[] checks() {
+        return new Check[] {
+            Check.unique("purchase_id"),
+            Check.completeness("email").atLeast(0.9).warnBelow(0.99).severity(Severity.WARNING),
+            Check.freshness("purchased_at").within(Duration.ofHours(24)),
+            Check.mean("quantity").between(1, 20),
+            Check.approxDistinct("customer_id").atLeast(100),
+            Check.quantile("total", 0.95).recorded(),
+            Check.predicate(Expr.col("total").eq(Expr.col("quantity").times(Expr.col("unit_price"))))
+                    .noFailures().named("total is quantity times unit price"),
+        };
     }
 
     /** Copies each order line, upper-cases the SKU and computes the total of the line. */

@@ -8,12 +8,15 @@ import dev.dataproduct.core.compat.ReleaseNotes;
 import dev.dataproduct.core.descriptor.DescriptorCodec;
 import dev.dataproduct.core.runtime.ProductRuntime;
 import dev.dataproduct.core.runtime.RunResult;
+import dev.dataproduct.core.quality.history.DirectoryMetricsHistory;
 import dev.dataproduct.core.registry.ContractRegistry;
 import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
 import dev.dataproduct.ports.arrow.ArrowFileOutput;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 /**
  * Builds the Historical Purchases product end to end: writes a deterministic CSV of orders with
@@ -30,6 +33,8 @@ public final class HistoricalPurchasesApp {
     public static final int ORDERS = 3000;
     /** The seed of the generated orders. */
     public static final long SEED = 20261121L;
+    /** The sample's "now": the newest order is from just before it, and the runtime's clock is fixed to it. */
+    public static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
 
     private HistoricalPurchasesApp() {
     }
@@ -41,7 +46,7 @@ public final class HistoricalPurchasesApp {
     public static void main(String[] args) throws IOException {
         Path work = Path.of(args.length > 0 ? args[0] : "target/historical-purchases").toAbsolutePath();
         Path orders = work.resolve("orders.csv");
-        OrdersCsv.write(orders, ORDERS, SEED, Instant.parse("2026-11-01T00:00:00Z"));
+        OrdersCsv.write(orders, ORDERS, SEED, NOW);
 
         DataContract contract = HistoricalPurchases.contract(HistoricalPurchases.CONTRACT);
         DataProduct purchases = HistoricalPurchases.fromContract(contract, orders,
@@ -50,6 +55,8 @@ public final class HistoricalPurchasesApp {
         try (ProductRuntime runtime = ProductRuntime.builder()
                 .store(DirectorySnapshotStore.at(work.resolve("snapshots")))
                 .contracts(contracts)
+                .history(DirectoryMetricsHistory.at(work.resolve("quality-history")))
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .build()) {
             RunResult result = runtime.run(purchases);
             System.out.println("Data product " + purchases.address());

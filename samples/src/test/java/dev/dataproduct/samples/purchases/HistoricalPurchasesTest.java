@@ -54,6 +54,7 @@ class HistoricalPurchasesTest {
         DataProduct product = HistoricalPurchases.define(csv, ArrowFileOutput.at(dir.resolve("served")));
         try (BufferAllocator allocator = new RootAllocator();
              ProductRuntime runtime = ProductRuntime.builder().allocator(allocator)
+                     .clock(java.time.Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC))
                      .store(DirectorySnapshotStore.at(dir.resolve("snapshots"))).build()) {
             RunResult result = runtime.run(product);
             assertEquals(2000, result.rowsIn());

@@ -1,0 +1,142 @@
+package dev.dataproduct.core.quality;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The failing rows of one row-level metric: their number, the first {@value #POSITIONS} positions,
+ * the first {@value #FIRST} values and the most frequent values. Memory is bounded whatever the
+ * data. Values are turned into text only when kept, so a failing row costs a counter update.
+ */
+final class Failures {
+    static final int POSITIONS = 10;
+    static final int FIRST = 5;
+
+    long count;
+    private final long[] positions = new long[POSITIONS];
+    private int positionCount;
+    private final long[] firstPositions = new long[FIRST];
+    private final String[] firstValues = new String[FIRST];
+    private int firstCount;
+    private final HeavyHitters frequent = new HeavyHitters();
+
+    /** Gives the text of a row's value, only when it is kept. */
+    interface Labeler {
+        String label(int row);
+    }
+
+    /** Records one failing row whose value hashes to {@code key}. */
+    void add(long position, long key, Labeler labeler, int row) {
+        count++;
+        if (positionCount < POSITIONS) {
+            positions[positionCount++] = position;
+        }
+        int slot = frequent.add(key);
+        if (slot >= 0 || firstCount < FIRST) {
+            String label = labeler.label(row);
+            if (slot >= 0) {
+                frequent.label(slot, label);
+            }
+            if (firstCount < FIRST) {
+                firstPositions[firstCount] = position;
+                firstValues[firstCount++] = label;
+            }
+        }
+    }
+
+    /** Records {@code n} failing rows of one value, at positions given by {@link #position} afterwards. */
+    void addSame(long n, long key, String label) {
+        count += n;
+        frequent.add(key, label, n);
+    }
+
+    boolean wantsPositions() {
+        return positionCount < POSITIONS || firstCount < FIRST;
+    }
+
+    /** Records the position of a row counted by {@link #addSame}. */
+    void position(long position, String label) {
+        if (positionCount < POSITIONS) {
+            positions[positionCount++] = position;
+        }
+        if (firstCount < FIRST) {
+            firstPositions[firstCount] = position;
+            firstValues[firstCount++] = label;
+        }
+    }
+
+    /** Folds in the failures of rows that come {@code shift} rows after this state's rows. */
+    void merge(Failures other, long shift) {
+        count += other.count;
+        long[] p = new long[positionCount + other.positionCount];
+        System.arraycopy(positions, 0, p, 0, positionCount);
+        for (int i = 0; i < other.positionCount; i++) {
+            p[positionCount + i] = other.positions[i] + shift;
+        }
+        java.util.Arrays.sort(p);
+        positionCount = Math.min(POSITIONS, p.length);
+        System.arraycopy(p, 0, positions, 0, positionCount);
+
+        List<Object[]> firsts = new ArrayList<>();
+        for (int i = 0; i < firstCount; i++) {
+            firsts.add(new Object[] {firstPositions[i], firstValues[i]});
+        }
+        for (int i = 0; i < other.firstCount; i++) {
+            firsts.add(new Object[] {other.firstPositions[i] + shift, other.firstValues[i]});
+        }
+        firsts.sort(java.util.Comparator.comparingLong(a -> (Long) a[0]));
+        firstCount = Math.min(FIRST, firsts.size());
+        for (int i = 0; i < firstCount; i++) {
+            firstPositions[i] = (Long) firsts.get(i)[0];
+            firstValues[i] = (String) firsts.get(i)[1];
+        }
+        frequent.merge(other.frequent);
+    }
+
+    List<Long> positions() {
+        List<Long> out = new ArrayList<>(positionCount);
+        for (int i = 0; i < positionCount; i++) {
+            out.add(positions[i]);
+        }
+        return out;
+    }
+
+    List<String> firstValues() {
+        return List.of(java.util.Arrays.copyOf(firstValues, firstCount));
+    }
+
+    List<ValueCount> frequentValues() {
+        return frequent.top(FIRST);
+    }
+
+    void write(DataOutput out) throws IOException {
+        out.writeLong(count);
+        out.writeInt(positionCount);
+        for (int i = 0; i < positionCount; i++) {
+            out.writeLong(positions[i]);
+        }
+        out.writeInt(firstCount);
+        for (int i = 0; i < firstCount; i++) {
+            out.writeLong(firstPositions[i]);
+            out.writeUTF(firstValues[i]);
+        }
+        frequent.write(out);
+    }
+
+    void read(DataInput in) throws IOException {
+        count = in.readLong();
+        positionCount = in.readInt();
+        for (int i = 0; i < positionCount; i++) {
+            positions[i] = in.readLong();
+        }
+        firstCount = in.readInt();
+        for (int i = 0; i < firstCount; i++) {
+            firstPositions[i] = in.readLong();
+            firstValues[i] = in.readUTF();
+        }
+        frequent.read(in);
+    }
+}

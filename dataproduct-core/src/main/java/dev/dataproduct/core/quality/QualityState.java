@@ -1,0 +1,330 @@
+package dev.dataproduct.core.quality;
+
+import dev.dataproduct.api.data.VectorValues;
+import dev.dataproduct.api.quality.CustomMetric;
+import dev.dataproduct.api.quality.Metric;
+import dev.dataproduct.api.schema.TextValues;
+import dev.dataproduct.core.expr.ExpressionEvaluator;
+import dev.dataproduct.core.expr.Selection;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * The state of every metric of a {@link QualityPlan}, folded from batches in one pass and mergeable:
+ * the states of two sets of batches merge into the state of their union, so a pass can be split by
+ * batch, by thread and by run. Exact metrics (counts, min, max, duplicates, orphans) merge exactly;
+ * sums, means and standard deviations up to floating-point rounding; HyperLogLog sketches merge
+ * register by register (the merged sketch equals the sketch of the union); KLL sketches merge with
+ * their usual rank-error guarantee.
+ *
+ * <pre>{@code
+ * QualityState state = plan.newState();
+ * dataset.forEachBatch(state::update);
+ * byte[] saved = state.toBytes();                              // keep for the next run
+ * QualityState total = QualityState.fromBytes(plan, saved);
+ * total.merge(stateOfNewBatches);
+ * QualityReport report = QualityEngine.report(plan, total, context);
+ * }</pre>
+ *
+ * <p>Row positions count the rows folded into a state, in order; a merged state's rows come after
+ * the rows of the state it is merged into. A state is not thread-safe: use one per thread.
+ */
+public final class QualityState {
+    private static final int MAGIC = 0x44505153;
+    private static final int VERSION = 1;
+
+    final QualityPlan plan;
+    long rows;
+    final ColumnData[] data;
+    final ColumnAcc[] columns;
+    final Failures[] rules;
+    private final Matcher[] matchers;
+    final DuplicateAcc[] duplicates;
+    final OrphanAcc[] orphans;
+    final Failures[] violations;
+    final Object[] customs;
+    private ExpressionEvaluator evaluator;
+
+    QualityState(QualityPlan plan) {
+        this.plan = plan;
+        int nc = plan.columns.size();
+        data = new ColumnData[nc];
+        columns = new ColumnAcc[nc];
+        for (int c = 0; c < nc; c++) {
+            data[c] = new ColumnData(plan.columns.get(c).field);
+            columns[c] = new ColumnAcc(plan.columns.get(c));
+        }
+        rules = new Failures[plan.rules.size()];
+        matchers = new Matcher[rules.length];
+        for (int r = 0; r < rules.length; r++) {
+            rules[r] = new Failures();
+            RowRule rule = plan.rules.get(r);
+            matchers[r] = rule.pattern == null ? null : rule.pattern.matcher("");
+        }
+        duplicates = new DuplicateAcc[plan.duplicates.size()];
+        for (int d = 0; d < duplicates.length; d++) {
+            duplicates[d] = new DuplicateAcc(plan.duplicates.get(d));
+        }
+        orphans = new OrphanAcc[plan.orphans.size()];
+        for (int o = 0; o < orphans.length; o++) {
+            int c = plan.columnIndex.get(plan.orphans.get(o).column());
+            orphans[o] = new OrphanAcc(plan.orphans.get(o), c, data[c].kind);
+        }
+        violations = new Failures[plan.violations.size()];
+        for (int v = 0; v < violations.length; v++) {
+            violations[v] = new Failures();
+        }
+        customs = new Object[plan.customs.size()];
+        for (int c = 0; c < customs.length; c++) {
+            customs[c] = plan.customs.get(c).metric().newState();
+        }
+    }
+
+    /**
+     * Folds one batch into every metric of the plan, in one pass: each column the plan reads is
+     * copied out of its Arrow buffers once, then every metric on it runs over the copy.
+     *
+     * @param batch a batch with (at least) the columns the plan reads; read during the call only
+     * @throws IllegalArgumentException if the batch lacks a column or has one of another type
+     */
+    public void update(VectorSchemaRoot batch) {
+        Objects.requireNonNull(batch, "batch");
+        int n = batch.getRowCount();
+        long base = rows;
+        load(batch);
+        for (int c = 0; c < columns.length; c++) {
+            columns[c].update(data[c], base);
+        }
+        for (int r = 0; r < rules.length; r++) {
+            RowRule rule = plan.rules.get(r);
+            rule.scan(data[rule.column], base, matchers[r], rules[r], null);
+        }
+        for (DuplicateAcc d : duplicates) {
+            d.update(data, base);
+        }
+        for (OrphanAcc o : orphans) {
+            o.update(data[o.column], base);
+        }
+        for (int v = 0; v < violations.length; v++) {
+            Selection failing = violations(v, batch);
+            ViolationLabeler labeler = new ViolationLabeler(plan, v, batch);
+            for (int i = failing.nextSelected(0); i >= 0; i = i + 1 < n ? failing.nextSelected(i + 1) : -1) {
+                String label = labeler.label(i);
+                violations[v].add(base + i, Hashing.text(label), row -> label, i);
+            }
+        }
+        for (int c = 0; c < customs.length; c++) {
+            customMetric(c).update(customs[c], batch);
+        }
+        rows += n;
+    }
+
+    void load(VectorSchemaRoot batch) {
+        int n = batch.getRowCount();
+        for (int c = 0; c < data.length; c++) {
+            FieldVector v = batch.getVector(data[c].name);
+            if (v == null) {
+                throw new IllegalArgumentException("the batch has no column '" + data[c].name + "', which the "
+                        + "quality checks of dataset '" + plan.dataset() + "' read; columns are "
+                        + batch.getSchema().getFields().stream().map(f -> f.getName()).toList());
+            }
+            data[c].load(v, n);
+        }
+    }
+
+    /** @return the rows of the batch where the v-th violations predicate is not true */
+    Selection violations(int v, VectorSchemaRoot batch) {
+        if (evaluator == null) {
+            evaluator = new ExpressionEvaluator();
+        }
+        return evaluator.select(plan.violations.get(v).predicate(), batch).invert();
+    }
+
+    @SuppressWarnings("unchecked")
+    CustomMetric<Object> customMetric(int c) {
+        return (CustomMetric<Object>) plan.customs.get(c).metric();
+    }
+
+    /**
+     * Folds in another state of the same plan, as if its batches had been folded into this state
+     * after this state's own (its row positions move by {@link #rows()}).
+     *
+     * @param other a state of the same plan (or of a plan compiled from the same checks and schema);
+     *     it is not changed
+     * @throws IllegalArgumentException if the other state belongs to another plan
+     */
+    public void merge(QualityState other) {
+        Objects.requireNonNull(other, "other");
+        if (other == this) {
+            throw new IllegalArgumentException("a state cannot be merged into itself");
+        }
+        checkPlan(other.plan);
+        long shift = rows;
+        for (int c = 0; c < columns.length; c++) {
+            columns[c].merge(other.columns[c], shift);
+        }
+        for (int r = 0; r < rules.length; r++) {
+            rules[r].merge(other.rules[r], shift);
+        }
+        for (int d = 0; d < duplicates.length; d++) {
+            duplicates[d].merge(other.duplicates[d], shift);
+        }
+        for (int o = 0; o < orphans.length; o++) {
+            orphans[o].merge(other.orphans[o], shift);
+        }
+        for (int v = 0; v < violations.length; v++) {
+            violations[v].merge(other.violations[v], shift);
+        }
+        for (int c = 0; c < customs.length; c++) {
+            customs[c] = customMetric(c).merge(customs[c], other.customs[c]);
+        }
+        rows += other.rows;
+    }
+
+    private void checkPlan(QualityPlan other) {
+        if (other != plan && other.fingerprint != plan.fingerprint) {
+            throw new IllegalArgumentException("the state belongs to " + other + ", not to " + plan);
+        }
+    }
+
+    /** @return the number of rows folded in */
+    public long rows() {
+        return rows;
+    }
+
+    /**
+     * Writes the whole state (counts, statistics, sketches, duplicate-key sets, value tallies,
+     * samples), to be read back with {@link #fromBytes} for incremental runs. The states of
+     * {@link Metric.Custom custom metrics} are written with Java serialization.
+     *
+     * @return the bytes
+     * @throws IllegalStateException if the state of a custom metric is not {@link Serializable}
+     */
+    public byte[] toBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeLong(plan.fingerprint);
+            out.writeLong(rows);
+            for (ColumnAcc c : columns) {
+                c.write(out);
+            }
+            for (Failures r : rules) {
+                r.write(out);
+            }
+            for (DuplicateAcc d : duplicates) {
+                d.write(out);
+            }
+            for (OrphanAcc o : orphans) {
+                o.tally.write(out);
+            }
+            for (Failures v : violations) {
+                v.write(out);
+            }
+            for (int c = 0; c < customs.length; c++) {
+                if (!(customs[c] instanceof Serializable)) {
+                    throw new IllegalStateException("the state of custom metric '" + plan.customs.get(c).name()
+                            + "' is a " + customs[c].getClass().getName() + ", which is not Serializable");
+                }
+                ByteArrayOutputStream b = new ByteArrayOutputStream();
+                try (ObjectOutputStream o = new ObjectOutputStream(b)) {
+                    o.writeObject(customs[c]);
+                }
+                ColumnAcc.writeBytes(out, b.toByteArray());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * Reads a state written by {@link #toBytes()}.
+     *
+     * @param plan the plan the state was computed for (or one compiled from the same checks and schema)
+     * @param bytes the bytes
+     * @return the state
+     * @throws IllegalArgumentException if the bytes are not a state of this plan
+     */
+    public static QualityState fromBytes(QualityPlan plan, byte[] bytes) {
+        Objects.requireNonNull(plan, "plan");
+        QualityState s = new QualityState(plan);
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            if (in.readInt() != MAGIC || in.readInt() != VERSION) {
+                throw new IllegalArgumentException("the bytes are not a quality state of version " + VERSION);
+            }
+            if (in.readLong() != plan.fingerprint) {
+                throw new IllegalArgumentException("the bytes are the state of another plan than " + plan);
+            }
+            s.rows = in.readLong();
+            for (ColumnAcc c : s.columns) {
+                c.read(in);
+            }
+            for (Failures r : s.rules) {
+                r.read(in);
+            }
+            for (DuplicateAcc d : s.duplicates) {
+                d.read(in);
+            }
+            for (OrphanAcc o : s.orphans) {
+                o.tally.read(in);
+            }
+            for (Failures v : s.violations) {
+                v.read(in);
+            }
+            for (int c = 0; c < s.customs.length; c++) {
+                try (ObjectInputStream o = new ObjectInputStream(new ByteArrayInputStream(ColumnAcc.readBytes(in)))) {
+                    s.customs[c] = o.readObject();
+                } catch (ClassNotFoundException e) {
+                    throw new IllegalArgumentException("the state of custom metric '" + plan.customs.get(c).name()
+                            + "' cannot be read: " + e.getMessage(), e);
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the bytes are not a complete quality state: " + e, e);
+        }
+        return s;
+    }
+
+    /** The text of a row violating a predicate: the predicate's columns and values. */
+    static final class ViolationLabeler implements dev.dataproduct.core.quality.Failures.Labeler {
+        private final List<String> names;
+        private final List<FieldVector> vectors;
+        private final boolean[] sensitive;
+
+        ViolationLabeler(QualityPlan plan, int v, VectorSchemaRoot batch) {
+            names = List.copyOf(plan.violations.get(v).predicate().columns());
+            vectors = names.stream().map(batch::getVector).toList();
+            sensitive = new boolean[names.size()];
+            for (int i = 0; i < names.size(); i++) {
+                sensitive[i] = plan.schema().field(names.get(i)).map(f -> f.classification().isSensitive())
+                        .orElse(false);
+            }
+        }
+
+        @Override
+        public String label(int row) {
+            StringBuilder sb = new StringBuilder();
+            for (int c = 0; c < names.size(); c++) {
+                FieldVector vec = vectors.get(c);
+                String value = sensitive[c] ? ColumnData.RESTRICTED : vec == null ? "?"
+                        : vec.isNull(row) ? "null" : TextValues.format(VectorValues.get(vec, row));
+                sb.append(c == 0 ? "" : ", ").append(names.get(c)).append('=').append(value);
+            }
+            return sb.toString();
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.dataproduct.core.quality;
+
+import dev.dataproduct.api.quality.Metric;
+import java.nio.charset.StandardCharsets;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A per-row rule on one column, compiled once per plan: a {@link Metric.MissingCount missing} rule
+ * (null or one of the missing values) or an {@link Metric.InvalidCount invalid} rule (a present
+ * value outside the {@link Metric.Validity validity}). Immutable; the matcher for patterns is
+ * passed in by the state that owns it.
+ */
+final class RowRule {
+    final Metric metric;
+    final int column;
+    private final boolean missing;
+    private final TextSet values;
+    final Pattern pattern;
+    private final double min;
+    private final double max;
+    private final int minLength;
+    private final int maxLength;
+
+    RowRule(Metric.MissingCount m, int column, ColumnData.Kind kind) {
+        this.metric = m;
+        this.column = column;
+        this.missing = true;
+        this.values = m.missingValues().isEmpty() ? null : new TextSet(m.missingValues(), kind);
+        this.pattern = null;
+        this.min = Double.NaN;
+        this.max = Double.NaN;
+        this.minLength = -1;
+        this.maxLength = -1;
+    }
+
+    RowRule(Metric.InvalidCount m, int column, ColumnData.Kind kind) {
+        Metric.Validity v = m.validity();
+        this.metric = m;
+        this.column = column;
+        this.missing = false;
+        this.values = v.allowedValues().isEmpty() ? null : new TextSet(v.allowedValues(), kind);
+        this.pattern = v.pattern().map(Pattern::compile).orElse(null);
+        this.min = v.min().orElse(Double.NaN);
+        this.max = v.max().orElse(Double.NaN);
+        this.minLength = v.minLength().orElse(-1);
+        this.maxLength = v.maxLength().orElse(-1);
+    }
+
+    /**
+     * Finds the failing rows of a batch.
+     *
+     * @param failures where failing rows are counted and sampled, or null
+     * @param mask where failing rows are marked, or null
+     */
+    void scan(ColumnData d, long base, Matcher matcher, Failures failures, BitSet mask) {
+        int n = d.n;
+        if (!missing && d.nulls == n) {
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            boolean fails = d.valid(i) ? (missing ? values != null && values.contains(d, i) : invalid(d, i, matcher))
+                    : missing;
+            if (fails) {
+                if (failures != null) {
+                    failures.add(base + i, d.valid(i) ? d.hash(i) : Hashing.NULL, d, i);
+                }
+                if (mask != null) {
+                    mask.set(i);
+                }
+            }
+        }
+    }
+
+    private boolean invalid(ColumnData d, int i, Matcher matcher) {
+        if (values != null && !values.contains(d, i)) {
+            return true;
+        }
+        if (!Double.isNaN(min) || !Double.isNaN(max)) {
+            double x = d.number(i);
+            if (!Double.isNaN(min) && !(x >= min) || !Double.isNaN(max) && !(x <= max)) {
+                return true;
+            }
+        }
+        if (minLength >= 0 || maxLength >= 0) {
+            int len = d.codePoints(i);
+            if (minLength >= 0 && len < minLength || maxLength >= 0 && len > maxLength) {
+                return true;
+            }
+        }
+        return pattern != null && !matcher.reset(d.chars(i)).matches();
+    }
+
+    /**
+     * Values given as text, compared with a column's values as text: by 64-bit hash of the UTF-8
+     * bytes for strings (no string per row), as numbers for integers, as text otherwise.
+     */
+    private static final class TextSet {
+        private final ColumnData.Kind kind;
+        private final LongHashSet hashes = new LongHashSet();
+        private final Set<String> texts = new HashSet<>();
+
+        TextSet(List<String> values, ColumnData.Kind kind) {
+            this.kind = kind;
+            for (String s : values) {
+                if (kind == ColumnData.Kind.STRING) {
+                    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+                    hashes.add(Hashing.bytes(b, 0, b.length));
+                } else if (kind == ColumnData.Kind.INT) {
+                    try {
+                        long v = Long.parseLong(s);
+                        if (Long.toString(v).equals(s)) {
+                            hashes.add(v);
+                        }
+                    } catch (NumberFormatException e) {
+                        // no integer is written this way
+                    }
+                } else {
+                    texts.add(s);
+                }
+            }
+        }
+
+        boolean contains(ColumnData d, int i) {
+            if (kind == ColumnData.Kind.STRING) {
+                return hashes.contains(Hashing.bytes(d.bytes, d.offsets[i], d.offsets[i + 1]));
+            } else if (kind == ColumnData.Kind.INT) {
+                return hashes.contains(d.longs[i]);
+            }
+            return texts.contains(d.text(i));
+        }
+    }
+}
