@@ -61,6 +61,11 @@ class HistoricalPurchasesTest {
             assertEquals(expectedValid, result.published());
             assertEquals(2000 - expectedValid, result.quarantined());
             assertTrue(result.portFailures().isEmpty(), result.portFailures().toString());
+            assertEquals(1, result.quality().size());
+            assertTrue(result.quality().get(0).passed(), result.quality().get(0).summary());
+            assertEquals(HistoricalPurchases.checks().length, result.quality().get(0).results().size());
+            assertEquals(expectedValid, (long) result.quality().get(0).result("duplicateCount(purchase_id)")
+                    .map(r -> expectedValid - (long) r.value()).orElseThrow());
             assertTrue(Files.exists(dir.resolve("served").resolve("purchases.arrow")));
 
             List<BigDecimal> wrongTotals = new ArrayList<>();
