@@ -328,6 +328,25 @@ public record Check(String name, String dataset, Metric metric, boolean percent,
             return exactly(0);
         }
 
+        /**
+         * A tolerance: at least this share of the rows must pass, for counts of failing rows (nulls,
+         * missing, invalid, duplicates, orphans, violations).
+         *
+         * @param share the share of rows that must pass, 0 to 1, such as 0.99
+         * @return the check, judging the failing rows in percent: at most {@code (1 - share) * 100}
+         * @throws IllegalArgumentException if the share is not 0 to 1 or the metric is not a count
+         */
+        public Check tolerance(double share) {
+            if (!(share >= 0 && share <= 1)) {
+                throw new IllegalArgumentException("a tolerance is a share of rows, 0 to 1, not " + share);
+            }
+            if (!metric.isCount() || metric instanceof Metric.RowCount) {
+                throw new IllegalArgumentException(metric.describe() + " does not count failing rows, so it takes no "
+                        + "tolerance");
+            }
+            return percent().atMost((1 - share) * 100);
+        }
+
         /** @return a check that only records the metric */
         public Check recorded() {
             return meeting(Threshold.any()).severity(Severity.INFO);

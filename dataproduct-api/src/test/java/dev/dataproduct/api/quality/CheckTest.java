@@ -40,6 +40,11 @@ class CheckTest {
         assertEquals("nullCount(email) %", Check.nulls("email").percent().atMost(5).name());
         assertEquals("deviation of rowCount", Check.rowCount().deviation(7).atMost(3).name());
         assertThrows(IllegalArgumentException.class, () -> Check.mean("x").percent().atMost(1));
+        Check tolerant = Check.pattern("sku", "SKU-\\d{6}").tolerance(0.99);
+        assertTrue(tolerant.percent());
+        assertEquals(1.0, tolerant.threshold().pass().max().orElseThrow(), 1e-9);
+        assertThrows(IllegalArgumentException.class, () -> Check.rowCount().tolerance(0.5));
+        assertThrows(IllegalArgumentException.class, () -> Check.nulls("x").tolerance(1.5));
     }
 
     @Test
