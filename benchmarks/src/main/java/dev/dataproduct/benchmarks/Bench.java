@@ -1,0 +1,44 @@
+package dev.dataproduct.benchmarks;
+
+import java.util.Arrays;
+
+/**
+ * Runs one benchmark by name: {@code quality} (one profile, engine against DuckDB, ends with the
+ * line {@code ratio engine/duckdb: X.XX}), {@code scaling} (10, 100 and 500 checks),
+ * {@code kernels} (each check alone) or {@code memory} (streamed, 10M and 50M rows). See
+ * {@code benchmarks/README.md}.
+ */
+public final class Bench {
+    private Bench() {
+    }
+
+    /**
+     * @param args the benchmark's name
+     * @throws Exception if a benchmark fails
+     */
+    public static void main(String[] args) throws Exception {
+        String name = args.length == 0 ? "quality" : args[0];
+        switch (name) {
+            case "quality":
+                QualityBenchmark.fromSystemProperties().quality(Integer.getInteger("checks", 0));
+                break;
+            case "scaling":
+                int[] counts = Arrays.stream(System.getProperty("scale", "10,100,500").split(","))
+                        .mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+                QualityBenchmark.fromSystemProperties().scaling(counts);
+                break;
+            case "kernels":
+                QualityBenchmark.fromSystemProperties().kernels(Integer.getInteger("checks", 0));
+                break;
+            case "memory":
+                MemoryBenchmark.parent(System.out);
+                break;
+            case "memory-child":
+                MemoryBenchmark.child(System.out);
+                break;
+            default:
+                System.err.println("unknown benchmark '" + name + "'; use quality, scaling, kernels or memory");
+                System.exit(2);
+        }
+    }
+}
