@@ -59,6 +59,7 @@ final class DuplicateAcc {
                     }
                 }
             }
+            failures.flush();
             return;
         }
         ColumnData first = data[columns[0]];
@@ -88,6 +89,7 @@ final class DuplicateAcc {
                 }
             }
         }
+        failures.flush();
     }
 
     long duplicates() {

@@ -22,28 +22,42 @@ final class Failures {
     private final String[] firstValues = new String[FIRST];
     private int firstCount;
     private final HeavyHitters frequent = new HeavyHitters();
+    private Labeler pendingLabeler;
 
     /** Gives the text of a row's value, only when it is kept. */
     interface Labeler {
         String label(int row);
     }
 
-    /** Records one failing row whose value hashes to {@code key}. */
+    /**
+     * Records one failing row whose value hashes to {@code key}. The value's text is made now only
+     * for the first values; for the most frequent values it is made by {@link #flush}, which the
+     * caller must call at the end of the batch, while the labeler still reads it.
+     */
     void add(long position, long key, Labeler labeler, int row) {
         count++;
         if (positionCount < POSITIONS) {
             positions[positionCount++] = position;
         }
         int slot = frequent.add(key);
-        if (slot >= 0 || firstCount < FIRST) {
+        if (firstCount < FIRST) {
             String label = labeler.label(row);
             if (slot >= 0) {
                 frequent.label(slot, label);
             }
-            if (firstCount < FIRST) {
-                firstPositions[firstCount] = position;
-                firstValues[firstCount++] = label;
-            }
+            firstPositions[firstCount] = position;
+            firstValues[firstCount++] = label;
+        } else if (slot >= 0) {
+            frequent.defer(slot, row);
+            pendingLabeler = labeler;
+        }
+    }
+
+    /** Makes the texts of the values kept from this batch; call once a batch's rows are all added. */
+    void flush() {
+        if (pendingLabeler != null) {
+            frequent.flush(pendingLabeler);
+            pendingLabeler = null;
         }
     }
 

@@ -14,53 +14,112 @@ import java.util.List;
  * more than n / ({@value #CAPACITY} + 1) times out of n is always kept; every count is a lower
  * bound, short of the true count by at most n / ({@value #CAPACITY} + 1). Two summaries merge into
  * one with the same guarantee over both streams.
+ *
+ * <p>A small hash index maps a key to its slot, so an update costs O(1) expected time whatever the
+ * number of distinct values. A value's text is made only when the value takes a slot, and then
+ * lazily: the slot remembers the row of the current batch ({@link #defer}), and {@link #flush} makes
+ * the labels of the slots still held at the end of the batch, so a failing row costs no text.
  */
 final class HeavyHitters {
     static final int CAPACITY = 64;
+    /** Size of the hash index from key to slot: a power of two, four times the capacity. */
+    private static final int INDEX = 256;
 
     private final long[] keys = new long[CAPACITY];
     private final long[] counts = new long[CAPACITY];
     private final String[] labels = new String[CAPACITY];
+    /** For a slot taken in the current batch whose label is not made yet: the row to make it from, else -1. */
+    private final int[] pending = new int[CAPACITY];
+    /** Open addressing (linear probing) from a key to its slot + 1; 0 is empty. Rebuilt when slots move. */
+    private final byte[] index = new byte[INDEX];
     private int size;
     private int last;
+    private boolean anyPending;
 
     /**
-     * Counts one occurrence of a value.
+     * Counts one occurrence of a value, in O(1) expected time: one index probe, plus (at most once
+     * per {@value #CAPACITY} + 1 occurrences) the decrement of every counter.
      *
-     * @return the slot whose label the caller must set (the value is new), or -1
+     * @return the slot whose label the caller must set or {@link #defer} (the value is new), or -1
      */
     int add(long key) {
         if (size > 0 && keys[last] == key) {
             counts[last]++;
             return -1;
         }
-        for (int i = 0; i < size; i++) {
-            if (keys[i] == key) {
-                counts[i]++;
-                last = i;
+        int i = home(key);
+        int s;
+        while ((s = index[i]) != 0) {
+            if (keys[s - 1] == key) {
+                counts[s - 1]++;
+                last = s - 1;
                 return -1;
             }
+            i = (i + 1) & (INDEX - 1);
         }
         if (size < CAPACITY) {
             keys[size] = key;
             counts[size] = 1;
+            labels[size] = null;
+            pending[size] = -1;
+            index[i] = (byte) (size + 1);
             last = size;
             return size++;
         }
         // full: the new value and one occurrence of every kept value cancel out
         int kept = 0;
-        for (int i = 0; i < size; i++) {
-            if (counts[i] > 1) {
-                keys[kept] = keys[i];
-                counts[kept] = counts[i] - 1;
-                labels[kept] = labels[i];
+        for (int k = 0; k < size; k++) {
+            if (counts[k] > 1) {
+                keys[kept] = keys[k];
+                counts[kept] = counts[k] - 1;
+                labels[kept] = labels[k];
+                pending[kept] = pending[k];
                 kept++;
             }
         }
         Arrays.fill(labels, kept, size, null);
         size = kept;
         last = 0;
+        reindex();
         return -1;
+    }
+
+    private static int home(long key) {
+        return (int) ((key ^ (key >>> 32)) * 0x9E3779B97F4A7C15L >>> 56);
+    }
+
+    private void reindex() {
+        Arrays.fill(index, (byte) 0);
+        for (int k = 0; k < size; k++) {
+            int i = home(keys[k]);
+            while (index[i] != 0) {
+                i = (i + 1) & (INDEX - 1);
+            }
+            index[i] = (byte) (k + 1);
+        }
+    }
+
+    /** Leaves the label of a slot just taken to be made from a row of the current batch, by {@link #flush}. */
+    void defer(int slot, int row) {
+        pending[slot] = row;
+        anyPending = true;
+    }
+
+    /**
+     * Makes the labels left by {@link #defer} from the rows of the current batch, which must still be
+     * the batch the labeler reads: at most {@value #CAPACITY} labels per batch, for the values still kept.
+     */
+    void flush(Failures.Labeler labeler) {
+        if (!anyPending) {
+            return;
+        }
+        for (int k = 0; k < size; k++) {
+            if (pending[k] >= 0) {
+                labels[k] = labeler.label(pending[k]);
+                pending[k] = -1;
+            }
+        }
+        anyPending = false;
     }
 
     /** Counts {@code weight} occurrences of a value with a known label. */
@@ -99,11 +158,16 @@ final class HeavyHitters {
             keys[size] = e.key;
             counts[size] = e.count - cut;
             labels[size] = e.label;
+            pending[size] = -1;
             size++;
         }
+        reindex();
     }
 
     private List<Entry> entries() {
+        if (anyPending) {
+            throw new IllegalStateException("labels of the last batch were not made (flush)");
+        }
         List<Entry> out = new ArrayList<>(size + 1);
         for (int i = 0; i < size; i++) {
             out.add(new Entry(keys[i], labels[i], counts[i]));
@@ -126,6 +190,9 @@ final class HeavyHitters {
     }
 
     void write(DataOutput out) throws IOException {
+        if (anyPending) {
+            throw new IllegalStateException("labels of the last batch were not made (flush)");
+        }
         out.writeInt(size);
         for (int i = 0; i < size; i++) {
             out.writeLong(keys[i]);
@@ -140,7 +207,11 @@ final class HeavyHitters {
             keys[i] = in.readLong();
             counts[i] = in.readLong();
             labels[i] = in.readUTF();
+            pending[i] = -1;
         }
+        last = 0;
+        anyPending = false;
+        reindex();
     }
 
     private record Entry(long key, String label, long count) {

@@ -7,10 +7,20 @@ import java.io.IOException;
 /**
  * A set of longs in one primitive array with open addressing and linear probing: 8 bytes per slot,
  * grown at 60% load, so memory is proportional to the number of distinct values.
+ *
+ * <p>Capacities are powers of two up to {@value #SHAVE_FROM} slots and {@value #SHAVE} slots short of
+ * one above, so that a large array is a little under 2, 4, 8... MiB rather than just over: G1 stores an
+ * object of half a region or more in whole regions of its own, and an array of exactly 4 MiB plus
+ * its header would take two 4 MiB regions, half of them empty. The home slot is taken from the
+ * high bits of the mixed value by multiplication (any capacity), not by a mask.
  */
 final class LongHashSet {
+    private static final int SHAVE_FROM = 4096;
+    private static final int SHAVE = 64;
+
     private long[] slots;
-    private int mask;
+    private int capacity;
+    private int limit;
     private int size;
     private boolean hasZero;
 
@@ -19,9 +29,19 @@ final class LongHashSet {
     }
 
     LongHashSet(int expected) {
-        int cap = Integer.highestOneBit(Math.max(16, (int) Math.min(1 << 30, expected * 2L)) - 1) << 1;
-        slots = new long[cap];
-        mask = cap - 1;
+        int pow = Integer.highestOneBit(Math.max(16, (int) Math.min(1 << 30, expected * 2L)) - 1) << 1;
+        allocate(pow);
+    }
+
+    private void allocate(int pow) {
+        capacity = pow > SHAVE_FROM ? pow - SHAVE : pow;
+        slots = new long[capacity];
+        limit = (int) (capacity * 0.6);
+    }
+
+    /** @return the home slot of a value: the high 32 bits of its mix, scaled to the capacity */
+    private static int home(long value, int capacity) {
+        return (int) (((Hashing.mix(value) >>> 32) * capacity) >>> 32);
     }
 
     /** @return whether the value was not in the set before */
@@ -34,7 +54,8 @@ final class LongHashSet {
             size++;
             return true;
         }
-        int i = (int) Hashing.mix(value) & mask;
+        int cap = capacity;
+        int i = home(value, cap);
         long[] s = slots;
         while (true) {
             long v = s[i];
@@ -43,12 +64,14 @@ final class LongHashSet {
             }
             if (v == 0) {
                 s[i] = value;
-                if (++size > (mask + 1) * 0.6) {
+                if (++size > limit) {
                     grow();
                 }
                 return true;
             }
-            i = (i + 1) & mask;
+            if (++i == cap) {
+                i = 0;
+            }
         }
     }
 
@@ -56,16 +79,20 @@ final class LongHashSet {
         if (value == 0) {
             return hasZero;
         }
-        int i = (int) Hashing.mix(value) & mask;
+        int cap = capacity;
+        int i = home(value, cap);
+        long[] s = slots;
         while (true) {
-            long v = slots[i];
+            long v = s[i];
             if (v == value) {
                 return true;
             }
             if (v == 0) {
                 return false;
             }
-            i = (i + 1) & mask;
+            if (++i == cap) {
+                i = 0;
+            }
         }
     }
 
@@ -86,15 +113,19 @@ final class LongHashSet {
 
     private void grow() {
         long[] old = slots;
-        slots = new long[old.length * 2];
-        mask = slots.length - 1;
+        int pow = Integer.bitCount(capacity) == 1 ? capacity : capacity + SHAVE;
+        allocate(pow * 2);
+        int cap = capacity;
+        long[] s = slots;
         for (long v : old) {
             if (v != 0) {
-                int i = (int) Hashing.mix(v) & mask;
-                while (slots[i] != 0) {
-                    i = (i + 1) & mask;
+                int i = home(v, cap);
+                while (s[i] != 0) {
+                    if (++i == cap) {
+                        i = 0;
+                    }
                 }
-                slots[i] = v;
+                s[i] = v;
             }
         }
     }

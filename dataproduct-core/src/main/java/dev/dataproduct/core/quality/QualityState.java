@@ -54,6 +54,7 @@ public final class QualityState {
     final DuplicateAcc[] duplicates;
     final OrphanAcc[] orphans;
     final Failures[] violations;
+    private final ViolationLabeler[] violationLabelers;
     final Object[] customs;
     private ExpressionEvaluator evaluator;
 
@@ -83,8 +84,10 @@ public final class QualityState {
             orphans[o] = new OrphanAcc(plan.orphans.get(o), c, data[c].kind);
         }
         violations = new Failures[plan.violations.size()];
+        violationLabelers = new ViolationLabeler[violations.length];
         for (int v = 0; v < violations.length; v++) {
             violations[v] = new Failures();
+            violationLabelers[v] = new ViolationLabeler(plan, v);
         }
         customs = new Object[plan.customs.size()];
         for (int c = 0; c < customs.length; c++) {
@@ -119,11 +122,17 @@ public final class QualityState {
         }
         for (int v = 0; v < violations.length; v++) {
             Selection failing = violations(v, batch);
-            ViolationLabeler labeler = new ViolationLabeler(plan, v, batch);
-            for (int i = failing.nextSelected(0); i >= 0; i = i + 1 < n ? failing.nextSelected(i + 1) : -1) {
-                String label = labeler.label(i);
-                violations[v].add(base + i, Hashing.text(label), row -> label, i);
+            int first = n > 0 ? failing.nextSelected(0) : -1;
+            if (first < 0) {
+                continue;
             }
+            ViolationLabeler labeler = violationLabelers[v];
+            labeler.bind(batch);
+            for (int i = first; i >= 0; i = i + 1 < n ? failing.nextSelected(i + 1) : -1) {
+                violations[v].add(base + i, labeler.hash(i), labeler, i);
+            }
+            violations[v].flush();
+            labeler.unbind();
         }
         for (int c = 0; c < customs.length; c++) {
             customMetric(c).update(customs[c], batch);
@@ -299,27 +308,88 @@ public final class QualityState {
         return s;
     }
 
-    /** The text of a row violating a predicate: the predicate's columns and values. */
+    /**
+     * The text of a row violating a predicate (the predicate's columns and values), and a hash of the
+     * same row computed from the raw values without making the text: two rows hash equally exactly
+     * when their texts are equal (up to 64-bit collisions), so the text is made only for the values
+     * kept as samples. One per predicate and state, bound to the current batch.
+     */
     static final class ViolationLabeler implements dev.dataproduct.core.quality.Failures.Labeler {
-        private final List<String> names;
-        private final List<FieldVector> vectors;
-        private final boolean[] sensitive;
+        private static final long SEED = 0x6A09E667F3BCC909L;
+        private static final long RESTRICTED = 0x3C6EF372FE94F82BL;
+        private static final long ABSENT = 0xA54FF53A5F1D36F1L;
 
-        ViolationLabeler(QualityPlan plan, int v, VectorSchemaRoot batch) {
+        private final List<String> names;
+        private final boolean[] sensitive;
+        /** Copies of the predicate's columns, for hashing; null for a column the schema lacks. */
+        private final ColumnData[] data;
+        private final FieldVector[] vectors;
+        private final boolean[] loaded;
+
+        ViolationLabeler(QualityPlan plan, int v) {
             names = List.copyOf(plan.violations.get(v).predicate().columns());
-            vectors = names.stream().map(batch::getVector).toList();
             sensitive = new boolean[names.size()];
+            data = new ColumnData[names.size()];
+            vectors = new FieldVector[names.size()];
+            loaded = new boolean[names.size()];
             for (int i = 0; i < names.size(); i++) {
-                sensitive[i] = plan.schema().field(names.get(i)).map(f -> f.classification().isSensitive())
-                        .orElse(false);
+                java.util.Optional<dev.dataproduct.api.schema.Field> field = plan.schema().field(names.get(i));
+                sensitive[i] = field.map(f -> f.classification().isSensitive()).orElse(false);
+                data[i] = field.isPresent() && !sensitive[i] ? new ColumnData(field.get()) : null;
             }
+        }
+
+        void bind(VectorSchemaRoot batch) {
+            int n = batch.getRowCount();
+            for (int c = 0; c < names.size(); c++) {
+                vectors[c] = batch.getVector(names.get(c));
+                loaded[c] = false;
+                if (data[c] != null && vectors[c] != null) {
+                    try {
+                        data[c].load(vectors[c], n);
+                        loaded[c] = true;
+                    } catch (IllegalArgumentException e) {
+                        // a vector of another type than the schema's: hashed from its text below
+                    }
+                }
+            }
+        }
+
+        void unbind() {
+            java.util.Arrays.fill(vectors, null);
+        }
+
+        /** @return the hash of a row's values, equal for rows whose {@link #label}s are equal */
+        long hash(int row) {
+            long h = SEED;
+            for (int c = 0; c < data.length; c++) {
+                ColumnData d = data[c];
+                long part;
+                if (sensitive[c]) {
+                    part = RESTRICTED;
+                } else if (vectors[c] == null) {
+                    part = ABSENT;
+                } else if (!loaded[c]) {
+                    part = vectors[c].isNull(row) ? Hashing.NULL
+                            : Hashing.text(TextValues.format(VectorValues.get(vectors[c], row)));
+                } else if (!d.valid(row)) {
+                    part = Hashing.NULL;
+                } else if (d.kind == ColumnData.Kind.FLOAT) {
+                    // the text tells 0.0 from -0.0, so the hash does too (unlike ColumnData.hash)
+                    part = Hashing.mix(Double.doubleToLongBits(d.doubles[row]));
+                } else {
+                    part = d.hash(row);
+                }
+                h = Hashing.combine(h, part);
+            }
+            return h;
         }
 
         @Override
         public String label(int row) {
             StringBuilder sb = new StringBuilder();
             for (int c = 0; c < names.size(); c++) {
-                FieldVector vec = vectors.get(c);
+                FieldVector vec = vectors[c];
                 String value = sensitive[c] ? ColumnData.RESTRICTED : vec == null ? "?"
                         : vec.isNull(row) ? "null" : TextValues.format(VectorValues.get(vec, row));
                 sb.append(c == 0 ? "" : ", ").append(names.get(c)).append('=').append(value);

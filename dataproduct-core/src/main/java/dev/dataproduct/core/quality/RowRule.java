@@ -74,6 +74,9 @@ final class RowRule {
                 }
             }
         }
+        if (failures != null) {
+            failures.flush();
+        }
     }
 
     private boolean invalid(ColumnData d, int i, Matcher matcher) {
