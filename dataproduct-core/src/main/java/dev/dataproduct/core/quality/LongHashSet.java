@@ -54,46 +54,32 @@ final class LongHashSet {
             size++;
             return true;
         }
-        int cap = capacity;
-        int i = home(value, cap);
-        long[] s = slots;
-        while (true) {
-            long v = s[i];
-            if (v == value) {
-                return false;
-            }
-            if (v == 0) {
-                s[i] = value;
-                if (++size > limit) {
-                    grow();
-                }
-                return true;
-            }
-            if (++i == cap) {
-                i = 0;
-            }
+        int i = probe(value);
+        if (slots[i] == value) {
+            return false;
         }
+        slots[i] = value;
+        if (++size > limit) {
+            grow();
+        }
+        return true;
     }
 
     boolean contains(long value) {
-        if (value == 0) {
-            return hasZero;
-        }
+        return value == 0 ? hasZero : slots[probe(value)] == value;
+    }
+
+    /** The slot that holds a non-zero value, or the empty slot where it would go (linear probing). */
+    private int probe(long value) {
         int cap = capacity;
         int i = home(value, cap);
         long[] s = slots;
-        while (true) {
-            long v = s[i];
-            if (v == value) {
-                return true;
-            }
-            if (v == 0) {
-                return false;
-            }
+        while (s[i] != value && s[i] != 0) {
             if (++i == cap) {
                 i = 0;
             }
         }
+        return i;
     }
 
     int size() {
