@@ -76,7 +76,9 @@ final class ColumnData implements Failures.Labeler {
     byte[] bytes = new byte[0];
     private long[] wide = new long[0];
     private int[] ints = new int[0];
+    private int[] lengths = new int[0];
     private boolean doublesReady;
+    private boolean lengthsReady;
     private FieldVector vector;
     private final AsciiView ascii = new AsciiView();
 
@@ -121,6 +123,7 @@ final class ColumnData implements Failures.Labeler {
         this.vector = v;
         this.n = rows;
         this.doublesReady = false;
+        this.lengthsReady = false;
         checkType(v);
         if (kind == Kind.OTHER) {
             nulls = 0;
@@ -398,19 +401,29 @@ final class ColumnData implements Failures.Labeler {
         return ascii;
     }
 
-    /** @return the number of code points of a non-null row's text */
+    /**
+     * @return the number of code points of a non-null row's text; for strings counted for the whole
+     *     batch at the first call, so that every length rule of the column shares one count
+     */
     int codePoints(int i) {
         if (kind != Kind.STRING) {
             String s = text(i);
             return s.codePointCount(0, s.length());
         }
-        int count = 0;
-        for (int k = offsets[i], end = offsets[i + 1]; k < end; k++) {
-            if ((bytes[k] & 0xC0) != 0x80) {
-                count++;
+        if (!lengthsReady) {
+            lengths = growInts(lengths, n);
+            for (int r = 0; r < n; r++) {
+                int count = 0;
+                for (int k = offsets[r], end = offsets[r + 1]; k < end; k++) {
+                    if ((bytes[k] & 0xC0) != 0x80) {
+                        count++;
+                    }
+                }
+                lengths[r] = count;
             }
+            lengthsReady = true;
         }
-        return count;
+        return lengths[i];
     }
 
     /** The text shown for a row: masked for sensitive fields, {@code null} for no value, shortened. */

@@ -61,6 +61,20 @@ final class Failures {
         }
     }
 
+    /**
+     * Records {@code n} failing rows of one value, one of which is {@code row} of the current batch
+     * (its text is made by {@link #flush} if the value is kept); their positions are given by
+     * {@link #position} as the rows are met.
+     */
+    void addMany(long n, long key, Labeler labeler, int row) {
+        count += n;
+        int slot = frequent.add(key, n);
+        if (slot >= 0) {
+            frequent.defer(slot, row);
+            pendingLabeler = labeler;
+        }
+    }
+
     /** Records {@code n} failing rows of one value, at positions given by {@link #position} afterwards. */
     void addSame(long n, long key, String label) {
         count += n;
@@ -69,6 +83,17 @@ final class Failures {
 
     boolean wantsPositions() {
         return positionCount < POSITIONS || firstCount < FIRST;
+    }
+
+    /** Records the position of a row counted by {@link #addMany}, making its text only if it is kept. */
+    void position(long position, Labeler labeler, int row) {
+        if (positionCount < POSITIONS) {
+            positions[positionCount++] = position;
+        }
+        if (firstCount < FIRST) {
+            firstPositions[firstCount] = position;
+            firstValues[firstCount++] = labeler.label(row);
+        }
     }
 
     /** Records the position of a row counted by {@link #addSame}. */

@@ -43,45 +43,69 @@ final class HeavyHitters {
      * @return the slot whose label the caller must set or {@link #defer} (the value is new), or -1
      */
     int add(long key) {
+        return add(key, 1);
+    }
+
+    /**
+     * Counts {@code weight} occurrences of a value (weighted Misra–Gries): when every counter is
+     * taken, the new value and every kept value lose the same amount, the smaller of the new weight
+     * and the smallest counter, so the guarantee over the total weight is that of unit updates.
+     *
+     * @param weight at least 1
+     * @return the slot whose label the caller must set or {@link #defer} (the value is new), or -1
+     */
+    int add(long key, long weight) {
         if (size > 0 && keys[last] == key) {
-            counts[last]++;
+            counts[last] += weight;
             return -1;
         }
         int i = home(key);
         int s;
         while ((s = index[i]) != 0) {
             if (keys[s - 1] == key) {
-                counts[s - 1]++;
+                counts[s - 1] += weight;
                 last = s - 1;
                 return -1;
             }
             i = (i + 1) & (INDEX - 1);
         }
-        if (size < CAPACITY) {
-            keys[size] = key;
-            counts[size] = 1;
-            labels[size] = null;
-            pending[size] = -1;
-            index[i] = (byte) (size + 1);
-            last = size;
-            return size++;
-        }
-        // full: the new value and one occurrence of every kept value cancel out
-        int kept = 0;
-        for (int k = 0; k < size; k++) {
-            if (counts[k] > 1) {
-                keys[kept] = keys[k];
-                counts[kept] = counts[k] - 1;
-                labels[kept] = labels[k];
-                pending[kept] = pending[k];
-                kept++;
+        long w = weight;
+        if (size == CAPACITY) {
+            long min = Long.MAX_VALUE;
+            for (int k = 0; k < size; k++) {
+                min = Math.min(min, counts[k]);
+            }
+            long cut = Math.min(w, min);
+            int kept = 0;
+            for (int k = 0; k < size; k++) {
+                if (counts[k] > cut) {
+                    keys[kept] = keys[k];
+                    counts[kept] = counts[k] - cut;
+                    labels[kept] = labels[k];
+                    pending[kept] = pending[k];
+                    kept++;
+                }
+            }
+            Arrays.fill(labels, kept, size, null);
+            size = kept;
+            last = 0;
+            reindex();
+            w -= cut;
+            if (w == 0) {
+                return -1;
+            }
+            i = home(key);
+            while (index[i] != 0) {
+                i = (i + 1) & (INDEX - 1);
             }
         }
-        Arrays.fill(labels, kept, size, null);
-        size = kept;
-        last = 0;
-        reindex();
-        return -1;
+        keys[size] = key;
+        counts[size] = w;
+        labels[size] = null;
+        pending[size] = -1;
+        index[i] = (byte) (size + 1);
+        last = size;
+        return size++;
     }
 
     private static int home(long key) {

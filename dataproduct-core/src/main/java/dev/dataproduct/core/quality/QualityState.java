@@ -50,7 +50,7 @@ public final class QualityState {
     final ColumnData[] data;
     final ColumnAcc[] columns;
     final Failures[] rules;
-    private final Matcher[] matchers;
+    private final ColumnRules[] ruleGroups;
     final DuplicateAcc[] duplicates;
     final OrphanAcc[] orphans;
     final Failures[] violations;
@@ -68,12 +68,10 @@ public final class QualityState {
             columns[c] = new ColumnAcc(plan.columns.get(c));
         }
         rules = new Failures[plan.rules.size()];
-        matchers = new Matcher[rules.length];
         for (int r = 0; r < rules.length; r++) {
             rules[r] = new Failures();
-            RowRule rule = plan.rules.get(r);
-            matchers[r] = rule.pattern == null ? null : rule.pattern.matcher("");
         }
+        ruleGroups = groupRules(plan, rules, data);
         duplicates = new DuplicateAcc[plan.duplicates.size()];
         for (int d = 0; d < duplicates.length; d++) {
             duplicates[d] = new DuplicateAcc(plan.duplicates.get(d));
@@ -110,9 +108,8 @@ public final class QualityState {
         for (int c = 0; c < columns.length; c++) {
             columns[c].update(data[c], base);
         }
-        for (int r = 0; r < rules.length; r++) {
-            RowRule rule = plan.rules.get(r);
-            rule.scan(data[rule.column], base, matchers[r], rules[r], null);
+        for (ColumnRules g : ruleGroups) {
+            g.scan(data[g.column], base);
         }
         for (DuplicateAcc d : duplicates) {
             d.update(data, base);
@@ -138,6 +135,29 @@ public final class QualityState {
             customMetric(c).update(customs[c], batch);
         }
         rows += n;
+    }
+
+    /** @return the row rules of each column that has some, evaluated together */
+    private static ColumnRules[] groupRules(QualityPlan plan, Failures[] failures, ColumnData[] data) {
+        java.util.Map<Integer, List<Integer>> byColumn = new java.util.LinkedHashMap<>();
+        for (int r = 0; r < plan.rules.size(); r++) {
+            byColumn.computeIfAbsent(plan.rules.get(r).column, c -> new java.util.ArrayList<>()).add(r);
+        }
+        ColumnRules[] groups = new ColumnRules[byColumn.size()];
+        int g = 0;
+        for (java.util.Map.Entry<Integer, List<Integer>> e : byColumn.entrySet()) {
+            List<Integer> ids = e.getValue();
+            RowRule[] rules = new RowRule[ids.size()];
+            Failures[] f = new Failures[ids.size()];
+            Matcher[] matchers = new Matcher[ids.size()];
+            for (int k = 0; k < rules.length; k++) {
+                rules[k] = plan.rules.get(ids.get(k));
+                f[k] = failures[ids.get(k)];
+                matchers[k] = rules[k].pattern == null ? null : rules[k].pattern.matcher("");
+            }
+            groups[g++] = new ColumnRules(e.getKey(), data[e.getKey()].kind, rules, f, matchers);
+        }
+        return groups;
     }
 
     void load(VectorSchemaRoot batch) {

@@ -63,8 +63,7 @@ final class RowRule {
             return;
         }
         for (int i = 0; i < n; i++) {
-            boolean fails = d.valid(i) ? (missing ? values != null && values.contains(d, i) : invalid(d, i, matcher))
-                    : missing;
+            boolean fails = d.valid(i) ? failsPresent(d, i, matcher) : missing;
             if (fails) {
                 if (failures != null) {
                     failures.add(base + i, d.valid(i) ? d.hash(i) : Hashing.NULL, d, i);
@@ -77,6 +76,16 @@ final class RowRule {
         if (failures != null) {
             failures.flush();
         }
+    }
+
+    /** @return whether the rule fails on a null */
+    boolean failsOnNull() {
+        return missing;
+    }
+
+    /** @return whether the rule fails on a non-null row; a function of the row's value only */
+    boolean failsPresent(ColumnData d, int i, Matcher matcher) {
+        return missing ? values != null && values.contains(d, i) : invalid(d, i, matcher);
     }
 
     private boolean invalid(ColumnData d, int i, Matcher matcher) {
