@@ -191,39 +191,23 @@ class ColumnRulesTest {
     private FieldVector vector(LogicalType type, int rows, IntFunction<Object> value) {
         if (type == LogicalType.STRING) {
             VarCharVector v = new VarCharVector("c", allocator);
-            v.allocateNew(rows);
-            for (int i = 0; i < rows; i++) {
-                Object x = value.apply(i);
-                if (x == null) {
-                    v.setNull(i);
-                } else {
-                    v.setSafe(i, ((String) x).getBytes(StandardCharsets.UTF_8));
-                }
-            }
-            v.setValueCount(rows);
-            return v;
+            return fill(v, rows, value, (x, i) -> v.setSafe(i, ((String) x).getBytes(StandardCharsets.UTF_8)));
         } else if (type == LogicalType.INT64) {
             BigIntVector v = new BigIntVector("c", allocator);
-            v.allocateNew(rows);
-            for (int i = 0; i < rows; i++) {
-                Object x = value.apply(i);
-                if (x == null) {
-                    v.setNull(i);
-                } else {
-                    v.set(i, (Long) x);
-                }
-            }
-            v.setValueCount(rows);
-            return v;
+            return fill(v, rows, value, (x, i) -> v.setSafe(i, (Long) x));
         }
         Float8Vector v = new Float8Vector("c", allocator);
-        v.allocateNew(rows);
+        return fill(v, rows, value, (x, i) -> v.setSafe(i, (Double) x));
+    }
+
+    private static FieldVector fill(FieldVector v, int rows, IntFunction<Object> value,
+                                    java.util.function.ObjIntConsumer<Object> set) {
+        v.setInitialCapacity(rows);
+        v.allocateNew();
         for (int i = 0; i < rows; i++) {
             Object x = value.apply(i);
-            if (x == null) {
-                v.setNull(i);
-            } else {
-                v.set(i, (Double) x);
+            if (x != null) {
+                set.accept(x, i);  // a row left unset is null: allocateNew clears the validity bits
             }
         }
         v.setValueCount(rows);
