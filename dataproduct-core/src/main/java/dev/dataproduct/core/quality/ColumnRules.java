@@ -6,21 +6,26 @@ import java.util.regex.Matcher;
 /**
  * The per-row rules of one column (missing values, allowed values, patterns, ranges, lengths),
  * evaluated together. A rule's outcome depends on the row's value only, so the outcomes of all the
- * column's rules are computed once per distinct value and kept in a memo: a direct-mapped table of
- * {@value #SLOTS} values with, for each, the set of rules it fails. A row then costs one hash, one
+ * column's rules are computed once per distinct value and kept in a memo: a table of values with,
+ * for each, the set of rules it fails. A row then costs one hash, one
  * probe and one counter, however many rules the column has, and its failures are counted per value
- * at the end of the batch instead of per row and rule. Only the positions and first values of the
- * failing rows are recorded row by row, and only while a rule still wants them.
+ * at the end of the batch instead of per row and rule. The memo is two-way set-associative (a value
+ * may sit in either slot of its pair, the one used less recently is replaced) and starts small,
+ * growing up to {@value #MAX_SLOTS} slots while a batch misses it more than an eighth of its
+ * size. Only the positions and first
+ * values of the failing rows are recorded row by row, and only while a rule still wants them.
  *
- * <p>Where the memo does not pay (more than half of a batch's rows miss it, as for a column of
- * nearly unique values), the rules run one after the other over the column for the next
- * {@value #DIRECT_BATCHES} batches, and then the memo is tried again. Both ways give the same
+ * <p>Where the memo does not pay (so many of a batch's rows miss it, as for a column of nearly
+ * unique values, that evaluating every rule on every miss costs more than the rules cost row by
+ * row, by a rough cost model of the rules), the rules run one after the other over the column for
+ * the next {@value #DIRECT_BATCHES} batches, and then the memo is tried again. Both ways give the same
  * counts, positions and first values; the most frequent values are equally valid summaries (see
  * {@link HeavyHitters}). One instance per column and {@link QualityState}; not thread-safe.
  */
 final class ColumnRules {
-    private static final int SLOT_BITS = 14;
-    private static final int SLOTS = 1 << SLOT_BITS;
+    private static final int MIN_SLOT_BITS = 12;
+    private static final int MAX_SLOT_BITS = 16;
+    private static final int MAX_SLOTS = 1 << MAX_SLOT_BITS;
     /** Strings longer than this many bytes are not kept in the memo; their rules run row by row. */
     private static final int MAX_KEY_BYTES = 32;
     private static final int DIRECT_BATCHES = 16;
@@ -37,8 +42,11 @@ final class ColumnRules {
     private final long[] nullMask;
     private final long[] wanting;
     private final long[] scratch;
+    private final int directCost;
 
     // the memo, made at the first batch that uses it
+    private int slotBits;
+    private byte[] recent;
     private long[] keys;
     private boolean[] filled;
     private long[] results;
@@ -65,6 +73,11 @@ final class ColumnRules {
                 nullMask[r >>> 6] |= 1L << r;
             }
         }
+        int cost = 0;
+        for (RowRule r : rules) {
+            cost += r.cost();
+        }
+        this.directCost = cost;
         this.wanting = new long[words];
         this.scratch = new long[words];
     }
@@ -77,10 +90,15 @@ final class ColumnRules {
             return;
         }
         if (keys == null) {
-            allocate(d.kind == ColumnData.Kind.STRING);
+            allocate(MIN_SLOT_BITS, d.kind == ColumnData.Kind.STRING);
         }
         int misses = memo(d, base);
-        if (misses > d.n / 2) {
+        double missRate = d.n == 0 ? 0 : (double) misses / d.n;
+        if (misses > (1 << slotBits) / 8 && slotBits < MAX_SLOT_BITS) {
+            // many misses for the memo's size: values collide or do not fit
+            allocate(Math.min(MAX_SLOT_BITS, slotBits + 2), d.kind == ColumnData.Kind.STRING);
+        } else if (3 + missRate * (directCost + 3) > directCost) {
+            // cost per row: direct, every rule; memo, a probe (about 3) plus on a miss every rule and a store
             directLeft = DIRECT_BATCHES;
         }
     }
@@ -91,16 +109,20 @@ final class ColumnRules {
         }
     }
 
-    private void allocate(boolean strings) {
-        keys = new long[SLOTS];
-        filled = new boolean[SLOTS];
-        results = new long[SLOTS * words];
-        counts = new int[SLOTS];
-        lastRow = new int[SLOTS];
-        touched = new int[SLOTS];  // grown to the batch's rows: an evicted slot can be listed again
+    /** Makes an empty memo of {@code 1 << bits} slots (between batches: no counts are pending). */
+    private void allocate(int bits, boolean strings) {
+        int slots = 1 << bits;
+        slotBits = bits;
+        recent = new byte[slots / 2];
+        keys = new long[slots];
+        filled = new boolean[slots];
+        results = new long[slots * words];
+        counts = new int[slots];
+        lastRow = new int[slots];
+        touched = new int[slots];  // grown to the batch's rows: an evicted slot can be listed again
         if (strings) {
-            keyBytes = new byte[SLOTS * MAX_KEY_BYTES];
-            keyLengths = new int[SLOTS];
+            keyBytes = new byte[slots * MAX_KEY_BYTES];
+            keyLengths = new int[slots];
         }
     }
 
@@ -169,39 +191,42 @@ final class ColumnRules {
      *     or none; or {@link #TOO_LONG} for a string too long to keep
      */
     private int lookup(ColumnData d, int i) {
-        long key;
-        int slot;
-        boolean hit;
-        switch (d.kind) {
-            case STRING: {
-                int from = d.offsets[i];
-                int to = d.offsets[i + 1];
-                int len = to - from;
-                if (len > MAX_KEY_BYTES) {
-                    return TOO_LONG;
-                }
-                key = Hashing.bytes(d.bytes, from, to);
-                slot = (int) (key >>> (64 - SLOT_BITS));
-                hit = filled[slot] && keys[slot] == key && keyLengths[slot] == len
-                        && Arrays.equals(keyBytes, slot * MAX_KEY_BYTES, slot * MAX_KEY_BYTES + len, d.bytes, from, to);
-                break;
-            }
-            case FLOAT:
-                key = Double.doubleToLongBits(d.doubles[i]);
-                slot = (int) (Hashing.mix(key) >>> (64 - SLOT_BITS));
-                hit = filled[slot] && keys[slot] == key;
-                break;
-            case BOOL:
-                key = d.longs[i >>> 6] >>> i & 1L;
-                slot = (int) key;
-                hit = filled[slot];
-                break;
-            default:
-                key = d.longs[i];
-                slot = (int) (Hashing.mix(key) >>> (64 - SLOT_BITS));
-                hit = filled[slot] && keys[slot] == key;
+        if (d.kind == ColumnData.Kind.BOOL) {
+            int slot = (int) (d.longs[i >>> 6] >>> i & 1L);
+            return filled[slot] ? slot : slot | MISS;
         }
-        return hit ? slot : slot | MISS;
+        int pair;
+        if (d.kind == ColumnData.Kind.STRING) {
+            int from = d.offsets[i];
+            int to = d.offsets[i + 1];
+            int len = to - from;
+            if (len > MAX_KEY_BYTES) {
+                return TOO_LONG;
+            }
+            long key = Hashing.bytes(d.bytes, from, to);
+            pair = (int) (key >>> (65 - slotBits));
+            for (int slot = 2 * pair; slot < 2 * pair + 2; slot++) {
+                if (filled[slot] && keys[slot] == key && keyLengths[slot] == len && Arrays.equals(keyBytes,
+                        slot * MAX_KEY_BYTES, slot * MAX_KEY_BYTES + len, d.bytes, from, to)) {
+                    recent[pair] = (byte) slot;
+                    return slot;
+                }
+            }
+        } else {
+            long key = d.kind == ColumnData.Kind.FLOAT ? Double.doubleToLongBits(d.doubles[i]) : d.longs[i];
+            pair = (int) (Hashing.mix(key) >>> (65 - slotBits));
+            for (int slot = 2 * pair; slot < 2 * pair + 2; slot++) {
+                if (filled[slot] && keys[slot] == key) {
+                    recent[pair] = (byte) slot;
+                    return slot;
+                }
+            }
+        }
+        // absent: take an empty slot of the pair, else the one used less recently
+        int victim = !filled[2 * pair] ? 2 * pair : !filled[2 * pair + 1] ? 2 * pair + 1
+                : (recent[pair] & 1) == 0 ? 2 * pair + 1 : 2 * pair;
+        recent[pair] = (byte) victim;
+        return victim | MISS;
     }
 
     private void store(ColumnData d, int i, int slot) {

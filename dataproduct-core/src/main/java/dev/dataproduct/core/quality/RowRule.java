@@ -78,6 +78,19 @@ final class RowRule {
         }
     }
 
+    /**
+     * @return a rough cost of evaluating the rule on one value, in units of a comparison of two
+     *     numbers: a pattern match costs most, a set lookup needs a hash, a length a count
+     */
+    int cost() {
+        int c = 0;
+        c += pattern != null ? 12 : 0;
+        c += values != null ? 3 : 0;
+        c += !Double.isNaN(min) || !Double.isNaN(max) ? 1 : 0;
+        c += minLength >= 0 || maxLength >= 0 ? 1 : 0;
+        return Math.max(1, c);
+    }
+
     /** @return whether the rule fails on a null */
     boolean failsOnNull() {
         return missing;
