@@ -55,6 +55,8 @@ public final class QualityState {
     final OrphanAcc[] orphans;
     final Failures[] violations;
     private final ViolationLabeler[] violationLabelers;
+    private final PredicateKernels kernels;
+    private long[] failingWords = new long[0];
     final Object[] customs;
     private ExpressionEvaluator evaluator;
 
@@ -87,6 +89,8 @@ public final class QualityState {
             violations[v] = new Failures();
             violationLabelers[v] = new ViolationLabeler(plan, v);
         }
+        kernels = new PredicateKernels(plan.schema(),
+                plan.violations.stream().map(Metric.Violations::predicate).toList());
         customs = new Object[plan.customs.size()];
         for (int c = 0; c < customs.length; c++) {
             customs[c] = plan.customs.get(c).metric().newState();
@@ -117,19 +121,19 @@ public final class QualityState {
         for (OrphanAcc o : orphans) {
             o.update(data[o.column], base);
         }
+        boolean compiled = violations.length > 0 && kernels.bind(batch);
         for (int v = 0; v < violations.length; v++) {
-            Selection failing = violations(v, batch);
-            int first = n > 0 ? failing.nextSelected(0) : -1;
-            if (first < 0) {
-                continue;
+            if (compiled && kernels.compiled(v)) {
+                failingWords = kernels.notTrue(v, failingWords);
+                addViolations(v, batch, base, failingWords);
+            } else {
+                Selection failing = violations(v, batch);
+                long[] words = new long[(n + 63) >>> 6];
+                for (int i = n > 0 ? failing.nextSelected(0) : -1; i >= 0; i = i + 1 < n ? failing.nextSelected(i + 1) : -1) {
+                    words[i >>> 6] |= 1L << i;
+                }
+                addViolations(v, batch, base, words);
             }
-            ViolationLabeler labeler = violationLabelers[v];
-            labeler.bind(batch);
-            for (int i = first; i >= 0; i = i + 1 < n ? failing.nextSelected(i + 1) : -1) {
-                violations[v].add(base + i, labeler.hash(i), labeler, i);
-            }
-            violations[v].flush();
-            labeler.unbind();
         }
         for (int c = 0; c < customs.length; c++) {
             customMetric(c).update(customs[c], batch);
@@ -158,6 +162,28 @@ public final class QualityState {
             groups[g++] = new ColumnRules(e.getKey(), data[e.getKey()].kind, rules, f, matchers);
         }
         return groups;
+    }
+
+    /** Counts and samples the rows of a batch that violate predicate {@code v}, given as bit words. */
+    private void addViolations(int v, VectorSchemaRoot batch, long base, long[] failing) {
+        int words = (batch.getRowCount() + 63) >>> 6;
+        ViolationLabeler labeler = null;
+        for (int w = 0; w < words; w++) {
+            long bits = failing[w];
+            if (bits != 0 && labeler == null) {
+                labeler = violationLabelers[v];
+                labeler.bind(batch);
+            }
+            while (bits != 0) {
+                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                violations[v].add(base + i, labeler.hash(i), labeler, i);
+            }
+        }
+        if (labeler != null) {
+            violations[v].flush();
+            labeler.unbind();
+        }
     }
 
     void load(VectorSchemaRoot batch) {
