@@ -21,6 +21,7 @@ final class RowRule {
     private final boolean missing;
     private final TextSet values;
     final Pattern pattern;
+    private final AsciiPattern ascii;
     private final double min;
     private final double max;
     private final int minLength;
@@ -32,6 +33,7 @@ final class RowRule {
         this.missing = true;
         this.values = m.missingValues().isEmpty() ? null : new TextSet(m.missingValues(), kind);
         this.pattern = null;
+        this.ascii = null;
         this.min = Double.NaN;
         this.max = Double.NaN;
         this.minLength = -1;
@@ -45,6 +47,7 @@ final class RowRule {
         this.missing = false;
         this.values = v.allowedValues().isEmpty() ? null : new TextSet(v.allowedValues(), kind);
         this.pattern = v.pattern().map(Pattern::compile).orElse(null);
+        this.ascii = kind == ColumnData.Kind.STRING ? v.pattern().map(AsciiPattern::compile).orElse(null) : null;
         this.min = v.min().orElse(Double.NaN);
         this.max = v.max().orElse(Double.NaN);
         this.minLength = v.minLength().orElse(-1);
@@ -84,7 +87,7 @@ final class RowRule {
      */
     int cost() {
         int c = 0;
-        c += pattern != null ? 12 : 0;
+        c += pattern == null ? 0 : ascii != null ? 2 : 12;
         c += values != null ? 3 : 0;
         c += !Double.isNaN(min) || !Double.isNaN(max) ? 1 : 0;
         c += minLength >= 0 || maxLength >= 0 ? 1 : 0;
@@ -117,7 +120,16 @@ final class RowRule {
                 return true;
             }
         }
-        return pattern != null && !matcher.reset(d.chars(i)).matches();
+        if (pattern == null) {
+            return false;
+        }
+        if (ascii != null) {
+            int m = ascii.matches(d.bytes, d.offsets[i], d.offsets[i + 1]);
+            if (m != AsciiPattern.UNDECIDED) {
+                return m == 0;
+            }
+        }
+        return !matcher.reset(d.chars(i)).matches();
     }
 
     /**
