@@ -30,9 +30,11 @@ import java.util.Optional;
  * @param dimension the quality dimension
  * @param description what the check is for; empty if none
  * @param anomaly whether the threshold applies to the metric's movement against its history
+ * @param quarantine for a row-level check: whether the rows failing it are quarantined instead of
+ *     published (see {@link #quarantineFailingRows()})
  */
 public record Check(String name, String dataset, Metric metric, boolean percent, Threshold threshold, Severity severity,
-                    Dimension dimension, String description, Optional<Anomaly> anomaly) {
+                    Dimension dimension, String description, Optional<Anomaly> anomaly, boolean quarantine) {
 
     /** Validates the components. */
     public Check {
@@ -48,6 +50,17 @@ public record Check(String name, String dataset, Metric metric, boolean percent,
             throw new IllegalArgumentException("check '" + name + "': " + metric.describe()
                     + " is not a count of rows, so it cannot be checked in percent");
         }
+        if (quarantine && (!metric.isRowLevel() || anomaly.isPresent())) {
+            throw new IllegalArgumentException("check '" + name + "': " + metric.describe() + (anomaly.isPresent()
+                    ? " is checked for anomalies" : " is not a check of single rows")
+                    + ", so it has no failing rows to quarantine");
+        }
+    }
+
+    /** A check whose failing rows are published (not quarantined); see the canonical constructor. */
+    public Check(String name, String dataset, Metric metric, boolean percent, Threshold threshold, Severity severity,
+                 Dimension dimension, String description, Optional<Anomaly> anomaly) {
+        this(name, dataset, metric, percent, threshold, severity, dimension, description, anomaly, false);
     }
 
     // ---- starting points -----------------------------------------------------------------------
@@ -215,39 +228,58 @@ public record Check(String name, String dataset, Metric metric, boolean percent,
 
     /** @param value the check's name @return a copy with that name */
     public Check named(String value) {
-        return new Check(value, dataset, metric, percent, threshold, severity, dimension, description, anomaly);
+        return new Check(value, dataset, metric, percent, threshold, severity, dimension, description,
+                anomaly, quarantine);
     }
 
     /** @param value the output dataset @return a copy on that dataset */
     public Check on(String value) {
-        return new Check(name, value, metric, percent, threshold, severity, dimension, description, anomaly);
+        return new Check(name, value, metric, percent, threshold, severity, dimension, description,
+                anomaly, quarantine);
     }
 
     /** @param value what a failure means @return a copy with that severity */
     public Check severity(Severity value) {
-        return new Check(name, dataset, metric, percent, threshold, value, dimension, description, anomaly);
+        return new Check(name, dataset, metric, percent, threshold, value, dimension, description, anomaly, quarantine);
     }
 
     /** @param value the quality dimension @return a copy with that dimension */
     public Check dimension(Dimension value) {
-        return new Check(name, dataset, metric, percent, threshold, severity, value, description, anomaly);
+        return new Check(name, dataset, metric, percent, threshold, severity, value, description, anomaly, quarantine);
+    }
+
+    /**
+     * Quarantines the rows that fail this row-level check instead of publishing them: a run writes
+     * them to the dataset's quarantine, each with a violation naming the check, and publishes the
+     * rest. The check itself is judged as usual, over the rows that reached it (those that passed the
+     * contract), so its threshold still decides whether the version is published: with
+     * {@code Check.range("quantity", 1, 1000).percent().atMost(1).quarantineFailingRows()} up to 1% of
+     * rows out of range are held back and the rest published, more stops the run. The other checks
+     * of the dataset see only the published rows.
+     *
+     * @return a copy that quarantines its failing rows
+     * @throws IllegalArgumentException if the metric is not row-level (a null, missing, invalid,
+     *     orphan or predicate count), or the check is an anomaly check
+     */
+    public Check quarantineFailingRows() {
+        return new Check(name, dataset, metric, percent, threshold, severity, dimension, description, anomaly, true);
     }
 
     /** @param value what the check is for @return a copy with that description */
     public Check describedAs(String value) {
-        return new Check(name, dataset, metric, percent, threshold, severity, dimension, value, anomaly);
+        return new Check(name, dataset, metric, percent, threshold, severity, dimension, value, anomaly, quarantine);
     }
 
     /** @param min passing values below this warn @return a copy with a warn zone */
     public Check warnBelow(double min) {
         return new Check(name, dataset, metric, percent, threshold.warnBelow(min), severity, dimension, description,
-                anomaly);
+                anomaly, quarantine);
     }
 
     /** @param max passing values above this warn @return a copy with a warn zone */
     public Check warnAbove(double max) {
         return new Check(name, dataset, metric, percent, threshold.warnAbove(max), severity, dimension, description,
-                anomaly);
+                anomaly, quarantine);
     }
 
     /**

@@ -25,4 +25,23 @@ public record RejectedRow(String dataset, String origin, List<Violation> violati
         }
         values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
+
+    /**
+     * The values of one row of a batch as a rejected row keeps them: by column, as
+     * {@link dev.dataproduct.api.schema.TextValues#format text}, nulls left out.
+     *
+     * @param batch the batch
+     * @param row the row
+     * @return the values, in the batch's column order
+     */
+    public static Map<String, String> valuesOf(org.apache.arrow.vector.VectorSchemaRoot batch, int row) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (org.apache.arrow.vector.FieldVector v : batch.getFieldVectors()) {
+            Object value = dev.dataproduct.api.data.VectorValues.get(v, row);
+            if (value != null) {
+                values.put(v.getName(), dev.dataproduct.api.schema.TextValues.format(value));
+            }
+        }
+        return values;
+    }
 }

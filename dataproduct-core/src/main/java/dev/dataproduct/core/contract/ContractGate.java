@@ -102,7 +102,7 @@ public final class ContractGate {
             List<RejectedRow> rejected = new ArrayList<>(violations.size());
             for (Map.Entry<Integer, List<Violation>> e : violations.entrySet()) {
                 rejected.add(new RejectedRow(spec.name(), "batch " + batchIndex + ", row " + e.getKey(), e.getValue(),
-                        originalValues(batch, e.getKey())));
+                        RejectedRow.valuesOf(batch, e.getKey())));
             }
             VectorSchemaRoot conforming;
             boolean ownsConforming;
@@ -110,7 +110,10 @@ public final class ContractGate {
                 conforming = typedRoot;
                 ownsConforming = false;
             } else {
-                conforming = copyRows(typedRoot, violations, n, allocator);
+                java.util.BitSet keep = new java.util.BitSet(n);
+                keep.set(0, n);
+                violations.keySet().forEach(keep::clear);
+                conforming = Selection.of(keep, n).copyRows(typedRoot, arrowSchema, allocator);
                 ownsConforming = true;
             }
             Outcome outcome = new Outcome(conforming, ownsConforming, rejected, owned);
@@ -184,42 +187,6 @@ public final class ContractGate {
         String shown = field.classification().isSensitive() ? "a " + field.classification().label() + " value"
                 : "'" + TextValues.format(value) + "'";
         return shown + " is not " + rule.expectation();
-    }
-
-    private static Map<String, String> originalValues(VectorSchemaRoot batch, int row) {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (FieldVector v : batch.getFieldVectors()) {
-            Object value = VectorValues.get(v, row);
-            if (value != null) {
-                values.put(v.getName(), TextValues.format(value));
-            }
-        }
-        return values;
-    }
-
-    private VectorSchemaRoot copyRows(VectorSchemaRoot typedRoot, Map<Integer, List<Violation>> violations, int n,
-                                      BufferAllocator allocator) {
-        VectorSchemaRoot out = VectorSchemaRoot.create(arrowSchema, allocator);
-        try {
-            out.allocateNew();
-            List<FieldVector> from = typedRoot.getFieldVectors();
-            List<FieldVector> to = out.getFieldVectors();
-            int k = 0;
-            for (int row = 0; row < n; row++) {
-                if (violations.containsKey(row)) {
-                    continue;
-                }
-                for (int c = 0; c < to.size(); c++) {
-                    to.get(c).copyFromSafe(row, k, from.get(c));
-                }
-                k++;
-            }
-            out.setRowCount(k);
-            return out;
-        } catch (RuntimeException e) {
-            out.close();
-            throw e;
-        }
     }
 
     /** The result of checking one batch. Close it to release the conforming rows it owns. */

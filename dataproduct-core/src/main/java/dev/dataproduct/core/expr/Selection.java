@@ -1,7 +1,11 @@
 package dev.dataproduct.core.expr;
 
 import java.util.BitSet;
+import java.util.List;
 import java.util.Objects;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * The rows of a batch a predicate selects: a mask with one bit per row, set where the predicate is
@@ -83,6 +87,40 @@ public final class Selection {
         BitSet b = (BitSet) bits.clone();
         b.and(other.bits);
         return new Selection(b, size);
+    }
+
+    /**
+     * Copies the selected rows of a batch, in order, into a new batch.
+     *
+     * @param source a batch of {@link #size()} rows
+     * @param schema the schema of the copy: the source's columns, in its order
+     * @param allocator where the copy's memory comes from
+     * @return the copy; the caller closes it
+     */
+    public VectorSchemaRoot copyRows(VectorSchemaRoot source, org.apache.arrow.vector.types.pojo.Schema schema,
+                                     BufferAllocator allocator) {
+        if (source.getRowCount() != size) {
+            throw new IllegalArgumentException("a selection over " + size + " rows applied to a batch of "
+                    + source.getRowCount());
+        }
+        VectorSchemaRoot out = VectorSchemaRoot.create(schema, allocator);
+        try {
+            out.allocateNew();
+            List<FieldVector> from = source.getFieldVectors();
+            List<FieldVector> to = out.getFieldVectors();
+            int k = 0;
+            for (int row = bits.nextSetBit(0); row >= 0 && row < size; row = bits.nextSetBit(row + 1)) {
+                for (int c = 0; c < to.size(); c++) {
+                    to.get(c).copyFromSafe(row, k, from.get(c));
+                }
+                k++;
+            }
+            out.setRowCount(k);
+            return out;
+        } catch (RuntimeException e) {
+            out.close();
+            throw e;
+        }
     }
 
     private void checkSize(Selection other) {

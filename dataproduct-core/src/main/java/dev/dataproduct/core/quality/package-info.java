@@ -6,5 +6,16 @@
  * runs), and judges the state into a {@link dev.dataproduct.core.quality.QualityReport report} with
  * bounded samples of failing values. {@link dev.dataproduct.core.quality.QualityEngine} is the entry
  * point; see it for the exact meaning of every metric.
+ *
+ * <p>How the pass stays cheap as checks are added: each column the plan reads is copied out of its
+ * Arrow buffers once per batch into primitive arrays, and every metric on it reads the copy. Column
+ * statistics, sketches and null counts share one state per column. The row rules of a column
+ * (allowed values, missing values, patterns, ranges, lengths) are evaluated together per distinct
+ * value through a memo ({@code ColumnRules}), so a hundred rules on a column of a thousand distinct
+ * values cost about one probe per row; columns of nearly unique values fall back to rule-by-rule
+ * loops. Predicate checks are compiled into column kernels with equal subexpressions computed once
+ * per batch ({@code PredicateKernels}), and the usual shapes of patterns into an automaton over
+ * ASCII bytes ({@code AsciiPattern}); the expression evaluator and {@code java.util.regex} remain the
+ * definitions and take whatever the compiled forms do not cover.
  */
 package dev.dataproduct.core.quality;

@@ -9,12 +9,17 @@ import dev.dataproduct.api.port.OutputContext;
 import dev.dataproduct.api.port.OutputPort;
 import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.api.product.ProductAddress;
+import dev.dataproduct.api.quality.Check;
+import dev.dataproduct.api.quarantine.RejectedRow;
+import dev.dataproduct.api.quarantine.Violation;
 import dev.dataproduct.api.schema.DatasetSpec;
 import dev.dataproduct.api.transform.BatchSink;
 import dev.dataproduct.api.transform.TransformContext;
 import dev.dataproduct.api.transform.TransformSpec;
 import dev.dataproduct.core.contract.ContractGate;
+import dev.dataproduct.core.expr.Selection;
 import dev.dataproduct.core.io.ArrowIpcWriter;
+import dev.dataproduct.core.quality.EvaluationContext;
 import dev.dataproduct.core.quality.QualityReport;
 import dev.dataproduct.core.quality.history.MetricsHistory;
 import dev.dataproduct.core.registry.ContractLifecycle;
@@ -39,6 +44,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -192,13 +198,31 @@ public final class ProductRuntime implements AutoCloseable {
         ContractGate gate = new ContractGate(output);
         ArrowIpcWriter writer = tx.dataset(output.name(), output.schema().toArrow());
         long[] counts = new long[3];
+        EvaluationContext holdContext = new EvaluationContext(clock, new LinkedHashMap<>(inputs), Map.of());
         BatchSink sink = batch -> {
-            try (ContractGate.Outcome outcome = gate.check(batch, runAllocator, counts[2]++)) {
-                writer.write(outcome.conforming());
-                quality.update(output.name(), outcome.conforming());
+            long batchIndex = counts[2]++;
+            try (ContractGate.Outcome outcome = gate.check(batch, runAllocator, batchIndex)) {
+                VectorSchemaRoot conforming = outcome.conforming();
                 outcome.rejected().forEach(log::add);
                 counts[0] += batch.getRowCount();
-                counts[1] += outcome.conforming().getRowCount();
+                Map<Integer, List<Check>> held = quality.hold(output.name(), conforming, holdContext);
+                if (held.isEmpty()) {
+                    writer.write(conforming);
+                    quality.update(output.name(), conforming);
+                    counts[1] += conforming.getRowCount();
+                    return;
+                }
+                int n = conforming.getRowCount();
+                java.util.BitSet keep = new java.util.BitSet(n);
+                keep.set(0, n);
+                held.keySet().forEach(keep::clear);
+                try (VectorSchemaRoot kept = Selection.of(keep, n).copyRows(conforming, conforming.getSchema(),
+                        runAllocator)) {
+                    writer.write(kept);
+                    quality.update(output.name(), kept);
+                    counts[1] += kept.getRowCount();
+                }
+                held.forEach((row, checks) -> log.add(heldRow(output.name(), batchIndex, row, checks, conforming)));
             }
         };
         TransformContext context = new RunTransformContext(spec, output, inputs, runAllocator, clock);
@@ -211,6 +235,18 @@ public final class ProductRuntime implements AutoCloseable {
                     + " failed: " + e + "; nothing was committed", e);
         }
         return new DatasetStats(output.name(), counts[0], counts[1], log.rows());
+    }
+
+    /** A row held back by checks that quarantine their failing rows, with one violation per check. */
+    private static RejectedRow heldRow(String dataset, long batchIndex, int row, List<Check> checks,
+                                       VectorSchemaRoot rows) {
+        List<Violation> violations = new ArrayList<>();
+        for (Check c : checks) {
+            violations.add(new Violation(String.join(", ", c.metric().columns()), "quality check '" + c.name() + "'",
+                    c.description().isEmpty() ? "fails " + c.metric().describe() : c.description()));
+        }
+        return new RejectedRow(dataset, "batch " + batchIndex + ", row " + row + " after the contract", violations,
+                RejectedRow.valuesOf(rows, row));
     }
 
     private static void closeInputs(DataProduct product) {

@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The quality checks of one run: one plan per output dataset, fed with the published batches as
  * they are written (a single pass), judged before the commit, recorded in the history and in the
- * meter registry after it.
+ * meter registry after it. Checks that {@link Check#quarantineFailingRows() quarantine} their failing
+ * rows have a plan of their own, fed with the rows that passed the contract, whose masks say which
+ * rows to hold back; the other checks see only the rows published.
  */
 final class QualityStep {
     private static final Logger LOG = LoggerFactory.getLogger(QualityStep.class);
@@ -57,6 +59,10 @@ final class QualityStep {
     private final DataProduct product;
     private final Map<String, QualityPlan> plans = new java.util.LinkedHashMap<>();
     private final Map<String, QualityState> states = new java.util.LinkedHashMap<>();
+    private final Map<String, QualityPlan> holdPlans = new java.util.LinkedHashMap<>();
+    private final Map<String, QualityState> holdStates = new java.util.LinkedHashMap<>();
+    private final Map<String, List<String>> order = new java.util.LinkedHashMap<>();
+    private final Map<String, long[]> published = new java.util.LinkedHashMap<>();
 
     /** Compiles the product's checks, and the quality rules of its declared contract, per dataset. */
     QualityStep(DataProduct product) {
@@ -70,19 +76,54 @@ final class QualityStep {
         }
         for (DatasetSpec d : product.outputs()) {
             List<Check> checks = all.stream().filter(c -> c.dataset().equals(d.name())).toList();
-            if (!checks.isEmpty()) {
-                QualityPlan plan = QualityPlan.compile(d.name(), d.schema(), checks);
-                plans.put(d.name(), plan);
-                states.put(d.name(), plan.newState());
+            if (checks.isEmpty()) {
+                continue;
+            }
+            order.put(d.name(), checks.stream().map(Check::name).toList());
+            published.put(d.name(), new long[1]);
+            List<Check> kept = checks.stream().filter(c -> !c.quarantine()).toList();
+            List<Check> held = checks.stream().filter(Check::quarantine).toList();
+            QualityPlan plan = QualityPlan.compile(d.name(), d.schema(), kept);
+            plans.put(d.name(), plan);
+            states.put(d.name(), plan.newState());
+            if (!held.isEmpty()) {
+                QualityPlan holdPlan = QualityPlan.compile(d.name(), d.schema(), held);
+                holdPlans.put(d.name(), holdPlan);
+                holdStates.put(d.name(), holdPlan.newState());
             }
         }
     }
 
+    /**
+     * Folds rows that passed the contract into the checks that quarantine their failing rows, and
+     * finds those rows.
+     *
+     * @return for each row to hold back, in row order, the checks it fails; empty if none
+     */
+    Map<Integer, List<Check>> hold(String dataset, org.apache.arrow.vector.VectorSchemaRoot rows,
+                                   EvaluationContext context) {
+        QualityPlan plan = holdPlans.get(dataset);
+        if (plan == null) {
+            return Map.of();
+        }
+        holdStates.get(dataset).update(rows);
+        Map<String, dev.dataproduct.core.expr.Selection> failing = QualityEngine.failingRows(plan, rows, context);
+        Map<Integer, List<Check>> held = new java.util.TreeMap<>();
+        for (Check check : plan.checks()) {
+            dev.dataproduct.core.expr.Selection s = failing.get(check.name());
+            for (int r = s == null ? -1 : s.nextSelected(0); r >= 0; r = r + 1 < s.size() ? s.nextSelected(r + 1) : -1) {
+                held.computeIfAbsent(r, x -> new ArrayList<>()).add(check);
+            }
+        }
+        return held;
+    }
+
     /** Folds published rows of a dataset into its checks' state. */
-    void update(String dataset, org.apache.arrow.vector.VectorSchemaRoot published) {
+    void update(String dataset, org.apache.arrow.vector.VectorSchemaRoot rows) {
         QualityState state = states.get(dataset);
         if (state != null) {
-            state.update(published);
+            state.update(rows);
+            published.get(dataset)[0] += rows.getRowCount();
         }
     }
 
@@ -90,10 +131,19 @@ final class QualityStep {
     List<QualityReport> judge(Clock clock, Map<String, Dataset> references, Optional<MetricsHistory> history) {
         List<QualityReport> reports = new ArrayList<>();
         for (Map.Entry<String, QualityPlan> e : plans.entrySet()) {
-            Map<Metric, List<Double>> series = history.map(h -> h.series(product.address().urn(), e.getKey(),
+            String dataset = e.getKey();
+            Map<Metric, List<Double>> series = history.map(h -> h.series(product.address().urn(), dataset,
                     e.getValue().metrics(), window(e.getValue()))).orElse(Map.of());
             EvaluationContext context = new EvaluationContext(clock, references, series);
-            reports.add(QualityEngine.report(e.getValue(), states.get(e.getKey()), context));
+            Map<String, CheckResult> results = new java.util.HashMap<>();
+            QualityEngine.report(e.getValue(), states.get(dataset), context).results()
+                    .forEach(r -> results.put(r.name(), r));
+            if (holdPlans.containsKey(dataset)) {
+                QualityEngine.report(holdPlans.get(dataset), holdStates.get(dataset), context).results()
+                        .forEach(r -> results.put(r.name(), r));
+            }
+            reports.add(new QualityReport(dataset, published.get(dataset)[0],
+                    order.get(dataset).stream().map(results::get).toList()));
         }
         return reports;
     }

@@ -109,4 +109,61 @@ class QualityRunTest {
             assertTrue(e.getMessage().contains("row count jump"), e.getMessage());
         }
     }
+
+    @Test
+    void rowsFailingAQuarantiningCheckAreHeldBackAndTheRestPublished() {
+        InMemorySnapshotStore store = new InMemorySnapshotStore();
+        // quantity is i % 7 + 1, null every tenth row: 6 and 7 are out of range in rows 5, 6, 12, 13, ...
+        Check inRange = Check.range("quantity", 1, 5).percent().atMost(40).quarantineFailingRows().named("in range");
+        Check present = Check.nulls("quantity").atMost(100).quarantineFailingRows().named("present");
+        DataProduct product = product(rows(70, false), inRange, present, Check.rowCount().named("rows").recorded(),
+                Check.max("quantity").named("max").recorded());
+        try (BufferAllocator allocator = new RootAllocator();
+             ProductRuntime runtime = ProductRuntime.builder().allocator(allocator).store(store).build()) {
+            RunResult result = runtime.run(product);
+            long outOfRange = 0;
+            long nulls = 0;
+            for (Map<String, Object> row : rows(70, false)) {
+                Long q = (Long) row.get("quantity");
+                outOfRange += q != null && q > 5 ? 1 : 0;
+                nulls += q == null ? 1 : 0;
+            }
+            assertTrue(outOfRange > 0 && nulls > 0);
+            assertEquals(70 - outOfRange - nulls, result.published());
+            assertEquals(outOfRange + nulls, result.quarantined());
+            assertEquals(outOfRange, result.violations().get("quantity: quality check 'in range'"), result.violations().toString());
+            assertEquals(nulls, result.violations().get("quantity: quality check 'present'"));
+            QualityReport report = result.quality().get(0);
+            // the quarantining checks judge the rows that reached them, the others the rows published
+            assertEquals(List.of("in range", "present", "rows", "max"),
+                    report.results().stream().map(r -> r.name()).toList());
+            assertEquals(outOfRange, report.result("in range").orElseThrow().failingRows());
+            assertEquals(70 - outOfRange - nulls, report.result("rows").orElseThrow().value());
+            assertEquals(5.0, report.result("max").orElseThrow().value());
+            assertEquals(70 - outOfRange - nulls, report.rows());
+            dev.dataproduct.api.quarantine.RejectedRow first = result.samples().get(0);
+            assertTrue(first.values().containsKey("id"), first.toString());
+            assertTrue(first.origin().startsWith("batch 0, row 0"), first.origin());
+        }
+    }
+
+    @Test
+    void aQuarantiningCheckOverItsThresholdStillStopsTheRun() {
+        InMemorySnapshotStore store = new InMemorySnapshotStore();
+        Check inRange = Check.range("quantity", 1, 5).percent().atMost(5).quarantineFailingRows().named("in range");
+        DataProduct product = product(rows(70, false), inRange);
+        try (BufferAllocator allocator = new RootAllocator();
+             ProductRuntime runtime = ProductRuntime.builder().allocator(allocator).store(store).build()) {
+            QualityGateException e = assertThrows(QualityGateException.class, () -> runtime.run(product));
+            assertTrue(e.getMessage().contains("in range"), e.getMessage());
+            assertTrue(store.current(product.address()).isEmpty());
+        }
+    }
+
+    @Test
+    void onlyRowLevelChecksCanQuarantine() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Check.mean("quantity").between(1, 7).named("avg").quarantineFailingRows());
+        assertTrue(e.getMessage().contains("'avg'") && e.getMessage().contains("no failing rows"), e.getMessage());
+    }
 }
