@@ -116,8 +116,8 @@ class QualityRunTest {
         // quantity is i % 7 + 1, null every tenth row: 6 and 7 are out of range in rows 5, 6, 12, 13, ...
         Check inRange = Check.range("quantity", 1, 5).percent().atMost(40).quarantineFailingRows().named("in range");
         Check present = Check.nulls("quantity").atMost(100).quarantineFailingRows().named("present");
-        DataProduct product = product(rows(70, false), inRange, present, Check.rowCount().named("rows").recorded(),
-                Check.max("quantity").named("max").recorded());
+        DataProduct product = product(rows(70, false), inRange, present, Check.rowCount().recorded().named("rows"),
+                Check.max("quantity").recorded().named("max"));
         try (BufferAllocator allocator = new RootAllocator();
              ProductRuntime runtime = ProductRuntime.builder().allocator(allocator).store(store).build()) {
             RunResult result = runtime.run(product);
@@ -131,8 +131,9 @@ class QualityRunTest {
             assertTrue(outOfRange > 0 && nulls > 0);
             assertEquals(70 - outOfRange - nulls, result.published());
             assertEquals(outOfRange + nulls, result.quarantined());
-            assertEquals(outOfRange, result.violations().get("quantity: quality check 'in range'"), result.violations().toString());
-            assertEquals(nulls, result.violations().get("quantity: quality check 'present'"));
+            assertEquals(outOfRange, result.violations().get("orders.quantity: quality check 'in range'"),
+                    result.violations().toString());
+            assertEquals(nulls, result.violations().get("orders.quantity: quality check 'present'"));
             QualityReport report = result.quality().get(0);
             // the quarantining checks judge the rows that reached them, the others the rows published
             assertEquals(List.of("in range", "present", "rows", "max"),
