@@ -275,7 +275,8 @@ final class AsciiPattern {
                 }
                 int comma = body.indexOf(',');
                 int min = Integer.parseInt(comma < 0 ? body : body.substring(0, comma));
-                int max = comma < 0 ? min : comma == body.length() - 1 ? -1 : Integer.parseInt(body.substring(comma + 1));
+                int max = comma < 0 ? min
+                        : comma == body.length() - 1 ? -1 : Integer.parseInt(body.substring(comma + 1));
                 if (max >= 0 && max < min) {
                     throw new IllegalArgumentException("not simple");
                 }

@@ -195,7 +195,8 @@ final class PredicateKernels {
             }
             return result;
         }
-        if (x instanceof ColumnNode c && x.type == Type.STRING && in.values().stream().allMatch(v -> v instanceof String)) {
+        if (x instanceof ColumnNode c && x.type == Type.STRING
+                && in.values().stream().allMatch(v -> v instanceof String)) {
             return new StringInNode(c, in.values().stream().map(v -> (String) v).toList(), false);
         }
         return null;

@@ -127,9 +127,11 @@ public final class QualityState {
                 failingWords = kernels.notTrue(v, failingWords);
                 addViolations(v, batch, base, failingWords);
             } else {
+                // not covered by the kernels: the evaluator's rows, as bit words
                 Selection failing = violations(v, batch);
                 long[] words = new long[(n + 63) >>> 6];
-                for (int i = n > 0 ? failing.nextSelected(0) : -1; i >= 0; i = i + 1 < n ? failing.nextSelected(i + 1) : -1) {
+                for (int i = n > 0 ? failing.nextSelected(0) : -1; i >= 0;
+                        i = i + 1 < n ? failing.nextSelected(i + 1) : -1) {
                     words[i >>> 6] |= 1L << i;
                 }
                 addViolations(v, batch, base, words);

@@ -111,7 +111,8 @@ final class QualityStep {
         Map<Integer, List<Check>> held = new java.util.TreeMap<>();
         for (Check check : plan.checks()) {
             dev.dataproduct.core.expr.Selection s = failing.get(check.name());
-            for (int r = s == null ? -1 : s.nextSelected(0); r >= 0; r = r + 1 < s.size() ? s.nextSelected(r + 1) : -1) {
+            for (int r = s == null ? -1 : s.nextSelected(0); r >= 0;
+                    r = r + 1 < s.size() ? s.nextSelected(r + 1) : -1) {
                 held.computeIfAbsent(r, x -> new ArrayList<>()).add(check);
             }
         }

@@ -80,7 +80,8 @@ class ColumnRulesTest {
     @ValueSource(longs = {1, 2, 3})
     void stringsThroughTheMemoMatchEachRuleAlone(long seed) {
         Random rnd = new Random(seed);
-        String[] pool = {"a", "bb", "é", "abc1", "N/A", "", "zz", "ccc", "bb9", "un très long texte de plus de 32 octets",
+        String[] pool = {"a", "bb", "é", "abc1", "N/A", "", "zz", "ccc", "bb9",
+            "un très long texte de plus de 32 octets",
             "another value that is longer than thirty-two bytes"};
         // a few hot values, many cold ones (evictions), nulls and long strings
         compare(LogicalType.STRING, stringRules(), 3, 8_000, i -> {
@@ -185,7 +186,8 @@ class ColumnRulesTest {
             }
             failingSomewhere += grouped[r].count > 0 ? 1 : 0;
         }
-        assertTrue(failingSomewhere > rules.length / 3, "the data makes most rules fail somewhere: " + failingSomewhere);
+        assertTrue(failingSomewhere > rules.length / 3,
+                "the data makes most rules fail somewhere: " + failingSomewhere);
     }
 
     private FieldVector vector(LogicalType type, int rows, IntFunction<Object> value) {

@@ -157,7 +157,8 @@ class PredicateKernelsTest {
     }
 
     private VectorSchemaRoot batch(Random rnd, int rows) {
-        VectorSchemaRoot root = VectorSchemaRoot.create(dev.dataproduct.api.schema.ArrowTypes.toArrow(SCHEMA), allocator);
+        VectorSchemaRoot root = VectorSchemaRoot.create(dev.dataproduct.api.schema.ArrowTypes.toArrow(SCHEMA),
+                allocator);
         root.allocateNew();
         BigIntVector l = (BigIntVector) root.getVector("l");
         IntVector i = (IntVector) root.getVector("i");
