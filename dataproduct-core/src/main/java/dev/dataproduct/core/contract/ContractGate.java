@@ -12,7 +12,6 @@ import dev.dataproduct.api.schema.TextValues;
 import dev.dataproduct.core.expr.ExpressionEvaluator;
 import dev.dataproduct.core.expr.Selection;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -110,10 +109,7 @@ public final class ContractGate {
                 conforming = typedRoot;
                 ownsConforming = false;
             } else {
-                java.util.BitSet keep = new java.util.BitSet(n);
-                keep.set(0, n);
-                violations.keySet().forEach(keep::clear);
-                conforming = Selection.of(keep, n).copyRows(typedRoot, arrowSchema, allocator);
+                conforming = Selection.allBut(violations.keySet(), n).copyRows(typedRoot, arrowSchema, allocator);
                 ownsConforming = true;
             }
             Outcome outcome = new Outcome(conforming, ownsConforming, rejected, owned);

@@ -31,6 +31,18 @@ public final class Selection {
     }
 
     /**
+     * @param rows the rows left out
+     * @param size the number of rows
+     * @return a selection of every row but those
+     */
+    public static Selection allBut(java.util.Collection<Integer> rows, int size) {
+        BitSet b = new BitSet(size);
+        b.set(0, size);
+        rows.forEach(b::clear);
+        return new Selection(b, size);
+    }
+
+    /**
      * @param rows the selected rows; copied
      * @param size the number of rows
      * @return a selection of those rows (bits at or beyond {@code size} are ignored)

@@ -45,10 +45,16 @@ final class PredicateKernels {
     PredicateKernels(Schema schema, List<Expr> predicates) {
         this.schema = schema;
         roots = new Node[predicates.size()];
+        java.util.Set<String> read = new java.util.HashSet<>();
         for (int p = 0; p < roots.length; p++) {
             Node root = compile(predicates.get(p));
             roots[p] = root != null && root.type == Type.BOOL ? root : null;
+            if (roots[p] != null) {
+                read.addAll(predicates.get(p).columns());
+            }
         }
+        // columns met only in predicates left to the evaluator are not loaded
+        columns.keySet().retainAll(read);
     }
 
     /** @return whether predicate {@code p} runs compiled (when {@link #bind} succeeded) */

@@ -212,12 +212,8 @@ public final class ProductRuntime implements AutoCloseable {
                     counts[1] += conforming.getRowCount();
                     return;
                 }
-                int n = conforming.getRowCount();
-                java.util.BitSet keep = new java.util.BitSet(n);
-                keep.set(0, n);
-                held.keySet().forEach(keep::clear);
-                try (VectorSchemaRoot kept = Selection.of(keep, n).copyRows(conforming, conforming.getSchema(),
-                        runAllocator)) {
+                Selection keep = Selection.allBut(held.keySet(), conforming.getRowCount());
+                try (VectorSchemaRoot kept = keep.copyRows(conforming, conforming.getSchema(), runAllocator)) {
                     writer.write(kept);
                     quality.update(output.name(), kept);
                     counts[1] += kept.getRowCount();
