@@ -14,14 +14,16 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 /**
  * A read-only view of one row of a batch, for code that prefers rows to columns. One view can be
  * moved along the batch with {@link #at(int)}, so reading rows allocates nothing per row beyond
- * the values themselves. Values follow the SDK's value model (see
- * {@link dev.dataproduct.api.schema.TextValues}).
+ * the values themselves. {@link #get(String)} returns values in the SDK's value model (see
+ * {@link dev.dataproduct.api.schema.TextValues}), where every integer is a {@code Long} and every
+ * floating point number a {@code Double}; the typed getters read them as the Java type you want.
  *
  * <pre>{@code
  * RowView row = RowView.over(batch);
  * for (int i = 0; i < batch.getRowCount(); i++) {
  *     row.at(i);
- *     long quantity = row.getLong("quantity");
+ *     int quantity = row.getInt("quantity");     // int8, int16, int32
+ *     long total = row.getLong("total_cents");   // any integer column
  * }
  * }</pre>
  */
@@ -91,12 +93,38 @@ public final class RowView {
     }
 
     /**
+     * @param column an integer column (int8 to int64)
+     * @return the value
+     * @throws NullPointerException naming the column if the row holds no value
+     * @throws IllegalArgumentException if the column is not an integer column
+     */
+    public long getLong(String column) {
+        Object v = nonNull(column);
+        if (v instanceof Long l) {
+            return l;
+        }
+        throw new IllegalArgumentException("column '" + column + "' holds " + v.getClass().getSimpleName()
+                + " values, not integers; use " + (v instanceof BigDecimal ? "getDecimal" : "getDouble")
+                + " or get");
+    }
+
+    /**
+     * Reads an int8, int16 or int32 column (or an int64 column whose value fits). The value model
+     * ({@link #get(String)}) holds every integer as a {@code Long}; this reads it as an {@code int}.
+     *
      * @param column an integer column
      * @return the value
      * @throws NullPointerException naming the column if the row holds no value
+     * @throws IllegalArgumentException if the column is not an integer column
+     * @throws ArithmeticException naming the column and row if the value does not fit in an {@code int}
      */
-    public long getLong(String column) {
-        return ((Number) nonNull(column)).longValue();
+    public int getInt(String column) {
+        long v = getLong(column);
+        if (v != (int) v) {
+            throw new ArithmeticException("column '" + column + "' holds a value beyond the int range in row " + index
+                    + "; use getLong");
+        }
+        return (int) v;
     }
 
     /**

@@ -19,7 +19,12 @@ import java.util.Optional;
  * Check.unique("purchase_id")
  * Check.nulls("email").percent().atMost(5)
  * Check.predicate(Expr.col("total").ge(0)).noFailures()
+ * Check.completeness("email").named("emails present").atLeast(0.9)
  * }</pre>
+ *
+ * <p>A check is named after its metric ({@code completeness(customer_id)}) unless it is given a
+ * name with {@link Pending#named(String)} or {@link #named(String)}; results are looked up by that
+ * name in the quality report of a run.
  *
  * @param name the check's name, unique within its product; derived from the metric when not given
  * @param dataset the output dataset checked; empty means the product's only output
@@ -38,7 +43,7 @@ public record Check(String name, String dataset, Metric metric, boolean percent,
 
     /** Validates the components. */
     public Check {
-        Objects.requireNonNull(name, "name");
+        checkName(name);
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(metric, "metric");
         Objects.requireNonNull(threshold, "threshold");
@@ -224,9 +229,25 @@ public record Check(String name, String dataset, Metric metric, boolean percent,
         return new Pending(metric, metric.isCount() ? Dimension.CONFORMITY : Dimension.ACCURACY);
     }
 
+    private static String checkName(String name) {
+        Objects.requireNonNull(name, "name");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("a check's name must not be blank");
+        }
+        return name;
+    }
+
     // ---- withers ---------------------------------------------------------------------------------
 
-    /** @param value the check's name @return a copy with that name */
+    /**
+     * Names the check; its result is found by that name ({@code report.result(name)},
+     * {@code runResult.check(name)}). The name can also be given before the threshold, with
+     * {@link Pending#named(String)}.
+     *
+     * @param value the check's name, unique among the checks of its dataset
+     * @return a copy with that name
+     * @throws IllegalArgumentException if the name is blank
+     */
     public Check named(String value) {
         return new Check(value, dataset, metric, percent, threshold, severity, dimension, description,
                 anomaly, quarantine);
@@ -289,15 +310,42 @@ public record Check(String name, String dataset, Metric metric, boolean percent,
      * @param dimension the default dimension
      * @param inPercent whether a count is expressed in percent of the rows
      * @param anomaly the history comparison, if any
+     * @param name the name given with {@link #named(String)}; empty for the name derived from the metric
      */
-    public record Pending(Metric metric, Dimension dimension, boolean inPercent, Optional<Anomaly> anomaly) {
+    public record Pending(Metric metric, Dimension dimension, boolean inPercent, Optional<Anomaly> anomaly,
+                          Optional<String> name) {
+        /** Validates the components. */
+        public Pending {
+            Objects.requireNonNull(metric, "metric");
+            Objects.requireNonNull(dimension, "dimension");
+            Objects.requireNonNull(anomaly, "anomaly");
+            Objects.requireNonNull(name, "name");
+        }
+
         Pending(Metric metric, Dimension dimension) {
-            this(metric, dimension, false, Optional.empty());
+            this(metric, dimension, false, Optional.empty(), Optional.empty());
+        }
+
+        /**
+         * Names the check, so that its result is found by that name in a quality report
+         * ({@code report.result("ids complete")}, {@code runResult.check("ids complete")}).
+         * Without a name, a check is named after its metric, such as {@code completeness(customer_id)}.
+         *
+         * <pre>{@code
+         * Check.completeness("customer_id").named("customers known").atLeast(0.99)
+         * }</pre>
+         *
+         * @param value the name, unique among the checks of a dataset
+         * @return the same pending check with that name
+         * @throws IllegalArgumentException if the name is blank
+         */
+        public Pending named(String value) {
+            return new Pending(metric, dimension, inPercent, anomaly, Optional.of(checkName(value)));
         }
 
         /** @return the same check with the threshold in percent of the rows (for counts) */
         public Pending percent() {
-            return new Pending(metric, dimension, true, anomaly);
+            return new Pending(metric, dimension, true, anomaly, name);
         }
 
         /**
@@ -305,24 +353,26 @@ public record Check(String name, String dataset, Metric metric, boolean percent,
          * @return a check on the deviation of the metric from its moving mean, in standard deviations
          */
         public Pending deviation(int window) {
-            return new Pending(metric, dimension, inPercent, Optional.of(new Anomaly(Anomaly.Kind.DEVIATION, window)));
+            return new Pending(metric, dimension, inPercent, Optional.of(new Anomaly(Anomaly.Kind.DEVIATION, window)), name);
         }
 
         /** @return a check on the absolute change of the metric since the previous run */
         public Pending absoluteChange() {
-            return new Pending(metric, dimension, inPercent, Optional.of(new Anomaly(Anomaly.Kind.ABSOLUTE_CHANGE, 1)));
+            return new Pending(metric, dimension, inPercent, Optional.of(new Anomaly(Anomaly.Kind.ABSOLUTE_CHANGE, 1)),
+                    name);
         }
 
         /** @return a check on the relative change of the metric since the previous run */
         public Pending relativeChange() {
-            return new Pending(metric, dimension, inPercent, Optional.of(new Anomaly(Anomaly.Kind.RELATIVE_CHANGE, 1)));
+            return new Pending(metric, dimension, inPercent, Optional.of(new Anomaly(Anomaly.Kind.RELATIVE_CHANGE, 1)),
+                    name);
         }
 
         /** @param threshold the values that pass @return the check, of severity error */
         public Check meeting(Threshold threshold) {
-            String name = anomaly.map(a -> a.kind().name().toLowerCase(java.util.Locale.ROOT) + " of ").orElse("")
-                    + metric.describe() + (inPercent ? " %" : "");
-            return new Check(name, "", metric, inPercent, threshold, Severity.ERROR, dimension, "", anomaly);
+            String checkName = name.orElseGet(() -> anomaly.map(a -> a.kind().name().toLowerCase(java.util.Locale.ROOT)
+                    + " of ").orElse("") + metric.describe() + (inPercent ? " %" : ""));
+            return new Check(checkName, "", metric, inPercent, threshold, Severity.ERROR, dimension, "", anomaly);
         }
 
         /** @param min the smallest passing value @return the check */

@@ -63,6 +63,42 @@ class RowViewTest {
     }
 
     @Test
+    void getIntReadsInt32ColumnsAsInts() {
+        try (BufferAllocator allocator = new RootAllocator();
+             VectorSchemaRoot batch = batch(allocator)) {
+            RowView row = RowView.over(batch);
+            int qty = row.getInt("qty");
+            assertEquals(3, qty);
+            NullPointerException empty = assertThrows(NullPointerException.class, () -> row.at(1).getInt("qty"));
+            assertTrue(empty.getMessage().contains("'qty'"), empty.getMessage());
+        }
+    }
+
+    @Test
+    void integerGettersRefuseColumnsThatAreNotIntegersInsteadOfTruncating() {
+        try (BufferAllocator allocator = new RootAllocator();
+             VectorSchemaRoot batch = batch(allocator)) {
+            RowView row = RowView.over(batch);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> row.getLong("price"));
+            assertTrue(e.getMessage().contains("getDecimal"), e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> row.getInt("ratio"));
+        }
+    }
+
+    @Test
+    void getIntRefusesAnInt64ValueBeyondTheIntRange() {
+        Schema wide = Schema.of(Field.of("n", LogicalType.INT64, false));
+        try (BufferAllocator allocator = new RootAllocator();
+             VectorSchemaRoot batch = BatchBuilder.fromRows(wide,
+                     List.of(Map.of("n", 7L), Map.of("n", 1L + Integer.MAX_VALUE)), allocator)) {
+            RowView row = RowView.over(batch);
+            assertEquals(7, row.getInt("n"));
+            ArithmeticException e = assertThrows(ArithmeticException.class, () -> row.at(1).getInt("n"));
+            assertTrue(e.getMessage().contains("'n'") && e.getMessage().contains("row 1"), e.getMessage());
+        }
+    }
+
+    @Test
     void objectGettersReturnNullForAnEmptyCell() {
         try (BufferAllocator allocator = new RootAllocator();
              VectorSchemaRoot batch = batch(allocator)) {

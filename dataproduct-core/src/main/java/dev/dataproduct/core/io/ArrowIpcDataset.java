@@ -43,6 +43,7 @@ public final class ArrowIpcDataset implements Dataset {
         this.source = source;
         this.allocator = Objects.requireNonNull(allocator, "allocator");
         this.where = where;
+        ArrowMemory.requireUsable();
         this.schema = readSchema();
     }
 

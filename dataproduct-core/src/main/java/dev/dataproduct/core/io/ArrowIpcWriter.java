@@ -51,6 +51,7 @@ public final class ArrowIpcWriter implements AutoCloseable {
     public static ArrowIpcWriter open(WritableByteChannel channel, Schema schema, BufferAllocator allocator,
                                       String target) {
         Objects.requireNonNull(channel, "channel");
+        ArrowMemory.requireUsable();
         VectorSchemaRoot root = VectorSchemaRoot.create(schema, allocator);
         try {
             ArrowFileWriter writer = new ArrowFileWriter(root, null, channel);

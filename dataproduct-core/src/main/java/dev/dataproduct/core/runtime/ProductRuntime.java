@@ -19,6 +19,7 @@ import dev.dataproduct.api.transform.TransformSpec;
 import dev.dataproduct.core.contract.ContractGate;
 import dev.dataproduct.core.expr.Selection;
 import dev.dataproduct.core.io.ArrowIpcWriter;
+import dev.dataproduct.core.io.ArrowMemory;
 import dev.dataproduct.core.quality.EvaluationContext;
 import dev.dataproduct.core.quality.QualityReport;
 import dev.dataproduct.core.quality.history.MetricsHistory;
@@ -43,7 +44,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,9 +81,9 @@ public final class ProductRuntime implements AutoCloseable {
     private final Map<OutputPort, BufferAllocator> openPorts = new IdentityHashMap<>();
 
     private ProductRuntime(Builder b) {
-        ArrowEnvironment.check();
+        ArrowMemory.requireUsable();
         this.ownsAllocator = b.allocator == null;
-        this.allocator = ownsAllocator ? new RootAllocator() : b.allocator;
+        this.allocator = ownsAllocator ? ArrowMemory.rootAllocator() : b.allocator;
         this.store = b.store == null ? new InMemorySnapshotStore() : b.store;
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
         this.contracts = Optional.ofNullable(b.contracts);

@@ -2,6 +2,7 @@ package dev.dataproduct.core.runtime;
 
 import dev.dataproduct.api.port.SnapshotInfo;
 import dev.dataproduct.api.quarantine.RejectedRow;
+import dev.dataproduct.core.quality.CheckResult;
 import dev.dataproduct.core.quality.QualityReport;
 import java.time.Duration;
 import java.time.Instant;
@@ -80,6 +81,54 @@ public record RunResult(String productAddress, String productVersion, SnapshotIn
         return datasets.stream().filter(d -> d.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no dataset '" + name + "' in this run; datasets are "
                         + datasets.stream().map(DatasetStats::name).toList()));
+    }
+
+    /**
+     * The result of a quality check of this run, found by the check's name: the name given with
+     * {@code named(...)}, or the name derived from its metric, such as {@code completeness(customer_id)}.
+     *
+     * <pre>{@code
+     * CheckResult known = result.check("customers known");
+     * assertEquals(Outcome.PASS, known.outcome());
+     * }</pre>
+     *
+     * @param name a check's name
+     * @return its result
+     * @throws IllegalArgumentException if no check of the run has that name, or checks of several datasets
+     *     do (then use {@link #check(String, String)}); the message lists the names there are
+     */
+    public CheckResult check(String name) {
+        Objects.requireNonNull(name, "name");
+        List<CheckResult> found = quality.stream().flatMap(q -> q.result(name).stream()).toList();
+        if (found.size() == 1) {
+            return found.get(0);
+        }
+        if (found.isEmpty()) {
+            throw new IllegalArgumentException("no quality check named '" + name + "' in this run; the checks are "
+                    + checkNames());
+        }
+        throw new IllegalArgumentException("checks named '" + name + "' ran on several datasets; name the dataset "
+                + "with check(dataset, name)");
+    }
+
+    /**
+     * @param dataset an output dataset
+     * @param name the name of one of its checks
+     * @return the check's result
+     * @throws IllegalArgumentException if the dataset has no check of that name; the message lists the names
+     *     there are
+     */
+    public CheckResult check(String dataset, String name) {
+        Objects.requireNonNull(dataset, "dataset");
+        Objects.requireNonNull(name, "name");
+        return quality.stream().filter(q -> q.dataset().equals(dataset)).findFirst().flatMap(q -> q.result(name))
+                .orElseThrow(() -> new IllegalArgumentException("no quality check named '" + name + "' on dataset '"
+                        + dataset + "' in this run; the checks are " + checkNames()));
+    }
+
+    private List<String> checkNames() {
+        return quality.stream().flatMap(q -> q.results().stream().map(r -> q.dataset() + "/" + r.check().name()))
+                .toList();
     }
 
     /** @return a readable account of the run for a console */
