@@ -195,7 +195,7 @@ public final class ProductRuntime implements AutoCloseable {
     private DatasetStats runTransform(DataProduct product, TransformSpec spec, DatasetSpec output,
                                       Map<String, TrackedInput> inputs, SnapshotTransaction tx, QuarantineLog log,
                                       BufferAllocator runAllocator, QualityStep quality) {
-        ContractGate gate = new ContractGate(output);
+        ContractGate gate = new ContractGate(output, product.address().urn());
         ArrowIpcWriter writer = tx.dataset(output.name(), output.schema().toArrow());
         long[] counts = new long[3];
         EvaluationContext holdContext = new EvaluationContext(clock, new LinkedHashMap<>(inputs), Map.of());

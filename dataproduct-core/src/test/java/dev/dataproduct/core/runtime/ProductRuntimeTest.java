@@ -9,6 +9,7 @@ import dev.dataproduct.api.data.BatchBuilder;
 import dev.dataproduct.api.data.RowView;
 import dev.dataproduct.api.error.ContractViolationException;
 import dev.dataproduct.api.error.DataProductException;
+import dev.dataproduct.api.error.InvalidDefinitionException;
 import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.api.port.InputPort;
 import dev.dataproduct.api.port.OutputPort;
@@ -174,6 +175,25 @@ class ProductRuntimeTest {
         });
         ContractViolationException e = assertThrows(ContractViolationException.class, () -> runtime.run(product));
         assertTrue(e.getMessage().contains("'sku'"), e.getMessage());
+        assertFalse(store.current(product.address()).isPresent());
+    }
+
+    @Test
+    void aColumnEmittedInATypeThatDoesNotConvertFailsTheRunAsADefinitionErrorAndCommitsNothing() {
+        Schema textQuantities = Schema.of(
+                Field.of("id", LogicalType.STRING, false),
+                Field.of("sku", LogicalType.STRING, false),
+                Field.of("quantity", LogicalType.STRING, false));
+        DataProduct product = product(List.of(order("a", "SKU-001", 5L)), 10, (ctx, out) -> {
+            try (VectorSchemaRoot batch = BatchBuilder.fromRows(textQuantities,
+                    List.of(Map.of("id", "a", "sku", "SKU-001", "quantity", "five")), ctx.allocator())) {
+                out.accept(batch);
+            }
+        });
+        InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class, () -> runtime.run(product));
+        for (String part : List.of(product.address().urn(), "'purchases'", "'quantity'", "Utf8", "Int(32, true)")) {
+            assertTrue(e.getMessage().contains(part), "'" + part + "' missing in: " + e.getMessage());
+        }
         assertFalse(store.current(product.address()).isPresent());
     }
 
