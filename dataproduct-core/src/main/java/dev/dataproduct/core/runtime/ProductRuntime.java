@@ -109,6 +109,8 @@ public final class ProductRuntime implements AutoCloseable {
      * @throws DataProductException if a transform fails or emits batches that cannot be checked
      *     (a missing column), or if a port or the store fails; nothing is committed then, and the
      *     previous snapshot stays current
+     * @throws QuarantineLimitException if a dataset quarantined more of its rows than its
+     *     {@link DatasetSpec#maxQuarantinedShare() limit}; nothing is committed
      * @throws QualityGateException if an error-severity quality check fails; nothing is committed
      * @throws dev.dataproduct.api.error.IncompatibleChangeException if the runtime has a contract
      *     registry and the product's contract breaks the previous version without a new major
@@ -145,7 +147,9 @@ public final class ProductRuntime implements AutoCloseable {
                         QuarantineLog log = new QuarantineLog(output.name(), output.schema().fieldNames(), tx,
                                 runAllocator, tally);
                         logs.add(log);
-                        datasetStats.add(runTransform(product, spec, output, inputs, tx, log, runAllocator, quality));
+                        DatasetStats stats = runTransform(product, spec, output, inputs, tx, log, runAllocator, quality);
+                        datasetStats.add(stats);
+                        checkQuarantineLimit(address, spec, output, stats, log, inputs);
                     }
                     reports = quality.judge(clock, new LinkedHashMap<>(inputs), history);
                     if (!QualityStep.passed(reports)) {
@@ -231,6 +235,28 @@ public final class ProductRuntime implements AutoCloseable {
                     + " failed: " + e + "; nothing was committed", e);
         }
         return new DatasetStats(output.name(), counts[0], counts[1], log.rows());
+    }
+
+    /**
+     * Fails the run before its commit if a dataset quarantined more of its rows than its limit allows.
+     * The rows an input could not read are rows of the run too: they count, as rows and as
+     * quarantined rows, for every dataset whose transform reads that input.
+     */
+    private static void checkQuarantineLimit(ProductAddress address, TransformSpec spec, DatasetSpec output,
+                                             DatasetStats stats, QuarantineLog log, Map<String, TrackedInput> inputs) {
+        long rows = stats.rowsIn();
+        long quarantined = stats.quarantined();
+        Map<String, Long> reasons = new java.util.HashMap<>(log.reasons());
+        for (String name : spec.inputs()) {
+            TrackedInput input = inputs.get(name);
+            rows += input.rejected();
+            quarantined += input.rejected();
+            input.reasons().forEach((reason, n) -> reasons.merge(reason, n, Long::sum));
+        }
+        if (!QuarantineLimitException.within(rows, quarantined, output.maxQuarantinedShare())) {
+            throw new QuarantineLimitException(address.urn(), output.name(), rows, quarantined,
+                    output.maxQuarantinedShare(), RunTally.mostFrequentFirst(reasons));
+        }
     }
 
     /** A row held back by checks that quarantine their failing rows, with one violation per check. */

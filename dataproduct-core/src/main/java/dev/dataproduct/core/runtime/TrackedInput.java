@@ -7,6 +7,7 @@ import dev.dataproduct.api.quarantine.RejectedRow;
 import dev.dataproduct.api.schema.Schema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -41,6 +42,11 @@ final class TrackedInput implements Dataset, RejectSink {
 
     long rejected() {
         return rejected;
+    }
+
+    /** @return the rows the input could not read, per reason */
+    Map<String, Long> reasons() {
+        return quarantine == null ? Map.of() : quarantine.reasons();
     }
 
     @Override

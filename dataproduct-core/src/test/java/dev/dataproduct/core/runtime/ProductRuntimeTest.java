@@ -79,7 +79,8 @@ class ProductRuntimeTest {
                 .purpose("Purchases per customer.")
                 .input(input)
                 .serve(ports)
-                .output(DatasetSpec.named("purchases")
+                // these tests quarantine many rows on purpose: the quarantined-share limit is in QuarantineLimitTest
+                .output(DatasetSpec.named("purchases").maxQuarantinedShare(1)
                         .field("id", LogicalType.STRING, f -> f.required().primaryKey())
                         .field("sku", LogicalType.STRING, f -> f.required().pattern("SKU-\\d{3}"))
                         .field("quantity", LogicalType.INT32, f -> f.required().range(1, 100)));
