@@ -33,6 +33,12 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
  * throws an {@link InvalidDefinitionException} naming the product, dataset, field, the emitted and
  * the declared Arrow type. A missing column throws a {@link ContractViolationException}.
  *
+ * <p>The primary key is unique across every batch the gate checks: a row whose key an earlier row
+ * already has is rejected with rule {@code primary_key}, its key (or, for a classified key field,
+ * only that it holds such a value) and the origin of the first row in the reason. The first row
+ * that passes every other rule claims its key. The gate remembers one 128-bit digest per distinct
+ * key, at most 48 bytes each, so use one gate per run of a dataset.
+ *
  * <pre>{@code
  * ContractGate gate = new ContractGate(spec);
  * try (ContractGate.Outcome outcome = gate.check(batch, allocator, 0)) {
@@ -47,6 +53,8 @@ public final class ContractGate {
     private final List<ContractRule> rules;
     private final ExpressionEvaluator evaluator = new ExpressionEvaluator();
     private final org.apache.arrow.vector.types.pojo.Schema arrowSchema;
+    private final List<Field> key;
+    private final KeyIndex keys = new KeyIndex();
 
     /** @param spec the dataset whose contract the gate enforces */
     public ContractGate(DatasetSpec spec) {
@@ -63,6 +71,7 @@ public final class ContractGate {
         this.product = Objects.requireNonNull(product, "product");
         this.rules = ContractRules.compile(spec);
         this.arrowSchema = spec.schema().toArrow();
+        this.key = spec.schema().primaryKey();
     }
 
     /** @return the row-level rules the gate checks, beside types */
@@ -114,9 +123,10 @@ public final class ContractGate {
                     }
                 }
             }
+            rejectDuplicateKeys(typedRoot, batchIndex, violations);
             List<RejectedRow> rejected = new ArrayList<>(violations.size());
             for (Map.Entry<Integer, List<Violation>> e : violations.entrySet()) {
-                rejected.add(new RejectedRow(spec.name(), "batch " + batchIndex + ", row " + e.getKey(), e.getValue(),
+                rejected.add(new RejectedRow(spec.name(), origin(batchIndex, e.getKey()), e.getValue(),
                         RejectedRow.valuesOf(batch, e.getKey())));
             }
             VectorSchemaRoot conforming;
@@ -134,6 +144,47 @@ public final class ContractGate {
         } finally {
             owned.forEach(FieldVector::close);
         }
+    }
+
+    /**
+     * Rejects each row, among those that pass every other rule, whose primary key an earlier row
+     * of the run already has: the first row that passes the contract claims the key.
+     */
+    private void rejectDuplicateKeys(VectorSchemaRoot typedRoot, long batchIndex,
+                                     Map<Integer, List<Violation>> violations) {
+        if (key.isEmpty()) {
+            return;
+        }
+        List<FieldVector> columns = key.stream().map(f -> typedRoot.getVector(f.name())).toList();
+        for (int row = 0; row < typedRoot.getRowCount(); row++) {
+            if (violations.containsKey(row)) {
+                continue;
+            }
+            List<Object> values = new ArrayList<>(columns.size());
+            for (FieldVector c : columns) {
+                values.add(VectorValues.get(c, row));
+            }
+            long first = keys.putIfAbsent(values, batchIndex << 32 | row);
+            if (first >= 0) {
+                violations.computeIfAbsent(row, r -> new ArrayList<>()).add(new Violation("", "primary_key",
+                        "duplicate primary key " + describeKey(values) + ", first seen at "
+                                + origin(first >>> 32, (int) first)));
+            }
+        }
+    }
+
+    private String describeKey(List<Object> values) {
+        List<String> parts = new ArrayList<>(key.size());
+        for (int i = 0; i < key.size(); i++) {
+            Field f = key.get(i);
+            parts.add(f.name() + (f.classification().isSensitive() ? " (a " + f.classification().label() + " value)"
+                    : " '" + TextValues.format(values.get(i)) + "'"));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String origin(long batchIndex, int row) {
+        return "batch " + batchIndex + ", row " + row;
     }
 
     private FieldVector column(VectorSchemaRoot batch, Field field) {

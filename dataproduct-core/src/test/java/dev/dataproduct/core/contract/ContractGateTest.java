@@ -300,6 +300,99 @@ class ContractGateTest {
         }
     }
 
+    // ---- primary key -----------------------------------------------------------------------------
+
+    /** Checks batches with one gate and returns "origin: message" of each rejected row. */
+    private List<String> rejectedOverBatches(DatasetSpec spec, Schema schema, Object[][]... batches) {
+        ContractGate gate = new ContractGate(spec);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < batches.length; i++) {
+            try (VectorSchemaRoot b = batch(schema, batches[i]);
+                 ContractGate.Outcome outcome = gate.check(b, allocator, i)) {
+                for (RejectedRow r : outcome.rejected()) {
+                    for (Violation v : r.violations()) {
+                        out.add(r.origin() + ": " + v.rule() + " " + v.message());
+                    }
+                }
+                assertEquals(batches[i].length - outcome.rejected().size(), outcome.conforming().getRowCount());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aPrimaryKeySeenInAnEarlierRowOfTheRunRejectsTheLaterRowNamingTheKeyAndTheFirstOrigin() {
+        DatasetSpec spec = DatasetSpec.named("items")
+                .field("id", LogicalType.STRING, f -> f.primaryKey())
+                .field("v", LogicalType.INT32)
+                .build();
+        Schema s = schemaOf(LogicalType.INT32);
+        assertEquals(List.of(
+                "batch 0, row 2: primary_key duplicate primary key id 'a', first seen at batch 0, row 0",
+                "batch 1, row 0: primary_key duplicate primary key id 'b', first seen at batch 0, row 1",
+                "batch 1, row 2: primary_key duplicate primary key id 'a', first seen at batch 0, row 0"),
+                rejectedOverBatches(spec, s,
+                        new Object[][] {row("a", 1), row("b", 2), row("a", 3)},
+                        new Object[][] {row("b", 4), row("c", 5), row("a", 6)}));
+    }
+
+    @Test
+    void aCompositeKeyIsUniqueAsAWholeAndItsPartsDoNotRunTogether() {
+        DatasetSpec spec = DatasetSpec.named("items")
+                .field("a", LogicalType.STRING)
+                .field("b", LogicalType.STRING)
+                .primaryKey("a", "b")
+                .build();
+        Schema s = Schema.of(Field.of("a", LogicalType.STRING, false), Field.of("b", LogicalType.STRING, false));
+        assertEquals(List.of("batch 1, row 0: primary_key duplicate primary key a 'x', b 'y', first seen at batch 0, row 0"),
+                rejectedOverBatches(spec, s,
+                        new Object[][] {row("x", "y"), row("x", "z"), row("ab", "c"), row("a", "bc")},
+                        new Object[][] {row("x", "y"), row("y", "x")}));
+    }
+
+    @Test
+    void aRowRejectedForAnotherRuleDoesNotClaimItsKey() {
+        DatasetSpec spec = DatasetSpec.named("items")
+                .field("id", LogicalType.STRING, f -> f.primaryKey())
+                .field("v", LogicalType.INT32, f -> f.maximum(10))
+                .build();
+        assertEquals(List.of("batch 0, row 0: maximum '50' is not <= 10"),
+                rejectedOverBatches(spec, schemaOf(LogicalType.INT32), new Object[][] {row("a", 50), row("a", 5)}));
+    }
+
+    @Test
+    void aDuplicateKeyOfAClassifiedFieldIsReportedWithoutItsValue() {
+        DatasetSpec spec = DatasetSpec.named("people")
+                .field("ssn", LogicalType.STRING, f -> f.primaryKey().classification(Classification.RESTRICTED))
+                .field("v", LogicalType.INT32)
+                .build();
+        Schema s = Schema.of(Field.of("ssn", LogicalType.STRING, false), Field.of("v", LogicalType.INT32, false));
+        List<String> rejected = rejectedOverBatches(spec, s, new Object[][] {row("123-45-6789", 1)},
+                new Object[][] {row("123-45-6789", 2)});
+        assertEquals(List.of("batch 1, row 0: primary_key duplicate primary key ssn (a restricted value), first seen at "
+                + "batch 0, row 0"), rejected);
+    }
+
+    @Test
+    void keysStayDistinctWhileTheIndexGrows() {
+        DatasetSpec spec = DatasetSpec.named("items")
+                .field("id", LogicalType.STRING, f -> f.primaryKey())
+                .field("v", LogicalType.INT32)
+                .build();
+        long seed = new java.util.Random().nextLong();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        Object[][] rows = new Object[5000][];
+        int duplicates = 0;
+        for (int i = 0; i < rows.length; i++) {
+            String id = Integer.toString(random.nextInt(4000));
+            duplicates += seen.add(id) ? 0 : 1;
+            rows[i] = row(id, i);
+        }
+        assertEquals(duplicates, rejectedOverBatches(spec, schemaOf(LogicalType.INT32), rows).size(),
+                "seed " + seed);
+    }
+
     // ---- sensitive values ------------------------------------------------------------------------
 
     @Test

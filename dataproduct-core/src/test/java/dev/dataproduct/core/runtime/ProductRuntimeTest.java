@@ -142,6 +142,28 @@ class ProductRuntimeTest {
     }
 
     @Test
+    void aPrimaryKeyIsPublishedOnceAcrossAllBatchesOfTheRun() {
+        List<Map<String, Object>> rows = List.of(order("a", "SKU-001", 1L), order("b", "SKU-002", 2L),
+                order("a", "SKU-003", 3L), order("c", "SKU-004", 4L), order("b", "SKU-005", 5L));
+        DataProduct product = product(rows, 2, null);
+        RunResult result = runtime.run(product);
+        assertEquals(5, result.rowsIn());
+        assertEquals(3, result.published());
+        assertEquals(2, result.quarantined());
+        assertEquals(2L, result.violations().get("purchases: primary_key"));
+
+        StoredSnapshot snapshot = store.open(store.current(product.address()).orElseThrow(), allocator);
+        List<String> skus = new ArrayList<>();
+        snapshot.dataset("purchases").forEachRow(r -> skus.add(r.getString("sku")));
+        assertEquals(List.of("SKU-001", "SKU-002", "SKU-004"), skus);
+        List<String> reasons = new ArrayList<>();
+        snapshot.quarantine("purchases").forEachRow(r -> reasons.add(r.getString("_origin") + " " + r.getString("_reasons")));
+        assertEquals(List.of(
+                "batch 1, row 0 primary_key (duplicate primary key id 'a', first seen at batch 0, row 0)",
+                "batch 2, row 0 primary_key (duplicate primary key id 'b', first seen at batch 0, row 1)"), reasons);
+    }
+
+    @Test
     void eachRunCommitsANewSnapshotWithItsParent() {
         List<Map<String, Object>> rows = List.of(order("a", "SKU-001", 5L));
         RunResult first = runtime.run(product(rows, 10, null));
