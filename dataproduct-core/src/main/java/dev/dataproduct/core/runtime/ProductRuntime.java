@@ -1,6 +1,7 @@
 package dev.dataproduct.core.runtime;
 
 import dev.dataproduct.api.contract.DataContract;
+import dev.dataproduct.api.data.BatchBuilder;
 import dev.dataproduct.api.data.Dataset;
 import dev.dataproduct.api.error.DataProductException;
 import dev.dataproduct.api.port.InputContext;
@@ -10,6 +11,7 @@ import dev.dataproduct.api.port.OutputPort;
 import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.api.product.ProductAddress;
 import dev.dataproduct.api.quality.Check;
+import dev.dataproduct.api.quarantine.RejectSink;
 import dev.dataproduct.api.quarantine.RejectedRow;
 import dev.dataproduct.api.quarantine.Violation;
 import dev.dataproduct.api.schema.DatasetSpec;
@@ -201,7 +203,7 @@ public final class ProductRuntime implements AutoCloseable {
                                       BufferAllocator runAllocator, QualityStep quality) {
         ContractGate gate = new ContractGate(output, product.address().urn());
         ArrowIpcWriter writer = tx.dataset(output.name(), output.schema().toArrow());
-        long[] counts = new long[3];
+        long[] counts = new long[4]; // rows into the gate, published, batches, rows the builders quarantined
         EvaluationContext holdContext = new EvaluationContext(clock, new LinkedHashMap<>(inputs), Map.of());
         BatchSink sink = batch -> {
             long batchIndex = counts[2]++;
@@ -225,7 +227,11 @@ public final class ProductRuntime implements AutoCloseable {
                 held.forEach((row, checks) -> log.add(heldRow(output.name(), batchIndex, row, checks, conforming)));
             }
         };
-        TransformContext context = new RunTransformContext(spec, output, inputs, runAllocator, clock);
+        RejectSink built = row -> {
+            counts[3]++;
+            log.add(row);
+        };
+        TransformContext context = new RunTransformContext(spec, output, inputs, runAllocator, clock, built);
         try {
             spec.transform().apply(context, sink);
         } catch (DataProductException e) {
@@ -234,7 +240,7 @@ public final class ProductRuntime implements AutoCloseable {
             throw new DataProductException("the transform of dataset '" + output.name() + "' of " + product.address()
                     + " failed: " + e + "; nothing was committed", e);
         }
-        return new DatasetStats(output.name(), counts[0], counts[1], log.rows());
+        return new DatasetStats(output.name(), counts[0] + counts[3], counts[1], log.rows());
     }
 
     /**
@@ -421,14 +427,21 @@ public final class ProductRuntime implements AutoCloseable {
         private final Map<String, TrackedInput> inputs;
         private final BufferAllocator allocator;
         private final Clock clock;
+        private final RejectSink built;
 
         RunTransformContext(TransformSpec spec, DatasetSpec output, Map<String, TrackedInput> inputs,
-                            BufferAllocator allocator, Clock clock) {
+                            BufferAllocator allocator, Clock clock, RejectSink built) {
             this.spec = spec;
             this.output = output;
             this.inputs = inputs;
             this.allocator = allocator;
             this.clock = clock;
+            this.built = built;
+        }
+
+        @Override
+        public BatchBuilder batchBuilder() {
+            return BatchBuilder.quarantining(output.schema(), allocator, output.name(), built);
         }
 
         @Override

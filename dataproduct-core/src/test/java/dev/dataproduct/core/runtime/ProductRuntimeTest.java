@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dataproduct.api.data.BatchBuilder;
+import dev.dataproduct.api.data.BatchCursor;
 import dev.dataproduct.api.data.RowView;
 import dev.dataproduct.api.error.ContractViolationException;
 import dev.dataproduct.api.error.DataProductException;
@@ -241,6 +242,42 @@ class ProductRuntimeTest {
         List<Long> quantities = new ArrayList<>();
         snapshot.dataset("purchases").forEachRow(r -> quantities.add(r.getLong("quantity")));
         assertEquals(List.of(10L, 14L), quantities);
+    }
+
+    @Test
+    void aComputedValueOutOfItsColumnsRangeQuarantinesItsRowWithTheInputOriginAndTheRunGoesOn() {
+        List<Map<String, Object>> rows = List.of(order("a", "SKU-001", 5L), order("b", "SKU-002", 3_000_000_000L),
+                order("c", "SKU-003", 7L));
+        DataProduct product = product(rows, 10, (ctx, out) -> {
+            try (BatchCursor cursor = ctx.input("orders").open()) {
+                while (cursor.next()) {
+                    try (BatchBuilder b = ctx.batchBuilder()) {
+                        RowView row = RowView.overCursor(cursor);
+                        for (int i = 0; i < cursor.batch().getRowCount(); i++) {
+                            row.at(i);
+                            b.origin(row.origin()).addRow(row.getString("id"), row.getString("sku"),
+                                    row.getLong("quantity") * 2);
+                        }
+                        try (VectorSchemaRoot built = b.build()) {
+                            out.accept(built);
+                        }
+                    }
+                }
+            }
+        });
+        RunResult result = runtime.run(product);
+        assertEquals(3, result.rowsIn());
+        assertEquals(2, result.published());
+        assertEquals(1, result.quarantined());
+        assertEquals(1L, result.violations().get("purchases.quantity: type"));
+        assertEquals("input 'orders', batch 0, row 1", result.samples().get(0).origin());
+        assertEquals(3, result.dataset("purchases").rowsIn());
+
+        StoredSnapshot snapshot = store.open(store.current(product.address()).orElseThrow(), allocator);
+        List<Map<String, Object>> kept = new ArrayList<>();
+        snapshot.quarantine("purchases").forEachRow(r -> kept.add(r.toMap()));
+        assertEquals("input 'orders', batch 0, row 1", kept.get(0).get("_origin"));
+        assertEquals("6000000000", kept.get(0).get("quantity"));
     }
 
     // ---- rows an input port rejects --------------------------------------------------------------
