@@ -137,7 +137,7 @@ public final class ProductRuntime implements AutoCloseable {
                     for (InputPort port : product.inputs()) {
                         String name = port.descriptor().name();
                         TrackedInput input = new TrackedInput(name);
-                        Dataset dataset = port.open(new InputContext(runAllocator, clock, input));
+                        Dataset dataset = openInput(address, port, new InputContext(runAllocator, clock, input));
                         QuarantineLog log = new QuarantineLog("input." + name, dataset.schema().fieldNames(), tx,
                                 runAllocator, tally);
                         logs.add(log);
@@ -174,6 +174,18 @@ public final class ProductRuntime implements AutoCloseable {
             LOG.info("{}: snapshot {} committed, {} rows in, {} published, {} quarantined", address.urn(),
                     manifest.id(), result.rowsIn(), result.published(), result.quarantined());
             return result;
+        }
+    }
+
+    /** Opens an input port; a failure that is not the SDK's own gets the port and product named. */
+    private static Dataset openInput(ProductAddress address, InputPort port, InputContext context) {
+        try {
+            return port.open(context);
+        } catch (DataProductException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new dev.dataproduct.api.error.PortException("input port '" + port.descriptor().name() + "' of "
+                    + address.urn() + " failed to open: " + e + "; nothing was committed", e);
         }
     }
 

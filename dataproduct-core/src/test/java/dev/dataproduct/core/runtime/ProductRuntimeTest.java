@@ -190,6 +190,23 @@ class ProductRuntimeTest {
     }
 
     @Test
+    void anInputPortThatFailsToOpenFailsTheRunNamingThePortAndTheProduct() {
+        InputPort broken = new MemoryInput("orders", ORDERS, List.of(), 10) {
+            @Override
+            public dev.dataproduct.api.data.Dataset open(dev.dataproduct.api.port.InputContext context) {
+                throw new IllegalStateException("no credentials for the orders bucket");
+            }
+        };
+        DataProduct product = product(broken, null);
+        dev.dataproduct.api.error.PortException e = assertThrows(dev.dataproduct.api.error.PortException.class,
+                () -> runtime.run(product));
+        for (String part : List.of("'orders'", product.address().urn(), "no credentials")) {
+            assertTrue(e.getMessage().contains(part), "'" + part + "' missing in: " + e.getMessage());
+        }
+        assertFalse(store.current(product.address()).isPresent());
+    }
+
+    @Test
     void aBatchWithoutAContractColumnIsAContractViolation() {
         Schema partial = Schema.of(Field.of("id", LogicalType.STRING, false));
         DataProduct product = product(List.of(order("a", "SKU-001", 5L)), 10, (ctx, out) -> {
