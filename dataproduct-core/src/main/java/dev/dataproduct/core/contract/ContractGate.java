@@ -37,7 +37,7 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
  * already has is rejected with rule {@code primary_key}, its key (or, for a classified key field,
  * only that it holds such a value) and the origin of the first row in the reason. The first row
  * that passes every other rule claims its key. The gate remembers one 128-bit digest per distinct
- * key, at most 48 bytes each, so use one gate per run of a dataset.
+ * key, 48 to 96 bytes each, so use one gate per run of a dataset.
  *
  * <pre>{@code
  * ContractGate gate = new ContractGate(spec);

@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * The primary keys a run has seen, for finding duplicates across all its batches: one 128-bit
  * digest per distinct key with the position of its first row, in an open-addressing table of
- * longs. It holds 3 longs per slot and stays at most half full, so it takes at most 48 bytes per
- * distinct key (twice that for a moment while it grows), whatever the size of the key values.
+ * longs. It holds 3 longs per slot and is a quarter to half full, so it takes 48 to 96 bytes per
+ * distinct key (half as much again for a moment while it grows), whatever the size of the key
+ * values.
  * Two different keys share a digest with a probability of about n²/2¹²⁹ for n keys, which for
  * any run that fits a machine is far below the chance of a hardware error.
  */

@@ -23,42 +23,20 @@ import dev.dataproduct.api.schema.Field;
 import dev.dataproduct.api.schema.LogicalType;
 import dev.dataproduct.api.schema.Schema;
 import dev.dataproduct.api.transform.Transform;
-import dev.dataproduct.core.snapshot.InMemorySnapshotStore;
 import dev.dataproduct.core.snapshot.SnapshotManifest;
 import dev.dataproduct.core.snapshot.StoredSnapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ProductRuntimeTest {
+class ProductRuntimeTest extends RuntimeFixture {
     private static final Schema ORDERS = Schema.of(
             Field.of("id", LogicalType.STRING, false),
             Field.of("sku", LogicalType.STRING, false),
             Field.of("quantity", LogicalType.INT64, false));
-
-    private BufferAllocator allocator;
-    private InMemorySnapshotStore store;
-    private ProductRuntime runtime;
-
-    @BeforeEach
-    void setUp() {
-        allocator = new RootAllocator();
-        store = new InMemorySnapshotStore();
-        runtime = ProductRuntime.builder().allocator(allocator).store(store).build();
-    }
-
-    @AfterEach
-    void tearDown() {
-        runtime.close();
-        allocator.close();
-    }
 
     private static Map<String, Object> order(String id, String sku, Long quantity) {
         Map<String, Object> row = new HashMap<>();

@@ -14,38 +14,16 @@ import dev.dataproduct.api.schema.DatasetSpec;
 import dev.dataproduct.api.schema.Field;
 import dev.dataproduct.api.schema.LogicalType;
 import dev.dataproduct.api.schema.Schema;
-import dev.dataproduct.core.snapshot.InMemorySnapshotStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class QuarantineLimitTest {
+class QuarantineLimitTest extends RuntimeFixture {
     private static final Schema ITEMS = Schema.of(
             Field.of("id", LogicalType.STRING, false),
             Field.of("sku", LogicalType.STRING, false));
-
-    private BufferAllocator allocator;
-    private InMemorySnapshotStore store;
-    private ProductRuntime runtime;
-
-    @BeforeEach
-    void setUp() {
-        allocator = new RootAllocator();
-        store = new InMemorySnapshotStore();
-        runtime = ProductRuntime.builder().allocator(allocator).store(store).build();
-    }
-
-    @AfterEach
-    void tearDown() {
-        runtime.close();
-        allocator.close();
-    }
 
     /** {@code total} rows of which the first {@code bad} break the SKU pattern. */
     private static List<Map<String, Object>> rows(int total, int bad) {
