@@ -49,7 +49,8 @@ class ProductPropertyTest {
                 .purpose("A product generated for a property test.")
                 .tags("generated")
                 .input(RowsInput.of("source", schema, rows).batchSize(batchSize))
-                .output(DatasetSpec.named("out")
+                // the generated rows break rules often: the quarantined-share limit is not this test's subject
+                .output(DatasetSpec.named("out").maxQuarantinedShare(1)
                         .field("id", LogicalType.STRING, f -> f.required().primaryKey())
                         .field("quantity", LogicalType.INT32, f -> f.required().range(1, 100))
                         .field("sku", LogicalType.STRING, f -> f.pattern("SKU-\\d{3}"))
@@ -85,11 +86,17 @@ class ProductPropertyTest {
                 && (note == null || note.length() <= 5);
     }
 
+    /** The rows that conform, of which the first with each primary key is published, in order. */
+    private static List<Map<String, Object>> publishable(List<Map<String, Object>> input) {
+        Set<Object> keys = new java.util.HashSet<>();
+        return input.stream().filter(ProductPropertyTest::conforms).filter(r -> keys.add(r.get("id"))).toList();
+    }
+
     @Test
     void rowsInEqualPublishedPlusQuarantinedAndPublishedAreExactlyTheConformingRows() {
         Gen<List<Map<String, Object>>> rows = Gen.listOf(ProductPropertyTest::rawRow, 0, 300);
         PropertyRunner.forAll(rows).trials(60).check(input -> {
-            long expected = input.stream().filter(ProductPropertyTest::conforms).count();
+            long expected = publishable(input).size();
             try (BufferAllocator allocator = new RootAllocator();
                  ProductRuntime runtime = ProductRuntime.builder().allocator(allocator)
                          .store(new InMemorySnapshotStore()).build()) {
@@ -101,8 +108,7 @@ class ProductPropertyTest {
                 List<String> published = new ArrayList<>();
                 runtime.store().open(runtime.store().current(product.address()).orElseThrow(), allocator)
                         .dataset("out").forEachRow(r -> published.add(r.getString("id")));
-                List<String> expectedIds = input.stream().filter(ProductPropertyTest::conforms)
-                        .map(r -> (String) r.get("id")).toList();
+                List<String> expectedIds = publishable(input).stream().map(r -> (String) r.get("id")).toList();
                 assertEquals(expectedIds, published);
                 result.samples().forEach(s -> s.violations().stream().filter(v -> v.field().equals("note"))
                         .forEach(v -> assertEquals(false, v.message().contains("far too long"), v.message())));

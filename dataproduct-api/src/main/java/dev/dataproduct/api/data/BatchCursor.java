@@ -1,5 +1,6 @@
 package dev.dataproduct.api.data;
 
+import java.util.Optional;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -22,6 +23,16 @@ public interface BatchCursor extends AutoCloseable {
      * @throws IllegalStateException before the first {@link #next()} or after the last
      */
     VectorSchemaRoot batch();
+
+    /**
+     * Where a row of the current batch came from, for the reasons of rows quarantined downstream.
+     *
+     * @param row the row index within the current batch
+     * @return the origin, such as {@code orders.csv:42}, if the source knows it; empty by default
+     */
+    default Optional<String> origin(int row) {
+        return Optional.empty();
+    }
 
     /** Releases what the cursor holds. Closing twice does nothing. */
     @Override

@@ -48,16 +48,19 @@ public interface Dataset {
 
     /**
      * Calls an action for each row, in order. The row view is reused: read values during the call.
+     * It knows each row's {@linkplain RowView#origin() origin} where the source does.
      *
      * @param action what to do with each row
      */
     default void forEachRow(Consumer<RowView> action) {
-        forEachBatch(batch -> {
-            RowView row = RowView.over(batch);
-            for (int i = 0; i < batch.getRowCount(); i++) {
-                action.accept(row.at(i));
+        try (BatchCursor cursor = open()) {
+            while (cursor.next()) {
+                RowView row = RowView.overCursor(cursor);
+                for (int i = 0; i < cursor.batch().getRowCount(); i++) {
+                    action.accept(row.at(i));
+                }
             }
-        });
+        }
     }
 
     /** @return the number of rows, counted by one pass over the batches */

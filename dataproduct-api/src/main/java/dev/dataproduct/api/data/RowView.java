@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.IntFunction;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -29,11 +31,13 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 public final class RowView {
     private final VectorSchemaRoot batch;
+    private final IntFunction<Optional<String>> origins;
     private final Map<String, FieldVector> columns = new HashMap<>();
     private int index;
 
-    private RowView(VectorSchemaRoot batch) {
+    private RowView(VectorSchemaRoot batch, IntFunction<Optional<String>> origins) {
         this.batch = batch;
+        this.origins = origins;
         for (FieldVector v : batch.getFieldVectors()) {
             columns.put(v.getName(), v);
         }
@@ -44,7 +48,32 @@ public final class RowView {
      * @return a view positioned on row 0
      */
     public static RowView over(VectorSchemaRoot batch) {
-        return new RowView(Objects.requireNonNull(batch, "batch"));
+        return new RowView(Objects.requireNonNull(batch, "batch"), row -> Optional.empty());
+    }
+
+    /**
+     * A view of a cursor's current batch that knows where each row came from, so that a row built
+     * from it can be quarantined with the origin of its input row (see {@link #origin()}).
+     *
+     * <pre>{@code
+     * try (BatchCursor cursor = ctx.input("orders").open(); BatchBuilder out = ctx.batchBuilder()) {
+     *     while (cursor.next()) {
+     *         RowView order = RowView.overCursor(cursor);
+     *         for (int i = 0; i < cursor.batch().getRowCount(); i++) {
+     *             order.at(i);
+     *             out.origin(order.origin()).addRow(...);
+     *         }
+     *     }
+     * }
+     * }</pre>
+     *
+     * @param cursor a cursor positioned on a batch; the view is valid until the cursor moves
+     * @return a view positioned on row 0
+     * @throws IllegalStateException if the cursor is not on a batch
+     */
+    public static RowView overCursor(BatchCursor cursor) {
+        Objects.requireNonNull(cursor, "cursor");
+        return new RowView(cursor.batch(), cursor::origin);
     }
 
     /**
@@ -63,6 +92,15 @@ public final class RowView {
     /** @return the index of the current row within its batch */
     public int index() {
         return index;
+    }
+
+    /**
+     * @return where the current row came from, such as {@code orders.csv:42}, if the view was
+     *     made {@linkplain #overCursor(BatchCursor) over a cursor} whose source knows it; otherwise
+     *     {@code row <index>}
+     */
+    public String origin() {
+        return origins.apply(index).orElseGet(() -> "row " + index);
     }
 
     /**

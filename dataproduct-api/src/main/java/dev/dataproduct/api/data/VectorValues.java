@@ -112,8 +112,10 @@ public final class VectorValues {
      * @param index the row
      * @param value a value in the SDK's value model (or a close Java type: any integer class for
      *     integers, {@link OffsetDateTime} for instants, ...), or {@code null}
-     * @throws IllegalArgumentException naming the vector, the value and the type if the value does
-     *     not fit
+     * @throws ValueOutOfRangeException naming the vector, the value and the type if the value is
+     *     of the right kind but beyond what the type holds (range, precision, scale)
+     * @throws IllegalArgumentException naming the vector, the value and the type if the value is
+     *     of another kind
      */
     public static void set(ValueVector vector, int index, Object value) {
         if (value == null) {
@@ -122,8 +124,11 @@ public final class VectorValues {
         }
         try {
             setValue(vector, index, value);
-        } catch (ClassCastException | ArithmeticException e) {
+        } catch (ClassCastException e) {
             throw mismatch(vector, value);
+        } catch (ArithmeticException e) {
+            throw new ValueOutOfRangeException("field '" + vector.getName() + "' of Arrow type "
+                    + vector.getField().getType() + " cannot hold '" + value + "': out of its range");
         }
     }
 
@@ -151,7 +156,7 @@ public final class VectorValues {
             try {
                 v.setSafe(index, TextValues.fitDecimal(new LogicalType.DecimalType(v.getPrecision(), v.getScale()), d));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("field '" + vector.getName() + "': " + e.getMessage(), e);
+                throw new ValueOutOfRangeException("field '" + vector.getName() + "': " + e.getMessage());
             }
         } else if (vector instanceof Float8Vector v) {
             v.setSafe(index, ((Number) value).doubleValue());
@@ -238,7 +243,7 @@ public final class VectorValues {
         long min = bits == 64 ? Long.MIN_VALUE : -(1L << (bits - 1));
         long max = bits == 64 ? Long.MAX_VALUE : (1L << (bits - 1)) - 1;
         if (v < min || v > max) {
-            throw new IllegalArgumentException("field '" + vector.getName() + "': " + v + " is out of the range of int"
+            throw new ValueOutOfRangeException("field '" + vector.getName() + "': " + v + " is out of the range of int"
                     + bits + " [" + min + ", " + max + "]");
         }
         return v;

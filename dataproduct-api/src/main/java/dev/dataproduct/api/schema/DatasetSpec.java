@@ -22,17 +22,30 @@ import java.util.regex.Pattern;
  *     .build();
  * }</pre>
  *
+ * <p>A run fails, committing nothing, when more than {@link #maxQuarantinedShare()} of a
+ * dataset's rows are quarantined ({@value #DEFAULT_MAX_QUARANTINED_SHARE} by default): so many bad
+ * rows say that the delivery or the transform is broken, and publishing the rest would hide it.
+ *
  * @param name the dataset name, unique within its product: lower-case letters, digits,
  *     {@code -} and {@code _}, starting with a letter
  * @param description what one row of the dataset stands for; empty if not described
  * @param schema the fields
+ * @param maxQuarantinedShare the largest share of the dataset's rows, from 0 to 1, that a run may
+ *     quarantine and still commit; exactly this share still commits
  */
-public record DatasetSpec(String name, String description, Schema schema) {
+public record DatasetSpec(String name, String description, Schema schema, double maxQuarantinedShare) {
+
+    /** The share of rows a run may quarantine unless a dataset says otherwise: 10%. */
+    public static final double DEFAULT_MAX_QUARANTINED_SHARE = 0.10;
 
     static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]*");
     static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @throws IllegalArgumentException if the name is not valid or the share is not from 0 to 1
+     */
     public DatasetSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
@@ -41,6 +54,28 @@ public record DatasetSpec(String name, String description, Schema schema) {
             throw new IllegalArgumentException("dataset name '" + name + "' must be lower-case letters, digits, "
                     + "'-' or '_', starting with a letter");
         }
+        String shareProblem = shareProblem(maxQuarantinedShare);
+        if (shareProblem != null) {
+            throw new IllegalArgumentException("dataset '" + name + "': " + shareProblem);
+        }
+    }
+
+    /**
+     * A dataset that may quarantine up to {@value #DEFAULT_MAX_QUARANTINED_SHARE} of its rows.
+     *
+     * @param name the dataset name
+     * @param description what one row stands for
+     * @param schema the fields
+     */
+    public DatasetSpec(String name, String description, Schema schema) {
+        this(name, description, schema, DEFAULT_MAX_QUARANTINED_SHARE);
+    }
+
+    private static String shareProblem(double share) {
+        if (share >= 0 && share <= 1) {
+            return null;
+        }
+        return "maxQuarantinedShare " + share + " must be from 0 to 1, a share of the rows (0.25 for 25%)";
     }
 
     /**
@@ -59,6 +94,7 @@ public record DatasetSpec(String name, String description, Schema schema) {
         private String description = "";
         private final List<Field.Builder> fields = new ArrayList<>();
         private final List<String> declaredKey = new ArrayList<>();
+        private double maxQuarantinedShare = DEFAULT_MAX_QUARANTINED_SHARE;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -75,6 +111,19 @@ public record DatasetSpec(String name, String description, Schema schema) {
          */
         public Builder description(String text) {
             this.description = Objects.requireNonNull(text, "description");
+            return this;
+        }
+
+        /**
+         * Sets the largest share of the dataset's rows a run may quarantine and still commit. Rows an
+         * input could not read count as rows of every dataset whose transform reads that input.
+         *
+         * @param share from 0 (no row may be quarantined) to 1 (any number may); exactly this share
+         *     still commits; {@value #DEFAULT_MAX_QUARANTINED_SHARE} by default
+         * @return this builder; {@link #build()} reports a share outside 0 to 1
+         */
+        public Builder maxQuarantinedShare(double share) {
+            this.maxQuarantinedShare = share;
             return this;
         }
 
@@ -140,6 +189,10 @@ public record DatasetSpec(String name, String description, Schema schema) {
             if (fields.isEmpty()) {
                 problems.add(where + ": declares no fields; add at least one with field(name, type)");
             }
+            String shareProblem = shareProblem(maxQuarantinedShare);
+            if (shareProblem != null) {
+                problems.add(where + ": " + shareProblem);
+            }
             Set<String> names = new LinkedHashSet<>();
             Map<Integer, String> keyPositions = new HashMap<>();
             for (Field.Builder f : fields) {
@@ -202,7 +255,7 @@ public record DatasetSpec(String name, String description, Schema schema) {
                 }
                 built.add(f.buildWithKeyPosition(Math.max(position, 0)));
             }
-            return new DatasetSpec(name, description, new Schema(built));
+            return new DatasetSpec(name, description, new Schema(built), maxQuarantinedShare);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.dataproduct.api.transform;
 
+import dev.dataproduct.api.data.BatchBuilder;
 import dev.dataproduct.api.data.Dataset;
 import dev.dataproduct.api.schema.DatasetSpec;
 import java.time.Clock;
@@ -28,4 +29,17 @@ public interface TransformContext {
 
     /** @return the run's clock; use it instead of the system clock so tests can fix time */
     Clock clock();
+
+    /**
+     * A builder of batches of the output dataset. In a run, a row with a value its column's type
+     * cannot hold (an overflowing computed total) is not thrown but quarantined with the origin
+     * given by {@link BatchBuilder#origin(String)}, and counted in the run's rows in and
+     * quarantined rows; the run goes on.
+     *
+     * @return a new builder over {@link #output()}'s schema and {@link #allocator()}; the caller
+     *     closes it. This default throws on such a value, like {@link BatchBuilder#create}.
+     */
+    default BatchBuilder batchBuilder() {
+        return BatchBuilder.create(output().schema(), allocator());
+    }
 }

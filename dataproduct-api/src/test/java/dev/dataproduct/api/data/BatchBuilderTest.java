@@ -372,4 +372,79 @@ class BatchBuilderTest {
             assertEquals(0, batch.getRowCount());
         }
     }
+
+    // ---- values out of range: quarantined by a quarantining builder --------------------------------
+
+    private static final Schema LINES = Schema.of(
+            Field.of("id", LogicalType.STRING, false),
+            Field.of("quantity", LogicalType.INT32, false),
+            Field.of("total", LogicalType.decimal(12, 2), false));
+
+    @Test
+    void aQuarantiningBuilderLeavesOutARowWhoseValueOverflowsItsColumnWithItsOriginAndGoesOn() {
+        List<dev.dataproduct.api.quarantine.RejectedRow> rejected = new java.util.ArrayList<>();
+        try (BufferAllocator allocator = new RootAllocator();
+             BatchBuilder b = BatchBuilder.quarantining(LINES, allocator, "purchases", rejected::add)) {
+            b.origin("orders.csv:2").addRow("a", 2, new BigDecimal("10.50"));
+            b.origin("orders.csv:3").addRow("b", 2_000_000_000, new BigDecimal("2000000000").multiply(
+                    new BigDecimal("999.99")));
+            b.addRow(Map.of("id", "c", "quantity", 3_000_000_000L));
+            b.origin("orders.csv:5").addRow("d", 1, new BigDecimal("1.00"));
+            assertEquals(2, b.rowCount());
+            assertEquals(2, b.quarantinedCount());
+            try (VectorSchemaRoot batch = b.build()) {
+                assertEquals(2, batch.getRowCount());
+                RowView row = RowView.over(batch);
+                assertEquals(List.of("a", "d"), List.of(row.at(0).getString("id"), row.at(1).getString("id")));
+                assertEquals(new BigDecimal("1.00"), row.at(1).getDecimal("total"));
+            }
+        }
+        assertEquals(2, rejected.size());
+        var overflow = rejected.get(0);
+        assertEquals("purchases", overflow.dataset());
+        assertEquals("orders.csv:3", overflow.origin());
+        assertEquals("total", overflow.violations().get(0).field());
+        assertEquals("type", overflow.violations().get(0).rule());
+        assertTrue(overflow.violations().get(0).message().contains("decimal(12,2)"), overflow.violations().toString());
+        assertEquals("1999980000000.00", overflow.values().get("total"));
+        assertEquals("b", overflow.values().get("id"));
+        // a row without an origin is placed by its number among the rows offered
+        assertEquals("row 2 built by the transform", rejected.get(1).origin());
+        assertEquals("quantity", rejected.get(1).violations().get(0).field());
+    }
+
+    @Test
+    void aPlainBuilderThrowsForAnOverflowNamingTheOriginOfTheRow() {
+        try (BufferAllocator allocator = new RootAllocator();
+             BatchBuilder b = BatchBuilder.create(LINES, allocator)) {
+            ValueOutOfRangeException e = assertThrows(ValueOutOfRangeException.class,
+                    () -> b.origin("orders.csv:3").addRow("b", 1, new BigDecimal("12345678901.00")));
+            assertTrue(e.getMessage().startsWith("row 0 (from orders.csv:3), column 'total': "), e.getMessage());
+        }
+    }
+
+    @Test
+    void aValueOfTheWrongKindIsAFaultOfTheProgramEvenForAQuarantiningBuilder() {
+        try (BufferAllocator allocator = new RootAllocator();
+             BatchBuilder b = BatchBuilder.quarantining(LINES, allocator, "purchases", r -> { })) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> b.addRow("a", "two", null));
+            assertFalse(e instanceof ValueOutOfRangeException, e.toString());
+            assertEquals(0, b.quarantinedCount());
+        }
+    }
+
+    @Test
+    void aQuarantinedValueOfAClassifiedColumnStaysOutOfTheReason() {
+        Schema schema = Schema.of(Field.of("salary", LogicalType.decimal(5, 2), false).toBuilder()
+                .classification(dev.dataproduct.api.schema.Classification.CONFIDENTIAL).build());
+        List<dev.dataproduct.api.quarantine.RejectedRow> rejected = new java.util.ArrayList<>();
+        try (BufferAllocator allocator = new RootAllocator();
+             BatchBuilder b = BatchBuilder.quarantining(schema, allocator, "pay", rejected::add)) {
+            b.addRow(new BigDecimal("987654.32"));
+        }
+        String reason = rejected.get(0).violations().get(0).message();
+        assertFalse(reason.contains("987654"), reason);
+        assertTrue(reason.contains("confidential value"), reason);
+    }
 }

@@ -114,4 +114,57 @@ class DatasetTest {
         assertThrows(NullPointerException.class, () -> Dataset.of(null, SCHEMA, List.of()));
         assertThrows(NullPointerException.class, () -> Dataset.of("d", null, List.of()));
     }
+
+    @Test
+    void rowsKnowTheOriginTheirSourceGivesThemAndTheirPositionOtherwise() {
+        try (BufferAllocator allocator = new RootAllocator();
+             VectorSchemaRoot first = batch(allocator, new Object[] {"a", 1}, new Object[] {"b", 2})) {
+            Dataset plain = Dataset.of("orders", SCHEMA, List.of(first));
+            List<String> origins = new ArrayList<>();
+            plain.forEachRow(r -> origins.add(r.origin()));
+            assertEquals(List.of("row 0", "row 1"), origins);
+
+            Dataset located = new Dataset() {
+                @Override
+                public String name() {
+                    return "orders";
+                }
+
+                @Override
+                public Schema schema() {
+                    return SCHEMA;
+                }
+
+                @Override
+                public BatchCursor open() {
+                    BatchCursor cursor = plain.open();
+                    return new BatchCursor() {
+                        @Override
+                        public boolean next() {
+                            return cursor.next();
+                        }
+
+                        @Override
+                        public VectorSchemaRoot batch() {
+                            return cursor.batch();
+                        }
+
+                        @Override
+                        public java.util.Optional<String> origin(int row) {
+                            return java.util.Optional.of("orders.csv:" + (row + 2));
+                        }
+
+                        @Override
+                        public void close() {
+                            cursor.close();
+                        }
+                    };
+                }
+            };
+            origins.clear();
+            located.forEachRow(r -> origins.add(r.origin()));
+            assertEquals(List.of("orders.csv:2", "orders.csv:3"), origins);
+            assertEquals("row 1", RowView.over(first).at(1).origin());
+        }
+    }
 }

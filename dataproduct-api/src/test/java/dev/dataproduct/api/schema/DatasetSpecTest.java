@@ -250,4 +250,28 @@ class DatasetSpecTest {
         assertTrue(e.getMessage().contains("'Purchases'"), e.getMessage());
         assertEquals("a-b_1", new DatasetSpec("a-b_1", "", schema).name());
     }
+
+    @Test
+    void aDatasetMayQuarantineTenPercentOfItsRowsByDefault() {
+        DatasetSpec spec = DatasetSpec.named("items").field("id", LogicalType.STRING).build();
+        assertEquals(0.10, spec.maxQuarantinedShare());
+        assertEquals(0.10, new DatasetSpec("items", "", spec.schema()).maxQuarantinedShare());
+        assertEquals(0.25, DatasetSpec.named("items").field("id", LogicalType.STRING).maxQuarantinedShare(0.25)
+                .build().maxQuarantinedShare());
+    }
+
+    @Test
+    void reportsAMaxQuarantinedShareOutsideZeroToOneWithTheOtherProblems() {
+        for (double bad : new double[] {-0.01, 1.01, 25, Double.NaN}) {
+            InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class,
+                    () -> DatasetSpec.named("items").maxQuarantinedShare(bad).build());
+            assertEquals(2, e.problems().size(), e.getMessage());
+            assertTrue(e.problems().get(1).contains("maxQuarantinedShare") && e.problems().get(1).contains("items"),
+                    e.getMessage());
+        }
+        Schema schema = DatasetSpec.named("items").field("id", LogicalType.STRING).build().schema();
+        assertThrows(IllegalArgumentException.class, () -> new DatasetSpec("items", "", schema, 1.5));
+        assertEquals(0.0, new DatasetSpec("items", "", schema, 0).maxQuarantinedShare());
+        assertEquals(1.0, new DatasetSpec("items", "", schema, 1).maxQuarantinedShare());
+    }
 }

@@ -2,6 +2,7 @@ package dev.dataproduct.core.contract;
 
 import dev.dataproduct.api.data.VectorValues;
 import dev.dataproduct.api.error.ContractViolationException;
+import dev.dataproduct.api.error.InvalidDefinitionException;
 import dev.dataproduct.api.quarantine.RejectedRow;
 import dev.dataproduct.api.quarantine.Violation;
 import dev.dataproduct.api.schema.ArrowTypes;
@@ -19,14 +20,24 @@ import java.util.TreeMap;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.ArrowType;
 
 /**
  * Checks every row of a batch against a dataset's contract (types, required fields, value
  * constraints) and splits the batch into conforming rows and rejected rows with their reasons.
  *
- * <p>A column in a close type (int64 for an int32 field, text for a date) is converted value by
- * value; a value that does not convert rejects its row with rule {@code type}. A missing column,
- * or a column whose type cannot be converted at all, is a defect of the transform and throws.
+ * <p>A column in a close type (int64 for an int32 field, a decimal of another scale, a date for a
+ * timestamp) is converted value by value; a value that does not fit rejects its row with rule
+ * {@code type}. A column whose type cannot be converted at all (text for a date, a number for a
+ * text field, a boolean for a number) is a defect of the transform, not of the data: the gate
+ * throws an {@link InvalidDefinitionException} naming the product, dataset, field, the emitted and
+ * the declared Arrow type. A missing column throws a {@link ContractViolationException}.
+ *
+ * <p>The primary key is unique across every batch the gate checks: a row whose key an earlier row
+ * already has is rejected with rule {@code primary_key}, its key (or, for a classified key field,
+ * only that it holds such a value) and the origin of the first row in the reason. The first row
+ * that passes every other rule claims its key. The gate remembers one 128-bit digest per distinct
+ * key, 48 to 96 bytes each, so use one gate per run of a dataset.
  *
  * <pre>{@code
  * ContractGate gate = new ContractGate(spec);
@@ -38,15 +49,29 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 public final class ContractGate {
     private final DatasetSpec spec;
+    private final String product;
     private final List<ContractRule> rules;
     private final ExpressionEvaluator evaluator = new ExpressionEvaluator();
     private final org.apache.arrow.vector.types.pojo.Schema arrowSchema;
+    private final List<Field> key;
+    private final KeyIndex keys = new KeyIndex();
 
     /** @param spec the dataset whose contract the gate enforces */
     public ContractGate(DatasetSpec spec) {
+        this(spec, "");
+    }
+
+    /**
+     * @param spec the dataset whose contract the gate enforces
+     * @param product the address of the product the dataset belongs to, named in the messages of
+     *     definition errors; empty if unknown
+     */
+    public ContractGate(DatasetSpec spec, String product) {
         this.spec = Objects.requireNonNull(spec, "spec");
+        this.product = Objects.requireNonNull(product, "product");
         this.rules = ContractRules.compile(spec);
         this.arrowSchema = spec.schema().toArrow();
+        this.key = spec.schema().primaryKey();
     }
 
     /** @return the row-level rules the gate checks, beside types */
@@ -61,8 +86,8 @@ public final class ContractGate {
      * @param allocator the allocator for the conforming rows
      * @param batchIndex the position of the batch in its stream, for the origin of rejected rows
      * @return the conforming rows and the rejected ones; the caller closes it
-     * @throws ContractViolationException if a contract column is missing or of a type that cannot
-     *     be converted
+     * @throws ContractViolationException if a contract column is missing
+     * @throws InvalidDefinitionException if a contract column is of a type that cannot be converted
      */
     public Outcome check(VectorSchemaRoot batch, BufferAllocator allocator, long batchIndex) {
         int n = batch.getRowCount();
@@ -98,9 +123,10 @@ public final class ContractGate {
                     }
                 }
             }
+            rejectDuplicateKeys(typedRoot, batchIndex, violations);
             List<RejectedRow> rejected = new ArrayList<>(violations.size());
             for (Map.Entry<Integer, List<Violation>> e : violations.entrySet()) {
-                rejected.add(new RejectedRow(spec.name(), "batch " + batchIndex + ", row " + e.getKey(), e.getValue(),
+                rejected.add(new RejectedRow(spec.name(), origin(batchIndex, e.getKey()), e.getValue(),
                         RejectedRow.valuesOf(batch, e.getKey())));
             }
             VectorSchemaRoot conforming;
@@ -120,10 +146,51 @@ public final class ContractGate {
         }
     }
 
+    /**
+     * Rejects each row, among those that pass every other rule, whose primary key an earlier row
+     * of the run already has: the first row that passes the contract claims the key.
+     */
+    private void rejectDuplicateKeys(VectorSchemaRoot typedRoot, long batchIndex,
+                                     Map<Integer, List<Violation>> violations) {
+        if (key.isEmpty()) {
+            return;
+        }
+        List<FieldVector> columns = key.stream().map(f -> typedRoot.getVector(f.name())).toList();
+        for (int row = 0; row < typedRoot.getRowCount(); row++) {
+            if (violations.containsKey(row)) {
+                continue;
+            }
+            List<Object> values = new ArrayList<>(columns.size());
+            for (FieldVector c : columns) {
+                values.add(VectorValues.get(c, row));
+            }
+            long first = keys.putIfAbsent(values, batchIndex << 32 | row);
+            if (first >= 0) {
+                violations.computeIfAbsent(row, r -> new ArrayList<>()).add(new Violation("", "primary_key",
+                        "duplicate primary key " + describeKey(values) + ", first seen at "
+                                + origin(first >>> 32, (int) first)));
+            }
+        }
+    }
+
+    private String describeKey(List<Object> values) {
+        List<String> parts = new ArrayList<>(key.size());
+        for (int i = 0; i < key.size(); i++) {
+            Field f = key.get(i);
+            parts.add(f.name() + (f.classification().isSensitive() ? " (a " + f.classification().label() + " value)"
+                    : " '" + TextValues.format(values.get(i)) + "'"));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String origin(long batchIndex, int row) {
+        return "batch " + batchIndex + ", row " + row;
+    }
+
     private FieldVector column(VectorSchemaRoot batch, Field field) {
         FieldVector v = batch.getVector(field.name());
         if (v == null) {
-            throw new ContractViolationException("dataset '" + spec.name() + "': the transform emitted a batch without "
+            throw new ContractViolationException(subject() + ": the transform emitted a batch without "
                     + "column '" + field.name() + "' (" + field.type().typeName() + "); it emitted "
                     + batch.getSchema().getFields().stream().map(f -> f.getName()).toList()
                     + ". Emit every column of the contract, with nulls where there is no value.");
@@ -131,17 +198,34 @@ public final class ContractGate {
         return v;
     }
 
+    /** Who the messages of definition errors are about: the product, if known, and the dataset. */
+    private String subject() {
+        return (product.isEmpty() ? "" : "product " + product + ", ") + "dataset '" + spec.name() + "'";
+    }
+
+    /**
+     * The logical type of an emitted column, if the gate can bring its values into the field's type.
+     * A column that cannot be is a fault of the transform, not of the data: quarantining every row
+     * would hide it behind a run that looks like a bad delivery.
+     */
     private LogicalType actualType(FieldVector source, Field field) {
+        ArrowType declared = ArrowTypes.toArrow(field).getType();
+        ArrowType emitted = source.getField().getType();
         LogicalType actual;
         try {
             actual = ArrowTypes.fromArrow(source.getField()).type();
         } catch (IllegalArgumentException e) {
-            throw new ContractViolationException("dataset '" + spec.name() + "': " + e.getMessage());
+            throw new InvalidDefinitionException(subject(), List.of("field '" + field.name() + "' is declared "
+                    + field.type().typeName() + " (Arrow " + declared + ") but the transform emitted Arrow type "
+                    + emitted + ", which the SDK does not read (" + e.getMessage() + "); emit the column as Arrow "
+                    + declared));
         }
         if (!ValueConversion.sameType(actual, field.type()) && !ValueConversion.convertible(actual, field.type())) {
-            throw new ContractViolationException("dataset '" + spec.name() + "': column '" + field.name()
-                    + "' was emitted as " + actual.typeName() + ", which cannot be converted to the contract's "
-                    + field.type().typeName() + "; emit it as " + field.type().typeName());
+            throw new InvalidDefinitionException(subject(), List.of("field '" + field.name() + "' is declared "
+                    + field.type().typeName() + " (Arrow " + declared + ") but the transform emitted Arrow type "
+                    + emitted + " (" + actual.typeName() + "), which does not convert to "
+                    + field.type().typeName() + "; emit the column as Arrow " + declared
+                    + ", or change the field's type in the contract"));
         }
         return actual;
     }
@@ -153,18 +237,20 @@ public final class ContractGate {
             target.allocateNew();
             for (int row = 0; row < n; row++) {
                 Object value = VectorValues.get(source, row);
-                Object converted = null;
-                if (value != null) {
-                    try {
-                        converted = ValueConversion.convert(value, field.type());
-                    } catch (IllegalArgumentException | ClassCastException e) {
-                        String shown = field.classification().isSensitive() ? "a " + field.classification().label()
-                                + " value" : "'" + TextValues.format(value) + "'";
-                        violations.computeIfAbsent(row, r -> new ArrayList<>()).add(new Violation(field.name(), "type",
-                                shown + " (" + actual.typeName() + ") does not convert to " + field.type().typeName()));
-                    }
+                if (value == null) {
+                    VectorValues.setNull(target, row);
+                    continue;
                 }
-                VectorValues.set(target, row, converted);
+                try {
+                    // the write is inside: a converted value can still fall outside what the vector holds
+                    VectorValues.set(target, row, ValueConversion.convert(value, field.type()));
+                } catch (IllegalArgumentException | ClassCastException e) {
+                    VectorValues.setNull(target, row);
+                    String shown = field.classification().isSensitive() ? "a " + field.classification().label()
+                            + " value" : "'" + TextValues.format(value) + "'";
+                    violations.computeIfAbsent(row, r -> new ArrayList<>()).add(new Violation(field.name(), "type",
+                            shown + " (" + actual.typeName() + ") does not convert to " + field.type().typeName()));
+                }
             }
             target.setValueCount(n);
             return target;

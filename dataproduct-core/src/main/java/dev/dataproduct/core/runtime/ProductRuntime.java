@@ -1,6 +1,7 @@
 package dev.dataproduct.core.runtime;
 
 import dev.dataproduct.api.contract.DataContract;
+import dev.dataproduct.api.data.BatchBuilder;
 import dev.dataproduct.api.data.Dataset;
 import dev.dataproduct.api.error.DataProductException;
 import dev.dataproduct.api.port.InputContext;
@@ -10,6 +11,7 @@ import dev.dataproduct.api.port.OutputPort;
 import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.api.product.ProductAddress;
 import dev.dataproduct.api.quality.Check;
+import dev.dataproduct.api.quarantine.RejectSink;
 import dev.dataproduct.api.quarantine.RejectedRow;
 import dev.dataproduct.api.quarantine.Violation;
 import dev.dataproduct.api.schema.DatasetSpec;
@@ -109,6 +111,8 @@ public final class ProductRuntime implements AutoCloseable {
      * @throws DataProductException if a transform fails or emits batches that cannot be checked
      *     (a missing column), or if a port or the store fails; nothing is committed then, and the
      *     previous snapshot stays current
+     * @throws QuarantineLimitException if a dataset quarantined more of its rows than its
+     *     {@link DatasetSpec#maxQuarantinedShare() limit}; nothing is committed
      * @throws QualityGateException if an error-severity quality check fails; nothing is committed
      * @throws dev.dataproduct.api.error.IncompatibleChangeException if the runtime has a contract
      *     registry and the product's contract breaks the previous version without a new major
@@ -133,7 +137,7 @@ public final class ProductRuntime implements AutoCloseable {
                     for (InputPort port : product.inputs()) {
                         String name = port.descriptor().name();
                         TrackedInput input = new TrackedInput(name);
-                        Dataset dataset = port.open(new InputContext(runAllocator, clock, input));
+                        Dataset dataset = openInput(address, port, new InputContext(runAllocator, clock, input));
                         QuarantineLog log = new QuarantineLog("input." + name, dataset.schema().fieldNames(), tx,
                                 runAllocator, tally);
                         logs.add(log);
@@ -145,7 +149,9 @@ public final class ProductRuntime implements AutoCloseable {
                         QuarantineLog log = new QuarantineLog(output.name(), output.schema().fieldNames(), tx,
                                 runAllocator, tally);
                         logs.add(log);
-                        datasetStats.add(runTransform(product, spec, output, inputs, tx, log, runAllocator, quality));
+                        DatasetStats stats = runTransform(product, spec, output, inputs, tx, log, runAllocator, quality);
+                        datasetStats.add(stats);
+                        checkQuarantineLimit(address, spec, output, stats, log, inputs);
                     }
                     reports = quality.judge(clock, new LinkedHashMap<>(inputs), history);
                     if (!QualityStep.passed(reports)) {
@@ -168,6 +174,18 @@ public final class ProductRuntime implements AutoCloseable {
             LOG.info("{}: snapshot {} committed, {} rows in, {} published, {} quarantined", address.urn(),
                     manifest.id(), result.rowsIn(), result.published(), result.quarantined());
             return result;
+        }
+    }
+
+    /** Opens an input port; a failure that is not the SDK's own gets the port and product named. */
+    private static Dataset openInput(ProductAddress address, InputPort port, InputContext context) {
+        try {
+            return port.open(context);
+        } catch (DataProductException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new dev.dataproduct.api.error.PortException("input port '" + port.descriptor().name() + "' of "
+                    + address.urn() + " failed to open: " + e + "; nothing was committed", e);
         }
     }
 
@@ -195,9 +213,9 @@ public final class ProductRuntime implements AutoCloseable {
     private DatasetStats runTransform(DataProduct product, TransformSpec spec, DatasetSpec output,
                                       Map<String, TrackedInput> inputs, SnapshotTransaction tx, QuarantineLog log,
                                       BufferAllocator runAllocator, QualityStep quality) {
-        ContractGate gate = new ContractGate(output);
+        ContractGate gate = new ContractGate(output, product.address().urn());
         ArrowIpcWriter writer = tx.dataset(output.name(), output.schema().toArrow());
-        long[] counts = new long[3];
+        long[] counts = new long[4]; // rows into the gate, published, batches, rows the builders quarantined
         EvaluationContext holdContext = new EvaluationContext(clock, new LinkedHashMap<>(inputs), Map.of());
         BatchSink sink = batch -> {
             long batchIndex = counts[2]++;
@@ -221,7 +239,11 @@ public final class ProductRuntime implements AutoCloseable {
                 held.forEach((row, checks) -> log.add(heldRow(output.name(), batchIndex, row, checks, conforming)));
             }
         };
-        TransformContext context = new RunTransformContext(spec, output, inputs, runAllocator, clock);
+        RejectSink built = row -> {
+            counts[3]++;
+            log.add(row);
+        };
+        TransformContext context = new RunTransformContext(spec, output, inputs, runAllocator, clock, built);
         try {
             spec.transform().apply(context, sink);
         } catch (DataProductException e) {
@@ -230,7 +252,29 @@ public final class ProductRuntime implements AutoCloseable {
             throw new DataProductException("the transform of dataset '" + output.name() + "' of " + product.address()
                     + " failed: " + e + "; nothing was committed", e);
         }
-        return new DatasetStats(output.name(), counts[0], counts[1], log.rows());
+        return new DatasetStats(output.name(), counts[0] + counts[3], counts[1], log.rows());
+    }
+
+    /**
+     * Fails the run before its commit if a dataset quarantined more of its rows than its limit allows.
+     * The rows an input could not read are rows of the run too: they count, as rows and as
+     * quarantined rows, for every dataset whose transform reads that input.
+     */
+    private static void checkQuarantineLimit(ProductAddress address, TransformSpec spec, DatasetSpec output,
+                                             DatasetStats stats, QuarantineLog log, Map<String, TrackedInput> inputs) {
+        long rows = stats.rowsIn();
+        long quarantined = stats.quarantined();
+        Map<String, Long> reasons = new java.util.HashMap<>(log.reasons());
+        for (String name : spec.inputs()) {
+            TrackedInput input = inputs.get(name);
+            rows += input.rejected();
+            quarantined += input.rejected();
+            input.reasons().forEach((reason, n) -> reasons.merge(reason, n, Long::sum));
+        }
+        if (!QuarantineLimitException.within(rows, quarantined, output.maxQuarantinedShare())) {
+            throw new QuarantineLimitException(address.urn(), output.name(), rows, quarantined,
+                    output.maxQuarantinedShare(), RunTally.mostFrequentFirst(reasons));
+        }
     }
 
     /** A row held back by checks that quarantine their failing rows, with one violation per check. */
@@ -395,14 +439,21 @@ public final class ProductRuntime implements AutoCloseable {
         private final Map<String, TrackedInput> inputs;
         private final BufferAllocator allocator;
         private final Clock clock;
+        private final RejectSink built;
 
         RunTransformContext(TransformSpec spec, DatasetSpec output, Map<String, TrackedInput> inputs,
-                            BufferAllocator allocator, Clock clock) {
+                            BufferAllocator allocator, Clock clock, RejectSink built) {
             this.spec = spec;
             this.output = output;
             this.inputs = inputs;
             this.allocator = allocator;
             this.clock = clock;
+            this.built = built;
+        }
+
+        @Override
+        public BatchBuilder batchBuilder() {
+            return BatchBuilder.quarantining(output.schema(), allocator, output.name(), built);
         }
 
         @Override

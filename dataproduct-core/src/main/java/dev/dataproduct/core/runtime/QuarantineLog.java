@@ -33,6 +33,7 @@ final class QuarantineLog {
     private final BufferAllocator allocator;
     private final RunTally tally;
     private final List<RejectedRow> pending = new ArrayList<>();
+    private final Map<String, Long> reasons = new java.util.HashMap<>();
     private ArrowIpcWriter writer;
     private long rows;
 
@@ -58,6 +59,7 @@ final class QuarantineLog {
         pending.add(row);
         rows++;
         tally.rejected(row);
+        RunTally.count(reasons, row);
         if (pending.size() >= FLUSH_ROWS) {
             flush();
         }
@@ -65,6 +67,11 @@ final class QuarantineLog {
 
     long rows() {
         return rows;
+    }
+
+    /** @return the rows of this log per reason, such as {@code purchases.sku: pattern} */
+    Map<String, Long> reasons() {
+        return reasons;
     }
 
     void flush() {

@@ -19,16 +19,26 @@ final class RunTally {
     }
 
     void rejected(RejectedRow row) {
-        for (Violation v : row.violations()) {
-            String key = (v.field().isEmpty() ? row.dataset() : row.dataset() + "." + v.field()) + ": " + v.rule();
-            reasons.merge(key, 1L, Long::sum);
-        }
+        count(reasons, row);
         if (samples.size() < sampleSize) {
             samples.add(row);
         }
     }
 
+    /** Adds one to the count of each reason a row was rejected for, such as {@code purchases.sku: pattern}. */
+    static void count(Map<String, Long> reasons, RejectedRow row) {
+        for (Violation v : row.violations()) {
+            String key = (v.field().isEmpty() ? row.dataset() : row.dataset() + "." + v.field()) + ": " + v.rule();
+            reasons.merge(key, 1L, Long::sum);
+        }
+    }
+
     Map<String, Long> reasons() {
+        return mostFrequentFirst(reasons);
+    }
+
+    /** @return the counts, most frequent first, then by reason */
+    static Map<String, Long> mostFrequentFirst(Map<String, Long> reasons) {
         Map<String, Long> sorted = new LinkedHashMap<>();
         reasons.entrySet().stream()
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))

@@ -7,6 +7,8 @@ import dev.dataproduct.api.quarantine.RejectedRow;
 import dev.dataproduct.api.schema.Schema;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -43,6 +45,11 @@ final class TrackedInput implements Dataset, RejectSink {
         return rejected;
     }
 
+    /** @return the rows the input could not read, per reason */
+    Map<String, Long> reasons() {
+        return quarantine == null ? Map.of() : quarantine.reasons();
+    }
+
     @Override
     public void reject(RejectedRow row) {
         if (passes <= 1) {
@@ -71,13 +78,23 @@ final class TrackedInput implements Dataset, RejectSink {
         boolean counting = passes == 1;
         BatchCursor cursor = source.open();
         return new BatchCursor() {
+            private long batchIndex = -1;
+
             @Override
             public boolean next() {
                 boolean more = cursor.next();
+                batchIndex++;
                 if (more && counting) {
                     rowsRead += cursor.batch().getRowCount();
                 }
                 return more;
+            }
+
+            @Override
+            public Optional<String> origin(int row) {
+                // a port that does not know its rows' origins still gets them placed in the run
+                return Optional.of(cursor.origin(row).orElseGet(() -> "input '" + name + "', batch " + batchIndex
+                        + ", row " + row));
             }
 
             @Override

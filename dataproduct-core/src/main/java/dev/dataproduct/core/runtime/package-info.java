@@ -2,6 +2,15 @@
  * The product runtime: {@link dev.dataproduct.core.runtime.ProductRuntime} runs a product end to
  * end (inputs, transforms, contract gate, quarantine, atomic commit, output ports) and reports a
  * {@link dev.dataproduct.core.runtime.RunResult} in which rows in = rows published + rows
- * quarantined.
+ * quarantined, counting the rows the inputs could not read and the rows a transform's
+ * {@link dev.dataproduct.api.transform.TransformContext#batchBuilder() batch builder} quarantined
+ * for a value out of its column's range (with the origin of their input row).
+ *
+ * <p>A bug in user code is not bad data: an exception of a transform or an input port, or a column
+ * emitted in a type that does not convert to the contract's, fails the run and commits nothing,
+ * with the product and dataset named. Bad data is quarantined, up to a limit: a dataset that
+ * quarantines more than its {@link dev.dataproduct.api.schema.DatasetSpec#maxQuarantinedShare()
+ * share} of its rows (10% by default; the rows its inputs could not read count too) fails the run
+ * with a {@link dev.dataproduct.core.runtime.QuarantineLimitException} before the commit.
  */
 package dev.dataproduct.core.runtime;

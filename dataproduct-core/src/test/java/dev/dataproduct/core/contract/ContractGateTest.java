@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dataproduct.api.data.BatchBuilder;
 import dev.dataproduct.api.data.VectorValues;
 import dev.dataproduct.api.error.ContractViolationException;
+import dev.dataproduct.api.error.InvalidDefinitionException;
 import dev.dataproduct.api.quarantine.RejectedRow;
 import dev.dataproduct.api.quarantine.Violation;
 import dev.dataproduct.api.schema.Classification;
@@ -24,7 +25,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
@@ -222,21 +222,27 @@ class ContractGateTest {
     }
 
     @Test
-    void textIsReadAsADateAndUnparsableTextRejectsItsRow() {
+    void aDateEmittedAsTextIsADefinitionErrorNamingProductDatasetFieldAndBothTypes() {
+        // text is not a close type of a date: read dates as dates in the input port, not in the gate
         DatasetSpec spec = spec(LogicalType.DATE, f -> f.minimum("2024-01-01"));
-        Schema s = schemaOf(LogicalType.STRING);
-        try (VectorSchemaRoot b = batch(s, row("a", "2024-01-31"), row("b", "31.01.2024"), row("c", "2023-06-01"),
-                row("d", null));
-             ContractGate.Outcome outcome = new ContractGate(spec).check(b, allocator, 0)) {
-            assertEquals(List.of("b:type", "c:minimum"), outcome.rejected().stream()
-                    .map(r -> r.values().get("id") + ":" + r.violations().get(0).rule()).toList());
-            assertTrue(outcome.rejected().get(0).violations().get(0).message().contains("31.01.2024"));
-            VectorSchemaRoot ok = outcome.conforming();
-            assertInstanceOf(DateDayVector.class, ok.getVector("v"));
-            assertEquals(2, ok.getRowCount());
-            assertEquals(LocalDate.of(2024, 1, 31), VectorValues.get(ok.getVector("v"), 0));
-            assertTrue(ok.getVector("v").isNull(1));
-            assertEquals("d", VectorValues.get(ok.getVector("id"), 1));
+        try (VectorSchemaRoot b = batch(schemaOf(LogicalType.STRING), row("a", "2024-01-31"), row("b", "31.01.2024"))) {
+            InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class,
+                    () -> new ContractGate(spec, "urn:dataproduct:retail:items").check(b, allocator, 0));
+            String m = e.getMessage();
+            for (String part : List.of("urn:dataproduct:retail:items", "'items'", "'v'", "Utf8", "Date(DAY)", "date",
+                    "string")) {
+                assertTrue(m.contains(part), "'" + part + "' missing in: " + m);
+            }
+        }
+    }
+
+    @Test
+    void aNumberEmittedForATextFieldIsADefinitionError() {
+        DatasetSpec spec = spec(LogicalType.STRING, f -> { });
+        try (VectorSchemaRoot b = batch(schemaOf(LogicalType.INT64), row("a", 5L))) {
+            InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class,
+                    () -> new ContractGate(spec).check(b, allocator, 0));
+            assertTrue(e.getMessage().contains("Int(64, true)") && e.getMessage().contains("Utf8"), e.getMessage());
         }
     }
 
@@ -256,10 +262,10 @@ class ContractGateTest {
     }
 
     @Test
-    void aColumnOfATypeThatCannotBeConvertedThrows() {
+    void aColumnOfATypeThatCannotBeConvertedIsADefinitionError() {
         DatasetSpec spec = spec(LogicalType.DATE, f -> { });
         try (VectorSchemaRoot b = batch(schemaOf(LogicalType.BOOLEAN), row("a", true))) {
-            ContractViolationException e = assertThrows(ContractViolationException.class,
+            InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class,
                     () -> new ContractGate(spec).check(b, allocator, 0));
             assertTrue(e.getMessage().contains("'v'") && e.getMessage().contains("boolean")
                     && e.getMessage().contains("date"), e.getMessage());
@@ -289,9 +295,102 @@ class ContractGateTest {
         Schema s = Schema.of(Field.of("n", LogicalType.INT64, false), Field.of("day", LogicalType.BOOLEAN, false));
         try (BufferAllocator gateAllocator = allocator.newChildAllocator("gate", 0, Long.MAX_VALUE);
              VectorSchemaRoot b = batch(s, row(1L, true))) {
-            assertThrows(ContractViolationException.class, () -> new ContractGate(spec).check(b, gateAllocator, 0));
+            assertThrows(InvalidDefinitionException.class, () -> new ContractGate(spec).check(b, gateAllocator, 0));
             assertEquals(0, gateAllocator.getAllocatedMemory());
         }
+    }
+
+    // ---- primary key -----------------------------------------------------------------------------
+
+    /** Checks batches with one gate and returns "origin: message" of each rejected row. */
+    private List<String> rejectedOverBatches(DatasetSpec spec, Schema schema, Object[][]... batches) {
+        ContractGate gate = new ContractGate(spec);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < batches.length; i++) {
+            try (VectorSchemaRoot b = batch(schema, batches[i]);
+                 ContractGate.Outcome outcome = gate.check(b, allocator, i)) {
+                for (RejectedRow r : outcome.rejected()) {
+                    for (Violation v : r.violations()) {
+                        out.add(r.origin() + ": " + v.rule() + " " + v.message());
+                    }
+                }
+                assertEquals(batches[i].length - outcome.rejected().size(), outcome.conforming().getRowCount());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aPrimaryKeySeenInAnEarlierRowOfTheRunRejectsTheLaterRowNamingTheKeyAndTheFirstOrigin() {
+        DatasetSpec spec = DatasetSpec.named("items")
+                .field("id", LogicalType.STRING, f -> f.primaryKey())
+                .field("v", LogicalType.INT32)
+                .build();
+        Schema s = schemaOf(LogicalType.INT32);
+        assertEquals(List.of(
+                "batch 0, row 2: primary_key duplicate primary key id 'a', first seen at batch 0, row 0",
+                "batch 1, row 0: primary_key duplicate primary key id 'b', first seen at batch 0, row 1",
+                "batch 1, row 2: primary_key duplicate primary key id 'a', first seen at batch 0, row 0"),
+                rejectedOverBatches(spec, s,
+                        new Object[][] {row("a", 1), row("b", 2), row("a", 3)},
+                        new Object[][] {row("b", 4), row("c", 5), row("a", 6)}));
+    }
+
+    @Test
+    void aCompositeKeyIsUniqueAsAWholeAndItsPartsDoNotRunTogether() {
+        DatasetSpec spec = DatasetSpec.named("items")
+                .field("a", LogicalType.STRING)
+                .field("b", LogicalType.STRING)
+                .primaryKey("a", "b")
+                .build();
+        Schema s = Schema.of(Field.of("a", LogicalType.STRING, false), Field.of("b", LogicalType.STRING, false));
+        assertEquals(List.of("batch 1, row 0: primary_key duplicate primary key a 'x', b 'y', first seen at batch 0, row 0"),
+                rejectedOverBatches(spec, s,
+                        new Object[][] {row("x", "y"), row("x", "z"), row("ab", "c"), row("a", "bc")},
+                        new Object[][] {row("x", "y"), row("y", "x")}));
+    }
+
+    @Test
+    void aRowRejectedForAnotherRuleDoesNotClaimItsKey() {
+        DatasetSpec spec = DatasetSpec.named("items")
+                .field("id", LogicalType.STRING, f -> f.primaryKey())
+                .field("v", LogicalType.INT32, f -> f.maximum(10))
+                .build();
+        assertEquals(List.of("batch 0, row 0: maximum '50' is not <= 10"),
+                rejectedOverBatches(spec, schemaOf(LogicalType.INT32), new Object[][] {row("a", 50), row("a", 5)}));
+    }
+
+    @Test
+    void aDuplicateKeyOfAClassifiedFieldIsReportedWithoutItsValue() {
+        DatasetSpec spec = DatasetSpec.named("people")
+                .field("ssn", LogicalType.STRING, f -> f.primaryKey().classification(Classification.RESTRICTED))
+                .field("v", LogicalType.INT32)
+                .build();
+        Schema s = Schema.of(Field.of("ssn", LogicalType.STRING, false), Field.of("v", LogicalType.INT32, false));
+        List<String> rejected = rejectedOverBatches(spec, s, new Object[][] {row("123-45-6789", 1)},
+                new Object[][] {row("123-45-6789", 2)});
+        assertEquals(List.of("batch 1, row 0: primary_key duplicate primary key ssn (a restricted value), first seen at "
+                + "batch 0, row 0"), rejected);
+    }
+
+    @Test
+    void keysStayDistinctWhileTheIndexGrows() {
+        DatasetSpec spec = DatasetSpec.named("items")
+                .field("id", LogicalType.STRING, f -> f.primaryKey())
+                .field("v", LogicalType.INT32)
+                .build();
+        long seed = new java.util.Random().nextLong();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        Object[][] rows = new Object[5000][];
+        int duplicates = 0;
+        for (int i = 0; i < rows.length; i++) {
+            String id = Integer.toString(random.nextInt(4000));
+            duplicates += seen.add(id) ? 0 : 1;
+            rows[i] = row(id, i);
+        }
+        assertEquals(duplicates, rejectedOverBatches(spec, schemaOf(LogicalType.INT32), rows).size(),
+                "seed " + seed);
     }
 
     // ---- sensitive values ------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import java.util.Map;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /** A test input holding rows in memory, cut into batches of a given size when opened. */
-final class MemoryInput implements InputPort {
+class MemoryInput implements InputPort {
     private final String name;
     private final Schema schema;
     private final List<Map<String, Object>> rows;

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dataproduct.api.data.BatchBuilder;
+import dev.dataproduct.api.data.BatchCursor;
 import dev.dataproduct.api.data.RowView;
 import dev.dataproduct.api.error.ContractViolationException;
 import dev.dataproduct.api.error.DataProductException;
+import dev.dataproduct.api.error.InvalidDefinitionException;
 import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.api.port.InputPort;
 import dev.dataproduct.api.port.OutputPort;
@@ -21,42 +23,20 @@ import dev.dataproduct.api.schema.Field;
 import dev.dataproduct.api.schema.LogicalType;
 import dev.dataproduct.api.schema.Schema;
 import dev.dataproduct.api.transform.Transform;
-import dev.dataproduct.core.snapshot.InMemorySnapshotStore;
 import dev.dataproduct.core.snapshot.SnapshotManifest;
 import dev.dataproduct.core.snapshot.StoredSnapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class ProductRuntimeTest {
+class ProductRuntimeTest extends RuntimeFixture {
     private static final Schema ORDERS = Schema.of(
             Field.of("id", LogicalType.STRING, false),
             Field.of("sku", LogicalType.STRING, false),
             Field.of("quantity", LogicalType.INT64, false));
-
-    private BufferAllocator allocator;
-    private InMemorySnapshotStore store;
-    private ProductRuntime runtime;
-
-    @BeforeEach
-    void setUp() {
-        allocator = new RootAllocator();
-        store = new InMemorySnapshotStore();
-        runtime = ProductRuntime.builder().allocator(allocator).store(store).build();
-    }
-
-    @AfterEach
-    void tearDown() {
-        runtime.close();
-        allocator.close();
-    }
 
     private static Map<String, Object> order(String id, String sku, Long quantity) {
         Map<String, Object> row = new HashMap<>();
@@ -78,7 +58,8 @@ class ProductRuntimeTest {
                 .purpose("Purchases per customer.")
                 .input(input)
                 .serve(ports)
-                .output(DatasetSpec.named("purchases")
+                // these tests quarantine many rows on purpose: the quarantined-share limit is in QuarantineLimitTest
+                .output(DatasetSpec.named("purchases").maxQuarantinedShare(1)
                         .field("id", LogicalType.STRING, f -> f.required().primaryKey())
                         .field("sku", LogicalType.STRING, f -> f.required().pattern("SKU-\\d{3}"))
                         .field("quantity", LogicalType.INT32, f -> f.required().range(1, 100)));
@@ -140,6 +121,28 @@ class ProductRuntimeTest {
     }
 
     @Test
+    void aPrimaryKeyIsPublishedOnceAcrossAllBatchesOfTheRun() {
+        List<Map<String, Object>> rows = List.of(order("a", "SKU-001", 1L), order("b", "SKU-002", 2L),
+                order("a", "SKU-003", 3L), order("c", "SKU-004", 4L), order("b", "SKU-005", 5L));
+        DataProduct product = product(rows, 2, null);
+        RunResult result = runtime.run(product);
+        assertEquals(5, result.rowsIn());
+        assertEquals(3, result.published());
+        assertEquals(2, result.quarantined());
+        assertEquals(2L, result.violations().get("purchases: primary_key"));
+
+        StoredSnapshot snapshot = store.open(store.current(product.address()).orElseThrow(), allocator);
+        List<String> skus = new ArrayList<>();
+        snapshot.dataset("purchases").forEachRow(r -> skus.add(r.getString("sku")));
+        assertEquals(List.of("SKU-001", "SKU-002", "SKU-004"), skus);
+        List<String> reasons = new ArrayList<>();
+        snapshot.quarantine("purchases").forEachRow(r -> reasons.add(r.getString("_origin") + " " + r.getString("_reasons")));
+        assertEquals(List.of(
+                "batch 1, row 0 primary_key (duplicate primary key id 'a', first seen at batch 0, row 0)",
+                "batch 2, row 0 primary_key (duplicate primary key id 'b', first seen at batch 0, row 1)"), reasons);
+    }
+
+    @Test
     void eachRunCommitsANewSnapshotWithItsParent() {
         List<Map<String, Object>> rows = List.of(order("a", "SKU-001", 5L));
         RunResult first = runtime.run(product(rows, 10, null));
@@ -165,6 +168,23 @@ class ProductRuntimeTest {
     }
 
     @Test
+    void anInputPortThatFailsToOpenFailsTheRunNamingThePortAndTheProduct() {
+        InputPort broken = new MemoryInput("orders", ORDERS, List.of(), 10) {
+            @Override
+            public dev.dataproduct.api.data.Dataset open(dev.dataproduct.api.port.InputContext context) {
+                throw new IllegalStateException("no credentials for the orders bucket");
+            }
+        };
+        DataProduct product = product(broken, null);
+        dev.dataproduct.api.error.PortException e = assertThrows(dev.dataproduct.api.error.PortException.class,
+                () -> runtime.run(product));
+        for (String part : List.of("'orders'", product.address().urn(), "no credentials")) {
+            assertTrue(e.getMessage().contains(part), "'" + part + "' missing in: " + e.getMessage());
+        }
+        assertFalse(store.current(product.address()).isPresent());
+    }
+
+    @Test
     void aBatchWithoutAContractColumnIsAContractViolation() {
         Schema partial = Schema.of(Field.of("id", LogicalType.STRING, false));
         DataProduct product = product(List.of(order("a", "SKU-001", 5L)), 10, (ctx, out) -> {
@@ -174,6 +194,25 @@ class ProductRuntimeTest {
         });
         ContractViolationException e = assertThrows(ContractViolationException.class, () -> runtime.run(product));
         assertTrue(e.getMessage().contains("'sku'"), e.getMessage());
+        assertFalse(store.current(product.address()).isPresent());
+    }
+
+    @Test
+    void aColumnEmittedInATypeThatDoesNotConvertFailsTheRunAsADefinitionErrorAndCommitsNothing() {
+        Schema textQuantities = Schema.of(
+                Field.of("id", LogicalType.STRING, false),
+                Field.of("sku", LogicalType.STRING, false),
+                Field.of("quantity", LogicalType.STRING, false));
+        DataProduct product = product(List.of(order("a", "SKU-001", 5L)), 10, (ctx, out) -> {
+            try (VectorSchemaRoot batch = BatchBuilder.fromRows(textQuantities,
+                    List.of(Map.of("id", "a", "sku", "SKU-001", "quantity", "five")), ctx.allocator())) {
+                out.accept(batch);
+            }
+        });
+        InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class, () -> runtime.run(product));
+        for (String part : List.of(product.address().urn(), "'purchases'", "'quantity'", "Utf8", "Int(32, true)")) {
+            assertTrue(e.getMessage().contains(part), "'" + part + "' missing in: " + e.getMessage());
+        }
         assertFalse(store.current(product.address()).isPresent());
     }
 
@@ -198,6 +237,42 @@ class ProductRuntimeTest {
         List<Long> quantities = new ArrayList<>();
         snapshot.dataset("purchases").forEachRow(r -> quantities.add(r.getLong("quantity")));
         assertEquals(List.of(10L, 14L), quantities);
+    }
+
+    @Test
+    void aComputedValueOutOfItsColumnsRangeQuarantinesItsRowWithTheInputOriginAndTheRunGoesOn() {
+        List<Map<String, Object>> rows = List.of(order("a", "SKU-001", 5L), order("b", "SKU-002", 3_000_000_000L),
+                order("c", "SKU-003", 7L));
+        DataProduct product = product(rows, 10, (ctx, out) -> {
+            try (BatchCursor cursor = ctx.input("orders").open()) {
+                while (cursor.next()) {
+                    try (BatchBuilder b = ctx.batchBuilder()) {
+                        RowView row = RowView.overCursor(cursor);
+                        for (int i = 0; i < cursor.batch().getRowCount(); i++) {
+                            row.at(i);
+                            b.origin(row.origin()).addRow(row.getString("id"), row.getString("sku"),
+                                    row.getLong("quantity") * 2);
+                        }
+                        try (VectorSchemaRoot built = b.build()) {
+                            out.accept(built);
+                        }
+                    }
+                }
+            }
+        });
+        RunResult result = runtime.run(product);
+        assertEquals(3, result.rowsIn());
+        assertEquals(2, result.published());
+        assertEquals(1, result.quarantined());
+        assertEquals(1L, result.violations().get("purchases.quantity: type"));
+        assertEquals("input 'orders', batch 0, row 1", result.samples().get(0).origin());
+        assertEquals(3, result.dataset("purchases").rowsIn());
+
+        StoredSnapshot snapshot = store.open(store.current(product.address()).orElseThrow(), allocator);
+        List<Map<String, Object>> kept = new ArrayList<>();
+        snapshot.quarantine("purchases").forEachRow(r -> kept.add(r.toMap()));
+        assertEquals("input 'orders', batch 0, row 1", kept.get(0).get("_origin"));
+        assertEquals("6000000000", kept.get(0).get("quantity"));
     }
 
     // ---- rows an input port rejects --------------------------------------------------------------

@@ -37,7 +37,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * <p>Each file is written to a hidden temporary file in the same directory and then moved over the
  * old one in one atomic rename, so a reader of a file sees the previous snapshot's content or the
  * new one, never half of either; a crash leaves the previous files intact (and at worst a
- * temporary file ending in {@code .tmp}). {@code _snapshot.json} is replaced last, so the snapshot
+ * temporary file ending in {@code .tmp}, which the next publication removes, so two ports must not
+ * publish to one directory at the same time). {@code _snapshot.json} is replaced last, so the snapshot
  * it names always has all its data files in place. Files of datasets that a later snapshot no
  * longer has are left where they are.
  *
@@ -128,9 +129,11 @@ public final class ArrowFileOutput implements OutputPort {
         }
         try {
             Files.createDirectories(directory);
+            // a publication killed part way leaves temporary files that no later one would replace
+            AtomicFiles.removeLeftovers(directory);
         } catch (IOException e) {
-            throw new PortException("output port '" + name + "': cannot create directory '" + directory + "' ("
-                    + e + "); check the path and its permissions", e);
+            throw new PortException("output port '" + name + "': cannot create or clean directory '" + directory
+                    + "' (" + e + "); check the path and its permissions", e);
         }
         Map<String, Long> rows = new LinkedHashMap<>();
         for (String dataset : names) {

@@ -19,6 +19,8 @@ import java.util.UUID;
 final class AtomicFiles {
     /** Suffix of temporary files; a crash can leave one behind, never a half-written target. */
     static final String TEMP_SUFFIX = ".tmp";
+    private static final java.util.regex.Pattern LEFTOVER = java.util.regex.Pattern.compile(
+            "\\..+\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\\.tmp");
 
     private AtomicFiles() {
     }
@@ -60,6 +62,27 @@ final class AtomicFiles {
             }
             throw e;
         }
+    }
+
+    /**
+     * Removes the temporary files that writes killed part way left in a directory: hidden files
+     * named {@code .<target>.<uuid>.tmp}, as {@link #write} names them, and nothing else.
+     *
+     * @param dir the directory
+     * @return how many were removed
+     * @throws IOException if the directory cannot be listed or a file removed
+     */
+    static int removeLeftovers(Path dir) throws IOException {
+        int removed = 0;
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.toList()) {
+                if (LEFTOVER.matcher(p.getFileName().toString()).matches() && Files.isRegularFile(p)) {
+                    Files.deleteIfExists(p);
+                    removed++;
+                }
+            }
+        }
+        return removed;
     }
 
     private static WritableByteChannel keepOpen(FileChannel channel) {

@@ -17,6 +17,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -37,6 +38,8 @@ final class CsvCursor implements BatchCursor {
     private final int batchSize;
     private final String nullValue;
     private final Object[] values;
+    /** The line each row of the current batch starts on, for its origin. */
+    private final long[] lines;
     private CsvReader<CsvRecord> reader;
     private Iterator<CsvRecord> records;
     private VectorSchemaRoot root;
@@ -52,6 +55,7 @@ final class CsvCursor implements BatchCursor {
         this.batchSize = source.format().batchSize();
         this.nullValue = source.format().nullValue();
         this.values = new Object[fields.size()];
+        this.lines = new long[batchSize];
         this.reader = source.openReader();
         try {
             this.records = reader.iterator();
@@ -94,6 +98,7 @@ final class CsvCursor implements BatchCursor {
                 break;
             }
             if (append(record, rows)) {
+                lines[rows] = record.getStartingLineNumber();
                 rows++;
             }
         }
@@ -173,6 +178,14 @@ final class CsvCursor implements BatchCursor {
             throw new IllegalStateException("the cursor of input '" + source.portName() + "' is not on a batch");
         }
         return root;
+    }
+
+    /** @return {@code <file name>:<line>} of a row of the current batch */
+    @Override
+    public Optional<String> origin(int row) {
+        batch();
+        java.util.Objects.checkIndex(row, root.getRowCount());
+        return Optional.of(source.origin(lines[row]));
     }
 
     @Override

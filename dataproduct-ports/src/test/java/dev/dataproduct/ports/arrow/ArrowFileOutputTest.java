@@ -119,6 +119,23 @@ class ArrowFileOutputTest {
     }
 
     @Test
+    void theNextPublicationRemovesTemporaryFilesThatAKilledOneLeftBehind() throws IOException {
+        // what a publication killed while writing leaves: AtomicFiles' temporaries, and files not ours
+        Files.writeString(dir.resolve(".purchases.arrow.0b0e9a52-dead-beef-0000-000000000000.tmp"), "half a file");
+        Files.writeString(dir.resolve("._snapshot.json.1b0e9a52-dead-beef-0000-000000000000.tmp"), "{");
+        Files.writeString(dir.resolve("notes.tmp"), "a user's file");
+        Files.writeString(dir.resolve(".editor.tmp"), "another user's file");
+        try (RootAllocator allocator = new RootAllocator();
+             VectorSchemaRoot one = BatchBuilder.fromRows(PURCHASES, List.of(Map.of("purchase_id", "p1")), allocator);
+             ArrowFileOutput port = ArrowFileOutput.at(dir)) {
+            port.open(context(allocator));
+            port.publish(TestSnapshot.of("s1", 1, Dataset.of("purchases", PURCHASES, List.of(one))));
+            assertEquals(List.of(".editor.tmp", "_snapshot.json", "notes.tmp", "purchases.arrow"), fileNames(dir));
+            assertEquals(1, rowsIn(dir.resolve("purchases.arrow"), allocator));
+        }
+    }
+
+    @Test
     void refusesToPublishBeforeItIsOpened() {
         try (RootAllocator allocator = new RootAllocator();
              VectorSchemaRoot one = BatchBuilder.fromRows(PURCHASES, List.of(Map.of("purchase_id", "p1")), allocator)) {

@@ -276,6 +276,16 @@ class CsvInputTest {
     }
 
     @Test
+    void eachRowOfABatchKnowsTheFileAndLineItCameFrom() throws IOException {
+        Path file = csv("lines.csv", "n\n1\nbad\n2\n\n3\n\"4\"\n");
+        Dataset dataset = CsvInput.of("lines", file, Schema.of(Field.of("n", LogicalType.INT32, true)))
+                .batchSize(2).open(context);
+        List<String> origins = new ArrayList<>();
+        dataset.forEachRow(row -> origins.add(row.get("n") + "@" + row.origin()));
+        assertEquals(List.of("1@lines.csv:2", "2@lines.csv:4", "3@lines.csv:6", "4@lines.csv:7"), origins);
+    }
+
+    @Test
     void readsAFileWithoutHeaderInSchemaOrderWithAnotherDelimiter() throws IOException {
         Schema schema = Schema.of(Field.of("k", LogicalType.STRING, true), Field.of("v", LogicalType.FLOAT64, false));
         Path file = csv("plain.csv", "a;1.5\nb;x\n");

@@ -2,6 +2,7 @@ package dev.dataproduct.samples.purchases;
 
 import dev.dataproduct.api.contract.DataContract;
 import dev.dataproduct.api.data.BatchBuilder;
+import dev.dataproduct.api.data.BatchCursor;
 import dev.dataproduct.api.expr.Expr;
 import dev.dataproduct.api.data.RowView;
 import dev.dataproduct.api.port.OutputPort;
@@ -167,27 +168,32 @@ public final class HistoricalPurchases {
         };
     }
 
-    /** Copies each order line, upper-cases the SKU and computes the total of the line. */
+    /**
+     * Copies each order line, upper-cases the SKU and computes the total of the line. A total too
+     * large for its column is quarantined by the run's batch builder with the CSV line it came from.
+     */
     static void transform(TransformContext ctx, BatchSink out) {
-        Schema schema = ctx.output().schema();
-        ctx.input("orders").forEachBatch(batch -> {
-            try (BatchBuilder rows = BatchBuilder.create(schema, ctx.allocator())) {
-                RowView order = RowView.over(batch);
-                for (int i = 0; i < batch.getRowCount(); i++) {
-                    order.at(i);
-                    BigDecimal price = order.getDecimal("unit_price");
-                    Object quantity = order.get("quantity");
-                    BigDecimal total = price == null || quantity == null ? null
-                            : price.multiply(BigDecimal.valueOf((Long) quantity));
-                    String sku = order.getString("sku");
-                    rows.addRow(order.getString("order_id"), order.getString("customer_id"),
-                            sku == null ? null : sku.toUpperCase(Locale.ROOT), quantity, price, total,
-                            order.getInstant("purchased_at"), order.getString("email"), order.getString("channel"));
-                }
-                try (VectorSchemaRoot purchases = rows.build()) {
-                    out.accept(purchases);
+        try (BatchCursor cursor = ctx.input("orders").open()) {
+            while (cursor.next()) {
+                VectorSchemaRoot batch = cursor.batch();
+                try (BatchBuilder rows = ctx.batchBuilder()) {
+                    RowView order = RowView.overCursor(cursor);
+                    for (int i = 0; i < batch.getRowCount(); i++) {
+                        order.at(i);
+                        BigDecimal price = order.getDecimal("unit_price");
+                        Object quantity = order.get("quantity");
+                        BigDecimal total = price == null || quantity == null ? null
+                                : price.multiply(BigDecimal.valueOf((Long) quantity));
+                        String sku = order.getString("sku");
+                        rows.origin(order.origin()).addRow(order.getString("order_id"), order.getString("customer_id"),
+                                sku == null ? null : sku.toUpperCase(Locale.ROOT), quantity, price, total,
+                                order.getInstant("purchased_at"), order.getString("email"), order.getString("channel"));
+                    }
+                    try (VectorSchemaRoot purchases = rows.build()) {
+                        out.accept(purchases);
+                    }
                 }
             }
-        });
+        }
     }
 }

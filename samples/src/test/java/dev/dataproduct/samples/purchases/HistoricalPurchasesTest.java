@@ -83,6 +83,35 @@ class HistoricalPurchasesTest {
     }
 
     @Test
+    void aTotalTooLargeForItsColumnQuarantinesItsOrderWithTheCsvLineAndTheRunGoesOn(@TempDir Path dir)
+            throws IOException {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+        StringBuilder csv = new StringBuilder(OrdersCsv.HEADER).append('\n');
+        for (int i = 1; i <= 150; i++) {
+            csv.append(String.format("ord-%06d,cust-%04d,SKU-%06d,2,10.00,%s,c%d@example.com,web%n", i, i, i,
+                    now.minusSeconds(60L * i), i));
+        }
+        // 2,000,000,000 units at 999.99 need 13 digits before the point; total is decimal(12,2)
+        csv.append("ord-999999,cust-0001,SKU-000001,2000000000,999.99,").append(now.minusSeconds(30))
+                .append(",big@example.com,web\n");
+        Path file = Files.writeString(dir.resolve("orders.csv"), csv.toString());
+
+        DataProduct product = HistoricalPurchases.define(file);
+        try (BufferAllocator allocator = new RootAllocator();
+             ProductRuntime runtime = ProductRuntime.builder().allocator(allocator)
+                     .clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC))
+                     .store(DirectorySnapshotStore.at(dir.resolve("snapshots"))).build()) {
+            RunResult result = runtime.run(product);
+            assertEquals(151, result.rowsIn());
+            assertEquals(150, result.published());
+            assertEquals(1, result.quarantined());
+            assertEquals(1L, result.violations().get("purchases.total: type"));
+            assertEquals("orders.csv:152", result.samples().get(0).origin());
+            assertEquals("ord-999999", result.samples().get(0).values().get("purchase_id"));
+        }
+    }
+
+    @Test
     void theSameSeedWritesTheSameOrders(@TempDir Path dir) throws IOException {
         Instant now = Instant.parse("2026-01-01T00:00:00Z");
         OrdersCsv.write(dir.resolve("a.csv"), 500, 11L, now);
