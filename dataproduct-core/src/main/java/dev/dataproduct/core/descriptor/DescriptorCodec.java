@@ -17,8 +17,6 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.cfg.EnumFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.dataproduct.api.descriptor.ProductDescriptor;
@@ -40,10 +38,7 @@ import java.util.List;
  */
 public final class DescriptorCodec {
     private static final ObjectMapper JSON = configure(JsonMapper.builder()).build();
-    private static final ObjectMapper YAML = configure(YAMLMapper.builder(YAMLFactory.builder()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-            .build())).build();
+    private static final ObjectMapper YAML = configure(YAMLMapper.builder(DescriptorYaml.factory())).build();
 
     private DescriptorCodec() {
     }
