@@ -26,7 +26,9 @@ import java.util.function.Function;
  * version, any other input port names itself. Links whose title is an ODPS definition type
  * ({@code businessDefinition}, {@code tutorial}, ...) are {@code authoritativeDefinitions}. What
  * ODPS has no field for goes to {@code customProperties}: {@code alignment}, {@code kind},
- * {@code pattern}, {@code qualityTier}, {@code supportTier}, other {@code links}, and
+ * {@code pattern}, {@code qualityTier}, {@code supportTier}, other {@code links},
+ * {@code outputContract} (the id and version of the output contract, named even when no output
+ * port serves it yet), and
  * {@code inputPortDetails}/{@code outputPortDetails} (each port's address, kind, format and
  * location). The result validates against the official v1.0.0 schema.
  *
@@ -77,7 +79,7 @@ public final class OdpsCodec {
      */
     public static OdpsDocument document(DataProduct product) {
         ProductDescriptor d = product.describe();
-        return new OdpsDocument(d.address(), API_VERSION, d, List.of(), OdpsWriter.tree(d));
+        return new OdpsDocument(d.address(), API_VERSION, d, List.of(), OdpsWriter.tree(d, product.contract()));
     }
 
     /**
@@ -85,7 +87,7 @@ public final class OdpsCodec {
      * @return its ODPS document as YAML
      */
     public static String toYaml(DataProduct product) {
-        return write(YAML, OdpsWriter.tree(product.describe()));
+        return write(YAML, OdpsWriter.tree(product.describe(), product.contract()));
     }
 
     /**
@@ -93,7 +95,7 @@ public final class OdpsCodec {
      * @return its ODPS document as JSON
      */
     public static String toJson(DataProduct product) {
-        return write(JSON, OdpsWriter.tree(product.describe()));
+        return write(JSON, OdpsWriter.tree(product.describe(), product.contract()));
     }
 
     /**

@@ -209,6 +209,10 @@ final class OdpsReader {
 
     private List<DatasetDescriptor> datasets(ProductAddress address) {
         Set<String> contractIds = new LinkedHashSet<>();
+        JsonNode declared = custom(list(root.path("customProperties")), OdpsWriter.OUTPUT_CONTRACT).path("id");
+        if (declared.isTextual()) {
+            contractIds.add(declared.asText());
+        }
         list(root.path("outputPorts")).forEach(p -> {
             if (p.hasNonNull("contractId")) {
                 contractIds.add(p.get("contractId").asText());

@@ -3,6 +3,7 @@ package dev.dataproduct.core.odps;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dataproduct.api.contract.DataContract;
 import dev.dataproduct.api.descriptor.PortEntry;
 import dev.dataproduct.api.descriptor.ProductDescriptor;
 import dev.dataproduct.api.product.Link;
@@ -26,6 +27,7 @@ final class OdpsWriter {
     static final String LINKS = "links";
     static final String INPUT_PORT_DETAILS = "inputPortDetails";
     static final String OUTPUT_PORT_DETAILS = "outputPortDetails";
+    static final String OUTPUT_CONTRACT = "outputContract";
     static final String OWNER_ROLE = "owner";
     /** The values ODPS v1.0.0 allows for {@code authoritativeDefinitions[].type}. */
     static final Set<String> DEFINITION_TYPES = Set.of("businessDefinition", "transformationImplementation",
@@ -36,7 +38,7 @@ final class OdpsWriter {
     private OdpsWriter() {
     }
 
-    static ObjectNode tree(ProductDescriptor d) {
+    static ObjectNode tree(ProductDescriptor d, DataContract contract) {
         ObjectNode root = NODES.objectNode();
         root.put("apiVersion", OdpsCodec.API_VERSION);
         root.put("kind", "DataProduct");
@@ -72,6 +74,8 @@ final class OdpsWriter {
             ArrayNode links = property(custom, LINKS).putArray("value");
             others.forEach(l -> links.addObject().put("title", l.title()).put("url", l.href().toString()));
         }
+        // named even when no output port serves the datasets yet, so that the contract is always found
+        property(custom, OUTPUT_CONTRACT).putObject("value").put("id", contract.id()).put("version", contract.version());
         portDetails(property(custom, INPUT_PORT_DETAILS).putArray("value"), d.inputPorts());
         portDetails(property(custom, OUTPUT_PORT_DETAILS).putArray("value"), d.outputPorts());
         ArrayNode inputs = root.putArray("inputPorts");

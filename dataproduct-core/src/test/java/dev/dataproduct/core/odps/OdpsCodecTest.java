@@ -103,6 +103,21 @@ class OdpsCodecTest {
     }
 
     @Test
+    void theDatasetsOfAProductThatServesNoPortYetSurviveTheRoundTrip() throws Exception {
+        DataProduct p = minimal();
+        assertEquals(p.describe(), OdpsCodec.fromYaml(OdpsCodec.toYaml(p), id -> p.contract()));
+        JsonNode doc = JsonMapper.builder().build().readTree(OdpsCodec.toJson(p));
+        JsonNode contract = null;
+        for (JsonNode c : doc.get("customProperties")) {
+            if (c.get("property").asText().equals("outputContract")) {
+                contract = c.get("value");
+            }
+        }
+        assertEquals("urn:dataproduct:supply:stock-levels:contract", contract.get("id").asText());
+        assertEquals("0.1.0", contract.get("version").asText());
+    }
+
+    @Test
     void everyDocumentTheSdkWritesIsValidAgainstTheOfficialSchema() {
         for (DataProduct p : List.of(product(), minimal())) {
             assertEquals(List.of(), officialViolations(OdpsCodec.toJson(p)), p.toString());

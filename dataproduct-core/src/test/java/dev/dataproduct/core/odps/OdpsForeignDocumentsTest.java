@@ -14,10 +14,7 @@ import dev.dataproduct.api.product.Link;
 import dev.dataproduct.api.product.ProductStatus;
 import dev.dataproduct.api.product.QualityTier;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -43,14 +40,7 @@ class OdpsForeignDocumentsTest {
     }
 
     private static String resource(String name) {
-        try (InputStream in = OdpsForeignDocumentsTest.class.getResourceAsStream("/odps/foreign/" + name)) {
-            if (in == null) {
-                throw new IllegalStateException("no test document " + name);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return OdpsTestDocuments.foreign(name);
     }
 
     private static boolean isJson(String name) {

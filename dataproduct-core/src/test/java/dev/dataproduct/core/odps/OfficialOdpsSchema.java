@@ -14,7 +14,7 @@ import java.util.List;
  * The official ODPS JSON schemas kept under {@code src/test/resources/odps/schema}, checked by an
  * independent validator, so that the SDK's own reading of the schema is itself under test.
  */
-final class OfficialOdpsSchema {
+public final class OfficialOdpsSchema {
     private static final Schema V1_0_0 = load("/odps/schema/odps-json-schema-v1.0.0.json");
     private static final Schema V0_9_0 = load("/odps/schema/odps-json-schema-v0.9.0.json");
 
@@ -37,7 +37,7 @@ final class OfficialOdpsSchema {
      * @param apiVersion the schema to validate against, {@code v1.0.0} or {@code v0.9.0}
      * @return the violations, each with its instance location; empty if valid
      */
-    static List<String> violations(String json, String apiVersion) {
+    public static List<String> violations(String json, String apiVersion) {
         Schema schema = "v0.9.0".equals(apiVersion) ? V0_9_0 : V1_0_0;
         return schema.validate(json, InputFormat.JSON).stream().map(Error::toString).toList();
     }
