@@ -98,9 +98,7 @@ final class OdpsSchema {
                 out.add(path + "." + name + ": missing; " + shape.name() + " requires " + shape.required());
             }
         }
-        var fields = node.fields();
-        while (fields.hasNext()) {
-            var field = fields.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             Prop prop = shape.props().get(field.getKey());
             String at = path + "." + field.getKey();
             if (prop == null) {
