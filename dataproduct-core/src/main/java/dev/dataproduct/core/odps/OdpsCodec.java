@@ -1,6 +1,7 @@
 package dev.dataproduct.core.odps;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -67,8 +68,11 @@ public final class OdpsCodec {
     /** The ODPS versions read. */
     public static final List<String> API_VERSIONS = OdpsSchema.API_VERSIONS;
 
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
-    private static final ObjectMapper YAML = YAMLMapper.builder(DescriptorYaml.factory()).build();
+    // a key given twice would otherwise lose one of its values without a word
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final ObjectMapper YAML = YAMLMapper.builder(DescriptorYaml.factory())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private OdpsCodec() {
     }
@@ -175,7 +179,7 @@ public final class OdpsCodec {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr();
             throw new InvalidDefinitionException("an ODPS document in " + format,
-                    List.of(e.getOriginalMessage() + where + ": fix the " + format + " syntax"));
+                    List.of(e.getOriginalMessage() + where + ": correct the document there"));
         }
         List<String> violations = OdpsSchema.violations(root);
         if (!violations.isEmpty()) {

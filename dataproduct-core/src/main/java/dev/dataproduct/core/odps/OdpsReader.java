@@ -18,9 +18,11 @@ import dev.dataproduct.api.schema.DatasetSpec;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -133,7 +135,7 @@ final class OdpsReader {
             }
             allowed.add(e.name().toLowerCase(Locale.ROOT));
         }
-        String found = v.isMissingNode() ? "no " + property : "'" + v.asText() + "' is not one of " + allowed + ";";
+        String found = v.isMissingNode() ? "no " + property + ";" : "'" + v.asText() + "' is not one of " + allowed + ";";
         note("$.customProperties[" + property + "]", found + " taken as " + fallback.name().toLowerCase(Locale.ROOT)
                 + ": add {property: " + property + ", value: one of " + allowed + "}");
         return fallback;
@@ -208,23 +210,26 @@ final class OdpsReader {
     }
 
     private List<DatasetDescriptor> datasets(ProductAddress address) {
-        Set<String> contractIds = new LinkedHashSet<>();
+        // each contract once, with the path of the first place that names it
+        Map<String, String> contractIds = new LinkedHashMap<>();
         JsonNode declared = custom(list(root.path("customProperties")), OdpsWriter.OUTPUT_CONTRACT).path("id");
         if (declared.isTextual()) {
-            contractIds.add(declared.asText());
+            contractIds.put(declared.asText(), "$.customProperties[" + OdpsWriter.OUTPUT_CONTRACT + "].id");
         }
-        list(root.path("outputPorts")).forEach(p -> {
-            if (p.hasNonNull("contractId")) {
-                contractIds.add(p.get("contractId").asText());
+        JsonNode ports = root.path("outputPorts");
+        for (int i = 0; i < ports.size(); i++) {
+            if (ports.get(i).path("contractId").isTextual()) {
+                contractIds.putIfAbsent(ports.get(i).get("contractId").asText(), "$.outputPorts[" + i + "].contractId");
             }
-        });
+        }
         List<DatasetDescriptor> out = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
-        for (String contractId : contractIds) {
+        for (Map.Entry<String, String> named : contractIds.entrySet()) {
+            String contractId = named.getKey();
             DataContract contract = contracts.apply(contractId);
             if (contract == null) {
-                note("$.outputPorts[contractId=" + contractId + "]", "contract '" + contractId + "' is not known; "
-                        + "the datasets it describes are left out: pass a contract lookup that finds it");
+                note(named.getValue(), "contract '" + contractId + "' is not known; the datasets it describes are "
+                        + "left out: pass a contract lookup that finds it");
                 continue;
             }
             List<String> problems = new ArrayList<>();
@@ -234,8 +239,7 @@ final class OdpsReader {
                             d.schema().fields()));
                 }
             }
-            problems.forEach(p -> note("$.outputPorts[contractId=" + contractId + "]", "contract '" + contractId
-                    + "': " + p));
+            problems.forEach(p -> note(named.getValue(), "contract '" + contractId + "': " + p));
         }
         return out;
     }

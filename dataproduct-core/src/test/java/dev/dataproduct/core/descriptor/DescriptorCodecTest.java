@@ -161,6 +161,15 @@ class DescriptorCodecTest {
     }
 
     @Test
+    void aKeyGivenTwiceIsRefusedRatherThanOneValueLost() {
+        String yaml = DescriptorCodec.toYaml(everything().describe());
+        String twice = yaml.replaceFirst("(?m)^purpose: ", "purpose: Twice.\npurpose: ");
+        InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class,
+                () -> DescriptorCodec.fromYaml(twice));
+        assertTrue(e.problems().get(0).contains("'purpose'"), e.problems().toString());
+    }
+
+    @Test
     void typesAreWrittenByTheirCanonicalNamesAndEnumsInLowerCase() {
         String yaml = DescriptorCodec.toYaml(everything().describe());
         for (String text : List.of("decimal(12,2)", "timestamp_tz(ms)", "timestamp(ns)", "float32", "int8",

@@ -190,6 +190,20 @@ class OdpsCodecTest {
     }
 
     @Test
+    void aKeyGivenTwiceIsRefusedWithItsLineRatherThanOneValueLost() {
+        String yaml = "apiVersion: v1.0.0\nkind: DataProduct\nid: x\nstatus: draft\nname: first\nname: second\n";
+        InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class,
+                () -> OdpsCodec.readYaml(yaml, id -> null));
+        assertTrue(e.problems().get(0).contains("'name'") && e.problems().get(0).contains("line 6"),
+                e.problems().toString());
+        String json = "{\"apiVersion\": \"v1.0.0\", \"kind\": \"DataProduct\", \"id\": \"x\", \"id\": \"y\", "
+                + "\"status\": \"draft\"}";
+        InvalidDefinitionException j = assertThrows(InvalidDefinitionException.class,
+                () -> OdpsCodec.readJson(json, id -> null));
+        assertTrue(j.problems().get(0).contains("'id'"), j.problems().toString());
+    }
+
+    @Test
     void aDocumentOfVersion090MayNotUseTheApiVersionOf100Fields() {
         String yaml = "apiVersion: v0.9.0\nkind: DataProduct\nid: x\nstatus: draft\nsurprise: true\n";
         InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class,

@@ -177,7 +177,7 @@ class OdpsForeignDocumentsTest {
         assertEquals(2, d.supportTier());
         assertEquals("ana.ruiz@example.com", d.owner().email());
         assertEquals("urn:dataproduct:retail:customer-orders:v2", d.address());
-        assertEquals(List.of("$.id", "$.outputPorts[contractId=customer-orders-contract]"),
+        assertEquals(List.of("$.id", "$.outputPorts[0].contractId"),
                 doc.notes().stream().map(OdpsNote::path).toList());
     }
 
