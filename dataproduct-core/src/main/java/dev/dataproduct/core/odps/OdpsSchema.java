@@ -102,8 +102,8 @@ final class OdpsSchema {
             Prop prop = shape.props().get(field.getKey());
             String at = path + "." + field.getKey();
             if (prop == null) {
-                out.add(at + ": not a property of " + shape.name() + " in ODPS " + API_VERSIONS.get(0)
-                        + "; it allows " + shape.props().keySet()
+                out.add(at + ": not a property of " + shape.name() + " in the ODPS schema; it allows "
+                        + shape.props().keySet()
                         + " (put extensions in customProperties)");
             } else {
                 value(prop, field.getValue(), at, out);
