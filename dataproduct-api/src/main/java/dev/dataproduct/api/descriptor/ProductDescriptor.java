@@ -12,7 +12,9 @@ import java.util.Objects;
 /**
  * How a product describes itself to people and machines: metadata, address, datasets with their
  * fields, and ports. Produced by {@link dev.dataproduct.api.product.DataProduct#describe()}; the
- * core runtime writes it as JSON or YAML and reads it back equal.
+ * core runtime writes it as JSON or YAML and reads it back equal, and writes and reads it as an
+ * ODPS document. Read from an ODPS document another tool wrote, it is a view in which SDK metadata
+ * the document lacks (alignment, tiers, owner, an SDK address, a version) takes documented defaults.
  *
  * @param address the product's permanent address
  * @param name the product name

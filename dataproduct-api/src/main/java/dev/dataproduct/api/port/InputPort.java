@@ -1,6 +1,7 @@
 package dev.dataproduct.api.port;
 
 import dev.dataproduct.api.data.Dataset;
+import java.util.Optional;
 
 /**
  * A source of data for a product: files, another product's output, a stream, memory. The runtime
@@ -31,6 +32,16 @@ public interface InputPort extends AutoCloseable {
      * @throws dev.dataproduct.api.error.PortException if the source cannot be opened
      */
     Dataset open(InputContext context);
+
+    /**
+     * The product this port reads, for a port that reads another data product; the product's
+     * descriptor records it with the input port. The default is none (files, memory, streams).
+     *
+     * @return the product and contract read, if the port reads another product
+     */
+    default Optional<Upstream> upstream() {
+        return Optional.empty();
+    }
 
     /** Releases what {@link #open(InputContext)} acquired. The default does nothing. */
     @Override

@@ -2,6 +2,7 @@ package dev.dataproduct.api.product;
 
 import dev.dataproduct.api.contract.ContractDescription;
 import dev.dataproduct.api.contract.ContractSchemas;
+import dev.dataproduct.api.contract.CustomProperty;
 import dev.dataproduct.api.contract.DataContract;
 import dev.dataproduct.api.contract.SchemaObject;
 import dev.dataproduct.api.contract.Team;
@@ -14,6 +15,7 @@ import dev.dataproduct.api.error.InvalidDefinitionException;
 import dev.dataproduct.api.port.InputPort;
 import dev.dataproduct.api.port.OutputPort;
 import dev.dataproduct.api.port.PortDescriptor;
+import dev.dataproduct.api.port.Upstream;
 import dev.dataproduct.api.quality.Check;
 import dev.dataproduct.api.quality.Metric;
 import dev.dataproduct.api.schema.DatasetSpec;
@@ -159,7 +161,13 @@ public final class DataProduct {
                 m.version().toString(), m.status().name().toLowerCase(Locale.ROOT), m.name(), m.domain(), m.name(), "",
                 List.copyOf(new TreeSet<>(m.tags())), new ContractDescription(m.purpose(), "", m.description(),
                 List.of(), List.of(), java.util.Map.of()), schema, List.of(), List.of(), Optional.of(team), List.of(),
-                Optional.empty(), List.of(), "", List.of(), List.of(), "", java.util.Map.of());
+                Optional.empty(), List.of(), "", List.of(productLink()), List.of(), "", java.util.Map.of());
+    }
+
+    /** The contract's link back to the product by its stable address; ODCS names the product only by name. */
+    private CustomProperty productLink() {
+        return new CustomProperty("", PRODUCT_ID_PROPERTY, address().urn(),
+                "The address of the data product that publishes under this contract.", java.util.Map.of());
     }
 
     /**
@@ -169,6 +177,13 @@ public final class DataProduct {
     public Optional<DataContract> declaredContract() {
         return declaredContract;
     }
+
+    /**
+     * The custom property of a generated contract that names the product by its address, so that a
+     * consumer holding only the contract finds the product's descriptor (ODCS {@code dataProduct}
+     * holds the product's name).
+     */
+    public static final String PRODUCT_ID_PROPERTY = "dataProductId";
 
     /**
      * @param domain a product's domain
@@ -189,11 +204,17 @@ public final class DataProduct {
         }
         List<PortEntry> in = new ArrayList<>();
         for (InputPort p : inputs) {
-            in.add(entry(address, p.descriptor()));
+            PortDescriptor d = p.descriptor();
+            Optional<Upstream> up = p.upstream();
+            in.add(new PortEntry(d.name(), address.port(d.name()), d.kind(), d.format(), d.location(),
+                    up.map(Upstream::contractId).orElse(""), up.map(Upstream::version).orElse("")));
         }
         List<PortEntry> out = new ArrayList<>();
+        DataContract contract = outputPorts.isEmpty() ? null : contract();
         for (OutputPort p : outputPorts) {
-            out.add(entry(address, p.descriptor()));
+            PortDescriptor d = p.descriptor();
+            out.add(new PortEntry(d.name(), address.port(d.name()), d.kind(), d.format(), d.location(), contract.id(),
+                    contract.version()));
         }
         ProductMetadata m = metadata;
         return new ProductDescriptor(address.urn(), m.name(), m.domain(), m.version().toString(), m.owner(),
@@ -201,10 +222,6 @@ public final class DataProduct {
                 m.kind().pattern().map(p -> p.name().toLowerCase(Locale.ROOT)).orElse(""), m.qualityTier(),
                 m.supportTier().level(), m.status(), List.copyOf(new TreeSet<>(m.tags())), m.links(), datasets, in,
                 out, managementPorts);
-    }
-
-    private static PortEntry entry(ProductAddress address, PortDescriptor d) {
-        return new PortEntry(d.name(), address.port(d.name()), d.kind(), d.format(), d.location());
     }
 
     @Override

@@ -5,11 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dataproduct.api.contract.CustomProperty;
+import dev.dataproduct.api.data.Dataset;
 import dev.dataproduct.api.descriptor.DatasetDescriptor;
 import dev.dataproduct.api.descriptor.PortEntry;
 import dev.dataproduct.api.descriptor.ProductDescriptor;
 import dev.dataproduct.api.error.DataProductException;
 import dev.dataproduct.api.error.InvalidDefinitionException;
+import dev.dataproduct.api.port.InputContext;
+import dev.dataproduct.api.port.InputPort;
+import dev.dataproduct.api.port.PortDescriptor;
+import dev.dataproduct.api.port.Upstream;
 import dev.dataproduct.api.schema.DatasetSpec;
 import dev.dataproduct.api.schema.Field;
 import dev.dataproduct.api.schema.LogicalType;
@@ -17,6 +23,7 @@ import dev.dataproduct.api.transform.Transform;
 import dev.dataproduct.api.transform.TransformSpec;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -297,8 +304,45 @@ class DataProductTest {
         assertEquals(List.of(new DatasetDescriptor("purchases", urn + ":dataset:purchases",
                 "One row per purchased SKU.", p.output("purchases").orElseThrow().schema().fields())), d.datasets());
         assertEquals(List.of(new PortEntry("orders", urn + ":port:orders", "memory", "arrow", "")), d.inputPorts());
-        assertEquals(List.of(new PortEntry("files", urn + ":port:files", "file", "csv", "/tmp/files")),
-                d.outputPorts());
+        assertEquals(List.of(new PortEntry("files", urn + ":port:files", "file", "csv", "/tmp/files",
+                "urn:dataproduct:retail:historical-purchases:contract", "1.2.0")), d.outputPorts());
+    }
+
+    @Test
+    void describeRecordsTheProductAndContractAnInputReads() {
+        TestInputPort customers = new TestInputPort("customers");
+        InputPort upstream = new InputPort() {
+            @Override
+            public PortDescriptor descriptor() {
+                return new PortDescriptor("customers", "product", "arrow", "urn:dataproduct:crm:customers:v3");
+            }
+
+            @Override
+            public Optional<Upstream> upstream() {
+                return Optional.of(new Upstream("urn:dataproduct:crm:customers:v3",
+                        "urn:dataproduct:crm:customers:contract", "3.1.0"));
+            }
+
+            @Override
+            public Dataset open(InputContext context) {
+                return customers.open(context);
+            }
+        };
+        ProductDescriptor d = valid(new TestInputPort("orders"), new TestOutputPort("files")).input(upstream).build()
+                .describe();
+        PortEntry in = d.inputPorts().get(1);
+        assertEquals("urn:dataproduct:crm:customers:contract", in.contractId());
+        assertEquals("3.1.0", in.version());
+        assertEquals("", d.inputPorts().get(0).contractId());
+    }
+
+    @Test
+    void theGeneratedContractNamesTheProductByItsAddress() {
+        DataProduct p = valid(new TestInputPort("orders"), new TestOutputPort("files")).build();
+        CustomProperty link = p.contract().customProperties().stream()
+                .filter(c -> c.property().equals(DataProduct.PRODUCT_ID_PROPERTY)).findFirst().orElseThrow();
+        assertEquals("urn:dataproduct:retail:historical-purchases:v1", link.value());
+        assertEquals("historical-purchases", p.contract().dataProduct());
     }
 
     @Test

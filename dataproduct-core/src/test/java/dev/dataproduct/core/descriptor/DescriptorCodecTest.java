@@ -147,6 +147,29 @@ class DescriptorCodecTest {
     }
 
     @Test
+    void textsThatAYamlReaderWouldTakeForNumbersStayTexts() {
+        ProductDescriptor d = DataProduct.builder("tiny")
+                .domain("test").version("1.0.0")
+                .owner(Owner.person("Ana Ruiz", "ana.ruiz@example.com"))
+                .purpose("0x1F")
+                .description("1e3")
+                .tags("2025", "0x1F", "1e3", "+12", ".5", "0o17", "1_000", "-.inf", ".nan")
+                .output(DatasetSpec.named("t").field("id", LogicalType.STRING, f -> f.required()))
+                .transform(ctx -> ctx.input("none"))
+                .build().describe();
+        assertEquals(d, DescriptorCodec.fromYaml(DescriptorCodec.toYaml(d)), DescriptorCodec.toYaml(d));
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedRatherThanOneValueLost() {
+        String yaml = DescriptorCodec.toYaml(everything().describe());
+        String twice = yaml.replaceFirst("(?m)^purpose: ", "purpose: Twice.\npurpose: ");
+        InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class,
+                () -> DescriptorCodec.fromYaml(twice));
+        assertTrue(e.problems().get(0).contains("'purpose'"), e.problems().toString());
+    }
+
+    @Test
     void typesAreWrittenByTheirCanonicalNamesAndEnumsInLowerCase() {
         String yaml = DescriptorCodec.toYaml(everything().describe());
         for (String text : List.of("decimal(12,2)", "timestamp_tz(ms)", "timestamp(ns)", "float32", "int8",

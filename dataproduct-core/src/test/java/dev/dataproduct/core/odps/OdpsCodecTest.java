@@ -71,11 +71,75 @@ class OdpsCodecTest {
                 .build();
     }
 
+    private static DataProduct minimal() {
+        return DataProduct.builder("stock-levels")
+                .domain("supply").version("0.1.0")
+                .owner(Owner.person("Bo Lind", "bo.lind@example.com"))
+                .purpose("Stock per store.")
+                .output(DatasetSpec.named("stock").field("sku", LogicalType.STRING, f -> f.required()))
+                .transform(ctx -> ctx.input("none"))
+                .build();
+    }
+
+    private static List<String> officialViolations(String json) {
+        return OfficialOdpsSchema.violations(json, "v1.0.0");
+    }
+
     @Test
     void theDescriptorRoundTripsThroughOdpsYamlAndJson() {
         DataProduct p = product();
         assertEquals(p.describe(), OdpsCodec.fromYaml(OdpsCodec.toYaml(p), id -> p.contract()));
         assertEquals(p.describe(), OdpsCodec.fromJson(OdpsCodec.toJson(p), id -> p.contract()));
+    }
+
+    @Test
+    void aDocumentTheSdkWroteHasNothingMissing() {
+        DataProduct p = product();
+        OdpsDocument doc = OdpsCodec.readYaml(OdpsCodec.toYaml(p), id -> p.contract());
+        assertEquals(List.of(), doc.notes());
+        assertTrue(doc.complete());
+        assertEquals(p.describe().address(), doc.id());
+        assertEquals(OdpsCodec.document(p), doc);
+    }
+
+    @Test
+    void theDatasetsOfAProductThatServesNoPortYetSurviveTheRoundTrip() throws Exception {
+        DataProduct p = minimal();
+        assertEquals(p.describe(), OdpsCodec.fromYaml(OdpsCodec.toYaml(p), id -> p.contract()));
+        JsonNode doc = JsonMapper.builder().build().readTree(OdpsCodec.toJson(p));
+        JsonNode contract = null;
+        for (JsonNode c : doc.get("customProperties")) {
+            if (c.get("property").asText().equals("outputContract")) {
+                contract = c.get("value");
+            }
+        }
+        assertEquals("urn:dataproduct:supply:stock-levels:contract", contract.get("id").asText());
+        assertEquals("0.1.0", contract.get("version").asText());
+    }
+
+    @Test
+    void everyDocumentTheSdkWritesIsValidAgainstTheOfficialSchema() {
+        for (DataProduct p : List.of(product(), minimal())) {
+            assertEquals(List.of(), officialViolations(OdpsCodec.toJson(p)), p.toString());
+        }
+    }
+
+    @Test
+    void linksWhoseTitleIsNoOdpsDefinitionTypeAreKeptAsACustomProperty() throws Exception {
+        DataProduct p = DataProduct.builder("stock-levels")
+                .domain("supply").version("0.1.0")
+                .owner(Owner.person("Bo Lind", "bo.lind@example.com"))
+                .purpose("Stock per store.")
+                .link("tutorial", "https://example.com/tutorial")
+                .link("runbook", "https://example.com/runbook")
+                .output(DatasetSpec.named("stock").field("sku", LogicalType.STRING, f -> f.required()))
+                .transform(ctx -> ctx.input("none"))
+                .build();
+        JsonNode doc = JsonMapper.builder().build().readTree(OdpsCodec.toJson(p));
+        assertEquals("tutorial", doc.get("authoritativeDefinitions").get(0).get("type").asText());
+        assertEquals(1, doc.get("authoritativeDefinitions").size());
+        assertEquals(List.of(), officialViolations(OdpsCodec.toJson(p)));
+        assertEquals(p.describe().links(), OdpsCodec.fromJson(OdpsCodec.toJson(p), id -> p.contract()).links());
     }
 
     @Test
@@ -92,24 +156,59 @@ class OdpsCodecTest {
         JsonNode in = doc.get("inputPorts").get(0);
         assertEquals("orders", in.get("name").asText());
         assertEquals("urn:dataproduct:retail:customer-purchases:v2:port:orders", in.get("contractId").asText());
-        assertEquals("owner", doc.get("team").get("members").get(0).get("role").asText());
+        assertEquals("owner", doc.get("team").get(0).get("role").asText());
         assertEquals("discoverability", doc.get("managementPorts").get(0).get("content").asText());
     }
 
     @Test
-    void reportsEveryProblemOfABrokenDocument() {
-        String yaml = "apiVersion: v2.0.0\nkind: Product\nname: x\nstatus: unknown\ndescription: {}\n"
-                + "customProperties: [{property: supportTier, value: many}]\noutputPorts: [{version: 1.0.0}]\n";
+    void reportsEveryWayADocumentBreaksTheOdpsSchemaWithItsJsonPath() {
+        String yaml = "apiVersion: v2.0.0\nkind: Product\nname: x\nversion: 1.0\ndescription: {}\n"
+                + "owner: ana\ncustomProperties: [{property: supportTier}]\noutputPorts: [{version: 1.0.0}]\n"
+                + "team: {name: retail}\n";
         InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class,
                 () -> OdpsCodec.fromYaml(yaml, id -> null));
         List<String> problems = e.problems();
-        assertTrue(problems.contains("apiVersion: 'v2.0.0' is not one of v1.0.0, v0.9.0"), problems.toString());
-        assertTrue(problems.contains("kind: must be DataProduct"), problems.toString());
-        assertTrue(problems.contains("id: missing"), problems.toString());
-        assertTrue(problems.contains("description.purpose: missing"), problems.toString());
-        assertTrue(problems.contains("customProperties.supportTier: must be 1 to 4"), problems.toString());
-        assertTrue(problems.contains("team.members: no member with role owner"), problems.toString());
-        assertTrue(problems.contains("outputPorts[0].name: missing"), problems.toString());
-        assertTrue(problems.size() >= 8, problems.toString());
+        assertTrue(problems.contains("$.id: missing; DataProduct requires [apiVersion, kind, id, status]"),
+                problems.toString());
+        assertTrue(problems.contains("$.status: missing; DataProduct requires [apiVersion, kind, id, status]"),
+                problems.toString());
+        assertTrue(problems.contains("$.apiVersion: 'v2.0.0' is not one of [v0.9.0, v1.0.0]"), problems.toString());
+        assertTrue(problems.contains("$.kind: 'Product' is not one of [DataProduct]"), problems.toString());
+        assertTrue(problems.contains("$.version: must be a string, found number (quote it in YAML)"),
+                problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("$.owner: not a property of DataProduct")),
+                problems.toString());
+        assertTrue(problems.contains("$.customProperties[0].value: missing; CustomProperty requires [property, value]"),
+                problems.toString());
+        assertTrue(problems.contains("$.outputPorts[0].name: missing; OutputPort requires [name, version]"),
+                problems.toString());
+        assertTrue(problems.contains("$.team: must be an array, found object"), problems.toString());
+        assertEquals(9, problems.size(), problems.toString());
+        for (String p : problems) {
+            assertTrue(p.startsWith("$."), p);
+        }
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedWithItsLineRatherThanOneValueLost() {
+        String yaml = "apiVersion: v1.0.0\nkind: DataProduct\nid: x\nstatus: draft\nname: first\nname: second\n";
+        InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class,
+                () -> OdpsCodec.readYaml(yaml, id -> null));
+        assertTrue(e.problems().get(0).contains("'name'") && e.problems().get(0).contains("line 6"),
+                e.problems().toString());
+        String json = "{\"apiVersion\": \"v1.0.0\", \"kind\": \"DataProduct\", \"id\": \"x\", \"id\": \"y\", "
+                + "\"status\": \"draft\"}";
+        InvalidDefinitionException j = assertThrows(InvalidDefinitionException.class,
+                () -> OdpsCodec.readJson(json, id -> null));
+        assertTrue(j.problems().get(0).contains("'id'"), j.problems().toString());
+    }
+
+    @Test
+    void aDocumentOfVersion090MayNotUseTheApiVersionOf100Fields() {
+        String yaml = "apiVersion: v0.9.0\nkind: DataProduct\nid: x\nstatus: draft\nsurprise: true\n";
+        InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class,
+                () -> OdpsCodec.fromYaml(yaml, id -> null));
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        assertTrue(e.problems().get(0).startsWith("$.surprise: not a property of DataProduct"), e.problems().toString());
     }
 }
