@@ -1,7 +1,5 @@
 package dev.dataproduct.ports.csv;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.dataproduct.api.data.BatchCursor;
 import dev.dataproduct.api.data.VectorValues;
 import dev.dataproduct.api.error.PortException;
@@ -11,9 +9,7 @@ import dev.dataproduct.api.schema.Field;
 import dev.dataproduct.api.schema.LogicalType;
 import dev.dataproduct.api.schema.Schema;
 import dev.dataproduct.api.schema.TextValues;
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +33,7 @@ final class CsvCursor implements BatchCursor {
     private final int batchSize;
     private final String nullValue;
     private final Object[] values;
-    private CsvReader<CsvRecord> reader;
-    private Iterator<CsvRecord> records;
+    private CsvRecords records;
     private VectorSchemaRoot root;
     private FieldVector[] vectors;
     private boolean onBatch;
@@ -52,11 +47,11 @@ final class CsvCursor implements BatchCursor {
         this.batchSize = source.format().batchSize();
         this.nullValue = source.format().nullValue();
         this.values = new Object[fields.size()];
-        this.reader = source.openReader();
+        this.records = source.open();
         try {
-            this.records = reader.iterator();
+            records.columnNames(column -> column < layout.expectedCells() ? layout.columnName(column) : null);
             if (source.format().header()) {
-                checkHeader(source.next(records));
+                checkHeader(source.readHeader(records));
             }
             this.root = VectorSchemaRoot.create(schema.toArrow(), allocator);
         } catch (RuntimeException e) {
@@ -66,11 +61,11 @@ final class CsvCursor implements BatchCursor {
         this.vectors = root.getFieldVectors().toArray(new FieldVector[0]);
     }
 
-    private void checkHeader(CsvRecord header) {
-        List<String> now = header == null ? List.of() : CsvSource.headerOf(header);
+    private void checkHeader(List<String> header) {
+        List<String> now = header == null ? List.of() : header;
         if (!now.equals(layout.header())) {
-            throw new PortException("input port '" + source.portName() + "': the header of CSV file '" + source
-                    + "' changed since the port was opened (now " + now + ", was " + layout.header()
+            throw new PortException(source.where() + "the header changed since the port was opened (now "
+                    + CsvSource.shown(now) + ", was " + CsvSource.shown(layout.header())
                     + "); do not replace input files during a run");
         }
     }
@@ -78,7 +73,7 @@ final class CsvCursor implements BatchCursor {
     @Override
     public boolean next() {
         onBatch = false;
-        if (exhausted || reader == null) {
+        if (exhausted || records == null) {
             return false;
         }
         root.clear();
@@ -88,7 +83,7 @@ final class CsvCursor implements BatchCursor {
         root.allocateNew();
         int rows = 0;
         while (rows < batchSize) {
-            CsvRecord record = source.next(records);
+            CsvRow record = records.next();
             if (record == null) {
                 exhausted = true;
                 break;
@@ -103,9 +98,24 @@ final class CsvCursor implements BatchCursor {
     }
 
     /** @return whether the row went into the batch at {@code index}; if not, it was rejected */
-    private boolean append(CsvRecord record, int index) {
-        long line = record.getStartingLineNumber();
-        List<String> cells = record.getFields();
+    private boolean append(CsvRow record, int index) {
+        long line = record.line();
+        List<String> cells = record.cells();
+        List<CsvDecoder.Malformation> malformed = records.malformations(record);
+        if (record.empty()) {
+            if (layout.expectedCells() != 1) {
+                // an empty line holds no cell of a file with several columns: no row to account for
+                return false;
+            }
+            // in a file of one column, an empty line is how an empty cell is written
+            cells = List.of("");
+        }
+        if (!malformed.isEmpty()) {
+            reject(line, cells, new Violation("", "encoding", "line " + line + " has bytes that are not valid "
+                    + source.format().charset() + ": " + CsvSource.describe(malformed) + "; its cells keep them as "
+                    + "\\xHH escapes. Fix the file, or declare its encoding with charset(...)"));
+            return false;
+        }
         if (cells.size() != layout.expectedCells()) {
             String expected = layout.header().isEmpty() ? "the schema has " + layout.expectedCells() + " fields "
                     + layout.columnNames() : "the header has " + layout.expectedCells() + " columns";
@@ -183,15 +193,10 @@ final class CsvCursor implements BatchCursor {
             root.close();
             root = null;
         }
-        if (reader != null) {
-            CsvReader<CsvRecord> r = reader;
-            reader = null;
-            try {
-                r.close();
-            } catch (IOException e) {
-                throw new PortException("input port '" + source.portName() + "': cannot close CSV file '" + source
-                        + "'", e);
-            }
+        if (records != null) {
+            CsvRecords r = records;
+            records = null;
+            r.close();
         }
     }
 }

@@ -85,7 +85,7 @@ public final class CsvInput implements InputPort {
      */
     public static CsvInput of(String name, Path file, Schema schema) {
         return new CsvInput(name, file, schema,
-                new CsvFormat(',', true, "", DEFAULT_BATCH_SIZE, StandardCharsets.UTF_8));
+                CsvFormat.defaults(DEFAULT_BATCH_SIZE, StandardCharsets.UTF_8));
     }
 
     /**
@@ -130,6 +130,34 @@ public final class CsvInput implements InputPort {
      */
     public CsvInput charset(Charset charset) {
         return new CsvInput(name, file, schema, format.withCharset(Objects.requireNonNull(charset, "charset")));
+    }
+
+    /**
+     * Sets how many physical lines one record may span. Only a quoted cell can hold a line break, so
+     * a record spans several lines only through one; a quote that opens by mistake swallows the
+     * lines after it, and this limit stops the read at the line where that quote opened instead of
+     * merging those lines into one row.
+     *
+     * @param lines the most lines a record may span; {@value CsvFormat#DEFAULT_MAX_LINES_PER_RECORD}
+     *     by default, {@code 1} to forbid line breaks in cells
+     * @return a copy of this port
+     * @throws IllegalArgumentException if {@code lines} is less than 1
+     */
+    public CsvInput maxLinesPerRecord(int lines) {
+        return new CsvInput(name, file, schema, format.withMaxLinesPerRecord(lines));
+    }
+
+    /**
+     * Sets how many characters one record may hold over all its cells, which bounds the memory a
+     * single row (or a stray quote) can take.
+     *
+     * @param chars the most characters a record may hold; {@value CsvFormat#DEFAULT_MAX_RECORD_CHARS}
+     *     by default
+     * @return a copy of this port
+     * @throws IllegalArgumentException if {@code chars} is less than 16
+     */
+    public CsvInput maxRecordChars(int chars) {
+        return new CsvInput(name, file, schema, format.withMaxRecordChars(chars));
     }
 
     /** @return the file this port reads */
