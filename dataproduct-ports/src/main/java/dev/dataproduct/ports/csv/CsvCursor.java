@@ -138,7 +138,7 @@ final class CsvCursor implements BatchCursor {
                 if (violations == null) {
                     violations = new ArrayList<>();
                 }
-                violations.add(parseViolation(field, e.getMessage(), line, column));
+                violations.add(parseViolation(field, withheld(field, cell, e.getMessage()), line, column));
             }
         }
         if (violations != null) {
@@ -153,7 +153,9 @@ final class CsvCursor implements BatchCursor {
                 for (FieldVector v : vectors) {
                     VectorValues.setNull(v, index);
                 }
-                reject(line, cells, parseViolation(fields.get(f), e.getMessage(), line, layout.fieldColumns()[f]));
+                int column = layout.fieldColumns()[f];
+                reject(line, cells, parseViolation(fields.get(f), withheld(fields.get(f), cells.get(column),
+                        e.getMessage()), line, column));
                 return false;
             }
         }
@@ -162,6 +164,21 @@ final class CsvCursor implements BatchCursor {
 
     private boolean isNull(String cell, LogicalType type) {
         return cell.isEmpty() || cell.equals(nullValue) || !(type instanceof LogicalType.StringType) && cell.isBlank();
+    }
+
+    /**
+     * Keeps the value of a classified field out of a message: {@link TextValues} messages start
+     * with the value as {@link TextValues#show} writes it, which is replaced. The quarantine still
+     * keeps the value, under the policies of the quarantine.
+     */
+    private static String withheld(Field field, String cell, String message) {
+        if (!field.classification().isSensitive()) {
+            return message;
+        }
+        String shown = TextValues.show(cell.strip());
+        String instead = "the value (withheld: the field is " + field.classification().label() + ")";
+        return message.startsWith(shown) ? instead + message.substring(shown.length())
+                : instead + " does not fit " + field.type().typeName();
     }
 
     private Violation parseViolation(Field field, String why, long line, int column) {

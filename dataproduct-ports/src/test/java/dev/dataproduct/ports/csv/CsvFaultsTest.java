@@ -11,6 +11,7 @@ import dev.dataproduct.api.data.Dataset;
 import dev.dataproduct.api.error.PortException;
 import dev.dataproduct.api.quarantine.RejectedRow;
 import dev.dataproduct.api.quarantine.Violation;
+import dev.dataproduct.api.schema.Classification;
 import dev.dataproduct.api.schema.Field;
 import dev.dataproduct.api.schema.LogicalType;
 import dev.dataproduct.api.schema.Schema;
@@ -289,6 +290,25 @@ class CsvFaultsTest {
 
         assertEquals(List.of("4"), rows.stream().map(r -> r.get("id")).toList());
         assertEquals(List.of("1", "2", "3"), rejectedIds());
+    }
+
+    @Test
+    void keepsValuesOfClassifiedFieldsOutOfMessagesButInTheQuarantine() throws IOException {
+        Schema schema = Schema.of(Field.of("id", LogicalType.STRING, true),
+                Field.builder("salary", LogicalType.decimal(8, 2)).classification(Classification.RESTRICTED).build(),
+                Field.builder("born", LogicalType.timestamp(TimePrecision.NANOS, false))
+                        .classification(Classification.CONFIDENTIAL).build());
+        Path file = fixture.csv("secret.csv", "id,salary,born\n1,98765.4321,\n2,,2300-01-01T00:00:00\n");
+
+        read(CsvInput.of("secret", file, schema));
+
+        assertEquals(List.of("1", "2"), rejectedIds());
+        Violation salary = fixture.rejects.get(0).violations().get(0);
+        assertFalse(salary.message().contains("98765"), salary.message());
+        assertTrue(salary.message().contains("digits after the point"), salary.message());
+        Violation born = fixture.rejects.get(1).violations().get(0);
+        assertFalse(born.message().contains("2300"), born.message());
+        assertEquals("98765.4321", fixture.rejects.get(0).values().get("salary"));
     }
 
     // ---- encoding
