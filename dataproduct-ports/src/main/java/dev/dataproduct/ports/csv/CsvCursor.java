@@ -182,8 +182,8 @@ final class CsvCursor implements BatchCursor {
     }
 
     private Violation parseViolation(Field field, String why, long line, int column) {
-        return new Violation(field.name(), "parse", why + " (line " + line + ", column '" + layout.columnName(column)
-                + "')");
+        return new Violation(field.name(), "parse", why + " (line " + line + ", column "
+                + TextValues.show(layout.columnName(column)) + ")");
     }
 
     private void reject(long line, List<String> cells, Violation... violations) {

@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 
 /** One CSV file of one port: opens passes over its records and reads its header. */
 final class CsvSource {
+    /** How many names a message lists before it gives only their count. */
+    private static final int SHOWN_NAMES = 12;
     /** Byte order marks, longest first so that UTF-32LE is not taken for UTF-16LE. */
     private static final List<Bom> BOMS = List.of(
             new Bom("UTF-32BE", new byte[] {0, 0, (byte) 0xFE, (byte) 0xFF}),
@@ -171,9 +173,10 @@ final class CsvSource {
                 + ")").collect(Collectors.joining(", ")) + (bad.size() > 3 ? " and " + (bad.size() - 3) + " more" : "");
     }
 
-    /** @return the names as a message shows them: quoted, invisible characters escaped */
+    /** @return the names as a message shows them: quoted, invisible characters escaped, a long list cut */
     static String shown(List<String> names) {
-        return names.stream().map(TextValues::show).collect(Collectors.joining(", ", "[", "]"));
+        return names.stream().limit(SHOWN_NAMES).map(TextValues::show).collect(Collectors.joining(", ", "[",
+                names.size() > SHOWN_NAMES ? ", \u2026 (" + names.size() + " columns)]" : "]"));
     }
 
     private CsvLayout layoutOf(List<String> header, Schema schema) {

@@ -370,6 +370,27 @@ class CsvFaultsTest {
     // ---- headers
 
     @Test
+    void keepsAHeaderMessageShortWhateverTheHeaderHolds() throws IOException {
+        Path file = fixture.csv("wide.csv", "c" + ",c".repeat(5000) + ",x" + "y".repeat(100_000) + "\n");
+
+        PortException e = assertThrows(PortException.class,
+                () -> CsvInput.of("wide", file, idAnd("name", LogicalType.STRING)).open(fixture.context));
+
+        assertTrue(e.getMessage().length() < 2000, e.getMessage());
+        assertTrue(e.getMessage().contains("5002 columns"), e.getMessage());
+    }
+
+    @Test
+    void showsTheColumnOfAParseViolationEscaped() throws IOException {
+        Path file = fixture.csv("col.csv", "id,n\u00A0\n1,x\n");
+
+        read(CsvInput.of("col", file, idAnd("n\u00A0", LogicalType.INT32)));
+
+        String message = fixture.rejects.get(0).violations().get(0).message();
+        assertTrue(message.endsWith("(line 2, column 'n\\u00A0')"), message);
+    }
+
+    @Test
     void showsInvisibleCharactersOfHeaderNamesEscaped() throws IOException {
         // the first mark is the file's and is skipped; the second is part of the first name
         Path file = fixture.csv("nbsp.csv", "\uFEFF\uFEFFid,\u00A0name,na\u200Bme\n1,a,b\n");
