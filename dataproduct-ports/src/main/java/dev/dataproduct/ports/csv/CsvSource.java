@@ -98,9 +98,9 @@ final class CsvSource {
                 }
             }
             in.skipNBytes(skip);
-            InputStream opened = in;
+            CsvRecords records = new CsvRecords(this, new CsvDecoder(in, charset, skip, format.delimiter()));
             in = null;
-            return new CsvRecords(this, new CsvDecoder(opened, charset, skip, format.delimiter()));
+            return records;
         } catch (IOException e) {
             throw new PortException(where() + "cannot open the file (" + e + "); check the path and its permissions",
                     e);
