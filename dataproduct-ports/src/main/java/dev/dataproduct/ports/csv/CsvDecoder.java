@@ -30,6 +30,8 @@ final class CsvDecoder extends Reader {
     private final InputStream in;
     private final CharsetDecoder decoder;
     private final boolean escapeAsText;
+    /** Bytes of one code unit, or 0 to skip what the decoder reports as malformed in one go. */
+    private final int unit;
     private final ByteBuffer bytes = ByteBuffer.allocate(1 << 14);
     private final CharBuffer chars = CharBuffer.allocate(1 << 14);
     private final ArrayDeque<Malformation> malformations = new ArrayDeque<>();
@@ -51,6 +53,9 @@ final class CsvDecoder extends Reader {
         this.decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         this.escapeAsText = "\\x0123456789ABCDEF".indexOf(delimiter) < 0;
+        // a UTF-16 decoder reports a lone surrogate together with the unit after it, which may be a line end
+        String name = charset.name();
+        this.unit = name.startsWith("UTF-16") ? 2 : name.startsWith("UTF-32") ? 4 : 0;
         this.base = start;
         bytes.flip();
         chars.flip();
@@ -92,7 +97,7 @@ final class CsvDecoder extends Reader {
             countLines(from, chars.position());
             chars.limit(chars.capacity());
             if (result.isError()) {
-                malformed(result.length());
+                malformed(unit == 0 ? result.length() : Math.min(unit, result.length()));
             } else if (result.isUnderflow() && endOfInput) {
                 from = chars.position();
                 if (decoder.flush(chars).isOverflow()) {

@@ -359,6 +359,34 @@ class CsvFaultsTest {
         assertTrue(e.getMessage().contains("charset"), e.getMessage());
     }
 
+    @Test
+    void refusesAHeaderWithBytesThatAreNotValidInTheCharsetNamingTheirOffset() throws IOException {
+        byte[] latin1 = "id,name,r\u00F4le\n1,a,b\n".getBytes(StandardCharsets.ISO_8859_1);
+        Path file = fixture.bytes("latin.csv", latin1);
+
+        PortException e = assertThrows(PortException.class,
+                () -> CsvInput.of("latin", file, idAnd("name", LogicalType.STRING)).open(fixture.context));
+
+        assertTrue(e.getMessage().contains("\\xF4 at byte offset 9 (line 1)"), e.getMessage());
+        assertTrue(e.getMessage().contains("charset"), e.getMessage());
+    }
+
+    @Test
+    void quarantinesARowOfAUtf16FileWithALoneSurrogate() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes("id,name\n1,a".getBytes(StandardCharsets.UTF_16BE));
+        bytes.writeBytes(new byte[] {(byte) 0xD8, 0x00});
+        bytes.writeBytes("\n2,b\n".getBytes(StandardCharsets.UTF_16BE));
+        Path file = fixture.bytes("be.csv", bytes.toByteArray());
+
+        List<Map<String, Object>> rows = read(CsvInput.of("be", file, idAnd("name", LogicalType.STRING))
+                .charset(StandardCharsets.UTF_16BE));
+
+        assertEquals(List.of("2"), rows.stream().map(r -> r.get("id")).toList(), fixture.rejects.toString());
+        assertEquals(List.of("1"), rejectedIds());
+        assertEquals("encoding", fixture.rejects.get(0).violations().get(0).rule());
+    }
+
     private static byte[] utf16LeWithBom(String text) {
         ByteArrayOutputStream utf16 = new ByteArrayOutputStream();
         utf16.write(0xFF);
