@@ -56,6 +56,26 @@ public final class TextValues {
      *     shows the text in the short, escaped form of {@link #show(String)}
      */
     public static Object parse(LogicalType type, String text) {
+        return parse(type, text, false);
+    }
+
+    /**
+     * Reads text like {@link #parse(LogicalType, String)}, except that digits of a time or
+     * timestamp finer than its precision are cut instead of refused: {@code 10:00:00.1234567} is
+     * read as {@code 10:00:00.123456} for microseconds, moving the value towards the past. For
+     * readers that offer this loss as an explicit option, such as .NET's seven-digit timestamps
+     * read into microseconds.
+     *
+     * @param type the logical type
+     * @param text the text; surrounding spaces are ignored
+     * @return the value, in the SDK's value model
+     * @throws IllegalArgumentException saying why the text is not a value of the type
+     */
+    public static Object parseTruncatingTime(LogicalType type, String text) {
+        return parse(type, text, true);
+    }
+
+    private static Object parse(LogicalType type, String text, boolean truncateTime) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(text, "text");
         String s = text.strip();
@@ -74,7 +94,7 @@ public final class TextValues {
                 default: throw new IllegalArgumentException(show(s) + " is not a boolean (true, false, 1 or 0)");
             }
         } else if (type.isTemporal()) {
-            return parseTemporal(type, s);
+            return parseTemporal(type, s, truncateTime);
         }
         throw new IllegalArgumentException("values of type " + type.typeName() + " cannot be read from text");
     }
@@ -164,7 +184,7 @@ public final class TextValues {
                 + ", which would read it as 0");
     }
 
-    private static Object parseTemporal(LogicalType type, String s) {
+    private static Object parseTemporal(LogicalType type, String s, boolean truncate) {
         if (s.length() > MAX_TEMPORAL_CHARS) {
             throw notTemporal(type, s);
         }
@@ -189,7 +209,12 @@ public final class TextValues {
         }
         long unitNanos = type instanceof LogicalType.TimestampType t ? t.precision().unit().getDuration().toNanos()
                 : 1000L;
-        if (value.get(java.time.temporal.ChronoField.NANO_OF_SECOND) % unitNanos != 0) {
+        long finer = value.get(java.time.temporal.ChronoField.NANO_OF_SECOND) % unitNanos;
+        if (finer != 0 && truncate) {
+            return value.with(java.time.temporal.ChronoField.NANO_OF_SECOND,
+                    value.get(java.time.temporal.ChronoField.NANO_OF_SECOND) - finer);
+        }
+        if (finer != 0) {
             throw new IllegalArgumentException(show(s) + " has digits finer than the "
                     + (type instanceof LogicalType.TimestampType t ? t.precision().unit() : "MICROS").toString()
                     .toLowerCase(Locale.ROOT) + " of " + type.typeName());

@@ -32,6 +32,7 @@ final class CsvCursor implements BatchCursor {
     private final Rejects rejects;
     private final int batchSize;
     private final String nullValue;
+    private final boolean truncateTimeDigits;
     private final Object[] values;
     private CsvRecords records;
     private VectorSchemaRoot root;
@@ -46,6 +47,7 @@ final class CsvCursor implements BatchCursor {
         this.rejects = rejects;
         this.batchSize = source.format().batchSize();
         this.nullValue = source.format().nullValue();
+        this.truncateTimeDigits = source.format().truncateTimeDigits();
         this.values = new Object[fields.size()];
         this.records = source.open();
         try {
@@ -133,7 +135,8 @@ final class CsvCursor implements BatchCursor {
                 continue;
             }
             try {
-                values[f] = TextValues.parse(field.type(), cell);
+                values[f] = truncateTimeDigits ? TextValues.parseTruncatingTime(field.type(), cell)
+                        : TextValues.parse(field.type(), cell);
             } catch (IllegalArgumentException e) {
                 if (violations == null) {
                     violations = new ArrayList<>();

@@ -42,7 +42,8 @@ import java.util.Objects;
  * ASCII digits. A value the type cannot hold as written is a bad cell, never rounded or cut: a
  * number out of range or so small a float would read it as zero, a decimal with more non-zero
  * digits than its scale, a time with digits finer than its precision, a leap second. The largest
- * float32, {@code 3.4028235E38}, is read as {@link Float#MAX_VALUE}. An empty cell, or a cell equal
+ * float32, {@code 3.4028235E38}, is read as {@link Float#MAX_VALUE}. The one loss the port offers is
+ * explicit: {@link #truncateTimeDigits(boolean)}. An empty cell, or a cell equal
  * to the {@linkplain #nullValue(String) null value}, is {@code null}; so is a cell of only spaces
  * in a field that is not a string. Whether a field may be null is for the contract gate to decide,
  * not for this port.
@@ -185,6 +186,18 @@ public final class CsvInput implements InputPort {
      */
     public CsvInput maxRecordChars(int chars) {
         return new CsvInput(name, file, schema, format.withMaxRecordChars(chars));
+    }
+
+    /**
+     * Chooses a loss: digits of times and timestamps finer than their field's precision are cut
+     * (towards the past) instead of rejecting the row, as for the seven fractional digits .NET
+     * writes, read into microseconds. Off by default, where such a cell is a bad cell.
+     *
+     * @param truncate {@code true} to cut the digits, {@code false} to reject the row
+     * @return a copy of this port
+     */
+    public CsvInput truncateTimeDigits(boolean truncate) {
+        return new CsvInput(name, file, schema, format.withTruncateTimeDigits(truncate));
     }
 
     /** @return the file this port reads */

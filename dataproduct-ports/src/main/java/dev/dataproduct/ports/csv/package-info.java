@@ -4,7 +4,8 @@
  * declared schema. Every row is accounted for and every value is read as written. Cells are read
  * with {@link dev.dataproduct.api.schema.TextValues}, the same exact text rules the rest of the
  * SDK uses: a value its type cannot hold as written (out of range, underflowing to zero, finer
- * than the precision, digits other than ASCII) is a bad cell, not a rounded one. The file is
+ * than the precision, digits other than ASCII) is a bad cell, not a rounded one, unless the port
+ * is told to cut fine time digits ({@code truncateTimeDigits}). The file is
  * decoded strictly in its declared charset (UTF-8 by default, a byte order mark handled). Rows
  * that cannot be converted (a bad cell, bytes that are not valid in the charset, a line with the
  * wrong number of cells) are not an error: they go to the run's reject sink with the file name and

@@ -279,6 +279,24 @@ class CsvFaultsTest {
     }
 
     @Test
+    void cutsTimeDigitsFinerThanThePrecisionOnlyWhenThePortIsToldTo() throws IOException {
+        Schema schema = Schema.of(Field.of("id", LogicalType.STRING, true),
+                Field.of("tz", LogicalType.TIMESTAMP_TZ, false), Field.of("t", LogicalType.TIME, false),
+                Field.of("ms", LogicalType.timestamp(TimePrecision.MILLIS, false), false));
+        Path file = fixture.csv("net.csv", "id,tz,t,ms\n"
+                + "1,2024-05-01T10:00:00.1234567Z,23:59:58.1234567,2024-05-01 10:00:00.9999\n"
+                + "2,1969-12-31T23:59:59.9999999Z,,\n");
+
+        List<Map<String, Object>> rows = read(CsvInput.of("net", file, schema).truncateTimeDigits(true));
+
+        assertEquals(List.of(), fixture.rejects);
+        assertEquals(java.time.Instant.parse("2024-05-01T10:00:00.123456Z"), rows.get(0).get("tz"));
+        assertEquals(java.time.LocalTime.parse("23:59:58.123456"), rows.get(0).get("t"));
+        assertEquals(java.time.LocalDateTime.parse("2024-05-01T10:00:00.999"), rows.get(0).get("ms"));
+        assertEquals(java.time.Instant.parse("1969-12-31T23:59:59.999999Z"), rows.get(1).get("tz"));
+    }
+
+    @Test
     void quarantinesLeapSecondsInsteadOfMovingThem() throws IOException {
         Schema schema = Schema.of(Field.of("id", LogicalType.STRING, true),
                 Field.of("tz", LogicalType.TIMESTAMP_TZ, false), Field.of("ts", LogicalType.TIMESTAMP, false),
