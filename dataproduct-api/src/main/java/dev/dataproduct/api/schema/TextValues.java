@@ -215,9 +215,14 @@ public final class TextValues {
                     value.get(java.time.temporal.ChronoField.NANO_OF_SECOND) - finer);
         }
         if (finer != 0) {
-            throw new IllegalArgumentException(show(s) + " has digits finer than the "
-                    + (type instanceof LogicalType.TimestampType t ? t.precision().unit() : "MICROS").toString()
-                    .toLowerCase(Locale.ROOT) + " of " + type.typeName());
+            String unit = switch (type instanceof LogicalType.TimestampType t ? t.precision() : TimePrecision.MICROS) {
+                case SECONDS -> "second";
+                case MILLIS -> "millisecond";
+                case MICROS -> "microsecond";
+                case NANOS -> "nanosecond";
+            };
+            throw new IllegalArgumentException(show(s) + " has digits finer than the " + unit + " precision of "
+                    + type.typeName());
         }
         return value;
     }
