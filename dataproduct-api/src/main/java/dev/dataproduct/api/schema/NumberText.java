@@ -152,8 +152,21 @@ final class NumberText {
         return sb.toString();
     }
 
-    /** @return the value as {@code [-]digitsE<exponent>}, which Java's float parsers read exactly as the text */
-    String canonical() {
-        return (negative ? "-" : "") + (count == 0 ? "0" : significant()) + "E" + exponent;
+    /** @return the significant digits as a number, for at most 18 of them */
+    long unscaled() {
+        long v = 0;
+        for (int k = first; k < first + count; k++) {
+            v = v * 10 + (digit(text, intStart, intLength, fracStart, k) - '0');
+        }
+        return v;
+    }
+
+    /** @return the magnitude of an integer of at most 18 digits (the exponent is then 0 or more) */
+    long longValue() {
+        long v = unscaled();
+        for (long e = 0; e < exponent; e++) {
+            v *= 10;
+        }
+        return v;
     }
 }

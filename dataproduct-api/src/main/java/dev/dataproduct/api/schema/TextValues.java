@@ -108,8 +108,14 @@ public final class TextValues {
         if (n.integerDigits() > 19) {
             throw outOfRange(t, s);
         }
-        BigInteger v = n.isZero() ? BigInteger.ZERO
-                : new BigInteger(n.significant()).multiply(BigInteger.TEN.pow((int) n.exponent()));
+        if (n.integerDigits() <= 18) {
+            long v = n.negative() ? -n.longValue() : n.longValue();
+            if (v < t.minValue() || v > t.maxValue()) {
+                throw outOfRange(t, s);
+            }
+            return v;
+        }
+        BigInteger v = new BigInteger(n.significant()).multiply(BigInteger.TEN.pow((int) n.exponent()));
         v = n.negative() ? v.negate() : v;
         if (v.compareTo(BigInteger.valueOf(t.minValue())) < 0 || v.compareTo(BigInteger.valueOf(t.maxValue())) > 0) {
             throw outOfRange(t, s);
@@ -138,7 +144,8 @@ public final class TextValues {
         if (problem != null) {
             throw new IllegalArgumentException(show(s) + problem);
         }
-        BigDecimal v = new BigDecimal(new BigInteger(n.significant()), (int) -n.exponent()).setScale(t.scale());
+        BigDecimal v = (n.significantDigits() <= 18 ? BigDecimal.valueOf(n.unscaled(), (int) -n.exponent())
+                : new BigDecimal(new BigInteger(n.significant()), (int) -n.exponent())).setScale(t.scale());
         return n.negative() ? v.negate() : v;
     }
 
@@ -168,8 +175,8 @@ public final class TextValues {
         if (!n.isZero() && n.magnitude() < lowest) {
             throw tooCloseToZero(t, s);
         }
-        String canonical = n.canonical();
-        double d = single ? Float.parseFloat(canonical) : Double.parseDouble(canonical);
+        // the scan accepted only plain decimal notation, which Java's parsers read as the nearest value
+        double d = single ? Float.parseFloat(s) : Double.parseDouble(s);
         if (Double.isInfinite(d)) {
             throw new IllegalArgumentException(show(s) + " is out of the range of " + t.typeName());
         }

@@ -241,4 +241,18 @@ class TextValuesTest {
         assertThrows(IllegalArgumentException.class, () -> TextValues.parse(LogicalType.decimal(5, 1), text));
         assertThrows(IllegalArgumentException.class, () -> TextValues.parse(LogicalType.FLOAT64, text));
     }
+
+    @Test
+    void readsNumbersOfEveryLengthExactlyOnBothSidesOfEighteenDigits() {
+        LogicalType wide = LogicalType.decimal(38, 2);
+        assertEquals(new BigDecimal("1234567890123456789012345.67"),
+                TextValues.parse(wide, "1234567890123456789012345.67"));
+        assertEquals(new BigDecimal("-123456789012345678.50"), TextValues.parse(wide, "-1234567890123456785e-1"));
+        assertEquals(new BigDecimal("120000.00"), TextValues.parse(wide, "12e4"));
+        assertEquals(999_999_999_999_999_999L, TextValues.parse(LogicalType.INT64, "999999999999999999"));
+        assertEquals(-1_000_000_000_000_000_000L, TextValues.parse(LogicalType.INT64, "-1000000000000000000"));
+        assertEquals(0.1d, TextValues.parse(LogicalType.FLOAT64, "0.1"));
+        assertEquals((double) 0.1f, TextValues.parse(LogicalType.FLOAT32, "0.1"));
+        assertEquals(-0.0d, TextValues.parse(LogicalType.FLOAT64, "-0.0"));
+    }
 }

@@ -12,6 +12,7 @@ import java.util.List;
  */
 record CsvRow(long line, long lastLine, List<String> cells, boolean empty) {
     CsvRow {
-        cells = List.copyOf(cells);
+        // not copied: the handler gives each record a list of its own and keeps no hand on it
+        cells = java.util.Collections.unmodifiableList(cells);
     }
 }

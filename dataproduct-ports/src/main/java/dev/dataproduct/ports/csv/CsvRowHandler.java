@@ -32,7 +32,7 @@ final class CsvRowHandler extends AbstractBaseCsvCallbackHandler<CsvRow> {
 
     private final int maxLines;
     private final int maxChars;
-    private final List<String> cells = new ArrayList<>();
+    private List<String> cells = new ArrayList<>();
     private long start;
     private long lineBreaks;
     private long chars;
@@ -45,7 +45,8 @@ final class CsvRowHandler extends AbstractBaseCsvCallbackHandler<CsvRow> {
     @Override
     protected void handleBegin(long startingLineNumber) {
         start = startingLineNumber;
-        cells.clear();
+        // a new list per record: the last one went out in a row
+        cells = new ArrayList<>(Math.max(8, cells.size()));
         lineBreaks = 0;
         chars = 0;
     }
