@@ -3,5 +3,8 @@
  * ODCS logical types, {@link dev.dataproduct.api.schema.Field fields} with classification, keys
  * and value constraints, {@link dev.dataproduct.api.schema.DatasetSpec dataset definitions}, and
  * the lossless mapping to Arrow in {@link dev.dataproduct.api.schema.ArrowTypes}.
+ * {@link dev.dataproduct.api.schema.TextValues} reads values from text exactly (a value its type
+ * cannot hold as written is refused, never rounded or cut) with work bounded by the text, and
+ * shows values in messages short and escaped.
  */
 package dev.dataproduct.api.schema;

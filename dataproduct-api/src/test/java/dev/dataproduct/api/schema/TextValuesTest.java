@@ -213,4 +213,46 @@ class TextValuesTest {
         assertEquals("0.00000001", TextValues.format(new BigDecimal("1E-8")));
         assertEquals("", TextValues.format(null));
     }
+
+    @Test
+    void showsInvisibleCharactersEscapedAndCutsLongTexts() {
+        assertEquals("'na\\u00A0me\\u200B'", TextValues.show("na\u00A0me\u200B"));
+        assertEquals("'\\uFEFFid\\tC:\\\\x\\n'", TextValues.show("\uFEFFid\tC:\\x\n"));
+        String shown = TextValues.show("9".repeat(2_000_000));
+        assertTrue(shown.length() < 80, shown);
+        assertTrue(shown.endsWith("' (2000000 characters)"), shown);
+    }
+
+    @Test
+    void fitDecimalRefusesHugeExponentsWithoutBuildingTheirDigits() {
+        LogicalType.DecimalType t = (LogicalType.DecimalType) LogicalType.decimal(10, 2);
+        IllegalArgumentException big = assertThrows(IllegalArgumentException.class,
+                () -> TextValues.fitDecimal(t, new BigDecimal("1E+999999999")));
+        assertEquals("'1E+999999999' has more digits than decimal(10,2) allows", big.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TextValues.fitDecimal(t, new BigDecimal("1E-2147483647")));
+        assertEquals(new BigDecimal("0.00"), TextValues.fitDecimal(t, new BigDecimal("0E-2147483647")));
+        assertEquals(new BigDecimal("1.50"), TextValues.fitDecimal(t, new BigDecimal("1.5000000")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0663", "\uFF15", "1\u0660", "\u0661.5"})
+    void rejectsNumbersWithDigitsOtherThanAscii(String text) {
+        assertThrows(IllegalArgumentException.class, () -> TextValues.parse(LogicalType.INT32, text));
+        assertThrows(IllegalArgumentException.class, () -> TextValues.parse(LogicalType.decimal(5, 1), text));
+        assertThrows(IllegalArgumentException.class, () -> TextValues.parse(LogicalType.FLOAT64, text));
+    }
+
+    @Test
+    void readsNumbersOfEveryLengthExactlyOnBothSidesOfEighteenDigits() {
+        LogicalType wide = LogicalType.decimal(38, 2);
+        assertEquals(new BigDecimal("1234567890123456789012345.67"),
+                TextValues.parse(wide, "1234567890123456789012345.67"));
+        assertEquals(new BigDecimal("-123456789012345678.50"), TextValues.parse(wide, "-1234567890123456785e-1"));
+        assertEquals(new BigDecimal("120000.00"), TextValues.parse(wide, "12e4"));
+        assertEquals(999_999_999_999_999_999L, TextValues.parse(LogicalType.INT64, "999999999999999999"));
+        assertEquals(-1_000_000_000_000_000_000L, TextValues.parse(LogicalType.INT64, "-1000000000000000000"));
+        assertEquals(0.1d, TextValues.parse(LogicalType.FLOAT64, "0.1"));
+        assertEquals((double) 0.1f, TextValues.parse(LogicalType.FLOAT32, "0.1"));
+        assertEquals(-0.0d, TextValues.parse(LogicalType.FLOAT64, "-0.0"));
+    }
 }

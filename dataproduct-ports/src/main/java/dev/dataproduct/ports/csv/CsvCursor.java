@@ -1,7 +1,5 @@
 package dev.dataproduct.ports.csv;
 
-import de.siegmar.fastcsv.reader.CsvReader;
-import de.siegmar.fastcsv.reader.CsvRecord;
 import dev.dataproduct.api.data.BatchCursor;
 import dev.dataproduct.api.data.VectorValues;
 import dev.dataproduct.api.error.PortException;
@@ -11,9 +9,7 @@ import dev.dataproduct.api.schema.Field;
 import dev.dataproduct.api.schema.LogicalType;
 import dev.dataproduct.api.schema.Schema;
 import dev.dataproduct.api.schema.TextValues;
-import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +33,11 @@ final class CsvCursor implements BatchCursor {
     private final Rejects rejects;
     private final int batchSize;
     private final String nullValue;
+    private final boolean truncateTimeDigits;
     private final Object[] values;
     /** The line each row of the current batch starts on, for its origin. */
     private final long[] lines;
-    private CsvReader<CsvRecord> reader;
-    private Iterator<CsvRecord> records;
+    private CsvRecords records;
     private VectorSchemaRoot root;
     private FieldVector[] vectors;
     private boolean onBatch;
@@ -54,13 +50,14 @@ final class CsvCursor implements BatchCursor {
         this.rejects = rejects;
         this.batchSize = source.format().batchSize();
         this.nullValue = source.format().nullValue();
+        this.truncateTimeDigits = source.format().truncateTimeDigits();
         this.values = new Object[fields.size()];
         this.lines = new long[batchSize];
-        this.reader = source.openReader();
+        this.records = source.open();
         try {
-            this.records = reader.iterator();
+            records.columnNames(column -> column < layout.expectedCells() ? layout.columnName(column) : null);
             if (source.format().header()) {
-                checkHeader(source.next(records));
+                checkHeader(source.readHeader(records));
             }
             this.root = VectorSchemaRoot.create(schema.toArrow(), allocator);
         } catch (RuntimeException e) {
@@ -70,11 +67,11 @@ final class CsvCursor implements BatchCursor {
         this.vectors = root.getFieldVectors().toArray(new FieldVector[0]);
     }
 
-    private void checkHeader(CsvRecord header) {
-        List<String> now = header == null ? List.of() : CsvSource.headerOf(header);
+    private void checkHeader(List<String> header) {
+        List<String> now = header == null ? List.of() : header;
         if (!now.equals(layout.header())) {
-            throw new PortException("input port '" + source.portName() + "': the header of CSV file '" + source
-                    + "' changed since the port was opened (now " + now + ", was " + layout.header()
+            throw new PortException(source.where() + "the header changed since the port was opened (now "
+                    + CsvSource.shown(now) + ", was " + CsvSource.shown(layout.header())
                     + "); do not replace input files during a run");
         }
     }
@@ -82,7 +79,7 @@ final class CsvCursor implements BatchCursor {
     @Override
     public boolean next() {
         onBatch = false;
-        if (exhausted || reader == null) {
+        if (exhausted || records == null) {
             return false;
         }
         root.clear();
@@ -92,13 +89,13 @@ final class CsvCursor implements BatchCursor {
         root.allocateNew();
         int rows = 0;
         while (rows < batchSize) {
-            CsvRecord record = source.next(records);
+            CsvRow record = records.next();
             if (record == null) {
                 exhausted = true;
                 break;
             }
             if (append(record, rows)) {
-                lines[rows] = record.getStartingLineNumber();
+                lines[rows] = record.line();
                 rows++;
             }
         }
@@ -108,9 +105,24 @@ final class CsvCursor implements BatchCursor {
     }
 
     /** @return whether the row went into the batch at {@code index}; if not, it was rejected */
-    private boolean append(CsvRecord record, int index) {
-        long line = record.getStartingLineNumber();
-        List<String> cells = record.getFields();
+    private boolean append(CsvRow record, int index) {
+        long line = record.line();
+        List<String> cells = record.cells();
+        List<CsvDecoder.Malformation> malformed = records.malformations(record);
+        if (record.empty()) {
+            if (layout.expectedCells() != 1) {
+                // an empty line holds no cell of a file with several columns: no row to account for
+                return false;
+            }
+            // in a file of one column, an empty line is how an empty cell is written
+            cells = List.of("");
+        }
+        if (!malformed.isEmpty()) {
+            reject(line, cells, new Violation("", "encoding", "line " + line + " has bytes that are not valid "
+                    + source.format().charset() + ": " + CsvSource.describe(malformed) + "; its cells keep them as "
+                    + "\\xHH escapes. Fix the file, or declare its encoding with charset(...)"));
+            return false;
+        }
         if (cells.size() != layout.expectedCells()) {
             String expected = layout.header().isEmpty() ? "the schema has " + layout.expectedCells() + " fields "
                     + layout.columnNames() : "the header has " + layout.expectedCells() + " columns";
@@ -128,12 +140,13 @@ final class CsvCursor implements BatchCursor {
                 continue;
             }
             try {
-                values[f] = TextValues.parse(field.type(), cell);
+                values[f] = truncateTimeDigits ? TextValues.parseTruncatingTime(field.type(), cell)
+                        : TextValues.parse(field.type(), cell);
             } catch (IllegalArgumentException e) {
                 if (violations == null) {
                     violations = new ArrayList<>();
                 }
-                violations.add(parseViolation(field, e.getMessage(), line, column));
+                violations.add(parseViolation(field, withheld(field, cell, e.getMessage()), line, column));
             }
         }
         if (violations != null) {
@@ -148,7 +161,9 @@ final class CsvCursor implements BatchCursor {
                 for (FieldVector v : vectors) {
                     VectorValues.setNull(v, index);
                 }
-                reject(line, cells, parseViolation(fields.get(f), e.getMessage(), line, layout.fieldColumns()[f]));
+                int column = layout.fieldColumns()[f];
+                reject(line, cells, parseViolation(fields.get(f), withheld(fields.get(f), cells.get(column),
+                        e.getMessage()), line, column));
                 return false;
             }
         }
@@ -159,9 +174,24 @@ final class CsvCursor implements BatchCursor {
         return cell.isEmpty() || cell.equals(nullValue) || !(type instanceof LogicalType.StringType) && cell.isBlank();
     }
 
+    /**
+     * Keeps the value of a classified field out of a message: {@link TextValues} messages start
+     * with the value as {@link TextValues#show} writes it, which is replaced. The quarantine still
+     * keeps the value, under the policies of the quarantine.
+     */
+    private static String withheld(Field field, String cell, String message) {
+        if (!field.classification().isSensitive()) {
+            return message;
+        }
+        String shown = TextValues.show(cell.strip());
+        String instead = "the value (withheld: the field is " + field.classification().label() + ")";
+        return message.startsWith(shown) ? instead + message.substring(shown.length())
+                : instead + " does not fit " + field.type().typeName();
+    }
+
     private Violation parseViolation(Field field, String why, long line, int column) {
-        return new Violation(field.name(), "parse", why + " (line " + line + ", column '" + layout.columnName(column)
-                + "')");
+        return new Violation(field.name(), "parse", why + " (line " + line + ", column "
+                + TextValues.show(layout.columnName(column)) + ")");
     }
 
     private void reject(long line, List<String> cells, Violation... violations) {
@@ -196,15 +226,10 @@ final class CsvCursor implements BatchCursor {
             root.close();
             root = null;
         }
-        if (reader != null) {
-            CsvReader<CsvRecord> r = reader;
-            reader = null;
-            try {
-                r.close();
-            } catch (IOException e) {
-                throw new PortException("input port '" + source.portName() + "': cannot close CSV file '" + source
-                        + "'", e);
-            }
+        if (records != null) {
+            CsvRecords r = records;
+            records = null;
+            r.close();
         }
     }
 }

@@ -1,9 +1,17 @@
 /**
- * An input port for CSV files (RFC 4180, read with FastCSV):
+ * An input port for CSV files (RFC 4180, parsed with FastCSV):
  * {@link dev.dataproduct.ports.csv.CsvInput} turns a CSV file into typed Arrow batches following a
- * declared schema. Cells are read with {@link dev.dataproduct.api.schema.TextValues}, the same
- * text rules the rest of the SDK uses. Rows that cannot be converted (a cell that does not parse,
- * a line with the wrong number of cells) are not an error: they go to the run's reject sink with
- * the file name and line, one violation per bad cell and the original text of the row.
+ * declared schema. Every row is accounted for and every value is read as written. Cells are read
+ * with {@link dev.dataproduct.api.schema.TextValues}, the same exact text rules the rest of the
+ * SDK uses: a value its type cannot hold as written (out of range, underflowing to zero, finer
+ * than the precision, digits other than ASCII) is a bad cell, not a rounded one, unless the port
+ * is told to cut fine time digits ({@code truncateTimeDigits}). The file is
+ * decoded strictly in its declared charset (UTF-8 by default, a byte order mark handled). Rows
+ * that cannot be converted (a bad cell, bytes that are not valid in the charset, a line with the
+ * wrong number of cells) are not an error: they go to the run's reject sink with the file name and
+ * line, one violation per bad cell and the original text of the row. A file whose records can no
+ * longer be told apart (a quote never closed, a quoted cell spanning more than
+ * {@code maxLinesPerRecord} lines, a record over {@code maxRecordChars}) is refused with a
+ * {@link dev.dataproduct.api.error.PortException} naming the line and column where it starts.
  */
 package dev.dataproduct.ports.csv;
