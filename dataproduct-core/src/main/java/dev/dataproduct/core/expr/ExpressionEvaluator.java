@@ -243,13 +243,13 @@ public final class ExpressionEvaluator {
                     cmp = Long.compare(temporalOrLong(l, i, k), temporalOrLong(r, i, k));
                     break;
                 case DOUBLE:
-                    cmp = Double.compare(l.doubleAt(i), r.doubleAt(i));
+                    cmp = ValueOrder.compare(l.doubleAt(i), r.doubleAt(i));
                     break;
                 case DECIMAL:
                     cmp = l.decimalAt(i).compareTo(r.decimalAt(i));
                     break;
                 case STRING:
-                    cmp = ((String) l.objectAt(i)).compareTo((String) r.objectAt(i));
+                    cmp = ValueOrder.compare((String) l.objectAt(i), (String) r.objectAt(i));
                     break;
                 case BOOL:
                     cmp = Boolean.compare(l.boolAt(i), r.boolAt(i));
@@ -280,10 +280,11 @@ public final class ExpressionEvaluator {
             return a;
         }
         if (a.numeric() && b.numeric()) {
-            if (a == Kind.DECIMAL || b == Kind.DECIMAL) {
-                return Kind.DECIMAL;
+            // as in DuckDB: a double with anything gives a double (a decimal has no NaN or infinity)
+            if (a == Kind.DOUBLE || b == Kind.DOUBLE) {
+                return Kind.DOUBLE;
             }
-            return Kind.DOUBLE;
+            return Kind.DECIMAL;
         }
         if ((a == Kind.TIMESTAMP || a == Kind.TIMESTAMP_TZ) && (b == Kind.TIMESTAMP || b == Kind.TIMESTAMP_TZ)) {
             return Kind.TIMESTAMP;
@@ -406,15 +407,7 @@ public final class ExpressionEvaluator {
             try {
                 switch (k) {
                     case LONG: out.longs[i] = longOp(a.op(), l.longAt(i), r.longAt(i)); break;
-                    case DOUBLE: {
-                        double d = doubleOp(a.op(), l.doubleAt(i), r.doubleAt(i));
-                        if (Double.isNaN(d) && a.op() != ArithmeticOp.ADD && r.doubleAt(i) == 0) {
-                            out.nulls.set(i);
-                        } else {
-                            out.doubles[i] = d;
-                        }
-                        break;
-                    }
+                    case DOUBLE: out.doubles[i] = doubleOp(a.op(), l.doubleAt(i), r.doubleAt(i)); break;
                     default: out.objects[i] = decimalOp(a.op(), l.decimalAt(i), r.decimalAt(i)); break;
                 }
             } catch (ArithmeticException overflowOrZero) {

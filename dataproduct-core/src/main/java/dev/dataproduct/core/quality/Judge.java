@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.arrow.vector.types.TimeUnit;
 
 /** Turns a state into check results: metric values, thresholds, anomalies, samples, messages. */
 final class Judge {
@@ -104,9 +105,9 @@ final class Judge {
         switch (m.statistic()) {
             case MIN: return kind.longs() ? temporal(c.lmin, m.column()) : c.dmin;
             case MAX: return kind.longs() ? temporal(c.lmax, m.column()) : c.dmax;
-            case MEAN: return c.mean;
-            case SUM: return c.sum;
-            case STDDEV: return c.count < 2 ? Double.NaN : Math.sqrt(c.m2 / (c.count - 1));
+            case MEAN: return c.moments.meanOfAll();
+            case SUM: return c.moments.sum();
+            case STDDEV: return c.moments.stddev();
             default: throw new AssertionError(m.statistic());
         }
     }
@@ -114,10 +115,11 @@ final class Judge {
     /** @return a raw long value as a double: timestamps in epoch microseconds, dates in epoch days */
     private double temporal(long raw, String column) {
         ColumnData d = state.data[plan.columnIndex.get(column)];
-        if (d.kind != ColumnData.Kind.TIMESTAMP) {
+        TimeUnit unit = column(column).unit;
+        if (d.kind != ColumnData.Kind.TIMESTAMP || unit == null) {
             return raw;
         }
-        switch (d.unit()) {
+        switch (unit) {
             case SECOND: return raw * 1e6;
             case MILLISECOND: return raw * 1e3;
             case NANOSECOND: return Math.floorDiv(raw, 1000L);

@@ -43,7 +43,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 public final class QualityState {
     private static final int MAGIC = 0x44505153;
-    private static final int VERSION = 1;
+    /** 2: exact integer sums, scaled float sums, the unit of timestamps, NaN counts of quantiles, check errors. */
+    private static final int VERSION = 2;
 
     final QualityPlan plan;
     long rows;
@@ -320,8 +321,14 @@ public final class QualityState {
         Objects.requireNonNull(plan, "plan");
         QualityState s = new QualityState(plan);
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            if (in.readInt() != MAGIC || in.readInt() != VERSION) {
-                throw new IllegalArgumentException("the bytes are not a quality state of version " + VERSION);
+            if (in.readInt() != MAGIC) {
+                throw new IllegalArgumentException("the bytes are not a quality state (no state header)");
+            }
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new IllegalArgumentException("the bytes are a quality state of version " + version
+                        + ", but this version of the SDK reads version " + VERSION + " only; compute the state "
+                        + "again from the data");
             }
             if (in.readLong() != plan.fingerprint) {
                 throw new IllegalArgumentException("the bytes are the state of another plan than " + plan);

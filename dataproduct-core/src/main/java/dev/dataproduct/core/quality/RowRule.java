@@ -1,6 +1,7 @@
 package dev.dataproduct.core.quality;
 
 import dev.dataproduct.api.quality.Metric;
+import dev.dataproduct.core.expr.ValueOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -110,7 +111,8 @@ final class RowRule {
         }
         if (!Double.isNaN(min) || !Double.isNaN(max)) {
             double x = d.number(i);
-            if (!Double.isNaN(min) && !(x >= min) || !Double.isNaN(max) && !(x <= max)) {
+            if (!Double.isNaN(min) && ValueOrder.compare(x, min) < 0
+                    || !Double.isNaN(max) && ValueOrder.compare(x, max) > 0) {
                 return true;
             }
         }
@@ -134,7 +136,8 @@ final class RowRule {
 
     /**
      * Values given as text, compared with a column's values as text: by 64-bit hash of the UTF-8
-     * bytes for strings (no string per row), as numbers for integers, as text otherwise.
+     * bytes for strings (no string per row), as numbers for integers and floats (floats in
+     * {@link ValueOrder}: {@code -0.0} is {@code 0.0}, every NaN is NaN), as text otherwise.
      */
     private static final class TextSet {
         private final ColumnData.Kind kind;
@@ -156,10 +159,21 @@ final class RowRule {
                     } catch (NumberFormatException e) {
                         // no integer is written this way
                     }
+                } else if (kind == ColumnData.Kind.FLOAT) {
+                    try {
+                        hashes.add(floatKey(Double.parseDouble(s.strip())));
+                    } catch (NumberFormatException e) {
+                        // not a number: no float equals it
+                    }
                 } else {
                     texts.add(s);
                 }
             }
+        }
+
+        /** @return a key equal for values equal in {@link ValueOrder} */
+        private static long floatKey(double x) {
+            return Hashing.number(x);
         }
 
         boolean contains(ColumnData d, int i) {
@@ -167,6 +181,8 @@ final class RowRule {
                 return hashes.contains(Hashing.bytes(d.bytes, d.offsets[i], d.offsets[i + 1]));
             } else if (kind == ColumnData.Kind.INT) {
                 return hashes.contains(d.longs[i]);
+            } else if (kind == ColumnData.Kind.FLOAT) {
+                return hashes.contains(floatKey(d.doubles[i]));
             }
             return texts.contains(d.text(i));
         }
