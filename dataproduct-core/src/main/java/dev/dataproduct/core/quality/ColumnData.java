@@ -445,7 +445,7 @@ final class ColumnData implements Failures.Labeler {
             return "null";
         }
         String s = text(row);
-        return s.length() > MAX_LABEL ? s.substring(0, MAX_LABEL - 3) + "..." : s;
+        return Texts.shorten(s, MAX_LABEL);
     }
 
     /** A reused view of ASCII bytes as characters, for pattern matching without a string per row. */

@@ -5,7 +5,9 @@ import dev.dataproduct.api.quality.Anomaly;
 import dev.dataproduct.api.quality.Check;
 import dev.dataproduct.api.quality.Metric;
 import dev.dataproduct.api.quality.Outcome;
+import dev.dataproduct.api.quality.Threshold;
 import dev.dataproduct.api.schema.Field;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -162,10 +164,55 @@ final class Judge {
             return anomaly(check, check.anomaly().get(), m, raw, failing);
         }
         double value = check.percent() ? (rows == 0 ? 0 : 100.0 * m.value() / rows) : m.value();
-        Outcome outcome = check.threshold().judge(value);
+        Outcome outcome;
+        if (check.percent() && metric.isCount()) {
+            outcome = judgeShare(check.threshold(), rows == 0 ? 0 : (long) m.value(), rows == 0 ? 1 : rows, 100);
+        } else if (metric instanceof Metric.Completeness c) {
+            long nulls = column(c.column()).nulls;
+            outcome = judgeShare(check.threshold(), rows == 0 ? 1 : rows - nulls, rows == 0 ? 1 : rows, 1);
+        } else {
+            outcome = check.threshold().judge(value);
+        }
         String message = raw + ", expected " + (check.percent() ? "(in % of rows) " : "") + check.threshold()
                 + ": " + outcome;
         return new CheckResult(check, value, outcome, failing, m.first(), m.frequent(), m.positions(), message, m.value());
+    }
+
+    /**
+     * Judges the share {@code scale * count / rows} exactly: with the counts as integers and each
+     * bound as the decimal it is written as (so 10% of 10 rows is exactly at a bound of 10), where
+     * a double quotient could fall either side of the bound.
+     */
+    static Outcome judgeShare(Threshold threshold, long count, long rows, int scale) {
+        if (!contains(threshold.pass(), count, rows, scale)) {
+            return Outcome.FAIL;
+        }
+        return threshold.warn().map(w -> contains(w, count, rows, scale) ? Outcome.PASS : Outcome.WARN)
+                .orElse(Outcome.PASS);
+    }
+
+    private static boolean contains(Threshold.Range range, long count, long rows, int scale) {
+        BigDecimal share = BigDecimal.valueOf(count).multiply(BigDecimal.valueOf(scale));
+        BigDecimal total = BigDecimal.valueOf(rows);
+        if (range.min().isPresent()) {
+            int c = compareShare(share, total, range.min().get());
+            if (range.minInclusive() ? c < 0 : c <= 0) {
+                return false;
+            }
+        }
+        if (range.max().isPresent()) {
+            int c = compareShare(share, total, range.max().get());
+            return range.maxInclusive() ? c <= 0 : c < 0;
+        }
+        return true;
+    }
+
+    /** @return the sign of {@code share / total - bound}, total being positive */
+    private static int compareShare(BigDecimal share, BigDecimal total, double bound) {
+        if (Double.isInfinite(bound)) {
+            return bound > 0 ? -1 : 1;
+        }
+        return share.compareTo(BigDecimal.valueOf(bound).multiply(total));
     }
 
     private CheckResult anomaly(Check check, Anomaly a, Measured m, String raw, long failing) {

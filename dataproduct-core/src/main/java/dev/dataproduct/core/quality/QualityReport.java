@@ -139,7 +139,7 @@ public record QualityReport(String dataset, long rows, List<CheckResult> results
         for (int r = 0; r < rowsOut.size(); r++) {
             String[] row = rowsOut.get(r);
             for (int i = 0; i < row.length; i++) {
-                String cell = row[i].length() > 60 ? row[i].substring(0, 57) + "..." : row[i];
+                String cell = Texts.shorten(row[i], 60);
                 sb.append(i == 0 ? "" : " | ").append(cell).append(" ".repeat(width[i] - cell.length()));
             }
             sb.setLength(sb.length() - trailingSpaces(sb));

@@ -99,6 +99,11 @@ class NumericEdgesTest {
             // in doubles 2^53 + 1 rounds back to 2^53 twice; exactly it is 2^53 + 2, a double
             assertEquals(two53 + 2, value(single(schema(LogicalType.INT64), stats(), b), "SUM"));
         }
+        long two60 = 1L << 60;
+        try (VectorSchemaRoot b = column(LogicalType.INT64, 0L, two60, 128L, 128L)) {
+            // added as doubles, each 128 is half an ulp of 2^60 and rounds away
+            assertEquals(two60 + 256, value(single(schema(LogicalType.INT64), stats(), b), "SUM"));
+        }
         try (VectorSchemaRoot b = column(LogicalType.INT64, Long.MAX_VALUE, Long.MAX_VALUE, Long.MIN_VALUE)) {
             QualityPlan plan = QualityPlan.compile("t", schema(LogicalType.INT64), stats());
             QualityState s = plan.newState();
@@ -302,6 +307,40 @@ class NumericEdgesTest {
         BigDecimal small = new BigDecimal("0.3");
         try (VectorSchemaRoot b = column(LogicalType.decimal(10, 1), small)) {
             assertEquals(0.3, value(single(schema(LogicalType.decimal(10, 1)), stats(), b), "MIN"), 0.0);
+        }
+    }
+
+    @Test
+    void toleranceAllowsExactlyTheShareOfFailingRowsItNames() {
+        for (double share : new double[] {0.9, 0.7, 0.99, 0.95, 0.8}) {
+            int rows = 100;
+            long allowed = Math.round((1 - share) * rows);
+            for (long nulls : new long[] {allowed, allowed + 1}) {
+                Object[] values = new Object[rows];
+                for (int i = 0; i < rows; i++) {
+                    values[i] = i < nulls ? null : 1L;
+                }
+                try (VectorSchemaRoot b = column(LogicalType.INT64, values)) {
+                    QualityReport r = single(schema(LogicalType.INT64), List.of(
+                            Check.nulls("x").tolerance(share).named("tolerance"),
+                            Check.completeness("x").atLeast(share).named("completeness")), b);
+                    Outcome expected = nulls == allowed ? Outcome.PASS : Outcome.FAIL;
+                    assertEquals(expected, r.result("tolerance").orElseThrow().outcome(),
+                            share + " with " + nulls + " nulls: " + r.result("tolerance").orElseThrow().message());
+                    assertEquals(expected, r.result("completeness").orElseThrow().outcome(),
+                            share + " with " + nulls + " nulls: " + r.result("completeness").orElseThrow().message());
+                }
+            }
+        }
+    }
+
+    @Test
+    void labelsAreCutBetweenCodePoints() {
+        String value = "a".repeat(96) + "\uD83D\uDE00" + "b".repeat(10);
+        try (VectorSchemaRoot b = column(LogicalType.STRING, value)) {
+            QualityReport r = single(schema(LogicalType.STRING), List.of(
+                    Check.pattern("x", "a*").noFailures().named("p")), b);
+            assertEquals(List.of("a".repeat(96) + "..."), r.result("p").orElseThrow().firstFailingValues());
         }
     }
 }
