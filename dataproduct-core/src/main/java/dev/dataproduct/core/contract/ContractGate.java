@@ -24,6 +24,11 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * Checks every row of a batch against a dataset's contract (types, required fields, value
  * constraints) and splits the batch into conforming rows and rejected rows with their reasons.
  *
+ * <p>A pattern that cannot be decided on a value within its budget (a
+ * {@link dev.dataproduct.core.expr.BoundedMatcher}: nested
+ * or overlapping repetition backtracking without end) rejects that row with the reason, and the
+ * gate goes on.
+ *
  * <p>A column in a close type (int64 for an int32 field, text for a date) is converted value by
  * value; a value that does not convert rejects its row with rule {@code type}. A missing column,
  * or a column whose type cannot be converted at all, is a defect of the transform and throws.
@@ -90,11 +95,13 @@ public final class ContractGate {
             typedRoot.setRowCount(n);
             for (ContractRule rule : rules) {
                 Selection failing = evaluator.select(rule.predicate(), typedRoot).invert();
+                String undecided = evaluator.undecidedPattern().orElse(null);
                 for (int row = failing.nextSelected(0); row >= 0; row = failing.nextSelected(row + 1)) {
                     List<Violation> found = violations.computeIfAbsent(row, r -> new ArrayList<>());
                     // a value that did not convert is null here; its type violation already says why
                     if (found.stream().noneMatch(v -> v.field().equals(rule.field()) && v.rule().equals("type"))) {
-                        found.add(new Violation(rule.field(), rule.rule(), message(typedRoot, rule, row)));
+                        found.add(new Violation(rule.field(), rule.rule(), message(typedRoot, rule, row,
+                                undecided != null && evaluator.undecided(row) ? undecided : null)));
                     }
                 }
             }
@@ -174,7 +181,8 @@ public final class ContractGate {
         }
     }
 
-    private String message(VectorSchemaRoot typedRoot, ContractRule rule, int row) {
+    /** @param undecided why the row's pattern check could not be decided, or null */
+    private String message(VectorSchemaRoot typedRoot, ContractRule rule, int row, String undecided) {
         Field field = spec.schema().field(rule.field()).orElseThrow();
         Object value = VectorValues.get(typedRoot.getVector(rule.field()), row);
         if (value == null) {
@@ -182,6 +190,9 @@ public final class ContractGate {
         }
         String shown = field.classification().isSensitive() ? "a " + field.classification().label() + " value"
                 : "'" + TextValues.format(value) + "'";
+        if (undecided != null) {
+            return shown + " could not be checked: " + undecided;
+        }
         return shown + " is not " + rule.expectation();
     }
 

@@ -56,13 +56,22 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
  * Selection valid = evaluator.select(Expr.col("quantity").between(1, 1000), batch);
  * }</pre>
  *
+ * <p>Comparisons follow {@link ValueOrder} ({@code -0.0 = 0.0}, NaN equal to itself and above every
+ * number, strings by code point). In arithmetic only integer overflow and division or modulo by
+ * zero give null; a decimal with a double gives a double, as in DuckDB. A pattern match that runs
+ * past its budget ({@link BoundedMatcher}) is unknown (null) and is reported by
+ * {@link #undecidedPattern()}.
+ *
  * <p>An evaluator caches compiled patterns; it is not safe for use by several threads at once.
  */
 public final class ExpressionEvaluator {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
 
     private final Principal principal;
-    private final Map<String, Pattern> patterns = new HashMap<>();
+    private final Map<String, BoundedMatcher> patterns = new HashMap<>();
+    /** Why the last evaluation left a pattern match unknown, or null; and on which rows. */
+    private String undecided;
+    private final BitSet undecidedRows = new BitSet();
 
     /** An evaluator for expressions that read no principal attributes (they evaluate to null). */
     public ExpressionEvaluator() {
@@ -84,6 +93,8 @@ public final class ExpressionEvaluator {
      *     boolean, or compares values of incompatible types
      */
     public Selection select(Expr predicate, VectorSchemaRoot batch) {
+        undecided = null;
+        undecidedRows.clear();
         Column c = eval(predicate, batch);
         int n = batch.getRowCount();
         if (c.kind == Kind.NULL) {
@@ -115,6 +126,8 @@ public final class ExpressionEvaluator {
      * @throws IllegalArgumentException as {@link #select}
      */
     public FieldVector evaluate(Expr expr, VectorSchemaRoot batch, String name, BufferAllocator allocator) {
+        undecided = null;
+        undecidedRows.clear();
         Column c = eval(expr, batch);
         int n = batch.getRowCount();
         FieldVector v = newVector(c, name, allocator, n);
@@ -128,6 +141,23 @@ public final class ExpressionEvaluator {
             v.close();
             throw e;
         }
+    }
+
+    /**
+     * @return why the last {@link #select} or {@link #evaluate} left the match of a pattern unknown
+     *     (null) on some row, its pattern running past its budget ({@link BoundedMatcher}); empty if
+     *     every match was decided. The reason names the pattern, never the value.
+     */
+    public java.util.Optional<String> undecidedPattern() {
+        return java.util.Optional.ofNullable(undecided);
+    }
+
+    /**
+     * @param row a row of the batch of the last {@link #select} or {@link #evaluate}
+     * @return whether a pattern match was left unknown on that row (see {@link #undecidedPattern()})
+     */
+    public boolean undecided(int row) {
+        return undecidedRows.get(row);
     }
 
     // ---- evaluation ------------------------------------------------------------------------------
@@ -369,12 +399,22 @@ public final class ExpressionEvaluator {
             throw new IllegalArgumentException("'" + m + "' matches a pattern against a " + x.kind.label()
                     + "; patterns apply to strings");
         }
-        Pattern p = patterns.computeIfAbsent(m.regex(), Pattern::compile);
+        BoundedMatcher p = patterns.computeIfAbsent(m.regex(), r -> new BoundedMatcher(Pattern.compile(r)));
         for (int i = 0; i < n; i++) {
             if (x.isNull(i)) {
                 out.nulls.set(i);
             } else {
-                out.bools[i] = p.matcher((String) x.objectAt(i)).matches();
+                String text = (String) x.objectAt(i);
+                int found = p.matches(text);
+                if (found == BoundedMatcher.UNDECIDED) {
+                    out.nulls.set(i);
+                    undecidedRows.set(i);
+                    if (undecided == null) {
+                        undecided = BoundedMatcher.reason(m.regex(), text.length());
+                    }
+                } else {
+                    out.bools[i] = found == 1;
+                }
             }
         }
         return out;

@@ -28,13 +28,18 @@ final class Judge {
 
     /** A metric's value and its failing rows. */
     private record Measured(double value, long failing, List<String> first, List<ValueCount> frequent,
-                            List<Long> positions) {
+                            List<Long> positions, Optional<String> error) {
+        Measured(double value, long failing, List<String> first, List<ValueCount> frequent, List<Long> positions) {
+            this(value, failing, first, frequent, positions, Optional.empty());
+        }
+
         static Measured of(double value) {
             return new Measured(value, 0, List.of(), List.of(), List.of());
         }
 
         static Measured of(double value, Failures f) {
-            return new Measured(value, f.count, f.firstValues(), f.frequentValues(), f.positions());
+            return new Measured(value, f.count, f.firstValues(), f.frequentValues(), f.positions(),
+                    Optional.ofNullable(f.error));
         }
     }
 
@@ -160,6 +165,11 @@ final class Judge {
         String raw = metric.describe() + " = " + Texts.number(m.value())
                 + (metric.isCount() && rows > 0 ? " (" + Texts.number(100.0 * m.value() / rows) + "%)" : "");
         long failing = metric.isRowLevel() ? m.failing() : 0;
+        if (m.error().isPresent()) {
+            return new CheckResult(check, Double.NaN, Outcome.ERROR, failing, m.first(), m.frequent(), m.positions(),
+                    metric.describe() + " could not be evaluated on every row (the " + failing + " failing rows "
+                    + "include those): " + m.error().get() + ": " + Outcome.ERROR, m.value());
+        }
         if (check.anomaly().isPresent()) {
             return anomaly(check, check.anomaly().get(), m, raw, failing);
         }

@@ -268,7 +268,8 @@ public final class QualityEngine {
             }
         } else if (m instanceof Metric.MissingCount || m instanceof Metric.InvalidCount) {
             RowRule rule = plan.rules.get(plan.slots.get(m));
-            rule.scan(s.data[rule.column], 0, rule.pattern == null ? null : rule.pattern.matcher(""), null, mask);
+            rule.scan(s.data[rule.column], 0, rule.pattern == null ? null
+                    : new dev.dataproduct.core.expr.BoundedMatcher(rule.pattern), null, mask);
         } else if (m instanceof Metric.OrphanCount o) {
             Field field = plan.schema().field(o.column()).orElseThrow();
             OrphanAcc.ReferenceKeys refs = OrphanAcc.ReferenceKeys.build(o, field, context.references());

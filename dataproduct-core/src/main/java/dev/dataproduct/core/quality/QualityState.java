@@ -4,6 +4,7 @@ import dev.dataproduct.api.data.VectorValues;
 import dev.dataproduct.api.quality.CustomMetric;
 import dev.dataproduct.api.quality.Metric;
 import dev.dataproduct.api.schema.TextValues;
+import dev.dataproduct.core.expr.BoundedMatcher;
 import dev.dataproduct.core.expr.ExpressionEvaluator;
 import dev.dataproduct.core.expr.Selection;
 import java.io.ByteArrayInputStream;
@@ -17,7 +18,6 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Matcher;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -156,11 +156,11 @@ public final class QualityState {
             List<Integer> ids = e.getValue();
             RowRule[] rules = new RowRule[ids.size()];
             Failures[] f = new Failures[ids.size()];
-            Matcher[] matchers = new Matcher[ids.size()];
+            BoundedMatcher[] matchers = new BoundedMatcher[ids.size()];
             for (int k = 0; k < rules.length; k++) {
                 rules[k] = plan.rules.get(ids.get(k));
                 f[k] = failures[ids.get(k)];
-                matchers[k] = rules[k].pattern == null ? null : rules[k].pattern.matcher("");
+                matchers[k] = rules[k].pattern == null ? null : new BoundedMatcher(rules[k].pattern);
             }
             groups[g++] = new ColumnRules(e.getKey(), data[e.getKey()].kind, rules, f, matchers);
         }
@@ -207,7 +207,9 @@ public final class QualityState {
         if (evaluator == null) {
             evaluator = new ExpressionEvaluator();
         }
-        return evaluator.select(plan.violations.get(v).predicate(), batch).invert();
+        Selection selected = evaluator.select(plan.violations.get(v).predicate(), batch);
+        evaluator.undecidedPattern().ifPresent(violations[v]::error);
+        return selected.invert();
     }
 
     @SuppressWarnings("unchecked")

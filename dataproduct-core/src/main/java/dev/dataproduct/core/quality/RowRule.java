@@ -1,13 +1,13 @@
 package dev.dataproduct.core.quality;
 
 import dev.dataproduct.api.quality.Metric;
+import dev.dataproduct.core.expr.BoundedMatcher;
 import dev.dataproduct.core.expr.ValueOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -61,13 +61,22 @@ final class RowRule {
      * @param failures where failing rows are counted and sampled, or null
      * @param mask where failing rows are marked, or null
      */
-    void scan(ColumnData d, long base, Matcher matcher, Failures failures, BitSet mask) {
+    void scan(ColumnData d, long base, BoundedMatcher matcher, Failures failures, BitSet mask) {
         int n = d.n;
         if (!missing && d.nulls == n) {
             return;
         }
         for (int i = 0; i < n; i++) {
-            boolean fails = d.valid(i) ? failsPresent(d, i, matcher) : missing;
+            boolean fails;
+            try {
+                fails = d.valid(i) ? failsPresent(d, i, matcher) : missing;
+            } catch (Undecided e) {
+                // not shown to be valid: it fails, and the check reports why
+                fails = true;
+                if (failures != null) {
+                    failures.error(e.getMessage());
+                }
+            }
             if (fails) {
                 if (failures != null) {
                     failures.add(base + i, d.valid(i) ? d.hash(i) : Hashing.NULL, d, i);
@@ -100,12 +109,15 @@ final class RowRule {
         return missing;
     }
 
-    /** @return whether the rule fails on a non-null row; a function of the row's value only */
-    boolean failsPresent(ColumnData d, int i, Matcher matcher) {
+    /**
+     * @return whether the rule fails on a non-null row; a function of the row's value only
+     * @throws Undecided if the rule's pattern cannot be decided on the value
+     */
+    boolean failsPresent(ColumnData d, int i, BoundedMatcher matcher) {
         return missing ? values != null && values.contains(d, i) : invalid(d, i, matcher);
     }
 
-    private boolean invalid(ColumnData d, int i, Matcher matcher) {
+    private boolean invalid(ColumnData d, int i, BoundedMatcher matcher) {
         if (values != null && !values.contains(d, i)) {
             return true;
         }
@@ -131,7 +143,21 @@ final class RowRule {
                 return m == 0;
             }
         }
-        return !matcher.reset(d.chars(i)).matches();
+        CharSequence text = d.chars(i);
+        int m = matcher.matches(text);
+        if (m == BoundedMatcher.UNDECIDED) {
+            throw new Undecided(BoundedMatcher.reason(pattern.pattern(), text.length()));
+        }
+        return m == 0;
+    }
+
+    /** A rule that cannot be decided on a value (its pattern ran past its budget); the message has no value. */
+    static final class Undecided extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Undecided(String reason) {
+            super(reason, null, false, false);
+        }
     }
 
     /**
