@@ -19,8 +19,8 @@ import java.math.MathContext;
  * both infinities, give NaN; else an infinity gives itself). The mean is the sum divided by the
  * count, computed in the same scaled parts, so it is finite whenever the values are.
  *
- * <p>The spread is M2, the sum of squared deviations from the mean, computed per batch around the
- * batch's mean (two passes over the batch's values, more accurate than shifted sums) and merged
+ * <p>The spread is M2, the sum of squared deviations from the mean, computed per batch (floats
+ * around the batch's mean in a second pass, integers from shifted sums in doubles) and merged
  * with Chan et al.'s formula; it is kept as a double times {@code 2^m2Exp} so that the squares of
  * deviations of values near {@code Double.MAX_VALUE} do not overflow either. A NaN or infinite
  * value makes the standard deviation NaN.
@@ -51,38 +51,51 @@ final class Moments {
         this.integers = integers;
     }
 
-    /** Folds in the valid values of a batch of integers. */
+    /**
+     * Folds in the valid values of a batch of integers, in one pass that the JIT keeps simple: the
+     * exact sum as the sums of the signed high and unsigned low 32-bit halves (neither can
+     * overflow in a batch of fewer than 2^31 rows), combined into 128 bits once per batch; M2 from
+     * sums of deviations from the batch's first value, taken in doubles so they cannot wrap.
+     */
     void addLongs(long[] v, long[] valid, boolean all, int n) {
-        long hi = 0;
-        long lo = 0;
+        int first = 0;
+        while (first < n && !(all || (valid[first >>> 6] >>> first & 1L) != 0)) {
+            first++;
+        }
+        if (first == n) {
+            return;
+        }
+        double shift = v[first];
+        long high = 0;
+        long low = 0;
+        double s1 = 0;
+        double s2 = 0;
         long nb = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = first; i < n; i++) {
             if (all || (valid[i >>> 6] >>> i & 1L) != 0) {
                 long x = v[i];
-                long s = lo + x;
-                // carry out of the low word, plus the sign extension of x into the high word
-                hi += (x >> 63) + (Long.compareUnsigned(s, lo) < 0 ? 1 : 0);
-                lo = s;
+                high += x >> 32;
+                low += x & 0xFFFFFFFFL;
+                double dx = (double) x - shift;
+                s1 += dx;
+                s2 += dx * dx;
                 nb++;
             }
         }
-        if (nb == 0) {
-            return;
-        }
+        // high * 2^32 + low, in 128 bits
+        long hi = high >> 32;
+        long lo = high << 32;
+        long sum = lo + low;
+        hi += Long.compareUnsigned(sum, lo) < 0 ? 1 : 0;
+        lo = sum;
         double meanB = toDouble(hi, lo, nb);
-        double s2 = 0;
-        for (int i = 0; i < n; i++) {
-            if (all || (valid[i >>> 6] >>> i & 1L) != 0) {
-                double dx = (double) v[i] - meanB;
-                s2 += dx * dx;
-            }
-        }
+        double m2b = Math.max(0, s2 - s1 * s1 / nb);
         double meanA = mean();
         long na = finite;
-        long s = sumLo + lo;
-        sumHi += hi + (Long.compareUnsigned(s, sumLo) < 0 ? 1 : 0);
-        sumLo = s;
-        chan(na, meanA, nb, meanB, s2, 0);
+        long t = sumLo + lo;
+        sumHi += hi + (Long.compareUnsigned(t, sumLo) < 0 ? 1 : 0);
+        sumLo = t;
+        chan(na, meanA, nb, meanB, m2b, 0);
     }
 
     /** Folds in the valid values of a batch of doubles. */
@@ -93,8 +106,10 @@ final class Moments {
         double bc = 0;
         long nb = 0;
         long big = 0;
+        long seen = 0;
         for (int i = 0; i < n; i++) {
             if (all || (valid[i >>> 6] >>> i & 1L) != 0) {
+                seen++;
                 double x = v[i];
                 if (x - x != 0) {
                     // NaN or an infinity
@@ -129,12 +144,23 @@ final class Moments {
         int k = big > 0 || Math.abs(meanB) >= BIG ? SCALE : 0;
         double m = Math.scalb(meanB, -k);
         double s2 = 0;
-        for (int i = 0; i < n; i++) {
-            if (all || (valid[i >>> 6] >>> i & 1L) != 0) {
-                double x = v[i];
-                if (x - x == 0) {
-                    double dx = Math.scalb(x, -k) - m;
+        if (k == 0 && nb == seen) {
+            // the usual case, every value finite and not huge: no test and no scaling per value
+            for (int i = 0; i < n; i++) {
+                if (all || (valid[i >>> 6] >>> i & 1L) != 0) {
+                    double dx = v[i] - m;
                     s2 += dx * dx;
+                }
+            }
+        } else {
+            double scale = Math.scalb(1.0, -k);
+            for (int i = 0; i < n; i++) {
+                if (all || (valid[i >>> 6] >>> i & 1L) != 0) {
+                    double x = v[i];
+                    if (x - x == 0) {
+                        double dx = x * scale - m;
+                        s2 += dx * dx;
+                    }
                 }
             }
         }
