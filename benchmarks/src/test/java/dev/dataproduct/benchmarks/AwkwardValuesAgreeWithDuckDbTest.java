@@ -243,6 +243,7 @@ class AwkwardValuesAgreeWithDuckDbTest {
         c.add(Case.exact(rec(new Metric.Stat("i64", Metric.Statistic.SUM)), "sum(i64)::VARCHAR"));
         c.add(Case.exact(rec(new Metric.Stat("i64", Metric.Statistic.MIN)), "min(i64)::VARCHAR"));
         c.add(Case.exact(rec(new Metric.Stat("i64", Metric.Statistic.MAX)), "max(i64)::VARCHAR"));
+        c.add(Case.exact(Check.duplicates("i64").recorded(), "count(i64) - count(DISTINCT i64)"));
         c.add(new Case(rec(new Metric.Stat("i64", Metric.Statistic.MEAN)), "avg(i64)", Cmp.RELATIVE,
                 "1e-12 * abs(avg(i64)) + 1e-12 * avg(abs(i64::DOUBLE))"));
         c.add(new Case(rec(new Metric.Stat("i64", Metric.Statistic.STDDEV)), "stddev_samp(i64)", Cmp.RELATIVE,
@@ -283,6 +284,9 @@ class AwkwardValuesAgreeWithDuckDbTest {
                 "count_if(f_any IS NOT NULL AND NOT (f_any >= -1 AND f_any <= 1.7976931348623157e308))"));
         c.add(Case.exact(Check.allowedValues("f_any", "0.0", "NaN", "1").recorded(),
                 "count_if(f_any IS NOT NULL AND NOT (f_any IN (0.0, 'nan'::DOUBLE, 1.0)))"));
+        c.add(Case.exact(Check.duplicates("f_any").recorded(), "count(f_any) - count(DISTINCT f_any)"));
+        c.add(Case.exact(Check.missing("f_any", "0.0", "NaN").recorded(),
+                "count_if(f_any IS NULL OR f_any IN (0.0, 'nan'::DOUBLE))"));
         // finite doubles up to Double.MAX_VALUE: the exact sum is finite; DuckDB sums them scaled by 2^-64
         c.add(new Case(rec(new Metric.Stat("f_fin", Metric.Statistic.SUM)),
                 "sum(f_fin * 5.421010862427522e-20) * 1.8446744073709552e19", Cmp.RELATIVE,
@@ -308,9 +312,14 @@ class AwkwardValuesAgreeWithDuckDbTest {
         c.add(Case.exact(Check.pattern("s", "[a-z]*").recorded(),
                 "count_if(s IS NOT NULL AND NOT regexp_full_match(s, '[a-z]*'))"));
         c.add(new Case(Check.approxDistinct("s").recorded(), "count(DISTINCT s)", Cmp.HLL, "0"));
+        c.add(Case.exact(Check.duplicates("s").recorded(), "count(s) - count(DISTINCT s)"));
+        c.add(Case.exact(Check.allowedValues("s", "\uD83D\uDE00", "é", "").recorded(),
+                "count_if(s IS NOT NULL AND s NOT IN ('\uD83D\uDE00', 'é', ''))"));
         // decimals with more digits than a double: converted in one correctly rounded step
         c.add(Case.exact(rec(new Metric.Stat("dec", Metric.Statistic.MIN)), "min(dec)::VARCHAR"));
         c.add(Case.exact(rec(new Metric.Stat("dec", Metric.Statistic.MAX)), "max(dec)::VARCHAR"));
+        c.add(Case.exact(Check.range("dec", -1e37, 1e37).recorded(),
+                "count_if(dec IS NOT NULL AND NOT (dec::DOUBLE >= -1e37 AND dec::DOUBLE <= 1e37))"));
         c.add(new Case(rec(new Metric.Stat("dec", Metric.Statistic.SUM)), "sum(dec::DOUBLE)", Cmp.RELATIVE,
                 "1e-12 * sum(abs(dec::DOUBLE))"));
         // every timestamp unit, through the state's bytes and merges
