@@ -49,7 +49,9 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 /**
  * Evaluates {@link Expr expressions} over Arrow batches, one column at a time: a predicate yields
  * a {@link Selection}, any expression yields a vector. Semantics are SQL's (see {@link Expr}).
- * Timestamps are compared at microsecond precision.
+ * Timestamps are compared at microsecond precision (nanoseconds floored; a timestamp beyond the
+ * range of microseconds saturates, see {@link TimestampUnits}, and still sorts after or before
+ * every other).
  *
  * <pre>{@code
  * ExpressionEvaluator evaluator = new ExpressionEvaluator(principal);
@@ -300,7 +302,7 @@ public final class ExpressionEvaluator {
     private static long temporalOrLong(Column c, int row, Kind k) {
         long v = c.longAt(row);
         if (c.kind == Kind.DATE && (k == Kind.TIMESTAMP || k == Kind.TIMESTAMP_TZ)) {
-            return v * MICROS_PER_DAY;
+            return TimestampUnits.saturatedMultiply(v, MICROS_PER_DAY);
         }
         return v;
     }
@@ -646,7 +648,7 @@ public final class ExpressionEvaluator {
         } else if (v instanceof TimeStampVector x) {
             ArrowType.Timestamp t = (ArrowType.Timestamp) x.getField().getType();
             return readLongs(v, n, t.getTimezone() == null ? Kind.TIMESTAMP : Kind.TIMESTAMP_TZ,
-                    i -> toMicros(x.get(i), t.getUnit()));
+                    i -> TimestampUnits.toMicros(x.get(i), t.getUnit()));
         } else if (v instanceof Float8Vector || v instanceof Float4Vector) {
             Column c = new Column(Kind.DOUBLE, n, false);
             for (int i = 0; i < n; i++) {
@@ -691,16 +693,6 @@ public final class ExpressionEvaluator {
             }
         }
         return c;
-    }
-
-    private static long toMicros(long value, TimeUnit unit) {
-        switch (unit) {
-            case SECOND: return Math.multiplyExact(value, 1_000_000L);
-            case MILLISECOND: return Math.multiplyExact(value, 1_000L);
-            case MICROSECOND: return value;
-            case NANOSECOND: return Math.floorDiv(value, 1_000L);
-            default: throw new AssertionError(unit);
-        }
     }
 
     private static Column constant(Object value, int n) {

@@ -114,26 +114,8 @@ final class ColumnAcc {
         moments.addLongs(v, valid, all, n);
     }
 
-    /** @return a timestamp in another unit: floored to a coarser one, saturated to a finer one */
-    static long rescale(long v, TimeUnit from, TimeUnit to) {
-        long f = perSecond(from);
-        long t = perSecond(to);
-        if (t >= f) {
-            long m = t / f;
-            long hi = Math.multiplyHigh(v, m);
-            long r = v * m;
-            return hi == (r >> 63) ? r : v < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-        }
-        return Math.floorDiv(v, f / t);
-    }
-
-    private static long perSecond(TimeUnit u) {
-        switch (u) {
-            case SECOND: return 1L;
-            case MILLISECOND: return 1_000L;
-            case MICROSECOND: return 1_000_000L;
-            default: return 1_000_000_000L;
-        }
+    private static long rescale(long v, TimeUnit from, TimeUnit to) {
+        return dev.dataproduct.core.expr.TimestampUnits.rescale(v, from, to);
     }
 
     /**
