@@ -368,8 +368,35 @@ final class ColumnData implements Failures.Labeler {
         }
     }
 
-    /** @return the value of a non-null row as {@link TextValues#format} writes it */
+    /**
+     * @return the value of a non-null row as {@link TextValues#format} writes it; a date, time or
+     *     timestamp beyond what {@code java.time} can hold as its raw number and unit
+     */
     String text(int i) {
+        try {
+            return format(i);
+        } catch (java.time.DateTimeException | ArithmeticException outOfRange) {
+            return Long.toString(longs[i]) + (kind == Kind.DATE ? " days" : kind == Kind.TIME ? " us"
+                    : " " + unit.name().toLowerCase(java.util.Locale.ROOT) + "s") + " since the epoch";
+        }
+    }
+
+    /**
+     * @return the text of a value of any vector, as {@link TextValues#format} writes it, or its raw
+     *     number for a temporal value beyond what {@code java.time} can hold: bad data is shown,
+     *     never thrown
+     */
+    static String text(FieldVector v, int row) {
+        try {
+            return TextValues.format(VectorValues.get(v, row));
+        } catch (java.time.DateTimeException | ArithmeticException outOfRange) {
+            return v instanceof BaseFixedWidthVector fw && fw.getTypeWidth() == 8
+                    ? fw.getDataBuffer().getLong((long) row * 8) + " (raw " + v.getField().getType() + ")"
+                    : "?";
+        }
+    }
+
+    private String format(int i) {
         switch (kind) {
             case INT:
                 return Long.toString(longs[i]);
@@ -390,7 +417,7 @@ final class ColumnData implements Failures.Labeler {
             case STRING:
                 return new String(bytes, offsets[i], offsets[i + 1] - offsets[i], StandardCharsets.UTF_8);
             default:
-                return TextValues.format(VectorValues.get(vector, i));
+                return text(vector, i);
         }
     }
 

@@ -1,9 +1,7 @@
 package dev.dataproduct.core.quality;
 
-import dev.dataproduct.api.data.VectorValues;
 import dev.dataproduct.api.quality.CustomMetric;
 import dev.dataproduct.api.quality.Metric;
-import dev.dataproduct.api.schema.TextValues;
 import dev.dataproduct.core.expr.BoundedMatcher;
 import dev.dataproduct.core.expr.ExpressionEvaluator;
 import dev.dataproduct.core.expr.Selection;
@@ -427,8 +425,7 @@ public final class QualityState {
                 } else if (vectors[c] == null) {
                     part = ABSENT;
                 } else if (!loaded[c]) {
-                    part = vectors[c].isNull(row) ? Hashing.NULL
-                            : Hashing.text(TextValues.format(VectorValues.get(vectors[c], row)));
+                    part = vectors[c].isNull(row) ? Hashing.NULL : Hashing.text(ColumnData.text(vectors[c], row));
                 } else if (!d.valid(row)) {
                     part = Hashing.NULL;
                 } else if (d.kind == ColumnData.Kind.FLOAT) {
@@ -448,7 +445,7 @@ public final class QualityState {
             for (int c = 0; c < names.size(); c++) {
                 FieldVector vec = vectors[c];
                 String value = sensitive[c] ? ColumnData.RESTRICTED : vec == null ? "?"
-                        : vec.isNull(row) ? "null" : TextValues.format(VectorValues.get(vec, row));
+                        : vec.isNull(row) ? "null" : ColumnData.text(vec, row);
                 sb.append(c == 0 ? "" : ", ").append(names.get(c)).append('=').append(value);
             }
             return sb.toString();

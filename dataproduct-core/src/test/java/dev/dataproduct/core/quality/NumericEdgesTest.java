@@ -254,6 +254,23 @@ class NumericEdgesTest {
     }
 
     @Test
+    void timestampsBeyondWhatJavaTimeHoldsAreReportedNotThrown() {
+        try (VectorSchemaRoot b = timestamps(TimeUnit.SECOND, Long.MAX_VALUE, 0L)) {
+            QualityReport r = merged(schema(LogicalType.TIMESTAMP), List.of(
+                    Check.predicate(Expr.col("x").lt(java.time.LocalDateTime.parse("2000-01-01T00:00:00")))
+                            .noFailures().named("before"),
+                    Check.allowedValues("x", "1970-01-01T00:00").noFailures().named("allowed"),
+                    Check.max("x").recorded().named("max")), b);
+            CheckResult before = r.result("before").orElseThrow();
+            assertEquals(1, before.failingRows());
+            assertTrue(before.firstFailingValues().get(0).contains(Long.toString(Long.MAX_VALUE)),
+                    before.firstFailingValues().toString());
+            assertEquals(1, r.result("allowed").orElseThrow().failingRows());
+            assertEquals(Long.MAX_VALUE * 1e6, value(r, "max"));
+        }
+    }
+
+    @Test
     void negativeZeroEqualsZeroInEveryRuleAndPredicate() {
         try (VectorSchemaRoot b = column(LogicalType.FLOAT64, -0.0, 0.0)) {
             QualityReport r = single(schema(LogicalType.FLOAT64), List.of(
