@@ -11,7 +11,7 @@ import java.math.MathContext;
  * The sum, mean and spread of the non-null values of one numeric column, mergeable.
  *
  * <p>Integers are summed exactly, in 128 bits held in two longs (SQL's HUGEINT sum: {@code 2^53 + 1}
- * stays {@code 2^53 + 1}, {@code Long.MAX_VALUE + Long.MIN_VALUE} is {@code -1}); 2^64 values of
+ * stays {@code 2^53 + 1}, {@code Long.MAX_VALUE + Long.MIN_VALUE} is {@code -1}); 2^63 values of
  * 2^63 fit. Floats are summed with Neumaier's compensation in two parts, values of magnitude
  * {@code 2^480} and above scaled down by {@code 2^-544} (exact: a power of two) and the others as
  * they are, so that no partial sum overflows while the exact sum of the finite values is finite;
