@@ -426,7 +426,9 @@ public record Check(String name, String dataset, Metric metric, boolean percent,
                 throw new IllegalArgumentException(metric.describe() + " does not count failing rows, so it takes no "
                         + "tolerance");
             }
-            return percent().atMost((1 - share) * 100);
+            // in decimal, so that tolerance(0.9) allows exactly 10%, not 9.999999999999998%
+            return percent().atMost(java.math.BigDecimal.ONE.subtract(java.math.BigDecimal.valueOf(share))
+                    .movePointRight(2).doubleValue());
         }
 
         /** @return a check that only records the metric */

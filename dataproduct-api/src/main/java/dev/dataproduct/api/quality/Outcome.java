@@ -7,5 +7,10 @@ public enum Outcome {
     /** The metric passes but is outside the warn zone. */
     WARN,
     /** The metric is outside the pass range. */
-    FAIL
+    FAIL,
+    /**
+     * The metric could not be computed on every row (such as a pattern that backtracks without end
+     * on some value); the result's message says why. It counts as a failure of the check's severity.
+     */
+    ERROR
 }

@@ -39,6 +39,10 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
  * that passes every other rule claims its key. The gate remembers one 128-bit digest per distinct
  * key, 48 to 96 bytes each, so use one gate per run of a dataset.
  *
+ * <p>A pattern that cannot be decided on a value within its budget (a
+ * {@link dev.dataproduct.core.expr.BoundedMatcher}: nested or overlapping repetition backtracking
+ * without end) rejects that row with the reason, and the gate goes on.
+ *
  * <pre>{@code
  * ContractGate gate = new ContractGate(spec);
  * try (ContractGate.Outcome outcome = gate.check(batch, allocator, 0)) {
@@ -115,11 +119,13 @@ public final class ContractGate {
             typedRoot.setRowCount(n);
             for (ContractRule rule : rules) {
                 Selection failing = evaluator.select(rule.predicate(), typedRoot).invert();
+                String undecided = evaluator.undecidedPattern().orElse(null);
                 for (int row = failing.nextSelected(0); row >= 0; row = failing.nextSelected(row + 1)) {
                     List<Violation> found = violations.computeIfAbsent(row, r -> new ArrayList<>());
                     // a value that did not convert is null here; its type violation already says why
                     if (found.stream().noneMatch(v -> v.field().equals(rule.field()) && v.rule().equals("type"))) {
-                        found.add(new Violation(rule.field(), rule.rule(), message(typedRoot, rule, row)));
+                        found.add(new Violation(rule.field(), rule.rule(), message(typedRoot, rule, row,
+                                undecided != null && evaluator.undecided(row) ? undecided : null)));
                     }
                 }
             }
@@ -260,7 +266,8 @@ public final class ContractGate {
         }
     }
 
-    private String message(VectorSchemaRoot typedRoot, ContractRule rule, int row) {
+    /** @param undecided why the row's pattern check could not be decided, or null */
+    private String message(VectorSchemaRoot typedRoot, ContractRule rule, int row, String undecided) {
         Field field = spec.schema().field(rule.field()).orElseThrow();
         Object value = VectorValues.get(typedRoot.getVector(rule.field()), row);
         if (value == null) {
@@ -268,6 +275,9 @@ public final class ContractGate {
         }
         String shown = field.classification().isSensitive() ? "a " + field.classification().label() + " value"
                 : "'" + TextValues.format(value) + "'";
+        if (undecided != null) {
+            return shown + " could not be checked: " + undecided;
+        }
         return shown + " is not " + rule.expectation();
     }
 

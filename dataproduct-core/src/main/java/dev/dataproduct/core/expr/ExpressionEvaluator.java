@@ -49,12 +49,20 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 /**
  * Evaluates {@link Expr expressions} over Arrow batches, one column at a time: a predicate yields
  * a {@link Selection}, any expression yields a vector. Semantics are SQL's (see {@link Expr}).
- * Timestamps are compared at microsecond precision.
+ * Timestamps are compared at microsecond precision (nanoseconds floored; a timestamp beyond the
+ * range of microseconds saturates, see {@link TimestampUnits}, and still sorts after or before
+ * every other).
  *
  * <pre>{@code
  * ExpressionEvaluator evaluator = new ExpressionEvaluator(principal);
  * Selection valid = evaluator.select(Expr.col("quantity").between(1, 1000), batch);
  * }</pre>
+ *
+ * <p>Comparisons follow {@link ValueOrder} ({@code -0.0 = 0.0}, NaN equal to itself and above every
+ * number, strings by code point). In arithmetic only integer overflow and division or modulo by
+ * zero give null; a decimal with a double gives a double, as in DuckDB. A pattern match that runs
+ * past its budget ({@link BoundedMatcher}) is unknown (null) and is reported by
+ * {@link #undecidedPattern()}.
  *
  * <p>An evaluator caches compiled patterns; it is not safe for use by several threads at once.
  */
@@ -62,7 +70,10 @@ public final class ExpressionEvaluator {
     private static final long MICROS_PER_DAY = 86_400_000_000L;
 
     private final Principal principal;
-    private final Map<String, Pattern> patterns = new HashMap<>();
+    private final Map<String, BoundedMatcher> patterns = new HashMap<>();
+    /** Why the last evaluation left a pattern match unknown, or null; and on which rows. */
+    private String undecided;
+    private final BitSet undecidedRows = new BitSet();
 
     /** An evaluator for expressions that read no principal attributes (they evaluate to null). */
     public ExpressionEvaluator() {
@@ -84,6 +95,8 @@ public final class ExpressionEvaluator {
      *     boolean, or compares values of incompatible types
      */
     public Selection select(Expr predicate, VectorSchemaRoot batch) {
+        undecided = null;
+        undecidedRows.clear();
         Column c = eval(predicate, batch);
         int n = batch.getRowCount();
         if (c.kind == Kind.NULL) {
@@ -115,6 +128,8 @@ public final class ExpressionEvaluator {
      * @throws IllegalArgumentException as {@link #select}
      */
     public FieldVector evaluate(Expr expr, VectorSchemaRoot batch, String name, BufferAllocator allocator) {
+        undecided = null;
+        undecidedRows.clear();
         Column c = eval(expr, batch);
         int n = batch.getRowCount();
         FieldVector v = newVector(c, name, allocator, n);
@@ -128,6 +143,23 @@ public final class ExpressionEvaluator {
             v.close();
             throw e;
         }
+    }
+
+    /**
+     * @return why the last {@link #select} or {@link #evaluate} left the match of a pattern unknown
+     *     (null) on some row, its pattern running past its budget ({@link BoundedMatcher}); empty if
+     *     every match was decided. The reason names the pattern, never the value.
+     */
+    public java.util.Optional<String> undecidedPattern() {
+        return java.util.Optional.ofNullable(undecided);
+    }
+
+    /**
+     * @param row a row of the batch of the last {@link #select} or {@link #evaluate}
+     * @return whether a pattern match was left unknown on that row (see {@link #undecidedPattern()})
+     */
+    public boolean undecided(int row) {
+        return undecidedRows.get(row);
     }
 
     // ---- evaluation ------------------------------------------------------------------------------
@@ -243,13 +275,13 @@ public final class ExpressionEvaluator {
                     cmp = Long.compare(temporalOrLong(l, i, k), temporalOrLong(r, i, k));
                     break;
                 case DOUBLE:
-                    cmp = Double.compare(l.doubleAt(i), r.doubleAt(i));
+                    cmp = ValueOrder.compare(l.doubleAt(i), r.doubleAt(i));
                     break;
                 case DECIMAL:
                     cmp = l.decimalAt(i).compareTo(r.decimalAt(i));
                     break;
                 case STRING:
-                    cmp = ((String) l.objectAt(i)).compareTo((String) r.objectAt(i));
+                    cmp = ValueOrder.compare((String) l.objectAt(i), (String) r.objectAt(i));
                     break;
                 case BOOL:
                     cmp = Boolean.compare(l.boolAt(i), r.boolAt(i));
@@ -270,7 +302,7 @@ public final class ExpressionEvaluator {
     private static long temporalOrLong(Column c, int row, Kind k) {
         long v = c.longAt(row);
         if (c.kind == Kind.DATE && (k == Kind.TIMESTAMP || k == Kind.TIMESTAMP_TZ)) {
-            return v * MICROS_PER_DAY;
+            return TimestampUnits.saturatedMultiply(v, MICROS_PER_DAY);
         }
         return v;
     }
@@ -280,10 +312,11 @@ public final class ExpressionEvaluator {
             return a;
         }
         if (a.numeric() && b.numeric()) {
-            if (a == Kind.DECIMAL || b == Kind.DECIMAL) {
-                return Kind.DECIMAL;
+            // as in DuckDB: a double with anything gives a double (a decimal has no NaN or infinity)
+            if (a == Kind.DOUBLE || b == Kind.DOUBLE) {
+                return Kind.DOUBLE;
             }
-            return Kind.DOUBLE;
+            return Kind.DECIMAL;
         }
         if ((a == Kind.TIMESTAMP || a == Kind.TIMESTAMP_TZ) && (b == Kind.TIMESTAMP || b == Kind.TIMESTAMP_TZ)) {
             return Kind.TIMESTAMP;
@@ -368,12 +401,22 @@ public final class ExpressionEvaluator {
             throw new IllegalArgumentException("'" + m + "' matches a pattern against a " + x.kind.label()
                     + "; patterns apply to strings");
         }
-        Pattern p = patterns.computeIfAbsent(m.regex(), Pattern::compile);
+        BoundedMatcher p = patterns.computeIfAbsent(m.regex(), r -> new BoundedMatcher(Pattern.compile(r)));
         for (int i = 0; i < n; i++) {
             if (x.isNull(i)) {
                 out.nulls.set(i);
             } else {
-                out.bools[i] = p.matcher((String) x.objectAt(i)).matches();
+                String text = (String) x.objectAt(i);
+                int found = p.matches(text);
+                if (found == BoundedMatcher.UNDECIDED) {
+                    out.nulls.set(i);
+                    undecidedRows.set(i);
+                    if (undecided == null) {
+                        undecided = BoundedMatcher.reason(m.regex(), text.length());
+                    }
+                } else {
+                    out.bools[i] = found == 1;
+                }
             }
         }
         return out;
@@ -406,15 +449,7 @@ public final class ExpressionEvaluator {
             try {
                 switch (k) {
                     case LONG: out.longs[i] = longOp(a.op(), l.longAt(i), r.longAt(i)); break;
-                    case DOUBLE: {
-                        double d = doubleOp(a.op(), l.doubleAt(i), r.doubleAt(i));
-                        if (Double.isNaN(d) && a.op() != ArithmeticOp.ADD && r.doubleAt(i) == 0) {
-                            out.nulls.set(i);
-                        } else {
-                            out.doubles[i] = d;
-                        }
-                        break;
-                    }
+                    case DOUBLE: out.doubles[i] = doubleOp(a.op(), l.doubleAt(i), r.doubleAt(i)); break;
                     default: out.objects[i] = decimalOp(a.op(), l.decimalAt(i), r.decimalAt(i)); break;
                 }
             } catch (ArithmeticException overflowOrZero) {
@@ -613,7 +648,7 @@ public final class ExpressionEvaluator {
         } else if (v instanceof TimeStampVector x) {
             ArrowType.Timestamp t = (ArrowType.Timestamp) x.getField().getType();
             return readLongs(v, n, t.getTimezone() == null ? Kind.TIMESTAMP : Kind.TIMESTAMP_TZ,
-                    i -> toMicros(x.get(i), t.getUnit()));
+                    i -> TimestampUnits.toMicros(x.get(i), t.getUnit()));
         } else if (v instanceof Float8Vector || v instanceof Float4Vector) {
             Column c = new Column(Kind.DOUBLE, n, false);
             for (int i = 0; i < n; i++) {
@@ -658,16 +693,6 @@ public final class ExpressionEvaluator {
             }
         }
         return c;
-    }
-
-    private static long toMicros(long value, TimeUnit unit) {
-        switch (unit) {
-            case SECOND: return Math.multiplyExact(value, 1_000_000L);
-            case MILLISECOND: return Math.multiplyExact(value, 1_000L);
-            case MICROSECOND: return value;
-            case NANOSECOND: return Math.floorDiv(value, 1_000L);
-            default: throw new AssertionError(unit);
-        }
     }
 
     private static Column constant(Object value, int n) {

@@ -4,6 +4,7 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
+import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.datasketches.hll.HllSketch;
 import org.apache.datasketches.hll.TgtHllType;
 import org.apache.datasketches.hll.Union;
@@ -12,7 +13,8 @@ import org.apache.datasketches.memory.Memory;
 
 /**
  * The state of the column metrics of one column: null count, and as the plan needs them the simple
- * statistics (count, min, max, sum, mean and M2 merged with Chan's formula), a HyperLogLog sketch,
+ * statistics (count, min, max and the {@link Moments}; a timestamp column's min and max with their
+ * unit, which travels with the state through merges and bytes), a HyperLogLog sketch,
  * a KLL sketch and the failing rows of null checks. {@link #update} reads the column once per
  * purpose with tight loops over primitive arrays.
  */
@@ -29,18 +31,20 @@ final class ColumnAcc {
     long lmax = Long.MIN_VALUE;
     double dmin = Double.NaN;
     double dmax = Double.NaN;
-    double sum;
-    double mean;
-    double m2;
+    /** The unit of {@link #lmin} and {@link #lmax} for a timestamp column; null before its first value. */
+    TimeUnit unit;
+    final Moments moments;
     final Failures nullFailures;
     HllSketch hll;
     KllDoublesSketch kll;
+    long kllNans;
     private long[] seen;
     private double[] scratch = new double[0];
 
     ColumnAcc(QualityPlan.ColumnSpec spec) {
         this.spec = spec;
         this.nullFailures = spec.nullFailures ? new Failures() : null;
+        this.moments = new Moments(ColumnData.kindOf(spec.field.type()).longs());
         if (spec.hll) {
             hll = new HllSketch(HLL_LG_K, TgtHllType.HLL_8);
             seen = new long[CACHE];
@@ -81,79 +85,86 @@ final class ColumnAcc {
         long[] v = d.longs;
         long[] valid = d.validity;
         int n = d.n;
-        int first = 0;
-        while (!d.valid(first)) {
-            first++;
-        }
-        long shift = v[first];
         long mn = Long.MAX_VALUE;
         long mx = Long.MIN_VALUE;
-        double s1 = 0;
-        double s2 = 0;
         boolean all = d.noNulls();
         // the JIT unswitches the loop on 'all': no validity test when there are no nulls
-        for (int i = first; i < n; i++) {
+        for (int i = 0; i < n; i++) {
             if (all || (valid[i >>> 6] >>> i & 1L) != 0) {
                 long x = v[i];
                 mn = Math.min(mn, x);
                 mx = Math.max(mx, x);
-                double dx = (double) (x - shift);
-                s1 += dx;
-                s2 += dx * dx;
+            }
+        }
+        if (d.kind == ColumnData.Kind.TIMESTAMP) {
+            TimeUnit u = d.unit();
+            if (unit == null) {
+                unit = u;
+            } else if (u != unit) {
+                TimeUnit finer = u.ordinal() > unit.ordinal() ? u : unit;
+                lmin = count == 0 ? lmin : rescale(lmin, unit, finer);
+                lmax = count == 0 ? lmax : rescale(lmax, unit, finer);
+                mn = rescale(mn, u, finer);
+                mx = rescale(mx, u, finer);
+                unit = finer;
             }
         }
         lmin = Math.min(lmin, mn);
         lmax = Math.max(lmax, mx);
-        combine(n - d.nulls, shift, s1, s2);
+        moments.addLongs(v, valid, all, n);
     }
 
+    private static long rescale(long v, TimeUnit from, TimeUnit to) {
+        return dev.dataproduct.core.expr.TimestampUnits.rescale(v, from, to);
+    }
+
+    /**
+     * Min and max in {@link dev.dataproduct.core.expr.ValueOrder}: NaN is the greatest value, so it
+     * is the max if present and the min only if every value is NaN.
+     */
     private void statsOfDoubles(double[] v, ColumnData d) {
         long[] valid = d.validity;
         int n = d.n;
-        int first = 0;
-        while (!d.valid(first)) {
-            first++;
-        }
-        double shift = v[first];
         double mn = Double.POSITIVE_INFINITY;
         double mx = Double.NEGATIVE_INFINITY;
-        double s1 = 0;
-        double s2 = 0;
+        boolean nan = false;
+        boolean number = false;
         boolean all = d.noNulls();
-        // the JIT unswitches the loop on 'all': no validity test when there are no nulls
-        for (int i = first; i < n; i++) {
+        for (int i = 0; i < n; i++) {
             if (all || (valid[i >>> 6] >>> i & 1L) != 0) {
                 double x = v[i];
-                mn = Math.min(mn, x);
-                mx = Math.max(mx, x);
-                double dx = x - shift;
-                s1 += dx;
-                s2 += dx * dx;
+                if (x != x) {
+                    nan = true;
+                } else {
+                    number = true;
+                    // a zero of either sign equals the other: the first one met stays
+                    if (x < mn) {
+                        mn = x;
+                    }
+                    if (x > mx) {
+                        mx = x;
+                    }
+                }
             }
         }
-        dmin = count == 0 ? mn : Math.min(dmin, mn);
-        dmax = count == 0 ? mx : Math.max(dmax, mx);
-        combine(n - d.nulls, shift, s1, s2);
-    }
-
-    /** Folds a batch given as shifted sums (one pass, no division per value) into count, mean and M2. */
-    private void combine(long nb, double shift, double s1, double s2) {
-        double meanB = shift + s1 / nb;
-        double m2B = Math.max(0, s2 - s1 * s1 / nb);
-        chan(nb, meanB, m2B);
-        sum += shift * nb + s1;
-    }
-
-    /** Chan et al.'s parallel update of (count, mean, M2); {@link #count} is not changed. */
-    private void chan(long nb, double meanB, double m2B) {
-        if (nb == 0) {
-            return;
+        if (!number) {
+            mn = Double.NaN;
+            mx = Double.NaN;
+        } else if (nan) {
+            mx = Double.NaN;
         }
-        long na = count;
-        long total = na + nb;
-        double delta = meanB - mean;
-        mean = na == 0 ? meanB : mean + delta * nb / total;
-        m2 = na == 0 ? m2B : m2 + m2B + delta * delta * ((double) na * nb / total);
+        boolean first = count == 0;
+        dmin = first ? mn : min(dmin, mn);
+        dmax = first ? mx : max(dmax, mx);
+        moments.addDoubles(v, valid, all, n);
+    }
+
+    private static double min(double a, double b) {
+        return dev.dataproduct.core.expr.ValueOrder.compare(b, a) < 0 ? b : a;
+    }
+
+    private static double max(double a, double b) {
+        return dev.dataproduct.core.expr.ValueOrder.compare(b, a) > 0 ? b : a;
     }
 
     private void distinct(ColumnData d) {
@@ -188,19 +199,22 @@ final class ColumnAcc {
         }
     }
 
+    /** NaN values are counted apart: the sketch takes numbers only, and NaN sorts above them all. */
     private void quantiles(ColumnData d) {
         double[] v = d.doubles();
-        if (d.noNulls()) {
-            kll.update(v, 0, d.n);
-            return;
-        }
         if (scratch.length < d.n) {
             scratch = new double[d.n];
         }
         int k = 0;
+        boolean all = d.noNulls();
         for (int i = 0; i < d.n; i++) {
-            if (d.valid(i)) {
-                scratch[k++] = v[i];
+            if (all || d.valid(i)) {
+                double x = v[i];
+                if (x != x) {
+                    kllNans++;
+                } else {
+                    scratch[k++] = x;
+                }
             }
         }
         kll.update(scratch, 0, k);
@@ -212,13 +226,24 @@ final class ColumnAcc {
                 dmin = o.dmin;
                 dmax = o.dmax;
             } else {
-                dmin = Math.min(dmin, o.dmin);
-                dmax = Math.max(dmax, o.dmax);
+                dmin = min(dmin, o.dmin);
+                dmax = max(dmax, o.dmax);
             }
-            lmin = Math.min(lmin, o.lmin);
-            lmax = Math.max(lmax, o.lmax);
-            chan(o.count, o.mean, o.m2);
-            sum += o.sum;
+            long omin = o.lmin;
+            long omax = o.lmax;
+            if (o.unit != null && unit != null && o.unit != unit) {
+                TimeUnit finer = o.unit.ordinal() > unit.ordinal() ? o.unit : unit;
+                lmin = count == 0 ? lmin : rescale(lmin, unit, finer);
+                lmax = count == 0 ? lmax : rescale(lmax, unit, finer);
+                omin = rescale(omin, o.unit, finer);
+                omax = rescale(omax, o.unit, finer);
+                unit = finer;
+            } else if (unit == null) {
+                unit = o.unit;
+            }
+            lmin = Math.min(lmin, omin);
+            lmax = Math.max(lmax, omax);
+            moments.merge(o.moments);
         }
         nulls += o.nulls;
         count += o.count;
@@ -234,6 +259,7 @@ final class ColumnAcc {
         }
         if (kll != null) {
             kll.merge(o.kll);
+            kllNans += o.kllNans;
         }
     }
 
@@ -242,8 +268,18 @@ final class ColumnAcc {
         return hll.isEmpty() ? 0 : hll.getCompositeEstimate();
     }
 
+    /**
+     * @return the value at a rank, as DuckDB's {@code quantile_cont} places it among the numbers and
+     *     NaNs (which sort last): NaN if the rank reaches a NaN or there are no values
+     */
     double quantile(double rank) {
-        return kll.isEmpty() ? Double.NaN : kll.getQuantile(rank);
+        long numbers = kll.getN();
+        long total = numbers + kllNans;
+        if (total == 0 || numbers == 0 || rank * (total - 1) > numbers - 1) {
+            return Double.NaN;
+        }
+        double r = numbers == 1 ? 0 : rank * (total - 1) / (numbers - 1);
+        return kll.getQuantile(Math.min(1.0, r));
     }
 
     void write(DataOutput out) throws IOException {
@@ -253,9 +289,8 @@ final class ColumnAcc {
         out.writeLong(lmax);
         out.writeDouble(dmin);
         out.writeDouble(dmax);
-        out.writeDouble(sum);
-        out.writeDouble(mean);
-        out.writeDouble(m2);
+        out.writeByte(unit == null ? -1 : unit.ordinal());
+        moments.write(out);
         if (nullFailures != null) {
             nullFailures.write(out);
         }
@@ -264,6 +299,7 @@ final class ColumnAcc {
         }
         if (kll != null) {
             writeBytes(out, kll.toByteArray());
+            out.writeLong(kllNans);
         }
     }
 
@@ -274,9 +310,9 @@ final class ColumnAcc {
         lmax = in.readLong();
         dmin = in.readDouble();
         dmax = in.readDouble();
-        sum = in.readDouble();
-        mean = in.readDouble();
-        m2 = in.readDouble();
+        int u = in.readByte();
+        unit = u < 0 ? null : TimeUnit.values()[u];
+        moments.read(in);
         if (nullFailures != null) {
             nullFailures.read(in);
         }
@@ -285,6 +321,7 @@ final class ColumnAcc {
         }
         if (kll != null) {
             kll = KllDoublesSketch.heapify(Memory.wrap(readBytes(in)));
+            kllNans = in.readLong();
         }
     }
 

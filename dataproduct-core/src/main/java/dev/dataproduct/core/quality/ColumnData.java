@@ -40,6 +40,9 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 final class ColumnData implements Failures.Labeler {
     static final String RESTRICTED = "<restricted>";
     private static final int MAX_LABEL = 100;
+    /** The powers of ten that doubles hold exactly. */
+    private static final double[] EXACT_POWERS = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
     /** How the values are held. */
     enum Kind {
@@ -324,9 +327,11 @@ final class ColumnData implements Failures.Labeler {
             case DECIMAL: {
                 long lo = wide[2 * i];
                 long hi = wide[2 * i + 1];
-                double unscaled = hi == (lo >> 63) ? (double) lo
-                        : hi * 0x1.0p64 + (lo >>> 1) * 2.0 + (lo & 1);
-                return scale == 0 ? unscaled : unscaled / Math.pow(10, scale);
+                // one rounding: an unscaled value exact as a double divided by an exact power of ten
+                if (hi == (lo >> 63) && Math.abs(lo) <= 1L << 53 && scale < EXACT_POWERS.length) {
+                    return scale == 0 ? (double) lo : (double) lo / EXACT_POWERS[scale];
+                }
+                return decimal(i).doubleValue();
             }
             case BOOL:
                 return (longs[i >>> 6] >>> i & 1L);
@@ -336,6 +341,13 @@ final class ColumnData implements Failures.Labeler {
             default:
                 return longs[i];
         }
+    }
+
+    /** @return the exact value of a non-null decimal row */
+    private BigDecimal decimal(int i) {
+        BigInteger unscaled = BigInteger.valueOf(wide[2 * i + 1]).shiftLeft(64)
+                .add(new BigInteger(Long.toUnsignedString(wide[2 * i])));
+        return new BigDecimal(unscaled, scale);
     }
 
     /** @return a 64-bit hash of a non-null row's value; equal values of one column hash equally */
@@ -356,18 +368,42 @@ final class ColumnData implements Failures.Labeler {
         }
     }
 
-    /** @return the value of a non-null row as {@link TextValues#format} writes it */
+    /**
+     * @return the value of a non-null row as {@link TextValues#format} writes it; a date, time or
+     *     timestamp beyond what {@code java.time} can hold as its raw number and unit
+     */
     String text(int i) {
+        try {
+            return format(i);
+        } catch (java.time.DateTimeException | ArithmeticException outOfRange) {
+            return Long.toString(longs[i]) + (kind == Kind.DATE ? " days" : kind == Kind.TIME ? " us"
+                    : " " + unit.name().toLowerCase(java.util.Locale.ROOT) + "s") + " since the epoch";
+        }
+    }
+
+    /**
+     * @return the text of a value of any vector, as {@link TextValues#format} writes it, or its raw
+     *     number for a temporal value beyond what {@code java.time} can hold: bad data is shown,
+     *     never thrown
+     */
+    static String text(FieldVector v, int row) {
+        try {
+            return TextValues.format(VectorValues.get(v, row));
+        } catch (java.time.DateTimeException | ArithmeticException outOfRange) {
+            return v instanceof BaseFixedWidthVector fw && fw.getTypeWidth() == 8
+                    ? fw.getDataBuffer().getLong((long) row * 8) + " (raw " + v.getField().getType() + ")"
+                    : "?";
+        }
+    }
+
+    private String format(int i) {
         switch (kind) {
             case INT:
                 return Long.toString(longs[i]);
             case FLOAT:
                 return Double.toString(doubles[i]);
-            case DECIMAL: {
-                BigInteger unscaled = BigInteger.valueOf(wide[2 * i + 1]).shiftLeft(64)
-                        .add(new BigInteger(Long.toUnsignedString(wide[2 * i])));
-                return new BigDecimal(unscaled, scale).toPlainString();
-            }
+            case DECIMAL:
+                return decimal(i).toPlainString();
             case BOOL:
                 return (longs[i >>> 6] >>> i & 1L) != 0 ? "true" : "false";
             case DATE:
@@ -381,7 +417,7 @@ final class ColumnData implements Failures.Labeler {
             case STRING:
                 return new String(bytes, offsets[i], offsets[i + 1] - offsets[i], StandardCharsets.UTF_8);
             default:
-                return TextValues.format(VectorValues.get(vector, i));
+                return text(vector, i);
         }
     }
 
@@ -436,7 +472,7 @@ final class ColumnData implements Failures.Labeler {
             return "null";
         }
         String s = text(row);
-        return s.length() > MAX_LABEL ? s.substring(0, MAX_LABEL - 3) + "..." : s;
+        return Texts.shorten(s, MAX_LABEL);
     }
 
     /** A reused view of ASCII bytes as characters, for pattern matching without a string per row. */

@@ -1,7 +1,7 @@
 package dev.dataproduct.core.quality;
 
 import java.util.Arrays;
-import java.util.regex.Matcher;
+import dev.dataproduct.core.expr.BoundedMatcher;
 
 /**
  * The per-row rules of one column (missing values, allowed values, patterns, ranges, lengths),
@@ -35,7 +35,7 @@ final class ColumnRules {
     final int column;
     private final RowRule[] rules;
     private final Failures[] failures;
-    private final Matcher[] matchers;
+    private final BoundedMatcher[] matchers;
     private final int words;
     private final boolean memoizable;
     /** The rules that fail on a null: bit r of word r / 64. */
@@ -59,7 +59,7 @@ final class ColumnRules {
     private int touchedCount;
     private int directLeft;
 
-    ColumnRules(int column, ColumnData.Kind kind, RowRule[] rules, Failures[] failures, Matcher[] matchers) {
+    ColumnRules(int column, ColumnData.Kind kind, RowRule[] rules, Failures[] failures, BoundedMatcher[] matchers) {
         this.column = column;
         this.rules = rules;
         this.failures = failures;
@@ -252,7 +252,15 @@ final class ColumnRules {
     private void evaluate(ColumnData d, int i, long[] into, int at) {
         Arrays.fill(into, at, at + words, 0L);
         for (int r = 0; r < rules.length; r++) {
-            if (rules[r].failsPresent(d, i, matchers[r])) {
+            boolean fails;
+            try {
+                fails = rules[r].failsPresent(d, i, matchers[r]);
+            } catch (RowRule.Undecided e) {
+                // not shown to be valid: it fails, and the check reports why
+                fails = true;
+                failures[r].error(e.getMessage());
+            }
+            if (fails) {
                 into[at + (r >>> 6)] |= 1L << r;
             }
         }

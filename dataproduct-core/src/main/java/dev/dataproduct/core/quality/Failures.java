@@ -23,6 +23,8 @@ final class Failures {
     private int firstCount;
     private final HeavyHitters frequent = new HeavyHitters();
     private Labeler pendingLabeler;
+    /** Why some rows could not be evaluated (the first reason met), or null: the check is an error. */
+    String error;
 
     /** Gives the text of a row's value, only when it is kept. */
     interface Labeler {
@@ -107,8 +109,16 @@ final class Failures {
         }
     }
 
+    /** Records why some rows could not be evaluated; the first reason is kept. */
+    void error(String reason) {
+        if (error == null) {
+            error = reason;
+        }
+    }
+
     /** Folds in the failures of rows that come {@code shift} rows after this state's rows. */
     void merge(Failures other, long shift) {
+        error(other.error);
         count += other.count;
         long[] p = new long[positionCount + other.positionCount];
         System.arraycopy(positions, 0, p, 0, positionCount);
@@ -163,6 +173,10 @@ final class Failures {
             out.writeUTF(firstValues[i]);
         }
         frequent.write(out);
+        out.writeBoolean(error != null);
+        if (error != null) {
+            out.writeUTF(error);
+        }
     }
 
     void read(DataInput in) throws IOException {
@@ -177,5 +191,6 @@ final class Failures {
             firstValues[i] = in.readUTF();
         }
         frequent.read(in);
+        error = in.readBoolean() ? in.readUTF() : null;
     }
 }

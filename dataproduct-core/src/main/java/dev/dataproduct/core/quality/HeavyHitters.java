@@ -202,7 +202,8 @@ final class HeavyHitters {
     /** @return up to {@code n} values with their counts, most frequent first */
     List<ValueCount> top(int n) {
         List<Entry> all = entries();
-        all.sort(Comparator.comparingLong((Entry e) -> -e.count).thenComparing(e -> String.valueOf(e.label)));
+        all.sort(Comparator.comparingLong((Entry e) -> -e.count).thenComparing(e -> String.valueOf(e.label),
+                dev.dataproduct.core.expr.ValueOrder::compare));
         List<ValueCount> out = new ArrayList<>();
         for (Entry e : all) {
             if (out.size() == n) {

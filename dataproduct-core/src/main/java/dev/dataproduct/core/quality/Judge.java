@@ -5,7 +5,9 @@ import dev.dataproduct.api.quality.Anomaly;
 import dev.dataproduct.api.quality.Check;
 import dev.dataproduct.api.quality.Metric;
 import dev.dataproduct.api.quality.Outcome;
+import dev.dataproduct.api.quality.Threshold;
 import dev.dataproduct.api.schema.Field;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.arrow.vector.types.TimeUnit;
 
 /** Turns a state into check results: metric values, thresholds, anomalies, samples, messages. */
 final class Judge {
@@ -25,13 +28,18 @@ final class Judge {
 
     /** A metric's value and its failing rows. */
     private record Measured(double value, long failing, List<String> first, List<ValueCount> frequent,
-                            List<Long> positions) {
+                            List<Long> positions, Optional<String> error) {
+        Measured(double value, long failing, List<String> first, List<ValueCount> frequent, List<Long> positions) {
+            this(value, failing, first, frequent, positions, Optional.empty());
+        }
+
         static Measured of(double value) {
             return new Measured(value, 0, List.of(), List.of(), List.of());
         }
 
         static Measured of(double value, Failures f) {
-            return new Measured(value, f.count, f.firstValues(), f.frequentValues(), f.positions());
+            return new Measured(value, f.count, f.firstValues(), f.frequentValues(), f.positions(),
+                    Optional.ofNullable(f.error));
         }
     }
 
@@ -104,9 +112,9 @@ final class Judge {
         switch (m.statistic()) {
             case MIN: return kind.longs() ? temporal(c.lmin, m.column()) : c.dmin;
             case MAX: return kind.longs() ? temporal(c.lmax, m.column()) : c.dmax;
-            case MEAN: return c.mean;
-            case SUM: return c.sum;
-            case STDDEV: return c.count < 2 ? Double.NaN : Math.sqrt(c.m2 / (c.count - 1));
+            case MEAN: return c.moments.meanOfAll();
+            case SUM: return c.moments.sum();
+            case STDDEV: return c.moments.stddev();
             default: throw new AssertionError(m.statistic());
         }
     }
@@ -114,10 +122,11 @@ final class Judge {
     /** @return a raw long value as a double: timestamps in epoch microseconds, dates in epoch days */
     private double temporal(long raw, String column) {
         ColumnData d = state.data[plan.columnIndex.get(column)];
-        if (d.kind != ColumnData.Kind.TIMESTAMP) {
+        TimeUnit unit = column(column).unit;
+        if (d.kind != ColumnData.Kind.TIMESTAMP || unit == null) {
             return raw;
         }
-        switch (d.unit()) {
+        switch (unit) {
             case SECOND: return raw * 1e6;
             case MILLISECOND: return raw * 1e3;
             case NANOSECOND: return Math.floorDiv(raw, 1000L);
@@ -156,14 +165,64 @@ final class Judge {
         String raw = metric.describe() + " = " + Texts.number(m.value())
                 + (metric.isCount() && rows > 0 ? " (" + Texts.number(100.0 * m.value() / rows) + "%)" : "");
         long failing = metric.isRowLevel() ? m.failing() : 0;
+        if (m.error().isPresent()) {
+            return new CheckResult(check, Double.NaN, Outcome.ERROR, failing, m.first(), m.frequent(), m.positions(),
+                    metric.describe() + " could not be evaluated on every row (the " + failing + " failing rows "
+                    + "include those): " + m.error().get() + ": " + Outcome.ERROR, m.value());
+        }
         if (check.anomaly().isPresent()) {
             return anomaly(check, check.anomaly().get(), m, raw, failing);
         }
         double value = check.percent() ? (rows == 0 ? 0 : 100.0 * m.value() / rows) : m.value();
-        Outcome outcome = check.threshold().judge(value);
+        Outcome outcome;
+        if (check.percent() && metric.isCount()) {
+            outcome = judgeShare(check.threshold(), rows == 0 ? 0 : (long) m.value(), rows == 0 ? 1 : rows, 100);
+        } else if (metric instanceof Metric.Completeness c) {
+            long nulls = column(c.column()).nulls;
+            outcome = judgeShare(check.threshold(), rows == 0 ? 1 : rows - nulls, rows == 0 ? 1 : rows, 1);
+        } else {
+            outcome = check.threshold().judge(value);
+        }
         String message = raw + ", expected " + (check.percent() ? "(in % of rows) " : "") + check.threshold()
                 + ": " + outcome;
         return new CheckResult(check, value, outcome, failing, m.first(), m.frequent(), m.positions(), message, m.value());
+    }
+
+    /**
+     * Judges the share {@code scale * count / rows} exactly: with the counts as integers and each
+     * bound as the decimal it is written as (so 10% of 10 rows is exactly at a bound of 10), where
+     * a double quotient could fall either side of the bound.
+     */
+    static Outcome judgeShare(Threshold threshold, long count, long rows, int scale) {
+        if (!contains(threshold.pass(), count, rows, scale)) {
+            return Outcome.FAIL;
+        }
+        return threshold.warn().map(w -> contains(w, count, rows, scale) ? Outcome.PASS : Outcome.WARN)
+                .orElse(Outcome.PASS);
+    }
+
+    private static boolean contains(Threshold.Range range, long count, long rows, int scale) {
+        BigDecimal share = BigDecimal.valueOf(count).multiply(BigDecimal.valueOf(scale));
+        BigDecimal total = BigDecimal.valueOf(rows);
+        if (range.min().isPresent()) {
+            int c = compareShare(share, total, range.min().get());
+            if (range.minInclusive() ? c < 0 : c <= 0) {
+                return false;
+            }
+        }
+        if (range.max().isPresent()) {
+            int c = compareShare(share, total, range.max().get());
+            return range.maxInclusive() ? c <= 0 : c < 0;
+        }
+        return true;
+    }
+
+    /** @return the sign of {@code share / total - bound}, total being positive */
+    private static int compareShare(BigDecimal share, BigDecimal total, double bound) {
+        if (Double.isInfinite(bound)) {
+            return bound > 0 ? -1 : 1;
+        }
+        return share.compareTo(BigDecimal.valueOf(bound).multiply(total));
     }
 
     private CheckResult anomaly(Check check, Anomaly a, Measured m, String raw, long failing) {

@@ -143,6 +143,6 @@ final class OrphanAcc {
             return ColumnData.RESTRICTED;
         }
         String s = text(slot);
-        return s.length() > 100 ? s.substring(0, 97) + "..." : s;
+        return Texts.shorten(s, 100);
     }
 }

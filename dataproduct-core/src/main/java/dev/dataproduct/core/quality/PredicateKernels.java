@@ -5,6 +5,7 @@ import dev.dataproduct.api.expr.CompareOp;
 import dev.dataproduct.api.expr.Expr;
 import dev.dataproduct.api.schema.Field;
 import dev.dataproduct.api.schema.Schema;
+import dev.dataproduct.core.expr.ValueOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -27,8 +28,9 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * {@code IS NULL}, {@code IN} and arithmetic on numbers; string columns only with {@code =},
  * {@code <>} and {@code IN} against string literals (compared as UTF-8 bytes). Their results are
  * those of {@link dev.dataproduct.core.expr.ExpressionEvaluator}, which stays the definition: SQL's
- * three-valued logic, numbers compared as {@link Double#compare} unless both are integers, integer
- * overflow and division or modulo by zero giving null. A predicate with anything else (dates,
+ * three-valued logic, numbers compared in {@link ValueOrder} ({@code -0.0 = 0.0}, NaN equal to
+ * itself and above every other number) unless both are integers, only integer overflow and
+ * division or modulo by zero giving null. A predicate with anything else (dates,
  * decimals, patterns, functions, principal attributes), or a batch whose columns do not have the
  * schema's types, is left to the evaluator. One instance per {@link QualityState}; not thread-safe.
  */
@@ -372,7 +374,7 @@ final class PredicateKernels {
                 double[] x = left.asDoubles(k);
                 double[] y = right.asDoubles(k);
                 for (int i = 0; i < n; i++) {
-                    set(i, Double.compare(x[i], y[i]));
+                    set(i, ValueOrder.compare(x[i], y[i]));
                 }
             }
             for (int w = 0; w < k.words; w++) {
@@ -405,7 +407,7 @@ final class PredicateKernels {
                 int to = Math.min(n, from + 64);
                 long word = 0;
                 for (int i = from; i < to; i++) {
-                    word |= (long) (acc >>> (Double.compare(x[i], c) + 1) & 1) << i;
+                    word |= (long) (acc >>> (ValueOrder.compare(x[i], c) + 1) & 1) << i;
                 }
                 bits[w] = word;
             }
@@ -586,8 +588,8 @@ final class PredicateKernels {
                 boolean has;
                 switch (op) {
                     case ADD: r = a + b; has = true; break;
-                    case SUBTRACT: r = a - b; has = !(Double.isNaN(r) && b == 0); break;
-                    case MULTIPLY: r = a * b; has = !(Double.isNaN(r) && b == 0); break;
+                    case SUBTRACT: r = a - b; has = true; break;
+                    case MULTIPLY: r = a * b; has = true; break;
                     case DIVIDE: r = a / b; has = b != 0; break;
                     default: r = a % b; has = b != 0; break;
                 }

@@ -31,30 +31,43 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * <h2>What each metric means</h2>
  * <ul>
  *   <li><b>Counts</b> ({@link Metric#isCount()}) are raw numbers of rows; a {@link Check#percent()
- *       percent} check judges {@code 100 * count / rows} (0 when there are no rows).</li>
+ *       percent} check judges {@code 100 * count / rows} (0 when there are no rows), exactly: the
+ *       counts as integers against each bound as the decimal it is written as.</li>
  *   <li>{@link Metric.RowCount}: the rows. {@link Metric.NullCount}: rows without a value.
- *       {@link Metric.Completeness}: rows with a value / rows, 0 to 1 (1.0 when there are no rows).</li>
+ *       {@link Metric.Completeness}: rows with a value / rows, 0 to 1 (1.0 when there are no rows),
+ *       judged exactly as percent checks are.</li>
  *   <li>{@link Metric.MissingCount}: nulls plus values whose text
  *       ({@link dev.dataproduct.api.schema.TextValues#format}) is one of the missing values.</li>
  *   <li>{@link Metric.InvalidCount}: non-null values failing any set part of the validity: allowed
- *       values compared as text, the pattern matching the whole text, min and max on the numeric
- *       value (numeric columns only), length in code points of the text.</li>
+ *       values compared as text (as numbers for integer and float columns, so {@code -0.0} is
+ *       {@code 0.0}), the pattern matching the whole text (within a budget: a value on which it
+ *       runs away fails, and the check is an {@link dev.dataproduct.api.quality.Outcome#ERROR}
+ *       naming the pattern), min and max on the numeric value (numeric columns only, in
+ *       {@link dev.dataproduct.core.expr.ValueOrder}), length in code points of the text.</li>
  *   <li>{@link Metric.DuplicateCount}: rows with a key that is not all null, minus the distinct such
  *       keys. Keys are kept as 64-bit hashes in a primitive open-addressing set: exact up to 64-bit
  *       hash collisions (about 3·10⁻⁶ expected for 10 million distinct keys), with memory
  *       proportional to the distinct keys (8 to 16 bytes each), not to the rows.</li>
  *   <li>{@link Metric.Stat} over the non-null values: MIN and MAX of numeric and temporal columns
- *       (dates as epoch days, timestamps as epoch microseconds, times as microseconds of the day,
- *       decimals converted to double), MEAN, SUM, and STDDEV the sample standard deviation (n - 1;
- *       NaN for fewer than 2 values) of numeric columns, from a mergeable (count, mean, M2) state
- *       (per batch shifted sums, batches combined with Chan's formula). A column without values
- *       gives NaN. NaN values of float columns make MIN, MAX, MEAN, SUM and STDDEV NaN.</li>
+ *       (dates as epoch days, timestamps as epoch microseconds whatever their unit, times as
+ *       microseconds of the day, decimals converted to double in one correctly rounded step), MEAN,
+ *       SUM, and STDDEV the sample standard deviation (n - 1; NaN for fewer than 2 values) of
+ *       numeric columns, from a mergeable state: integer sums exact in 128 bits (the metric is the
+ *       correctly rounded double of the exact sum), float sums compensated and scaled so that they
+ *       stay finite when the exact sum is, M2 per batch around the batch's mean and batches combined
+ *       with Chan's formula. A column without values gives NaN. Floats are ordered as
+ *       {@link dev.dataproduct.core.expr.ValueOrder} says: NaN is the greatest value (MAX is NaN if
+ *       any value is, MIN only if all are), {@code -0.0} equals {@code 0.0}; a NaN, or both
+ *       infinities, make MEAN and SUM NaN, an infinity makes them infinite, and any of them make
+ *       STDDEV NaN.</li>
  *   <li>{@link Metric.ApproxDistinct}: a DataSketches HyperLogLog sketch (lgK 12, HLL_8) of the
  *       non-null values, estimated from its registers (composite estimator, so a merged sketch
  *       gives exactly the estimate of the sequential one); relative standard error about 1.6%
  *       (1.04 / √4096), exact for small counts up to hash collisions.</li>
  *   <li>{@link Metric.Quantile}: a DataSketches KLL sketch (k = 200) of the non-null numeric values;
- *       the rank error is about 1.65% (99% confidence), NaN when there are no values.</li>
+ *       the rank error is about 1.65% (99% confidence), NaN when there are no values. NaN values
+ *       are counted beside the sketch and sort last, as in DuckDB's {@code quantile_cont}: a rank
+ *       that falls among them gives NaN.</li>
  *   <li>{@link Metric.Freshness}: seconds from the newest value of a date or timestamp column to the
  *       context clock's now (a date counts as its midnight UTC, a timestamp without zone as UTC);
  *       NaN if the column has no value.</li>
@@ -268,7 +281,8 @@ public final class QualityEngine {
             }
         } else if (m instanceof Metric.MissingCount || m instanceof Metric.InvalidCount) {
             RowRule rule = plan.rules.get(plan.slots.get(m));
-            rule.scan(s.data[rule.column], 0, rule.pattern == null ? null : rule.pattern.matcher(""), null, mask);
+            rule.scan(s.data[rule.column], 0, rule.pattern == null ? null
+                    : new dev.dataproduct.core.expr.BoundedMatcher(rule.pattern), null, mask);
         } else if (m instanceof Metric.OrphanCount o) {
             Field field = plan.schema().field(o.column()).orElseThrow();
             OrphanAcc.ReferenceKeys refs = OrphanAcc.ReferenceKeys.build(o, field, context.references());

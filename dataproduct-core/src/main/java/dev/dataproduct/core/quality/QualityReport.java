@@ -37,20 +37,27 @@ public record QualityReport(String dataset, long rows, List<CheckResult> results
         results = List.copyOf(results);
     }
 
-    /** @return whether no check of {@link Severity#ERROR error} severity failed: publication may go on */
+    /**
+     * @return whether no check of {@link Severity#ERROR error} severity failed or could not be
+     *     evaluated ({@link Outcome#ERROR}): publication may go on
+     */
     public boolean passed() {
-        return results.stream().noneMatch(r -> r.outcome() == Outcome.FAIL && r.check().severity() == Severity.ERROR);
+        return results.stream().noneMatch(r -> failed(r) && r.check().severity() == Severity.ERROR);
     }
 
-    /** @return the failed checks, of any severity */
+    private static boolean failed(CheckResult r) {
+        return r.outcome() == Outcome.FAIL || r.outcome() == Outcome.ERROR;
+    }
+
+    /** @return the failed checks and the checks that could not be evaluated, of any severity */
     public List<CheckResult> failures() {
-        return results.stream().filter(r -> r.outcome() == Outcome.FAIL).toList();
+        return results.stream().filter(QualityReport::failed).toList();
     }
 
     /** @return the checks that warn, and the failed checks of warning or info severity */
     public List<CheckResult> warnings() {
         return results.stream().filter(r -> r.outcome() == Outcome.WARN
-                || r.outcome() == Outcome.FAIL && r.check().severity() != Severity.ERROR).toList();
+                || failed(r) && r.check().severity() != Severity.ERROR).toList();
     }
 
     /**
@@ -122,8 +129,8 @@ public record QualityReport(String dataset, long rows, List<CheckResult> results
         rowsOut.add(new String[] {"check", "value", "threshold", "outcome", "samples"});
         for (CheckResult r : results) {
             Check c = r.check();
-            String outcome = r.outcome() == Outcome.FAIL && c.severity() != Severity.ERROR
-                    ? "FAIL (" + c.severity().label() + ")" : r.outcome().name();
+            String outcome = failed(r) && c.severity() != Severity.ERROR
+                    ? r.outcome().name() + " (" + c.severity().label() + ")" : r.outcome().name();
             rowsOut.add(new String[] {c.name(), Texts.number(r.value()) + (c.percent() ? " %" : ""),
                     c.threshold().toString(), outcome, String.join(", ", r.firstFailingValues())});
         }
@@ -139,7 +146,7 @@ public record QualityReport(String dataset, long rows, List<CheckResult> results
         for (int r = 0; r < rowsOut.size(); r++) {
             String[] row = rowsOut.get(r);
             for (int i = 0; i < row.length; i++) {
-                String cell = row[i].length() > 60 ? row[i].substring(0, 57) + "..." : row[i];
+                String cell = Texts.shorten(row[i], 60);
                 sb.append(i == 0 ? "" : " | ").append(cell).append(" ".repeat(width[i] - cell.length()));
             }
             sb.setLength(sb.length() - trailingSpaces(sb));

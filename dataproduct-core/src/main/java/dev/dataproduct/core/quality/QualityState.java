@@ -1,9 +1,8 @@
 package dev.dataproduct.core.quality;
 
-import dev.dataproduct.api.data.VectorValues;
 import dev.dataproduct.api.quality.CustomMetric;
 import dev.dataproduct.api.quality.Metric;
-import dev.dataproduct.api.schema.TextValues;
+import dev.dataproduct.core.expr.BoundedMatcher;
 import dev.dataproduct.core.expr.ExpressionEvaluator;
 import dev.dataproduct.core.expr.Selection;
 import java.io.ByteArrayInputStream;
@@ -17,7 +16,6 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Matcher;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -43,7 +41,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 public final class QualityState {
     private static final int MAGIC = 0x44505153;
-    private static final int VERSION = 1;
+    /** 2: exact integer sums, scaled float sums, the unit of timestamps, NaN counts of quantiles, check errors. */
+    private static final int VERSION = 2;
 
     final QualityPlan plan;
     long rows;
@@ -155,11 +154,11 @@ public final class QualityState {
             List<Integer> ids = e.getValue();
             RowRule[] rules = new RowRule[ids.size()];
             Failures[] f = new Failures[ids.size()];
-            Matcher[] matchers = new Matcher[ids.size()];
+            BoundedMatcher[] matchers = new BoundedMatcher[ids.size()];
             for (int k = 0; k < rules.length; k++) {
                 rules[k] = plan.rules.get(ids.get(k));
                 f[k] = failures[ids.get(k)];
-                matchers[k] = rules[k].pattern == null ? null : rules[k].pattern.matcher("");
+                matchers[k] = rules[k].pattern == null ? null : new BoundedMatcher(rules[k].pattern);
             }
             groups[g++] = new ColumnRules(e.getKey(), data[e.getKey()].kind, rules, f, matchers);
         }
@@ -206,7 +205,9 @@ public final class QualityState {
         if (evaluator == null) {
             evaluator = new ExpressionEvaluator();
         }
-        return evaluator.select(plan.violations.get(v).predicate(), batch).invert();
+        Selection selected = evaluator.select(plan.violations.get(v).predicate(), batch);
+        evaluator.undecidedPattern().ifPresent(violations[v]::error);
+        return selected.invert();
     }
 
     @SuppressWarnings("unchecked")
@@ -320,8 +321,14 @@ public final class QualityState {
         Objects.requireNonNull(plan, "plan");
         QualityState s = new QualityState(plan);
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            if (in.readInt() != MAGIC || in.readInt() != VERSION) {
-                throw new IllegalArgumentException("the bytes are not a quality state of version " + VERSION);
+            if (in.readInt() != MAGIC) {
+                throw new IllegalArgumentException("the bytes are not a quality state (no state header)");
+            }
+            int version = in.readInt();
+            if (version != VERSION) {
+                throw new IllegalArgumentException("the bytes are a quality state of version " + version
+                        + ", but this version of the SDK reads version " + VERSION + " only; compute the state "
+                        + "again from the data");
             }
             if (in.readLong() != plan.fingerprint) {
                 throw new IllegalArgumentException("the bytes are the state of another plan than " + plan);
@@ -418,8 +425,7 @@ public final class QualityState {
                 } else if (vectors[c] == null) {
                     part = ABSENT;
                 } else if (!loaded[c]) {
-                    part = vectors[c].isNull(row) ? Hashing.NULL
-                            : Hashing.text(TextValues.format(VectorValues.get(vectors[c], row)));
+                    part = vectors[c].isNull(row) ? Hashing.NULL : Hashing.text(ColumnData.text(vectors[c], row));
                 } else if (!d.valid(row)) {
                     part = Hashing.NULL;
                 } else if (d.kind == ColumnData.Kind.FLOAT) {
@@ -439,7 +445,7 @@ public final class QualityState {
             for (int c = 0; c < names.size(); c++) {
                 FieldVector vec = vectors[c];
                 String value = sensitive[c] ? ColumnData.RESTRICTED : vec == null ? "?"
-                        : vec.isNull(row) ? "null" : TextValues.format(VectorValues.get(vec, row));
+                        : vec.isNull(row) ? "null" : ColumnData.text(vec, row);
                 sb.append(c == 0 ? "" : ", ").append(names.get(c)).append('=').append(value);
             }
             return sb.toString();

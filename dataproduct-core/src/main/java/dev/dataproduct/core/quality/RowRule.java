@@ -1,12 +1,13 @@
 package dev.dataproduct.core.quality;
 
 import dev.dataproduct.api.quality.Metric;
+import dev.dataproduct.core.expr.BoundedMatcher;
+import dev.dataproduct.core.expr.ValueOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -60,13 +61,22 @@ final class RowRule {
      * @param failures where failing rows are counted and sampled, or null
      * @param mask where failing rows are marked, or null
      */
-    void scan(ColumnData d, long base, Matcher matcher, Failures failures, BitSet mask) {
+    void scan(ColumnData d, long base, BoundedMatcher matcher, Failures failures, BitSet mask) {
         int n = d.n;
         if (!missing && d.nulls == n) {
             return;
         }
         for (int i = 0; i < n; i++) {
-            boolean fails = d.valid(i) ? failsPresent(d, i, matcher) : missing;
+            boolean fails;
+            try {
+                fails = d.valid(i) ? failsPresent(d, i, matcher) : missing;
+            } catch (Undecided e) {
+                // not shown to be valid: it fails, and the check reports why
+                fails = true;
+                if (failures != null) {
+                    failures.error(e.getMessage());
+                }
+            }
             if (fails) {
                 if (failures != null) {
                     failures.add(base + i, d.valid(i) ? d.hash(i) : Hashing.NULL, d, i);
@@ -99,18 +109,22 @@ final class RowRule {
         return missing;
     }
 
-    /** @return whether the rule fails on a non-null row; a function of the row's value only */
-    boolean failsPresent(ColumnData d, int i, Matcher matcher) {
+    /**
+     * @return whether the rule fails on a non-null row; a function of the row's value only
+     * @throws Undecided if the rule's pattern cannot be decided on the value
+     */
+    boolean failsPresent(ColumnData d, int i, BoundedMatcher matcher) {
         return missing ? values != null && values.contains(d, i) : invalid(d, i, matcher);
     }
 
-    private boolean invalid(ColumnData d, int i, Matcher matcher) {
+    private boolean invalid(ColumnData d, int i, BoundedMatcher matcher) {
         if (values != null && !values.contains(d, i)) {
             return true;
         }
         if (!Double.isNaN(min) || !Double.isNaN(max)) {
             double x = d.number(i);
-            if (!Double.isNaN(min) && !(x >= min) || !Double.isNaN(max) && !(x <= max)) {
+            if (!Double.isNaN(min) && ValueOrder.compare(x, min) < 0
+                    || !Double.isNaN(max) && ValueOrder.compare(x, max) > 0) {
                 return true;
             }
         }
@@ -129,12 +143,27 @@ final class RowRule {
                 return m == 0;
             }
         }
-        return !matcher.reset(d.chars(i)).matches();
+        CharSequence text = d.chars(i);
+        int m = matcher.matches(text);
+        if (m == BoundedMatcher.UNDECIDED) {
+            throw new Undecided(BoundedMatcher.reason(pattern.pattern(), text.length()));
+        }
+        return m == 0;
+    }
+
+    /** A rule that cannot be decided on a value (its pattern ran past its budget); the message has no value. */
+    static final class Undecided extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Undecided(String reason) {
+            super(reason, null, false, false);
+        }
     }
 
     /**
      * Values given as text, compared with a column's values as text: by 64-bit hash of the UTF-8
-     * bytes for strings (no string per row), as numbers for integers, as text otherwise.
+     * bytes for strings (no string per row), as numbers for integers and floats (floats in
+     * {@link ValueOrder}: {@code -0.0} is {@code 0.0}, every NaN is NaN), as text otherwise.
      */
     private static final class TextSet {
         private final ColumnData.Kind kind;
@@ -156,10 +185,21 @@ final class RowRule {
                     } catch (NumberFormatException e) {
                         // no integer is written this way
                     }
+                } else if (kind == ColumnData.Kind.FLOAT) {
+                    try {
+                        hashes.add(floatKey(Double.parseDouble(s.strip())));
+                    } catch (NumberFormatException e) {
+                        // not a number: no float equals it
+                    }
                 } else {
                     texts.add(s);
                 }
             }
+        }
+
+        /** @return a key equal for values equal in {@link ValueOrder} */
+        private static long floatKey(double x) {
+            return Hashing.number(x);
         }
 
         boolean contains(ColumnData d, int i) {
@@ -167,6 +207,8 @@ final class RowRule {
                 return hashes.contains(Hashing.bytes(d.bytes, d.offsets[i], d.offsets[i + 1]));
             } else if (kind == ColumnData.Kind.INT) {
                 return hashes.contains(d.longs[i]);
+            } else if (kind == ColumnData.Kind.FLOAT) {
+                return hashes.contains(floatKey(d.doubles[i]));
             }
             return texts.contains(d.text(i));
         }

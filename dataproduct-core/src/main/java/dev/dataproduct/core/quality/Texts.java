@@ -2,7 +2,7 @@ package dev.dataproduct.core.quality;
 
 import java.util.Locale;
 
-/** Number formatting for messages and tables. */
+/** Number and text formatting for messages, labels and tables. */
 final class Texts {
     private Texts() {
     }
@@ -21,5 +21,20 @@ final class Texts {
             return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
         }
         return String.format(Locale.ROOT, "%.4g", d);
+    }
+
+    /**
+     * @return the text, or its first {@code max - 3} characters and {@code ...} if longer, cut between
+     *     code points: never inside a surrogate pair
+     */
+    static String shorten(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int cut = max - 3;
+        if (Character.isHighSurrogate(s.charAt(cut - 1)) && Character.isLowSurrogate(s.charAt(cut))) {
+            cut--;
+        }
+        return s.substring(0, cut) + "...";
     }
 }

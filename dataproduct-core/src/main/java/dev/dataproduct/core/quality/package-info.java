@@ -17,5 +17,14 @@
  * per batch ({@code PredicateKernels}), and the usual shapes of patterns into an automaton over
  * ASCII bytes ({@code AsciiPattern}); the expression evaluator and {@code java.util.regex} remain the
  * definitions and take whatever the compiled forms do not cover.
+ *
+ * <p>Numbers follow SQL engines (DuckDB is the reference of a differential test): integer sums are
+ * exact in 128 bits and float sums compensated and scaled so they stay finite when the exact sum is
+ * ({@code Moments}); every comparison, in the evaluator, the kernels, the row rules, min, max and
+ * quantiles, follows {@link dev.dataproduct.core.expr.ValueOrder} ({@code -0.0 = 0.0}, NaN equal
+ * to itself and greater than every other value, strings by code point); shares are judged exactly
+ * on the counts; a timestamp column's unit travels with the state. A pattern that runs past its
+ * budget ({@link dev.dataproduct.core.expr.BoundedMatcher}) fails its row and makes its check an
+ * {@link dev.dataproduct.api.quality.Outcome#ERROR} with the reason; the other checks still compute.
  */
 package dev.dataproduct.core.quality;

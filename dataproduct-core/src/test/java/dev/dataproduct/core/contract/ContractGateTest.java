@@ -135,6 +135,25 @@ class ContractGateTest {
     }
 
     @Test
+    void rejectsAValueWhosePatternCannotBeDecidedWithTheReasonAndGoesOn() {
+        DatasetSpec spec = spec(LogicalType.STRING, f -> f.pattern("(a|ab)*c"));
+        String deep = "a".repeat(50_000);         // recursion deeper than the stack
+        String exponential = "a".repeat(30) + "b";  // (.*a){12}: exponential backtracking
+        DatasetSpec spec2 = spec(LogicalType.STRING, f -> f.pattern("(.*a){12}"));
+        for (Object[] c : new Object[][] {{spec, deep, "ac"}, {spec2, exponential, "a".repeat(12)}}) {
+            try (VectorSchemaRoot b = batch(schemaOf(LogicalType.STRING), row("a", c[1]), row("b", c[2]),
+                    row("c", null));
+                 ContractGate.Outcome outcome = new ContractGate((DatasetSpec) c[0]).check(b, allocator, 0)) {
+                assertEquals(2, outcome.conforming().getRowCount());
+                assertEquals(1, outcome.rejected().size());
+                String message = outcome.rejected().get(0).violations().get(0).message();
+                assertTrue(message.contains("could not be checked") && message.contains("could not be evaluated"),
+                        message);
+            }
+        }
+    }
+
+    @Test
     void patternMustMatchTheWholeValue() {
         DatasetSpec spec = spec(LogicalType.STRING, f -> f.pattern("SKU-\\d{3}"));
         assertEquals(List.of("b:v:pattern", "c:v:pattern"), rejectedRules(spec, LogicalType.STRING,

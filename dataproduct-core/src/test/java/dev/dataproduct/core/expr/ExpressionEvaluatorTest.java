@@ -113,6 +113,96 @@ class ExpressionEvaluatorTest {
         return sb.toString();
     }
 
+    // ---- the SQL order of values (ValueOrder) --------------------------------------------------
+
+    @Test
+    void negativeZeroEqualsZeroInComparisonsAndIn() {
+        Schema s = Schema.of(Field.of("x", LogicalType.FLOAT64, false));
+        try (VectorSchemaRoot b = batch(s, row(-0.0), row(0.0), row(-1.0))) {
+            assertEquals(List.of(0, 1), selected(col("x").ge(0.0), b));
+            assertEquals(List.of(0, 1), selected(col("x").ge(0L), b));
+            assertEquals(List.of(0, 1), selected(col("x").eq(0.0), b));
+            assertEquals(List.of(0, 1), selected(col("x").in(0.0), b));
+            assertEquals(List.of(2), selected(col("x").lt(0.0), b));
+        }
+    }
+
+    @Test
+    void nanEqualsNanAndSortsAboveEveryNumber() {
+        Schema s = Schema.of(Field.of("x", LogicalType.FLOAT64, false));
+        try (VectorSchemaRoot b = batch(s, row(Double.NaN), row(Double.POSITIVE_INFINITY), row(1.0))) {
+            assertEquals(List.of(0), selected(col("x").eq(Double.NaN), b));
+            assertEquals(List.of(0), selected(col("x").gt(Double.POSITIVE_INFINITY), b));
+            assertEquals(List.of(0, 1), selected(col("x").gt(1L), b));
+            assertEquals(List.of(0), selected(col("x").in(Double.NaN), b));
+        }
+    }
+
+    @Test
+    void stringsCompareByCodePoint() {
+        Schema s = Schema.of(Field.of("x", LogicalType.STRING, false));
+        // U+1F600 is one code point above U+FFFF, though its first UTF-16 unit (D83D) is below FFFF
+        try (VectorSchemaRoot b = batch(s, row("\uD83D\uDE00"), row("\uFFFF"), row("a"))) {
+            assertEquals(List.of(0), selected(col("x").gt("\uFFFF"), b));
+            assertEquals(List.of(1, 2), selected(col("x").lt("\uD83D\uDE00"), b));
+        }
+    }
+
+    @Test
+    void timestampsBeyondTheRangeOfMicrosecondsCompareWithoutOverflow() {
+        org.apache.arrow.vector.TimeStampSecVector v = new org.apache.arrow.vector.TimeStampSecVector("t", allocator);
+        v.allocateNew(3);
+        v.set(0, Long.MAX_VALUE / 1000);
+        v.set(1, Long.MIN_VALUE / 1000);
+        v.set(2, 1_700_000_000L);
+        v.setValueCount(3);
+        try (VectorSchemaRoot b = new VectorSchemaRoot(List.of(v))) {
+            b.setRowCount(3);
+            assertEquals(List.of(0), selected(col("t").gt(LocalDateTime.parse("2100-01-01T00:00:00")), b));
+            assertEquals(List.of(1), selected(col("t").lt(LocalDateTime.parse("1900-01-01T00:00:00")), b));
+            assertEquals(List.of(0, 2), selected(col("t").ge(LocalDate.parse("2000-01-01")), b));
+        }
+        DateDayVector d = new DateDayVector("d", allocator);
+        d.allocateNew(2);
+        d.set(0, Integer.MAX_VALUE);
+        d.set(1, Integer.MIN_VALUE);
+        d.setValueCount(2);
+        try (VectorSchemaRoot b = new VectorSchemaRoot(List.of(d))) {
+            b.setRowCount(2);
+            // in microseconds these days wrap a long; they still sort after and before any timestamp
+            assertEquals(List.of(0), selected(col("d").gt(LocalDateTime.parse("2100-01-01T00:00:00")), b));
+            assertEquals(List.of(1), selected(col("d").lt(LocalDateTime.parse("1900-01-01T00:00:00")), b));
+        }
+    }
+
+    @Test
+    void onlyDivisionByZeroAndOverflowGiveNullInFloatArithmetic() {
+        Schema s = Schema.of(Field.of("x", LogicalType.FLOAT64, false));
+        try (VectorSchemaRoot b = batch(s, row(Double.NaN), row(Double.POSITIVE_INFINITY))) {
+            List<Object> minus = values(col("x").minus(0.0), b);
+            assertTrue(Double.isNaN((Double) minus.get(0)));
+            assertEquals(Double.POSITIVE_INFINITY, minus.get(1));
+            List<Object> times = values(col("x").times(0.0), b);
+            assertTrue(Double.isNaN((Double) times.get(0)) && Double.isNaN((Double) times.get(1)), times.toString());
+            assertEquals(Arrays.asList(null, null), values(col("x").dividedBy(0.0), b));
+        }
+    }
+
+    @Test
+    void decimalsMeetNanAndInfinityWithoutThrowing() {
+        Schema s = Schema.of(Field.of("d", LogicalType.decimal(10, 2), false), Field.of("x", LogicalType.FLOAT64, false));
+        try (VectorSchemaRoot b = batch(s, row(new BigDecimal("1.50"), Double.NaN),
+                row(new BigDecimal("2.00"), Double.NEGATIVE_INFINITY), row(new BigDecimal("3.00"), 3.0))) {
+            assertEquals(List.of(0), selected(col("d").lt(col("x")), b));
+            assertEquals(List.of(1), selected(col("d").gt(col("x")), b));
+            assertEquals(List.of(2), selected(col("d").eq(col("x")), b));
+            List<Object> sums = values(col("d").plus(col("x")), b);
+            assertTrue(Double.isNaN((Double) sums.get(0)));
+            assertEquals(Double.NEGATIVE_INFINITY, sums.get(1));
+            assertEquals(6.0, sums.get(2));
+        }
+    }
+
     // ---- comparisons on every kind ---------------------------------------------------------------
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dataproduct.api.quality.Metric;
 import dev.dataproduct.api.schema.Field;
 import dev.dataproduct.api.schema.LogicalType;
+import dev.dataproduct.core.expr.BoundedMatcher;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
-import java.util.regex.Matcher;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
@@ -128,13 +128,13 @@ class ColumnRulesTest {
         RowRule[] rules = new RowRule[metrics.size()];
         Failures[] grouped = new Failures[rules.length];
         Failures[] alone = new Failures[rules.length];
-        Matcher[] matchers = new Matcher[rules.length];
+        BoundedMatcher[] matchers = new BoundedMatcher[rules.length];
         for (int r = 0; r < rules.length; r++) {
             rules[r] = metrics.get(r) instanceof Metric.MissingCount m ? new RowRule(m, 0, kind)
                     : new RowRule((Metric.InvalidCount) metrics.get(r), 0, kind);
             grouped[r] = new Failures();
             alone[r] = new Failures();
-            matchers[r] = rules[r].pattern == null ? null : rules[r].pattern.matcher("");
+            matchers[r] = rules[r].pattern == null ? null : new BoundedMatcher(rules[r].pattern);
         }
         ColumnRules group = new ColumnRules(0, kind, rules, grouped, matchers);
         ColumnData d = new ColumnData(field);

@@ -17,6 +17,14 @@ import org.junit.jupiter.api.Test;
 class HeavyHittersTest {
 
     @Test
+    void breaksTiesOfCountsByCodePointOrder() {
+        HeavyHitters summary = new HeavyHitters();
+        summary.add(1L, "\uD83D\uDE00", 3);
+        summary.add(2L, "\uFFFF", 3);
+        assertEquals(List.of(new ValueCount("\uFFFF", 3), new ValueCount("\uD83D\uDE00", 3)), summary.top(2));
+    }
+
+    @Test
     void keepsTheSameCountersAndLabelsAsAPlainMisraGriesSummary() {
         for (long seed : new long[] {1, 7, 42, 20261121}) {
             Random random = new Random(seed);

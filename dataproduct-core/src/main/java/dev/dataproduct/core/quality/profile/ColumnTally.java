@@ -70,7 +70,8 @@ final class ColumnTally {
         }
         List<ValueCount> out = new ArrayList<>(counts.size());
         counts.forEach((v, n) -> out.add(new ValueCount(v, n[0])));
-        out.sort(Comparator.comparingLong(ValueCount::count).reversed().thenComparing(ValueCount::value));
+        out.sort(Comparator.comparingLong(ValueCount::count).reversed().thenComparing(ValueCount::value,
+                dev.dataproduct.core.expr.ValueOrder::compare));
         return out;
     }
 

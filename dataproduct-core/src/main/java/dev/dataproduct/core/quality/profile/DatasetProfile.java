@@ -59,7 +59,7 @@ public record DatasetProfile(String dataset, long rows, Instant profiledAt, List
      *   <li>for each numeric column: {@code Check.range(column, min, max).noFailures()};</li>
      *   <li>for each string column with at most {@link Profiler#TOP_VALUES} distinct values, each seen
      *       twice on average (so that a handful of unique names is not taken for a closed set):
-     *       {@code Check.allowedValues(column, values...)}, the values sorted;</li>
+     *       {@code Check.allowedValues(column, values...)}, the values sorted by code point;</li>
      *   <li>for each string or integer column without nulls whose distinct count is the row count
      *       (exactly, or within 1 percent of it by the estimate):
      *       {@code Check.unique(column)}. Floats, dates and times are left out: unique by chance,
@@ -86,7 +86,8 @@ public record DatasetProfile(String dataset, long rows, Instant profiledAt, List
             long present = rows - c.nulls();
             if (c.type() instanceof LogicalType.StringType && c.isLowCardinality()
                     && present >= 2L * c.topValues().size()) {
-                String[] values = c.topValues().stream().map(ValueCount::value).sorted().toArray(String[]::new);
+                String[] values = c.topValues().stream().map(ValueCount::value)
+                        .sorted(dev.dataproduct.core.expr.ValueOrder::compare).toArray(String[]::new);
                 out.add(Check.allowedValues(c.name(), values).noFailures().on(dataset));
             }
             if (uniqueCandidate(c)) {

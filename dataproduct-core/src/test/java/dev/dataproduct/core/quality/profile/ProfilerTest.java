@@ -138,6 +138,21 @@ class ProfilerTest {
     }
 
     @Test
+    void suggestsAllowedValuesInCodePointOrder() {
+        Schema schema = Schema.of(Field.of("s", LogicalType.STRING, false));
+        try (BatchBuilder b = BatchBuilder.create(schema, allocator)) {
+            for (int i = 0; i < 100; i++) {
+                b.addRow(i % 2 == 0 ? "\uFFFF" : "\uD83D\uDE00");
+            }
+            batches.add(b.build());
+        }
+        DatasetProfile p = Profiler.profile("t", schema, Dataset.of("t", schema, batches), CLOCK);
+        // U+FFFF sorts before U+1F600 by code point, though not by UTF-16 unit
+        assertTrue(p.suggestChecks().contains(Check.allowedValues("s", "\uFFFF", "\uD83D\uDE00").noFailures()
+                .on("t")), p.suggestChecks().toString());
+    }
+
+    @Test
     void suggestsTheChecksTheDataMeets() {
         Dataset data = orders(1000, 400, 400, 200);
         DatasetProfile p = Profiler.profile(ORDERS, data, CLOCK);
