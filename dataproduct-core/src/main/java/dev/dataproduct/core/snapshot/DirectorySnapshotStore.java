@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -57,6 +58,8 @@ public final class DirectorySnapshotStore implements SnapshotStore {
     private static final String SNAPSHOTS = "snapshots";
     private static final String MANIFEST = "manifest.json";
     private static final Map<Path, Object> LOCKS = new ConcurrentHashMap<>();
+    // shared by every store over the same root in this JVM, like LOCKS
+    private static final Map<Path, SnapshotPins> PINS = new ConcurrentHashMap<>();
 
     private final Path root;
 
@@ -273,5 +276,15 @@ public final class DirectorySnapshotStore implements SnapshotStore {
         void discard() {
             deleteTree(staging);
         }
+    }
+
+    @Override
+    public SnapshotPin pin(SnapshotManifest manifest) {
+        return PINS.computeIfAbsent(root, r -> new SnapshotPins()).pin(manifest, () -> holds(manifest));
+    }
+
+    @Override
+    public Set<String> pinned(ProductAddress product) {
+        return PINS.computeIfAbsent(root, r -> new SnapshotPins()).pinned(product.urn());
     }
 }
