@@ -3,5 +3,10 @@
  * {@link dev.dataproduct.core.snapshot.SnapshotStore} SPI with a directory store and an in-memory
  * store, the {@link dev.dataproduct.core.snapshot.SnapshotManifest manifest} of each snapshot, and
  * snapshots opened for reading.
+ *
+ * <p>A reader {@link dev.dataproduct.core.snapshot.SnapshotStore#pin pins} the snapshot it reads;
+ * a pinned snapshot is never removed or changed, and any retention of old snapshots must skip the
+ * ids {@link dev.dataproduct.core.snapshot.SnapshotStore#pinned} returns. Pins are held in the
+ * JVM (shared by every store over the same directory).
  */
 package dev.dataproduct.core.snapshot;
