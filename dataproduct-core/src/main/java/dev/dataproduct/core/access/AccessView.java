@@ -146,20 +146,20 @@ public final class AccessView {
                                List<BitSet> admits, BitSet admitted, BufferAllocator allocator) {
         FieldVector source = batch.getVector(field.getName());
         int n = batch.getRowCount();
+        List<Optional<Mask>> perGrant = plan.get(c);
+        BitSet clear = new BitSet(n);
+        for (int g = 0; g < grants.size(); g++) {
+            if (perGrant.get(g) != null && perGrant.get(g).isEmpty()) {
+                clear.or(admits.get(g));
+            }
+        }
+        clear.and(admitted);
+        // which vector each row's value comes from: the source (clear), a grant's masked values, or none
+        FieldVector[] from = new FieldVector[n];
+        clear.stream().forEach(row -> from[row] = source);
+        List<FieldVector> maskedValues = new ArrayList<>();
         FieldVector out = field.createVector(allocator);
         try {
-            out.allocateNew();
-            List<Optional<Mask>> perGrant = plan.get(c);
-            BitSet clear = new BitSet(n);
-            for (int g = 0; g < grants.size(); g++) {
-                if (perGrant.get(g) != null && perGrant.get(g).isEmpty()) {
-                    clear.or(admits.get(g));
-                }
-            }
-            clear.and(admitted);
-            for (int row = clear.nextSetBit(0); row >= 0; row = clear.nextSetBit(row + 1)) {
-                out.copyFromSafe(row, row, source);
-            }
             BitSet left = (BitSet) admitted.clone();
             left.andNot(clear);
             for (int g = 0; g < grants.size() && !left.isEmpty(); g++) {
@@ -168,16 +168,32 @@ public final class AccessView {
                     BitSet rows = (BitSet) admits.get(g).clone();
                     rows.and(left);
                     left.andNot(rows);
-                    kernels.apply(m.get(), source, rows, out, batch, evaluator, allocator);
+                    if (!rows.isEmpty()) {
+                        FieldVector values = field.createVector(allocator);
+                        maskedValues.add(values);
+                        values.allocateNew();
+                        kernels.apply(m.get(), source, rows, values, batch, evaluator, allocator);
+                        values.setValueCount(n);
+                        rows.stream().forEach(row -> from[row] = values);
+                    }
                 }
             }
-            // rows admitted only by grants that do not show this column
-            left.stream().forEach(out::setNull);
+            // variable-width vectors must be written in row order, so the output is written in one pass
+            out.allocateNew();
+            for (int row = 0; row < n; row++) {
+                if (from[row] == null) {
+                    out.setNull(row);
+                } else {
+                    out.copyFromSafe(row, row, from[row]);
+                }
+            }
             out.setValueCount(n);
             return out;
         } catch (RuntimeException e) {
             out.close();
             throw e;
+        } finally {
+            maskedValues.forEach(FieldVector::close);
         }
     }
 

@@ -154,6 +154,20 @@ class AccessEnforcerTest {
     }
 
     @Test
+    void writesStringValuesMaskedByDifferentGrantsInRowOrder() {
+        Policy policy = Policy.forDataset("students")
+                .grant(Grant.to(Audience.role("r")).named("school B").rows(Expr.col("school").eq("B")).allColumns()
+                        .mask(Target.field("school"), Mask.redact("masked by B")))
+                .grant(Grant.to(Audience.role("r")).named("everyone").allColumns()
+                        .mask(Target.field("school"), Mask.showFirst(0)))
+                .grant(Grant.to(Audience.role("r")).named("grade 11").rows(Expr.col("grade").eq(11)).allColumns()
+                        .unmask(Target.field("school")))
+                .build();
+        List<Object> schools = read(policy, Principal.of("r", "r"), 6).stream().map(r -> r.get("school")).toList();
+        assertEquals(List.of("*", "masked by B", "A", "masked by B", "*", "masked by B"), schools);
+    }
+
+    @Test
     void reportsABrokenRowFilterWithoutItsContents() {
         Policy policy = Policy.forDataset("students")
                 .grant(Grant.to(Audience.role("r")).allColumns().rows(Expr.col("grade").eq("top-secret-literal")))
