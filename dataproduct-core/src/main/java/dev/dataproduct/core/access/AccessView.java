@@ -120,17 +120,16 @@ public final class AccessView {
             admitted.or(rows);
         }
         Schema schema = schema(batch.getSchema());
-        List<FieldVector> full = new ArrayList<>(columns.size());
+        List<FieldVector> out = new ArrayList<>(columns.size());
         try {
             for (int c = 0; c < columns.size(); c++) {
-                full.add(column(c, batch, schema.getFields().get(c), admits, admitted, allocator));
+                out.add(column(c, batch, schema.getFields().get(c), admits, admitted, allocator));
             }
-            try (VectorSchemaRoot whole = new VectorSchemaRoot(schema.getFields(), full, n)) {
-                full = List.of();
-                return Selection.of(admitted, n).copyRows(whole, schema, allocator);
-            }
+            VectorSchemaRoot seen = new VectorSchemaRoot(schema.getFields(), out, admitted.cardinality());
+            out = List.of();
+            return seen;
         } finally {
-            full.forEach(FieldVector::close);
+            out.forEach(FieldVector::close);
         }
     }
 
@@ -178,16 +177,17 @@ public final class AccessView {
                     }
                 }
             }
-            // variable-width vectors must be written in row order, so the output is written in one pass
+            // variable-width vectors must be written in row order, so the admitted rows are written in one pass
             out.allocateNew();
-            for (int row = 0; row < n; row++) {
+            int k = 0;
+            for (int row = admitted.nextSetBit(0); row >= 0; row = admitted.nextSetBit(row + 1), k++) {
                 if (from[row] == null) {
-                    out.setNull(row);
+                    out.setNull(k);
                 } else {
-                    out.copyFromSafe(row, row, from[row]);
+                    out.copyFromSafe(row, k, from[row]);
                 }
             }
-            out.setValueCount(n);
+            out.setValueCount(k);
             return out;
         } catch (RuntimeException e) {
             out.close();

@@ -13,8 +13,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * The rows of an ordered read, held to be sorted. With a limit it keeps only the first
- * {@code offset + limit} rows in order (a bounded heap); without one it holds at most
- * {@code maxSortRows} rows and refuses the read beyond that, so memory stays bounded either way.
+ * {@code offset + limit} rows in order (a bounded heap); without one it holds every row. Either
+ * way it holds at most {@code maxSortRows} rows and refuses the read beyond that.
  */
 final class OrderedRows {
     /** A row: values of the returned columns, then of the sort keys, and its stored position. */
@@ -40,6 +40,11 @@ final class OrderedRows {
         this.order = c.thenComparingLong(Row::position);
         boolean limited = plan.request().limit().isPresent();
         this.keep = limited ? plan.offset() + plan.request().limit().getAsLong() : plan.maxSortRows();
+        if (keep > plan.maxSortRows()) {
+            throw new InvalidRequestException("an ordered read holds the rows before the page and the page itself, "
+                    + keep + " rows here, and holds at most " + plan.maxSortRows() + "; ask for a smaller page or "
+                    + "narrow the filter instead of paging this deep");
+        }
         this.heap = limited ? new PriorityQueue<>(order.reversed()) : null;
     }
 

@@ -95,7 +95,9 @@ public final class ReadResult implements BatchCursor {
      *     limit stopped it; empty while batches remain, or when the read reached the end
      */
     public Optional<String> resumeCursor() {
-        boolean cut = plan.request().limit().isPresent() && returned == plan.request().limit().getAsLong();
+        // a page of no rows gives no cursor, or a client paging with limit 0 would never end
+        boolean cut = returned > 0 && plan.request().limit().isPresent()
+                && returned == plan.request().limit().getAsLong();
         return done && cut ? Optional.of(new ResumePosition(snapshot().id(), plan.offset() + returned,
                 plan.fingerprint()).encode()) : Optional.empty();
     }

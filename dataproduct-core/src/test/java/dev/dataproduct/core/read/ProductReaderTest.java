@@ -271,6 +271,26 @@ class ProductReaderTest {
     }
 
     @Test
+    void refusesPagingAnOrderedReadDeeperThanTheSortBound() {
+        commit(0, 60, T0);
+        List<String> cursor = new ArrayList<>();
+        ReadRequest page = ReadRequest.of("students").orderBy(SortKey.asc("id")).limit(30).build();
+        readAll(reader, OFFICE, page, cursor);
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> reader.read(OFFICE, page.after(cursor.get(0))));
+        assertTrue(e.getMessage().contains("60 rows here, and holds at most 50"), e.getMessage());
+        assertEquals(Set.of(), store.pinned(PRODUCT));
+    }
+
+    @Test
+    void givesNoCursorForAnEmptyPage() {
+        commit(0, 5, T0);
+        List<String> cursor = new ArrayList<>();
+        assertEquals(List.of(), readAll(reader, OFFICE, ReadRequest.of("students").limit(0).build(), cursor));
+        assertEquals(List.of(), cursor);
+    }
+
+    @Test
     void refusesAnUnknownDataset() {
         commit(0, 1, T0);
         assertThrows(InvalidRequestException.class, () -> reader.read(OFFICE, ReadRequest.of("teachers").build()));
