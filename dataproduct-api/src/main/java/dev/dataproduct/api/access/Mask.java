@@ -150,9 +150,7 @@ public sealed interface Mask {
     record ShowFirst(int count) implements Mask {
         /** Validates the count. */
         public ShowFirst {
-            if (count < 0) {
-                throw new IllegalArgumentException("showFirst needs a count of 0 or more, not " + count);
-            }
+            requireCount(count, "showFirst");
         }
 
         @Override
@@ -169,9 +167,7 @@ public sealed interface Mask {
     record ShowLast(int count) implements Mask {
         /** Validates the count. */
         public ShowLast {
-            if (count < 0) {
-                throw new IllegalArgumentException("showLast needs a count of 0 or more, not " + count);
-            }
+            requireCount(count, "showLast");
         }
 
         @Override
@@ -257,6 +253,12 @@ public sealed interface Mask {
         @Override
         public String toString() {
             return "computed(" + expression + ")";
+        }
+    }
+
+    private static void requireCount(int count, String mask) {
+        if (count < 0) {
+            throw new IllegalArgumentException(mask + " needs a count of 0 or more, not " + count);
         }
     }
 }

@@ -8,7 +8,6 @@ import dev.dataproduct.api.schema.LogicalType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
@@ -46,10 +45,7 @@ public final class Students {
         List<Map<String, Object>> out = new ArrayList<>();
         RowView view = RowView.over(batch);
         for (int i = 0; i < batch.getRowCount(); i++) {
-            RowView r = view.at(i);
-            Map<String, Object> row = new LinkedHashMap<>();
-            batch.getSchema().getFields().forEach(f -> row.put(f.getName(), r.get(f.getName())));
-            out.add(row);
+            out.add(view.at(i).toMap());
         }
         return out;
     }

@@ -102,10 +102,7 @@ public final class PortConformance {
         List<Map<String, Object>> out = new ArrayList<>();
         RowView view = RowView.over(batch);
         for (int i = 0; i < batch.getRowCount(); i++) {
-            RowView row = view.at(i);
-            Map<String, Object> values = new LinkedHashMap<>();
-            batch.getSchema().getFields().forEach(f -> values.put(f.getName(), row.get(f.getName())));
-            out.add(values);
+            out.add(view.at(i).toMap());
         }
         return out;
     }
