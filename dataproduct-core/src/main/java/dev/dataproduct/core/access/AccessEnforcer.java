@@ -8,6 +8,7 @@ import dev.dataproduct.api.access.Policy;
 import dev.dataproduct.api.access.Principal;
 import dev.dataproduct.api.error.AccessDeniedException;
 import dev.dataproduct.api.error.DataProductException;
+import dev.dataproduct.api.error.InvalidDefinitionException;
 import dev.dataproduct.api.schema.DatasetSpec;
 import dev.dataproduct.api.schema.Field;
 import dev.dataproduct.core.expr.ExpressionEvaluator;
@@ -54,14 +55,14 @@ public final class AccessEnforcer {
      * @param policy the dataset's policy; empty denies everyone
      * @param keys the keys of the policy's keyed-hash masks
      * @return the enforcer
-     * @throws dev.dataproduct.api.error.InvalidDefinitionException if the policy does not fit the dataset
+     * @throws InvalidDefinitionException if the policy does not fit the dataset
      * @throws DataProductException if a keyed-hash mask's key is missing
      */
     public static AccessEnforcer of(String product, DatasetSpec spec, Optional<Policy> policy, MaskKeys keys) {
         policy.ifPresent(p -> {
             List<String> problems = p.problems(spec);
             if (!problems.isEmpty()) {
-                throw new dev.dataproduct.api.error.InvalidDefinitionException("the access policy of " + product, problems);
+                throw new InvalidDefinitionException("the access policy of " + product, problems);
             }
         });
         return new AccessEnforcer(product, spec, policy, keys);

@@ -113,7 +113,7 @@ public final class ProductReader {
             }
             String fingerprint = ResumePosition.fingerprint(principal, request);
             Optional<ResumePosition> resume = request.cursor().map(c -> ResumePosition.decode(c, fingerprint));
-            SnapshotManifest manifest = resolve(resume.map(r -> (SnapshotSelector) SnapshotSelector.id(r.snapshot()))
+            SnapshotManifest manifest = resolve(resume.map(r -> SnapshotSelector.id(r.snapshot()))
                     .orElse(request.snapshot()));
             snapshotId[0] = manifest.id();
             AccessView view = enforcer.viewFor(principal);
@@ -143,8 +143,10 @@ public final class ProductReader {
                 throw new DataProductException("snapshot " + manifest.id() + " of " + product + " has no dataset '"
                         + request.dataset() + "'; it was committed before the dataset existed, read a later one");
             }
+            Schema stored = snapshot.dataset(request.dataset()).schema().toArrow();
+            checkShape(stored, enforcer.spec(), manifest);
             source = snapshot.dataset(request.dataset()).open();
-            Schema seen = view.schema(snapshot.dataset(request.dataset()).schema().toArrow());
+            Schema seen = view.schema(stored);
             List<org.apache.arrow.vector.types.pojo.Field> out = new ArrayList<>();
             columns.forEach(c -> out.add(seen.findField(c)));
             ReadPlan plan = new ReadPlan(request, columns, new Schema(out), offset, fingerprint, maxSortRows,
@@ -161,6 +163,22 @@ public final class ProductReader {
             }
             pin.close();
             throw e;
+        }
+    }
+
+    /**
+     * A snapshot written under another definition of the dataset (a column since added or retyped)
+     * cannot be read through the current policy: refuse it rather than guess.
+     */
+    private void checkShape(Schema stored, DatasetSpec spec, SnapshotManifest manifest) {
+        for (org.apache.arrow.vector.types.pojo.Field f : spec.schema().toArrow().getFields()) {
+            org.apache.arrow.vector.types.pojo.Field s = stored.getFields().stream()
+                    .filter(x -> x.getName().equals(f.getName())).findFirst().orElse(null);
+            if (s == null || !s.getType().equals(f.getType())) {
+                throw new DataProductException("snapshot " + manifest.id() + " of " + product + " holds dataset '"
+                        + spec.name() + "' as written by product version " + manifest.productVersion()
+                        + ", whose columns differ from the current definition; read a snapshot of this version");
+            }
         }
     }
 

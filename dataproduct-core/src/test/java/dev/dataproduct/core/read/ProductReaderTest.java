@@ -16,6 +16,7 @@ import dev.dataproduct.api.error.DataProductException;
 import dev.dataproduct.api.error.InvalidRequestException;
 import dev.dataproduct.api.expr.Expr;
 import dev.dataproduct.api.product.ProductAddress;
+import dev.dataproduct.api.schema.Schema;
 import dev.dataproduct.core.access.Students;
 import dev.dataproduct.core.audit.AuditRecord;
 import dev.dataproduct.core.audit.InMemoryAuditSink;
@@ -158,7 +159,7 @@ class ProductReaderTest {
         ReadRequest t = template.build();
         ReadRequest r = new ReadRequest(t.dataset(), t.snapshot(),
                 t.columns().stream().map(c -> c.replace("COLUMN", column)).toList(),
-                t.filter().map(f -> (Expr) Expr.col(column).isNull()), t.order().stream()
+                t.filter().map(f -> Expr.col(column).isNull()), t.order().stream()
                 .map(k -> SortKey.asc(column)).toList(), t.limit(), t.cursor(), t.port());
         return assertThrows(InvalidRequestException.class, () -> reader.read(COUNSELOR, r)).getMessage();
     }
@@ -288,6 +289,21 @@ class ProductReaderTest {
         List<String> cursor = new ArrayList<>();
         assertEquals(List.of(), readAll(reader, OFFICE, ReadRequest.of("students").limit(0).build(), cursor));
         assertEquals(List.of(), cursor);
+    }
+
+    @Test
+    void refusesASnapshotWrittenUnderAnotherDefinitionOfTheDataset() {
+        Schema older = new Schema(Students.SPEC.schema().fields().stream()
+                .filter(f -> !f.name().equals("seen_at")).toList());
+        try (SnapshotTransaction tx = store.begin(PRODUCT, allocator)) {
+            tx.dataset("students", older.toArrow());
+            tx.commit("0.9.0", T0);
+        }
+        DataProductException e = assertThrows(DataProductException.class,
+                () -> reader.read(OFFICE, ReadRequest.of("students").build()));
+        assertTrue(e.getMessage().contains("as written by product version 0.9.0"), e.getMessage());
+        assertEquals(Set.of(), store.pinned(PRODUCT));
+        assertEquals(AuditRecord.Decision.FAILED, audit.records().get(0).decision());
     }
 
     @Test

@@ -43,10 +43,10 @@ class SnapshotPinTest {
     void retentionPassesAPinnedSnapshotBy() {
         SnapshotPins pins = new SnapshotPins();
         AtomicInteger removed = new AtomicInteger();
-        try (SnapshotPin pin = pins.pin(ONE, () -> true)) {
-            assertFalse(pins.unlessPinned(ONE, removed::incrementAndGet));
-            assertTrue(pins.unlessPinned(TWO, removed::incrementAndGet));
-        }
+        SnapshotPin pin = pins.pin(ONE, () -> true);
+        assertFalse(pins.unlessPinned(ONE, removed::incrementAndGet));
+        assertTrue(pins.unlessPinned(TWO, removed::incrementAndGet));
+        pin.close();
         assertTrue(pins.unlessPinned(ONE, removed::incrementAndGet));
         assertEquals(2, removed.get());
     }
