@@ -1,5 +1,6 @@
 package dev.dataproduct.api.product;
 
+import dev.dataproduct.api.access.Policy;
 import dev.dataproduct.api.contract.ContractDescription;
 import dev.dataproduct.api.contract.ContractSchemas;
 import dev.dataproduct.api.contract.CustomProperty;
@@ -60,6 +61,7 @@ public final class DataProduct {
     private final Optional<DataContract> declaredContract;
     private final List<ManagementPort> managementPorts;
     private final List<Check> checks;
+    private List<Policy> policies = List.of();
 
     private DataProduct(ProductMetadata metadata, List<InputPort> inputs, List<DatasetSpec> outputs,
                         List<TransformSpec> transforms, List<OutputPort> outputPorts,
@@ -137,6 +139,22 @@ public final class DataProduct {
     /** @return the management ports, in declaration order */
     public List<ManagementPort> managementPorts() {
         return managementPorts;
+    }
+
+    /**
+     * @return the access policies declared with {@link Builder#access}, one per dataset at most,
+     *     in declaration order; a dataset without one is read by no one
+     */
+    public List<Policy> policies() {
+        return policies;
+    }
+
+    /**
+     * @param dataset an output dataset name
+     * @return its access policy, if one is declared
+     */
+    public Optional<Policy> policy(String dataset) {
+        return policies.stream().filter(p -> p.dataset().equals(dataset)).findFirst();
     }
 
     /**
@@ -257,6 +275,7 @@ public final class DataProduct {
         private DataContract contract;
         private final List<ManagementPort> managementPorts = new ArrayList<>();
         private final List<Check> checks = new ArrayList<>();
+        private final List<Policy> policies = new ArrayList<>();
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -453,6 +472,20 @@ public final class DataProduct {
         }
 
         /**
+         * Declares who may read which rows and values of output datasets. Every read goes through
+         * them; a dataset without a policy is read by no one (deny by default).
+         *
+         * @param values one policy per dataset
+         * @return this builder
+         */
+        public Builder access(Policy... values) {
+            for (Policy p : values) {
+                policies.add(Objects.requireNonNull(p, "policy"));
+            }
+            return this;
+        }
+
+        /**
          * Checks the whole definition and builds the product.
          *
          * @return the product
@@ -539,14 +572,33 @@ public final class DataProduct {
 
             List<TransformSpec> resolved = resolveTransforms(datasetNames, inputNames, problems);
             List<Check> resolvedChecks = resolveChecks(datasets, inputNames, problems);
+            checkPolicies(datasets, datasetNames, problems);
 
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException("product '" + name + "'", problems);
             }
             ProductMetadata metadata = new ProductMetadata(name, domain, semver, owner, purpose, description,
                     alignment, kind, qualityTier, supportTier, status, tags, links);
-            return new DataProduct(metadata, inputs, datasets, resolved, outputPorts, Optional.ofNullable(contract),
-                    managementPorts, resolvedChecks);
+            DataProduct product = new DataProduct(metadata, inputs, datasets, resolved, outputPorts,
+                    Optional.ofNullable(contract), managementPorts, resolvedChecks);
+            product.policies = List.copyOf(policies);
+            return product;
+        }
+
+        private void checkPolicies(List<DatasetSpec> datasets, Set<String> datasetNames, List<String> problems) {
+            Set<String> governed = new LinkedHashSet<>();
+            for (Policy p : policies) {
+                if (!governed.add(p.dataset())) {
+                    problems.add("dataset '" + p.dataset() + "' has more than one access policy; merge their grants");
+                }
+                Optional<DatasetSpec> spec = datasets.stream().filter(d -> d.name().equals(p.dataset())).findFirst();
+                if (spec.isPresent()) {
+                    problems.addAll(p.problems(spec.get()));
+                } else if (!datasetNames.contains(p.dataset())) {
+                    problems.add("an access policy governs dataset '" + p.dataset() + "', which is not an output; "
+                            + "outputs are " + datasetNames);
+                }
+            }
         }
 
         private List<Check> resolveChecks(List<DatasetSpec> datasets, Set<String> inputNames, List<String> problems) {

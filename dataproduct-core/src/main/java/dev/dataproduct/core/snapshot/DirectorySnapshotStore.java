@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -73,6 +74,8 @@ public final class DirectorySnapshotStore implements SnapshotStore {
     private static final String STAGING_PREFIX = ".staging-";
     private static final String OWNER_SUFFIX = ".owner";
     private static final Logger LOG = LoggerFactory.getLogger(DirectorySnapshotStore.class);
+    // shared by every store over the same root in this JVM, like LOCKS
+    private static final Map<Path, SnapshotPins> PINS = new ConcurrentHashMap<>();
 
     private final Path root;
 
@@ -431,5 +434,15 @@ public final class DirectorySnapshotStore implements SnapshotStore {
                 releaseOwner();
             }
         }
+    }
+
+    @Override
+    public SnapshotPin pin(SnapshotManifest manifest) {
+        return PINS.computeIfAbsent(root, r -> new SnapshotPins()).pin(manifest, () -> holds(manifest));
+    }
+
+    @Override
+    public Set<String> pinned(ProductAddress product) {
+        return PINS.computeIfAbsent(root, r -> new SnapshotPins()).pinned(product.urn());
     }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -21,6 +22,7 @@ import org.apache.arrow.memory.BufferAllocator;
  */
 public final class InMemorySnapshotStore implements SnapshotStore {
     private final Map<String, List<Stored>> products = new ConcurrentHashMap<>();
+    private final SnapshotPins pins = new SnapshotPins();
 
     private record Stored(SnapshotManifest manifest, Map<String, byte[]> data, Map<String, byte[]> quarantine) {
     }
@@ -91,5 +93,15 @@ public final class InMemorySnapshotStore implements SnapshotStore {
     @Override
     public String location(SnapshotManifest manifest) {
         return "memory:" + manifest.productAddress() + "/" + manifest.id();
+    }
+
+    @Override
+    public SnapshotPin pin(SnapshotManifest manifest) {
+        return pins.pin(manifest, () -> holds(manifest));
+    }
+
+    @Override
+    public Set<String> pinned(ProductAddress product) {
+        return pins.pinned(product.urn());
     }
 }

@@ -3,6 +3,7 @@ package dev.dataproduct.core.snapshot;
 import dev.dataproduct.api.product.ProductAddress;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -50,4 +51,30 @@ public interface SnapshotStore {
      * @return where it lies, for people: a directory, or a description for memory
      */
     String location(SnapshotManifest manifest);
+
+    /**
+     * @param manifest a snapshot's manifest
+     * @return whether the snapshot is committed in this store and not removed
+     */
+    default boolean holds(SnapshotManifest manifest) {
+        return history(ProductAddress.parse(manifest.productAddress())).stream()
+                .anyMatch(m -> m.id().equals(manifest.id()));
+    }
+
+    /**
+     * Pins a committed snapshot for as long as it is read: until the pin is closed the snapshot is
+     * neither removed nor changed, whatever commits after it. Any retention of old snapshots must
+     * skip pinned ones (see {@link #pinned}). Pins live in this JVM.
+     *
+     * @param manifest a committed snapshot of this store
+     * @return the pin; close it when done
+     * @throws IllegalArgumentException if the snapshot is not (or no longer) in the store
+     */
+    SnapshotPin pin(SnapshotManifest manifest);
+
+    /**
+     * @param product a product
+     * @return the ids of its snapshots pinned now, which retention must keep
+     */
+    Set<String> pinned(ProductAddress product);
 }

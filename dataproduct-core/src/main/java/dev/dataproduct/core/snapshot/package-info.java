@@ -9,5 +9,10 @@
  * next transaction begins and under the product's lock, staging directories whose writer is gone,
  * snapshot directories newer than {@code CURRENT} that never became current, and a stray
  * {@code CURRENT.next}; live writers, in this process or another, keep theirs.
+ *
+ * <p>A reader {@link dev.dataproduct.core.snapshot.SnapshotStore#pin pins} the snapshot it reads;
+ * a pinned snapshot is never removed or changed, and any retention of old snapshots must skip the
+ * ids {@link dev.dataproduct.core.snapshot.SnapshotStore#pinned} returns. Pins are held in the
+ * JVM (shared by every store over the same directory).
  */
 package dev.dataproduct.core.snapshot;

@@ -1,0 +1,7 @@
+/**
+ * The audit of reads: every read through the read path, allowed, denied or refused, gives one
+ * {@link dev.dataproduct.core.audit.AuditRecord} (principal, product, dataset, snapshot, port,
+ * columns returned and masked, rows, decision, time; never a value) to an
+ * {@link dev.dataproduct.core.audit.AuditSink}. A JSON Lines file sink and an in-memory sink ship.
+ */
+package dev.dataproduct.core.audit;

@@ -1,0 +1,219 @@
+package dev.dataproduct.core.read;
+
+import dev.dataproduct.api.data.BatchCursor;
+import dev.dataproduct.api.data.VectorValues;
+import dev.dataproduct.api.error.InvalidRequestException;
+import dev.dataproduct.core.access.AccessView;
+import dev.dataproduct.core.audit.AuditRecord;
+import dev.dataproduct.core.expr.ExpressionEvaluator;
+import dev.dataproduct.core.expr.Selection;
+import dev.dataproduct.core.snapshot.SnapshotManifest;
+import dev.dataproduct.core.snapshot.SnapshotPin;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * The answer to one read: Arrow batches of the rows and values the reader may see, streamed. The
+ * snapshot stays pinned until the result is closed; closing it also writes the read's audit
+ * record. The current batch is borrowed, as with any {@link BatchCursor}.
+ *
+ * <pre>{@code
+ * try (ReadResult result = reader.read(principal, request)) {
+ *     while (result.next()) {
+ *         VectorSchemaRoot batch = result.batch();
+ *     }
+ *     Optional<String> more = result.resumeCursor();   // present when the limit cut the read short
+ * }
+ * }</pre>
+ */
+public final class ReadResult implements BatchCursor {
+    private final SnapshotPin pin;
+    private final BatchCursor source;
+    private final AccessView view;
+    private final ReadPlan plan;
+    private final ExpressionEvaluator evaluator;
+    private final BufferAllocator allocator;
+    private final Consumer<AuditRecord.Decision> audit;
+    private final OrderedRows ordered;
+    private long toSkip;
+    private long returned;
+    private boolean done;
+    private AuditRecord.Decision outcome = AuditRecord.Decision.ALLOWED;
+    private boolean closed;
+    private VectorSchemaRoot current;
+    private Deque<VectorSchemaRoot> pending;
+
+    ReadResult(SnapshotPin pin, BatchCursor source, AccessView view, ReadPlan plan, ExpressionEvaluator evaluator,
+               BufferAllocator allocator, Consumer<AuditRecord.Decision> audit) {
+        this.pin = pin;
+        this.source = source;
+        this.view = view;
+        this.plan = plan;
+        this.evaluator = evaluator;
+        this.allocator = allocator;
+        this.audit = audit;
+        this.toSkip = plan.offset();
+        this.ordered = plan.request().order().isEmpty() ? null : new OrderedRows(plan);
+    }
+
+    /** @return the snapshot read */
+    public SnapshotManifest snapshot() {
+        return pin.manifest();
+    }
+
+    /** @return the Arrow schema of every batch: the columns returned, masked columns nullable */
+    public Schema schema() {
+        return plan.schema();
+    }
+
+    /** @return the columns returned, in order */
+    public List<String> columns() {
+        return plan.columns();
+    }
+
+    /** @return the returned columns whose values may be masked for this reader */
+    public List<String> maskedColumns() {
+        return plan.columns().stream().filter(view.maskedColumns()::contains).toList();
+    }
+
+    /** @return the rows returned so far */
+    public long rowsReturned() {
+        return returned;
+    }
+
+    /**
+     * @return after the last batch, a cursor that resumes this read on the same snapshot where the
+     *     limit stopped it; empty while batches remain, or when the read reached the end
+     */
+    public Optional<String> resumeCursor() {
+        // a page of no rows gives no cursor, or a client paging with limit 0 would never end
+        boolean cut = returned > 0 && plan.request().limit().isPresent()
+                && returned == plan.request().limit().getAsLong();
+        return done && cut ? Optional.of(new ResumePosition(snapshot().id(), plan.offset() + returned,
+                plan.fingerprint()).encode()) : Optional.empty();
+    }
+
+    @Override
+    public boolean next() {
+        if (closed) {
+            throw new IllegalStateException("the read result is closed");
+        }
+        closeCurrent();
+        try {
+            current = ordered == null ? nextStreamed() : nextOrdered();
+        } catch (RuntimeException e) {
+            outcome = e instanceof InvalidRequestException ? AuditRecord.Decision.REFUSED : AuditRecord.Decision.FAILED;
+            throw e;
+        }
+        if (current == null) {
+            done = true;
+            return false;
+        }
+        returned += current.getRowCount();
+        return true;
+    }
+
+    private long remaining() {
+        return plan.request().limit().isPresent() ? plan.request().limit().getAsLong() - returned : Long.MAX_VALUE;
+    }
+
+    private VectorSchemaRoot nextStreamed() {
+        while (remaining() > 0 && source.next()) {
+            try (VectorSchemaRoot seen = view.apply(source.batch(), allocator)) {
+                int n = seen.getRowCount();
+                Selection wanted = filter(seen);
+                BitSet chosen = new BitSet(n);
+                long room = remaining();
+                for (int row = wanted.nextSelected(0); row >= 0 && room > 0; row = wanted.nextSelected(row + 1)) {
+                    if (toSkip > 0) {
+                        toSkip--;
+                    } else {
+                        chosen.set(row);
+                        room--;
+                    }
+                }
+                if (!chosen.isEmpty()) {
+                    return Selection.of(chosen, n).copyRows(project(seen), plan.schema(), allocator);
+                }
+            }
+        }
+        return null;
+    }
+
+    private VectorSchemaRoot nextOrdered() {
+        if (pending == null) {
+            while (source.next()) {
+                try (VectorSchemaRoot seen = view.apply(source.batch(), allocator)) {
+                    ordered.add(seen, filter(seen));
+                }
+            }
+            pending = new ArrayDeque<>(ordered.batches(allocator));
+        }
+        return pending.poll();
+    }
+
+    Selection filter(VectorSchemaRoot seen) {
+        if (plan.request().filter().isEmpty()) {
+            return Selection.all(seen.getRowCount());
+        }
+        try {
+            return evaluator.select(plan.request().filter().get(), seen);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("the filter cannot be evaluated: " + e.getMessage());
+        }
+    }
+
+    /** The returned columns of a seen batch, borrowed: the vectors stay owned by {@code seen}. */
+    private VectorSchemaRoot project(VectorSchemaRoot seen) {
+        List<FieldVector> vectors = new ArrayList<>();
+        for (String c : plan.columns()) {
+            vectors.add(seen.getVector(c));
+        }
+        return new VectorSchemaRoot(plan.schema().getFields(), vectors, seen.getRowCount());
+    }
+
+    @Override
+    public VectorSchemaRoot batch() {
+        if (current == null) {
+            throw new IllegalStateException("no current batch: call next() first, and only while it returns true");
+        }
+        return current;
+    }
+
+    private void closeCurrent() {
+        if (current != null) {
+            current.close();
+            current = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            closeCurrent();
+            if (pending != null) {
+                pending.forEach(VectorSchemaRoot::close);
+            }
+            if (ordered != null) {
+                ordered.clear();
+            }
+            source.close();
+        } finally {
+            pin.close();
+            audit.accept(outcome);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * The read path: the one door every read of a product's data goes through.
+ * {@link dev.dataproduct.core.read.ProductReader} opens a snapshot (current, by id, or as of an
+ * instant), pins it in the store until the {@link dev.dataproduct.core.read.ReadResult} is
+ * closed, applies the dataset's access policy for the reading principal, then the request's
+ * projection, filter (on masked values), order, limit and resume cursor, streams Arrow batches
+ * and writes one audit record per read.
+ *
+ * <p>Memory: an unordered read holds one stored batch at a time. An ordered read holds the rows it
+ * sorts: with a limit only the first {@code offset + limit} rows (a bounded heap), without one at
+ * most {@code maxSortRows} (one million by default) before it is refused. Cursors are opaque,
+ * tied to the snapshot and to the request and reader; resuming reads the same snapshot, so pages
+ * stay stable while new snapshots commit.
+ */
+package dev.dataproduct.core.read;
