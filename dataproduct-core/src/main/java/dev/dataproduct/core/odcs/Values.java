@@ -24,6 +24,22 @@ final class Values {
         return new BigDecimal(n.toString());
     }
 
+    /**
+     * @return the value as a long if it is an integer in the long range, written as one
+     *     ({@code 5}) or with a zero fraction ({@code 5.0}), which JSON Schema counts as an integer
+     */
+    static java.util.Optional<Long> integral(Object value) {
+        if (value instanceof Long l) {
+            return java.util.Optional.of(l);
+        }
+        if (value instanceof BigDecimal d && (d.signum() == 0 || d.stripTrailingZeros().scale() <= 0)
+                && d.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0
+                && d.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
+            return java.util.Optional.of(d.longValue());
+        }
+        return java.util.Optional.empty();
+    }
+
     static boolean isScalar(Object value) {
         return !(value instanceof List) && !(value instanceof Map);
     }
