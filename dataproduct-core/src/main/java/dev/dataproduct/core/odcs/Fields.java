@@ -21,6 +21,7 @@ final class Fields {
     private final Where where;
     private final Problems problems;
     private final Set<String> known = new HashSet<>();
+    private boolean unknownKeysExpected;
 
     Fields(Map<String, Object> map, Where where, Problems problems) {
         this.map = map;
@@ -178,10 +179,20 @@ final class Fields {
         map.forEach((k, v) -> {
             if (!known.contains(k)) {
                 rest.put(k, v);
-                problems.unknownKey(where.field(k), known);
+                if (!unknownKeysExpected) {
+                    problems.unknownKey(where.field(k), known);
+                }
             }
         });
         return rest;
+    }
+
+    /**
+     * Keeps the keys never asked for as extensions without reporting them, for elements whose
+     * extra keys the standard allows, such as the inline arguments of a v3.0 quality rule.
+     */
+    void expectUnknownKeys() {
+        unknownKeysExpected = true;
     }
 
     /** Marks keys as known without reading them, such as the operators a rule does not use. */

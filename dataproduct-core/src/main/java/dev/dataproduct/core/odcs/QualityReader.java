@@ -35,6 +35,9 @@ final class QualityReader {
         String dimension = enumerated(f, "dimension", Vocabulary.DIMENSIONS);
         String metric = enumerated(f, "metric", Vocabulary.METRICS);
         String rule = f.text("rule");
+        if (!rule.isEmpty()) {
+            f.expectUnknownKeys(); // v3.0 rules take their arguments inline: rule: validValues, validValues: [a]
+        }
         List<String> operators = f.keys().stream().filter(QualityRule.OPERATORS::contains).toList();
         String operator = operators.isEmpty() ? "" : operators.get(0);
         Optional<Object> value = Optional.empty();
