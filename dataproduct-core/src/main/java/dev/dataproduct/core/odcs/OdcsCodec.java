@@ -166,24 +166,22 @@ public final class OdcsCodec {
     }
 
     /**
-     * Quotes, besides what Jackson quotes, all text that a YAML reader might take for a number,
-     * such as {@code 1E3}, {@code 0x1F}, {@code 1_000} or {@code .inf}, so that text stays text.
+     * Quotes, besides what Jackson quotes, exactly the text that a YAML reader would take for
+     * something else: what the ODCS reader resolves to a number, boolean or null ({@code 1E3},
+     * {@code 0x1F}, {@code 1_000}, {@code yes}), and what other YAML 1.1 readers take for a float,
+     * a sexagesimal number or a date ({@code .inf}, {@code 1:20}, {@code 2022-08-02}). Other text,
+     * such as a version {@code 1.0.0}, stays plain as authors write it.
      */
     private static final class Quoting extends StringQuotingChecker.Default {
         private static final long serialVersionUID = 1L;
+        private static final java.util.regex.Pattern OTHER_READERS = java.util.regex.Pattern.compile(
+                "[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)|0o[0-7]+|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
+                        + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?");
 
         @Override
         public boolean needToQuoteValue(String value) {
-            return super.needToQuoteValue(value) || mayReadAsNumber(value);
-        }
-
-        private static boolean mayReadAsNumber(String value) {
-            int i = !value.isEmpty() && (value.charAt(0) == '-' || value.charAt(0) == '+') ? 1 : 0;
-            if (i >= value.length()) {
-                return false;
-            }
-            char c = value.charAt(i);
-            return c == '.' || (c >= '0' && c <= '9');
+            return super.needToQuoteValue(value) || !(YamlSource.resolve(value) instanceof String)
+                    || OTHER_READERS.matcher(value).matches();
         }
     }
 }

@@ -50,15 +50,15 @@ class OdcsRoundTripTest {
     }
 
     @Test
-    void writesOperatorsAsKeysServersFlatAndLeavesOutDefaults() {
+    void writesOperatorsAsKeysServersFlatAndKeepsTheDefaultsTheAuthorWrote() {
         String yaml = OdcsCodec.toYaml(OdcsTestFiles.read(OdcsTestFiles.FULL));
         assertTrue(yaml.contains("mustBeLessThan: 100\n"), yaml);
         assertTrue(yaml.contains("mustBeBetween:\n"), yaml);
         assertTrue(yaml.contains("    server: my-postgres\n    type: postgres\n    description: Production warehouse\n"
                 + "    environment: prod\n    host: localhost\n    port: 5432\n"), yaml);
-        assertFalse(yaml.contains("primaryKey: false"), yaml);
-        assertFalse(yaml.contains("primaryKeyPosition: -1"), yaml);
-        assertFalse(yaml.contains("criticalDataElement: false"), yaml);
+        assertTrue(yaml.contains("primaryKey: false"), yaml);
+        assertTrue(yaml.contains("primaryKeyPosition: -1"), yaml);
+        assertTrue(yaml.contains("criticalDataElement: false"), yaml);
         assertFalse(yaml.contains("operator"), yaml);
         assertTrue(yaml.contains("dateIn: \"2022-08-02\""), "date-like text is quoted: " + yaml);
         assertTrue(yaml.contains("team:\n  id: tsc\n  name: TSC\n"), yaml);
