@@ -179,6 +179,11 @@ public final class OdcsCodec {
                         + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?");
 
         @Override
+        public boolean needToQuoteName(String name) {
+            return super.needToQuoteName(name) || name.equals("<<"); // plain, it would be a merge key
+        }
+
+        @Override
         public boolean needToQuoteValue(String value) {
             return super.needToQuoteValue(value) || !(YamlSource.resolve(value) instanceof String)
                     || OTHER_READERS.matcher(value).matches();

@@ -172,15 +172,19 @@ final class YamlSource {
         }
     }
 
-    /** @return a mapping key, which ODCS requires to be text (an alias to text is fine) */
+    /** @return a mapping key as written (keys are names, never resolved to numbers or booleans) */
     private String key(Where where, int depth) {
         Event event = parser.peekEvent();
+        if (event instanceof ScalarEvent scalar) {
+            Object key = value(where, depth + 1);
+            return key instanceof String s ? s : scalar.getValue();
+        }
         Object key = value(where, depth + 1);
         if (key instanceof Map || key instanceof List) {
             throw new SourceException("a key" + SourceException.at(line(event), column(event))
                     + " is a mapping or a list; ODCS keys are names");
         }
-        return key == null ? "null" : key instanceof String s ? s : key.toString();
+        return String.valueOf(key);
     }
 
     private Object scalar(ScalarEvent event, Where where) {
