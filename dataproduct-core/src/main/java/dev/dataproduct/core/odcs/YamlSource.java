@@ -21,6 +21,7 @@ import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
 
 /**
@@ -67,9 +68,31 @@ final class YamlSource {
             String context = e.getContext() == null ? "" : e.getContext() + ", ";
             throw new SourceException("YAML syntax error: " + context + problem
                     + (mark == null ? "" : SourceException.at(mark.getLine() + 1, mark.getColumn() + 1)));
+        } catch (ReaderException e) {
+            throw new SourceException(unprintable(text, e.getPosition(), e.getCodePoint()));
         } catch (YAMLException e) {
             throw new SourceException("YAML syntax error: " + SourceParser.syntaxMessage(e.getMessage()));
         }
+    }
+
+    /** @return where a character YAML does not allow stands, from its code point index */
+    private static String unprintable(String text, int codePointIndex, int codePoint) {
+        int line = 1;
+        int column = 1;
+        int offset = 0;
+        for (int i = 0; i < codePointIndex && offset < text.length(); i++) {
+            int c = text.codePointAt(offset);
+            offset += Character.charCount(c);
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+        }
+        return String.format("the character U+%04X%s is not allowed in YAML, which takes no control characters "
+                + "but tab and line breaks; remove it or write it as an escape in a double-quoted string",
+                codePoint, SourceException.at(line, column));
     }
 
     private Object document() {

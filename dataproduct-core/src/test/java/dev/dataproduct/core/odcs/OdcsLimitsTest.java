@@ -96,4 +96,12 @@ class OdcsLimitsTest {
         assertEquals("the file is not valid UTF-8: byte offset " + head.length + " (line 6, byte 10 of the line) holds "
                 + "0xE9, which does not start a UTF-8 character there; save the file as UTF-8", message);
     }
+
+    @Test
+    void namesTheLineAndColumnOfACharacterYamlDoesNotAllow() {
+        String message = problem(() -> OdcsCodec.readYaml(HEAD + "name: bell\u0007\n"));
+        assertEquals("the character U+0007 (line 6, column 11) is not allowed in YAML, which takes no control "
+                + "characters but tab and line breaks; remove it or write it as an escape in a double-quoted string",
+                message);
+    }
 }
