@@ -76,7 +76,7 @@ final class SchemaReader {
             new OptionChecks(f.where("logicalTypeOptions"), f.problems(), common.v31()).check(logicalType, options);
         }
         Object examples = f.any("examples");
-        if (examples != null && !(examples instanceof List)) {
+        if (f.written("examples") && !(examples instanceof List)) {
             f.problem("examples", Fields.expected("a list", examples));
         }
         Optional<SchemaProperty> items = f.object("items").map(i -> property(i, null, null));

@@ -31,6 +31,8 @@ class OdcsRequiredValuesTest {
                 problems(HEAD + "name: ~\ntags:\nschema:\n  - name: t\n    properties: [{name: a, primaryKeyPosition: null}]\n"
                         + "servers: null\n"));
         assertEquals(List.of("id: expected text, found null (line 3)"), problems(HEAD.replace("id: x", "id:")));
+        assertEquals(List.of("schema[0].properties[0].examples: expected a list, found null (line 8)"),
+                problems(HEAD + "schema:\n  - name: t\n    properties: [{name: a, examples: null}]\n"));
     }
 
     @Test
