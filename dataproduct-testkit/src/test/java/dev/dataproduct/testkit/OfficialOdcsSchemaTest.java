@@ -12,11 +12,14 @@ import dev.dataproduct.api.contract.ContractDescription;
 import dev.dataproduct.api.contract.ContractSchemas;
 import dev.dataproduct.api.contract.DataContract;
 import dev.dataproduct.api.contract.SchemaObject;
+import dev.dataproduct.api.product.DataProduct;
+import dev.dataproduct.api.product.Owner;
 import dev.dataproduct.api.schema.DatasetSpec;
 import dev.dataproduct.api.schema.Field;
 import dev.dataproduct.core.odcs.OdcsCodec;
 import dev.dataproduct.testkit.gen.Contracts;
 import dev.dataproduct.testkit.gen.Schemas;
+import dev.dataproduct.testkit.port.RowsInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -87,6 +90,25 @@ class OfficialOdcsSchemaTest {
             List<String> errors = errors(contract);
             if (!errors.isEmpty()) {
                 fail("the export of generated dataset " + i + " of seed " + SEED + " breaks the ODCS schema: "
+                        + errors + "\n" + OdcsCodec.toYaml(contract));
+            }
+        }
+    }
+
+    @Test
+    void contractsOfGeneratedProductsValidate() {
+        Random random = new Random(SEED);
+        for (int i = 0; i < 30; i++) {
+            dev.dataproduct.api.schema.Schema schema = Schemas.schemas(8).generate(random);
+            DatasetSpec.Builder output = DatasetSpec.named("out_" + i);
+            schema.fields().forEach(output::field);
+            DataContract contract = DataProduct.builder("generated-" + i).domain("tests").version("1." + i + ".0")
+                    .owner(Owner.person("Ana Ruiz", "ana.ruiz@example.com")).purpose("Generated product " + i + ".")
+                    .input(RowsInput.of("in", schema, List.of())).output(output.build())
+                    .transform(ctx -> ctx.input("in")).build().contract();
+            List<String> errors = errors(contract);
+            if (!errors.isEmpty()) {
+                fail("the contract of generated product " + i + " of seed " + SEED + " breaks the ODCS schema: "
                         + errors + "\n" + OdcsCodec.toYaml(contract));
             }
         }

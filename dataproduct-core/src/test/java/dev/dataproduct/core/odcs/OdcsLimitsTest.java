@@ -33,6 +33,14 @@ class OdcsLimitsTest {
     }
 
     @Test
+    void refusesA50MiBScalarUpFront() {
+        String yaml = HEAD + "description:\n  purpose: " + "a".repeat(50 << 20) + "\n";
+        String message = problem(() -> OdcsCodec.readYaml(yaml));
+        assertTrue(message.startsWith("the document is " + (yaml.length()) + " bytes long, more than the limit of "
+                + (16 << 20) + " bytes"), message);
+    }
+
+    @Test
     void acceptsLongTextWrittenAsABlockScalar() {
         String block = ("  " + "b".repeat(70) + "\n").repeat(4000);
         assertEquals(70 * 4000 + 3999, OdcsCodec.readYaml(HEAD + "description:\n  purpose: |-\n" + block.replace("\n  ",
