@@ -40,7 +40,7 @@ import java.util.Objects;
  * plain Java values: {@code String}, {@code Boolean}, {@code List}, {@code Map}, null, and numbers
  * as written: {@code Long} for integers (a {@code BigDecimal} of scale 0 beyond the long range) and
  * {@code BigDecimal} with the written scale otherwise, so {@code 1.0} reads, and is written back, as
- * {@code 1.0}.
+ * {@code 1.0}; a decimal read from a document is written back in the form written ({@code 1e3}).
  *
  * <pre>{@code
  * DataContract contract = OdcsCodec.read(Path.of("orders.odcs.yaml"));

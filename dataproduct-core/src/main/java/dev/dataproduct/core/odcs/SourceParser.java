@@ -23,7 +23,8 @@ import java.util.stream.Collectors;
  * <p>The document is held to its {@link OdcsLimits} before parsing (size; for YAML, line length)
  * and while parsing (depth, value length, values after alias expansion). Numbers keep what was
  * written: an integer is a {@link Long} (a {@link BigDecimal} of scale 0 beyond the long range),
- * any other number a {@link BigDecimal} with the scale written, so {@code 1.0} stays {@code 1.0}.
+ * any other number a {@link BigDecimal} with the scale written, so {@code 1.0} stays {@code 1.0},
+ * that remembers its literal ({@code 1e3}) for the writer ({@link WrittenDecimal}).
  * Duplicate keys are reported, the first one kept. YAML is read by {@link YamlSource}.
  */
 final class SourceParser {
@@ -129,7 +130,7 @@ final class SourceParser {
                 return parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                         ? integer(parser.getBigIntegerValue()) : (Object) parser.getLongValue();
             case VALUE_NUMBER_FLOAT:
-                return parser.getDecimalValue();
+                return WrittenDecimal.of(parser.getDecimalValue(), parser.getText());
             case VALUE_TRUE:
                 return Boolean.TRUE;
             case VALUE_FALSE:

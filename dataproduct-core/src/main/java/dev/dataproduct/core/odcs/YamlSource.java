@@ -268,7 +268,7 @@ final class YamlSource {
         }
         if (FLOAT.matcher(text).matches()) {
             try {
-                return new BigDecimal(negative ? "-" + unsigned : unsigned);
+                return WrittenDecimal.of(new BigDecimal(negative ? "-" + unsigned : unsigned), text);
             } catch (NumberFormatException outOfRange) {
                 return text; // an exponent beyond what a decimal holds
             }
