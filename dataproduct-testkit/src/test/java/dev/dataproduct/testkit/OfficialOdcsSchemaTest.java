@@ -51,16 +51,18 @@ class OfficialOdcsSchemaTest {
         return ODCS.validate(OdcsCodec.toJson(contract), InputFormat.JSON).stream().map(Object::toString).toList();
     }
 
+    private static void assertValid(String what, DataContract contract) {
+        List<String> errors = errors(contract);
+        if (!errors.isEmpty()) {
+            fail(what + " of seed " + SEED + " breaks the ODCS schema: " + errors + "\n" + OdcsCodec.toYaml(contract));
+        }
+    }
+
     @Test
     void everyGeneratedContractValidates() {
         Random random = new Random(SEED);
         for (int i = 0; i < 100; i++) {
-            DataContract contract = Contracts.contracts().generate(random);
-            List<String> errors = errors(contract);
-            if (!errors.isEmpty()) {
-                fail("generated contract " + i + " of seed " + SEED + " breaks the ODCS schema: " + errors + "\n"
-                        + OdcsCodec.toYaml(contract));
-            }
+            assertValid("generated contract " + i, Contracts.contracts().generate(random));
         }
     }
 
@@ -87,11 +89,7 @@ class OfficialOdcsSchemaTest {
                     "1.0.0", "active", "generated", "", "", "", List.of(), ContractDescription.EMPTY,
                     List.of(object), List.of(), List.of(), Optional.empty(), List.of(), Optional.empty(), List.of(),
                     "", List.of(), List.of(), "", Map.of());
-            List<String> errors = errors(contract);
-            if (!errors.isEmpty()) {
-                fail("the export of generated dataset " + i + " of seed " + SEED + " breaks the ODCS schema: "
-                        + errors + "\n" + OdcsCodec.toYaml(contract));
-            }
+            assertValid("the export of generated dataset " + i, contract);
         }
     }
 
@@ -106,11 +104,7 @@ class OfficialOdcsSchemaTest {
                     .owner(Owner.person("Ana Ruiz", "ana.ruiz@example.com")).purpose("Generated product " + i + ".")
                     .input(RowsInput.of("in", schema, List.of())).output(output.build())
                     .transform(ctx -> ctx.input("in")).build().contract();
-            List<String> errors = errors(contract);
-            if (!errors.isEmpty()) {
-                fail("the contract of generated product " + i + " of seed " + SEED + " breaks the ODCS schema: "
-                        + errors + "\n" + OdcsCodec.toYaml(contract));
-            }
+            assertValid("the contract of generated product " + i, contract);
         }
     }
 
