@@ -4,6 +4,7 @@ import dev.dataproduct.core.odcs.SourceParser.Budget;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -185,7 +186,7 @@ final class YamlSource {
     }
 
     private static void merge(Object value, List<Map<?, ?>> merged, int line, int column) {
-        List<?> sources = value instanceof List<?> list ? list : java.util.Arrays.asList(value);
+        List<?> sources = value instanceof List<?> list ? list : Arrays.asList(value);
         for (Object source : sources) {
             if (!(source instanceof Map<?, ?> map)) {
                 throw new SourceException("the merge key <<" + SourceException.at(line, column) + " takes a mapping "
