@@ -26,11 +26,16 @@ import java.util.Optional;
  * {@code arguments.validValues} and {@code mustBe: 0}; the personal-data flag and the conformed key
  * as custom properties {@code personalData} and {@code conformedKey}.
  *
- * <p>From a property to a field: the {@code physicalType} when it is an SDK type name, otherwise
- * the {@code logicalType} with its options: {@code integer} is int8 to int64 by {@code format}
- * (int64 when absent, so that no value is lost), {@code number} is float32 or float64 by
- * {@code format}, or a decimal when the physical type says {@code decimal(p,s)} or
- * {@code numeric(p,s)}; {@code timestamp} has a zone unless {@code timezone: false}.
+ * <p>From a property to a field: the {@code physicalType} when it is an SDK type name (a
+ * {@code format} that says otherwise is a problem), otherwise the {@code logicalType} with its
+ * options: {@code integer} is int8 to int64 by {@code format} as {@link #integerType(String)} says
+ * (int32 when absent, the ODCS default), {@code number} is float32 or float64 by {@code format},
+ * or a decimal when the physical type says {@code decimal(p,s)} or {@code numeric(p,s)};
+ * {@code timestamp} has a zone unless {@code timezone: false}.
+ *
+ * <p>Integers follow one rule both ways: an SDK intN is {@code logicalType: integer} with
+ * {@code format: iN}, and {@code integer} with format iN, or with no format, is intN, or int32.
+ * The compatibility checker reads integer types by the same rule.
  */
 public final class ContractSchemas {
     /** The custom property that marks personal data. */
@@ -63,7 +68,7 @@ public final class ContractSchemas {
         Constraints c = field.constraints();
         Map<String, Object> options = new LinkedHashMap<>();
         if (type instanceof LogicalType.IntegerType t) {
-            options.put("format", "i" + t.bitWidth());
+            options.put("format", "i" + t.bitWidth()); // read back by integerType(format)
         } else if (type instanceof LogicalType.FloatingType t) {
             options.put("format", "f" + t.bitWidth());
         } else if (type instanceof LogicalType.TimestampType t) {
@@ -114,6 +119,26 @@ public final class ContractSchemas {
         return new QualityRule("", "", "", "library", "invalidValues", "",
                 Map.of("validValues", List.copyOf(values)), "mustBe", Optional.of(0L), "", "", "", Optional.empty(),
                 "conformity", "error", "", "", "", "", List.of(), List.of(), List.of(), Map.of());
+    }
+
+    /**
+     * The one rule from ODCS integer formats to SDK types, which the export follows the other way
+     * ({@code format: "i" + bitWidth}).
+     *
+     * @param format the {@code format} option of an {@code integer} property; empty if none
+     * @return int8, int16, int32 or int64 for {@code i8} to {@code i64}, int32 for no format (the
+     *     ODCS default); empty for a format the SDK has no type for, such as {@code u16} or
+     *     {@code i128}
+     */
+    public static Optional<LogicalType> integerType(String format) {
+        switch (format) {
+            case "i8": return Optional.of(LogicalType.INT8);
+            case "i16": return Optional.of(LogicalType.INT16);
+            case "":
+            case "i32": return Optional.of(LogicalType.INT32);
+            case "i64": return Optional.of(LogicalType.INT64);
+            default: return Optional.empty();
+        }
     }
 
     private static Object bound(LogicalType type, String text) {
@@ -246,6 +271,12 @@ public final class ContractSchemas {
         if (!p.physicalType().isEmpty()) {
             try {
                 LogicalType t = LogicalType.parse(p.physicalType());
+                Object format = p.logicalTypeOptions().get("format");
+                if (t instanceof LogicalType.IntegerType i && format != null && !format.equals("i" + i.bitWidth())) {
+                    problems.add(at + ": physical type " + p.physicalType() + " and format " + format
+                            + " disagree; an int" + i.bitWidth() + " has format i" + i.bitWidth());
+                    return Optional.empty();
+                }
                 if (p.logicalType().isEmpty() || t.odcsLogicalType().equals(p.logicalType())) {
                     return Optional.of(t);
                 }
@@ -265,18 +296,11 @@ public final class ContractSchemas {
                 return Optional.of(Boolean.FALSE.equals(p.logicalTypeOptions().get("timezone"))
                         ? LogicalType.TIMESTAMP : LogicalType.TIMESTAMP_TZ);
             case "integer": {
-                if (format == null) {
-                    return Optional.of(LogicalType.INT64);
+                Optional<LogicalType> integer = integerType(format == null ? "" : format.toString());
+                if (integer.isEmpty()) {
+                    problems.add(at + ": integer format '" + format + "' is not supported; use i8, i16, i32 or i64");
                 }
-                switch (format.toString()) {
-                    case "i8": return Optional.of(LogicalType.INT8);
-                    case "i16": return Optional.of(LogicalType.INT16);
-                    case "i32": return Optional.of(LogicalType.INT32);
-                    case "i64": return Optional.of(LogicalType.INT64);
-                    default:
-                        problems.add(at + ": integer format '" + format + "' is not supported; use i8, i16, i32 or i64");
-                        return Optional.empty();
-                }
+                return integer;
             }
             case "number": {
                 Optional<LogicalType> decimal = decimal(p.physicalType());

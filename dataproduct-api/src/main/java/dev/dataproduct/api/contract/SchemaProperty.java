@@ -3,6 +3,7 @@ package dev.dataproduct.api.contract;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A property (column, field) of a schema object, possibly nested ({@code properties} in ODCS).
@@ -38,6 +39,9 @@ import java.util.Optional;
  * @param authoritativeDefinitions links to definitions
  * @param customProperties further properties
  * @param extensions fields ODCS does not define, kept and written back
+ * @param writtenDefaults the flags and key positions the source wrote with their default value
+ *     ({@code required: false}, {@code primaryKeyPosition: -1}), by ODCS key, so that a contract
+ *     read and written back keeps them; empty for a property built in code
  */
 public record SchemaProperty(String id, String name, String physicalName, String physicalType, String logicalType,
                              Map<String, Object> logicalTypeOptions, boolean required, boolean unique,
@@ -48,13 +52,23 @@ public record SchemaProperty(String id, String name, String physicalName, String
                              Optional<SchemaProperty> items, List<SchemaProperty> properties,
                              List<QualityRule> quality, List<Relationship> relationships,
                              List<AuthoritativeDefinition> authoritativeDefinitions,
-                             List<CustomProperty> customProperties, Map<String, Object> extensions) {
+                             List<CustomProperty> customProperties, Map<String, Object> extensions,
+                             Set<String> writtenDefaults) {
 
     /** The logical types of ODCS v3.1. */
     public static final List<String> LOGICAL_TYPES = List.of("string", "date", "timestamp", "time", "number",
             "integer", "object", "array", "boolean");
 
-    /** Normalises absent components to empty ones; a key position below 1 becomes -1. */
+    /** The keys whose default value a source may write, and {@link #writtenDefaults()} remembers. */
+    public static final List<String> DEFAULTED_KEYS = List.of("required", "unique", "primaryKey",
+            "primaryKeyPosition", "partitioned", "partitionKeyPosition", "criticalDataElement");
+
+    /**
+     * Normalises absent components to empty ones; a key position below 1 becomes -1.
+     *
+     * @throws IllegalArgumentException if {@code writtenDefaults} names a key not in
+     *     {@link #DEFAULTED_KEYS}
+     */
     public SchemaProperty {
         id = Texts.text(id);
         name = Texts.text(name);
@@ -80,6 +94,37 @@ public record SchemaProperty(String id, String name, String physicalName, String
         authoritativeDefinitions = Texts.list(authoritativeDefinitions);
         customProperties = Texts.list(customProperties);
         extensions = Texts.map(extensions);
+        writtenDefaults = writtenDefaults == null ? Set.of() : Set.copyOf(writtenDefaults);
+        for (String key : writtenDefaults) {
+            if (!DEFAULTED_KEYS.contains(key)) {
+                throw new IllegalArgumentException("'" + key + "' is not a key with a default; use one of "
+                        + DEFAULTED_KEYS);
+            }
+        }
+    }
+
+    /**
+     * A property without written defaults, as built in code.
+     *
+     * @see #SchemaProperty(String, String, String, String, String, Map, boolean, boolean, boolean, int,
+     *     boolean, int, String, boolean, String, List, String, String, List, String, String, List,
+     *     Optional, List, List, List, List, List, Map, Set)
+     */
+    public SchemaProperty(String id, String name, String physicalName, String physicalType, String logicalType,
+                          Map<String, Object> logicalTypeOptions, boolean required, boolean unique,
+                          boolean primaryKey, int primaryKeyPosition, boolean partitioned, int partitionKeyPosition,
+                          String classification, boolean criticalDataElement, String encryptedName,
+                          List<String> transformSourceObjects, String transformLogic, String transformDescription,
+                          List<Object> examples, String description, String businessName, List<String> tags,
+                          Optional<SchemaProperty> items, List<SchemaProperty> properties,
+                          List<QualityRule> quality, List<Relationship> relationships,
+                          List<AuthoritativeDefinition> authoritativeDefinitions,
+                          List<CustomProperty> customProperties, Map<String, Object> extensions) {
+        this(id, name, physicalName, physicalType, logicalType, logicalTypeOptions, required, unique, primaryKey,
+                primaryKeyPosition, partitioned, partitionKeyPosition, classification, criticalDataElement,
+                encryptedName, transformSourceObjects, transformLogic, transformDescription, examples, description,
+                businessName, tags, items, properties, quality, relationships, authoritativeDefinitions,
+                customProperties, extensions, Set.of());
     }
 
     /**

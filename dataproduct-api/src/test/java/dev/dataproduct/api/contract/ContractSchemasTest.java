@@ -92,7 +92,40 @@ class ContractSchemasTest {
         assertEquals(Optional.of(2), d.schema().field("code").orElseThrow().constraints().maxLength());
         assertEquals(LogicalType.FLOAT64, d.schema().field("amount").orElseThrow().type());
         assertEquals(LogicalType.decimal(12, 3), d.schema().field("total").orElseThrow().type());
-        assertEquals(LogicalType.INT64, d.schema().field("n").orElseThrow().type());
+        assertEquals(LogicalType.INT32, d.schema().field("n").orElseThrow().type(), "the ODCS default format i32");
+    }
+
+    @Test
+    void mapsIntegersByOneRuleBothWays() {
+        for (LogicalType type : List.of(LogicalType.INT8, LogicalType.INT16, LogicalType.INT32, LogicalType.INT64)) {
+            SchemaProperty exported = ContractSchemas.toProperty(Field.of("n", type, false));
+            String format = "i" + ((LogicalType.IntegerType) type).bitWidth();
+            assertEquals("integer", exported.logicalType());
+            assertEquals(Optional.of(format), exported.option("format"));
+            SchemaProperty handWritten = new SchemaProperty("", "n", "", "", "integer", Map.of("format", format), false,
+                    false, false, -1, false, -1, "", false, "", List.of(), "", "", List.of(), "", "", List.of(),
+                    Optional.empty(), List.of(), List.of(), List.of(), List.of(), List.of(), Map.of());
+            List<String> problems = new ArrayList<>();
+            assertEquals(Optional.of(type), ContractSchemas.toField("t", handWritten, problems).map(Field::type));
+            assertEquals(Optional.of(type), ContractSchemas.toField("t", exported, problems).map(Field::type));
+            assertEquals(List.of(), problems);
+        }
+        List<String> problems = new ArrayList<>();
+        assertEquals(Optional.of(LogicalType.INT32), ContractSchemas.toField("t", SchemaProperty.of("n", "integer"),
+                problems).map(Field::type), "no format is the ODCS default i32, as for the Java export of an INT32");
+        assertEquals(Optional.of(LogicalType.INT32), ContractSchemas.integerType(""));
+        assertEquals(Optional.empty(), ContractSchemas.integerType("u16"));
+    }
+
+    @Test
+    void refusesAPhysicalTypeAndFormatThatDisagree() {
+        SchemaProperty p = new SchemaProperty("", "n", "", "int64", "integer", Map.of("format", "i32"), false, false,
+                false, -1, false, -1, "", false, "", List.of(), "", "", List.of(), "", "", List.of(), Optional.empty(),
+                List.of(), List.of(), List.of(), List.of(), List.of(), Map.of());
+        List<String> problems = new ArrayList<>();
+        assertEquals(Optional.empty(), ContractSchemas.toField("t", p, problems));
+        assertEquals(List.of("t, property 'n': physical type int64 and format i32 disagree; an int64 has format i64"),
+                problems);
     }
 
     @Test

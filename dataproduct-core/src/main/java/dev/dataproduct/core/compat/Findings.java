@@ -1,7 +1,9 @@
 package dev.dataproduct.core.compat;
 
+import dev.dataproduct.core.odcs.OdcsKeys;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** Collects the findings of one comparison, in the order the contract is walked. */
@@ -19,10 +21,24 @@ final class Findings {
 
     /** Reports a changed documentation field ({@code description} or any other) if the values differ. */
     void metadata(String path, String field, Object before, Object after) {
+        if (field.equals("extensions") && before instanceof Map<?, ?> b && after instanceof Map<?, ?> a) {
+            misspeltKeys(path, b, a);
+        }
         if (!Objects.equals(before, after)) {
             Rule rule = field.equals("description") ? Rule.DESCRIPTION_CHANGED : Rule.METADATA_CHANGED;
             add(rule, path, capitalised(field) + " changed" + fromTo(before, after) + ".");
         }
+    }
+
+    /** Reports extension keys, new or changed, that look like a misspelling of an ODCS key. */
+    private void misspeltKeys(String path, Map<?, ?> before, Map<?, ?> after) {
+        after.forEach((key, value) -> {
+            if (!before.containsKey(key) || !Objects.equals(before.get(key), value)) {
+                OdcsKeys.nearest(String.valueOf(key)).ifPresent(known -> add(Rule.MISSPELT_KEY, path, "Key '" + key
+                        + "' is not an ODCS field and looks like a misspelling of '" + known + "', which keeps its "
+                        + "default meanwhile; fix the key so that the change can be judged."));
+            }
+        });
     }
 
     List<Finding> list() {

@@ -93,13 +93,33 @@ public final class ReleaseNotes {
         }
     }
 
-    /** Code span that survives backticks in the text. */
-    private static String code(String text) {
-        return text.contains("`") ? "`` " + text + " ``" : "`" + text + "`";
+    /**
+     * A code span of any text: fenced by more backticks than the text's longest run of them, and
+     * on one line, a line break shown as {@code \n}, so that no name can end the span or the list
+     * item it stands in.
+     */
+    static String code(String text) {
+        String line = oneLine(text, "\\\\n");
+        int longest = 0;
+        for (int i = 0, run = 0; i < line.length(); i++) {
+            run = line.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String fence = "`".repeat(longest + 1);
+        String pad = line.startsWith("`") || line.endsWith("`") || line.isBlank() ? " " : "";
+        return fence + pad + line + pad + fence;
     }
 
-    /** Keeps user text, such as a pattern, from turning into Markdown formatting. */
-    private static String escape(String text) {
-        return text.replaceAll("([\\\\`*_\\[\\]<>#|])", "\\\\$1");
+    /**
+     * Escapes user text, such as a name or a pattern, so that it reads as written: every character
+     * Markdown could take for emphasis, a link, an image, HTML, an entity, a table cell or a heading
+     * is backslash-escaped, and line breaks are shown as {@code \n} rather than starting a block.
+     */
+    static String escape(String text) {
+        return oneLine(text.replaceAll("([\\\\`*_\\[\\]<>#|~&!])", "\\\\$1"), "\\\\n");
+    }
+
+    private static String oneLine(String text, String lineBreak) {
+        return text.replace("\r\n", "\n").replaceAll("[\r\n\u2028\u2029\u0085]", lineBreak);
     }
 }

@@ -81,7 +81,8 @@ enum Rule {
     ROLES_CHANGED("roles-changed", NEEDS_REVIEW, NEEDS_REVIEW),
     STATUS_CHANGED("status-changed", NEEDS_REVIEW, NEEDS_REVIEW),
     DESCRIPTION_CHANGED("description-changed", NON_BREAKING, NON_BREAKING),
-    METADATA_CHANGED("metadata-changed", NON_BREAKING, NON_BREAKING);
+    METADATA_CHANGED("metadata-changed", NON_BREAKING, NON_BREAKING),
+    MISSPELT_KEY("misspelt-key", NEEDS_REVIEW, NEEDS_REVIEW);
 
     private final String id;
     private final ChangeClass backward;

@@ -1,5 +1,6 @@
 package dev.dataproduct.core.compat;
 
+import dev.dataproduct.api.contract.ContractSchemas;
 import dev.dataproduct.api.contract.SchemaProperty;
 import dev.dataproduct.api.schema.Field;
 import dev.dataproduct.api.schema.LogicalType;
@@ -42,8 +43,9 @@ final class Types {
 
     /**
      * Reads a property's type: its {@code physicalType} if that is an SDK type name, otherwise its
-     * {@code logicalType} with the {@code format} option ({@code integer} without a format is
-     * {@code i32}, the ODCS default; {@code number} without one is any number).
+     * {@code logicalType} with the {@code format} option (integers by
+     * {@link ContractSchemas#integerType(String)}, the rule the export follows too; {@code number}
+     * without a format is any number).
      */
     static Declared of(SchemaProperty p) {
         Optional<LogicalType> physical = sdkType(p.physicalType());
@@ -54,13 +56,8 @@ final class Types {
         String format = p.option("format").map(String::valueOf).orElse("").strip();
         switch (family) {
             case "integer":
-                switch (format) {
-                    case "": case "i32": return exact(LogicalType.INT32);
-                    case "i8": return exact(LogicalType.INT8);
-                    case "i16": return exact(LogicalType.INT16);
-                    case "i64": return exact(LogicalType.INT64);
-                    default: return new Declared(family, Optional.empty(), format);
-                }
+                return ContractSchemas.integerType(format).map(Types::exact)
+                        .orElse(new Declared(family, Optional.empty(), format));
             case "number":
                 switch (format) {
                     case "f32": return exact(LogicalType.FLOAT32);

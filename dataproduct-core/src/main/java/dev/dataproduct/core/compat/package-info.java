@@ -94,6 +94,10 @@
  *   <li>Documentation, compatible both ways: {@code description-changed}, {@code metadata-changed}
  *       (business name, tags, examples, custom properties, authoritative definitions, team, support,
  *       price and the like).</li>
+ *   <li>{@code misspelt-key} (review both ways): an extension key added or changed that is one
+ *       slip away from a key ODCS defines ({@code requird} for {@code required}). The reader kept
+ *       it as an extension, so the field it was meant to set kept its default, and the checker
+ *       cannot tell what the author meant: fix the key.</li>
  * </ul>
  *
  * <h2>Versions</h2>

@@ -91,8 +91,9 @@ final class ContractReader {
         String description = f.text("description");
         String environment = f.text("environment");
         Map<String, Object> properties = new LinkedHashMap<>();
+        f.know(Server.TYPE_FIELDS);
         for (String key : f.keys()) {
-            if (Server.TYPE_FIELDS.contains(key) && f.has(key)) {
+            if (Server.TYPE_FIELDS.contains(key)) {
                 Object value = f.any(key);
                 boolean integer = key.equals("port");
                 if (integer ? value instanceof Long : value instanceof String) {
@@ -101,6 +102,11 @@ final class ContractReader {
                     f.problem(key, Fields.expected(integer ? "an integer" : "text", value));
                 }
             }
+        }
+        List<String> missing = Vocabulary.SERVER_FIELDS_REQUIRED.getOrDefault(type, List.of()).stream()
+                .filter(k -> !f.written(k)).toList();
+        if (!missing.isEmpty()) {
+            f.problem("a " + type + " server needs " + String.join(", ", missing));
         }
         return new Server(id, name, type, description, environment, properties, f.list("roles", this::role),
                 customProperties(f), f.extensions());
@@ -147,7 +153,7 @@ final class ContractReader {
     private SlaProperty sla(Fields f) {
         String id = f.text("id");
         String property = f.requiredText("property");
-        if (!f.has("value")) {
+        if (!f.written("value")) {
             f.problem("value", "is required");
         }
         return new SlaProperty(id, property, scalar(f, "value"), scalar(f, "valueExt"), f.text("unit"),
@@ -165,8 +171,13 @@ final class ContractReader {
 
     /** @return the {@code customProperties} of an element */
     List<CustomProperty> customProperties(Fields f) {
-        return f.list("customProperties", c -> new CustomProperty(c.text("id"), c.requiredText("property"),
-                c.any("value"), c.text("description"), c.extensions()));
+        return f.list("customProperties", c -> {
+            if (!c.written("value")) {
+                c.problem("value", "is required; write value: null for a property without one");
+            }
+            return new CustomProperty(c.text("id"), c.requiredText("property"), c.any("value"),
+                    c.text("description"), c.extensions());
+        });
     }
 
     /** @return the {@code authoritativeDefinitions} of an element */

@@ -19,20 +19,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Turns a contract into an ordered tree of plain values in ODCS field order, leaving out empty
- * and default values. Extensions come last at the level they belong to; the type-specific fields
+ * and default values but for the defaults a property's source wrote
+ * ({@link SchemaProperty#writtenDefaults()}). Extensions come last at the level they belong to; the type-specific fields
  * of a server are written flat into the server.
  */
 final class ContractWriter {
     private ContractWriter() {
     }
 
-    /** An ordered mapping that skips empty values. */
+    /** An ordered mapping that skips empty values, except the defaults the source wrote. */
     private static final class Out {
         private final Map<String, Object> map = new LinkedHashMap<>();
+        private final Set<String> writtenDefaults;
+
+        Out() {
+            this(Set.of());
+        }
+
+        Out(Set<String> writtenDefaults) {
+            this.writtenDefaults = writtenDefaults;
+        }
 
         Out text(String key, String value) {
             if (!value.isEmpty()) {
@@ -42,14 +53,14 @@ final class ContractWriter {
         }
 
         Out flag(String key, boolean value) {
-            if (value) {
-                map.put(key, true);
+            if (value || writtenDefaults.contains(key)) {
+                map.put(key, value);
             }
             return this;
         }
 
         Out position(String key, int value) {
-            if (value > 0) {
+            if (value > 0 || writtenDefaults.contains(key)) {
                 map.put(key, (long) value);
             }
             return this;
@@ -140,8 +151,8 @@ final class ContractWriter {
     }
 
     private static Map<String, Object> property(SchemaProperty p) {
-        return new Out().text("id", p.id()).text("name", p.name()).text("physicalName", p.physicalName())
-                .flag("primaryKey", p.primaryKey()).position("primaryKeyPosition", p.primaryKeyPosition())
+        return new Out(p.writtenDefaults()).text("id", p.id()).text("name", p.name())
+                .text("physicalName", p.physicalName()).flag("primaryKey", p.primaryKey()).position("primaryKeyPosition", p.primaryKeyPosition())
                 .text("businessName", p.businessName()).text("logicalType", p.logicalType())
                 .nonEmpty("logicalTypeOptions", p.logicalTypeOptions()).text("physicalType", p.physicalType())
                 .flag("required", p.required()).flag("unique", p.unique()).text("description", p.description())

@@ -12,14 +12,16 @@ import java.util.function.Function;
 
 /**
  * Typed access to the fields of one mapping of an ODCS document. Each accessor marks its key as
- * known and reports a field of the wrong type; the keys never asked for are the element's
- * extensions. A field given as null counts as absent.
+ * known and reports a field of the wrong type, null included (a key written without its value);
+ * the keys never asked for are the element's extensions, reported as keys the standard does not
+ * define here with the nearest known key.
  */
 final class Fields {
     private final Map<String, Object> map;
     private final Where where;
     private final Problems problems;
     private final Set<String> known = new HashSet<>();
+    private boolean unknownKeysExpected;
 
     Fields(Map<String, Object> map, Where where, Problems problems) {
         this.map = map;
@@ -49,10 +51,6 @@ final class Fields {
         problems.add(where.field(key), message);
     }
 
-    boolean has(String key) {
-        return map.get(key) != null;
-    }
-
     /** @return the raw value, marking the key known; null if absent */
     Object any(String key) {
         known.add(key);
@@ -66,6 +64,10 @@ final class Fields {
     private <T> Optional<T> typed(String key, Class<T> type, String wanted) {
         Object value = any(key);
         if (value == null) {
+            if (map.containsKey(key)) {
+                // a key left without its value, as in a file cut short after "required: "
+                typeProblem(key, wanted, null);
+            }
             return Optional.empty();
         }
         if (type.isInstance(value)) {
@@ -83,7 +85,7 @@ final class Fields {
     String requiredText(String key) {
         Object raw = map.get(key);
         String text = text(key);
-        if (raw == null) {
+        if (raw == null && !map.containsKey(key)) {
             problem(key, "is required");
         } else if (raw instanceof String && text.isEmpty()) {
             problem(key, "must not be empty");
@@ -95,14 +97,21 @@ final class Fields {
         return typed(key, Boolean.class, "true or false").orElse(false);
     }
 
-    /** @return an integer, or -1 if absent */
+    /** @return an integer, or -1 if absent; {@code 2.0} counts as the integer 2 */
     int integer(String key) {
-        Long value = typed(key, Long.class, "an integer").orElse(-1L);
-        if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+        Object value = any(key);
+        if (value == null) {
+            if (map.containsKey(key)) {
+                typeProblem(key, "an integer", null);
+            }
+            return -1;
+        }
+        Optional<Long> integral = Values.integral(value);
+        if (integral.isEmpty() || integral.get() < Integer.MIN_VALUE || integral.get() > Integer.MAX_VALUE) {
             typeProblem(key, "an integer", value);
             return -1;
         }
-        return value.intValue();
+        return integral.get().intValue();
     }
 
     Optional<BigDecimal> decimal(String key) {
@@ -161,15 +170,39 @@ final class Fields {
         return out;
     }
 
-    /** @return the fields of this element that were never asked for, in document order */
+    /**
+     * @return the fields of this element that were never asked for, in document order, each
+     *     reported as a key the standard does not define here
+     */
     Map<String, Object> extensions() {
         Map<String, Object> rest = new LinkedHashMap<>();
         map.forEach((k, v) -> {
             if (!known.contains(k)) {
                 rest.put(k, v);
+                if (!unknownKeysExpected) {
+                    problems.unknownKey(where.field(k), known);
+                }
             }
         });
         return rest;
+    }
+
+    /**
+     * Keeps the keys never asked for as extensions without reporting them, for elements whose
+     * extra keys the standard allows, such as the inline arguments of a v3.0 quality rule.
+     */
+    void expectUnknownKeys() {
+        unknownKeysExpected = true;
+    }
+
+    /** Marks keys as known without reading them, such as the operators a rule does not use. */
+    void know(List<String> keys) {
+        known.addAll(keys);
+    }
+
+    /** @return whether the key is written, even with a null value */
+    boolean written(String key) {
+        return map.containsKey(key);
     }
 
     /** @return the keys present, in document order */

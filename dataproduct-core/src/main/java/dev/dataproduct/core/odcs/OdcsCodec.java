@@ -2,7 +2,6 @@ package dev.dataproduct.core.odcs;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -11,34 +10,37 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import dev.dataproduct.api.contract.DataContract;
 import dev.dataproduct.api.error.DataProductException;
-import dev.dataproduct.api.error.InvalidDefinitionException;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /**
  * Reads and writes data contracts in the Open Data Contract Standard (ODCS), as YAML or JSON.
  *
  * <p>Reading accepts {@code apiVersion} v3.1.0 and v3.0.0 to v3.0.2 and checks the document
- * against the standard: required fields, enumerations, field types, the logical type options each
- * type allows, what each kind of quality rule needs, relationships, and duplicate object names,
- * property names and key positions. Every problem is reported at once, each with its path and
- * line, in an {@link InvalidDefinitionException}; a broken document never yields a contract.
- * Fields the standard does not define are not errors: they are kept in the {@code extensions} of
- * the element they belong to.
+ * against the standard: required fields (per server type too), enumerations, field types (a key
+ * written without a value is not a value), the logical type options each type allows, what each
+ * kind of quality rule needs, relationships, and duplicate object names, property names and key
+ * positions. Every problem is reported at once, each with its path and line, in an
+ * {@link dev.dataproduct.api.error.InvalidDefinitionException}; a broken document never yields a
+ * contract. Keys the standard does not define are warnings, each with the nearest key it does
+ * define ("did you mean 'required'?"): they are kept in the {@code extensions} of the element they
+ * belong to and written back; a {@linkplain OdcsReader#strict() strict} reader refuses them. YAML
+ * anchors, aliases and merge keys ({@code <<}) are resolved as YAML defines them; an alias before
+ * its anchor is refused with its line and column. Documents are held to {@link OdcsLimits} (16 MiB,
+ * values of 1 MiB, YAML lines of 64 KiB, 64 levels by default) before and while they are parsed.
  *
  * <p>Writing puts the fields in the order of the standard's examples and leaves out empty and
- * default values. Reading what was written gives an equal contract. Values of free form (custom
- * property values, examples, arguments, operator values, logical type options) are plain Java
- * values: {@code String}, {@code Boolean}, {@code List}, {@code Map}, null, and numbers read as
- * {@code Long} when integral (a {@code BigDecimal} of scale 0 beyond the long range) and as
- * {@code BigDecimal} otherwise, so {@code 1.0} reads as {@code 1L}.
+ * default values, except the defaults the author wrote ({@code required: false}), which a contract
+ * read from a document remembers. Reading what was written gives an equal contract. Values of free
+ * form (custom property values, examples, arguments, operator values, logical type options) are
+ * plain Java values: {@code String}, {@code Boolean}, {@code List}, {@code Map}, null, and numbers
+ * as written: {@code Long} for integers (a {@code BigDecimal} of scale 0 beyond the long range) and
+ * {@code BigDecimal} with the written scale otherwise, so {@code 1.0} reads, and is written back, as
+ * {@code 1.0}; a decimal read from a document is written back in the form written ({@code 1e3}).
  *
  * <pre>{@code
  * DataContract contract = OdcsCodec.read(Path.of("orders.odcs.yaml"));
@@ -47,8 +49,6 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class OdcsCodec {
-    private static final JsonFactory YAML_IN = new YAMLFactory();
-    private static final JsonFactory JSON_IN = new JsonFactory();
     private static final JsonFactory YAML_OUT = YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .disable(YAMLGenerator.Feature.SPLIT_LINES)
@@ -63,7 +63,16 @@ public final class OdcsCodec {
     }
 
     /**
-     * Reads a contract from ODCS YAML.
+     * @return the lenient reader with the default {@link OdcsLimits}, to read with warnings, or to
+     *     make a {@linkplain OdcsReader#strict() strict} reader or one with other limits
+     */
+    public static OdcsReader reader() {
+        return OdcsReader.defaults();
+    }
+
+    /**
+     * Reads a contract from ODCS YAML with the {@linkplain #reader() default reader}, logging its
+     * warnings.
      *
      * @param yaml the document
      * @return the contract
@@ -71,11 +80,12 @@ public final class OdcsCodec {
      *     not a valid ODCS v3.1.0 or v3.0.x contract
      */
     public static DataContract readYaml(String yaml) {
-        return read(YAML_IN, Objects.requireNonNull(yaml, "yaml"), "(YAML text)");
+        return reader().readYaml(yaml).contract();
     }
 
     /**
-     * Reads a contract from ODCS JSON.
+     * Reads a contract from ODCS JSON with the {@linkplain #reader() default reader}, logging its
+     * warnings.
      *
      * @param json the document
      * @return the contract
@@ -83,11 +93,12 @@ public final class OdcsCodec {
      *     not a valid ODCS v3.1.0 or v3.0.x contract
      */
     public static DataContract readJson(String json) {
-        return read(JSON_IN, Objects.requireNonNull(json, "json"), "(JSON text)");
+        return reader().readJson(json).contract();
     }
 
     /**
-     * Reads a contract from a file, as JSON if its name ends in {@code .json}, otherwise as YAML.
+     * Reads a contract from a file, as JSON if its name ends in {@code .json}, otherwise as YAML,
+     * with the {@linkplain #reader() default reader}, logging its warnings.
      *
      * @param file the file, in UTF-8
      * @return the contract
@@ -95,14 +106,7 @@ public final class OdcsCodec {
      * @throws DataProductException if the file cannot be read
      */
     public static DataContract read(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new DataProductException("Cannot read the ODCS contract " + file + ": " + e.getMessage()
-                    + "; check that the file exists and is readable UTF-8 text", e);
-        }
-        return read(isJson(file) ? JSON_IN : YAML_IN, text, file.toString());
+        return reader().read(file).contract();
     }
 
     /**
@@ -136,44 +140,12 @@ public final class OdcsCodec {
      * @throws DataProductException if the file cannot be written
      */
     public static void write(DataContract contract, Path file) {
-        String text = isJson(file) ? toJson(contract) : toYaml(contract);
+        String text = OdcsReader.isJson(file) ? toJson(contract) : toYaml(contract);
         try {
             Files.writeString(file, text);
         } catch (IOException e) {
             throw new DataProductException("Cannot write the ODCS contract " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    private static boolean isJson(Path file) {
-        Path name = file.getFileName();
-        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".json");
-    }
-
-    private static DataContract read(JsonFactory factory, String text, String source) {
-        String subject = "ODCS contract " + source;
-        Problems problems = new Problems();
-        Object root;
-        try {
-            root = SourceParser.parse(factory, text, problems);
-        } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-            throw new InvalidDefinitionException(subject, List.of((factory == YAML_IN ? "YAML" : "JSON")
-                    + " syntax error: " + syntaxMessage(e.getOriginalMessage())
-                    + (line > 0 ? " (line " + line + ")" : "")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        DataContract contract = ContractReader.read(root, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidDefinitionException(subject, problems.messages());
-        }
-        return contract;
-    }
-
-    /** Keeps the sentences of a parser message, dropping its position lines and source excerpts. */
-    private static String syntaxMessage(String message) {
-        return message.lines().filter(l -> !l.isBlank() && !Character.isWhitespace(l.charAt(0)))
-                .map(String::strip).collect(Collectors.joining("; "));
     }
 
     private static String write(JsonFactory factory, DataContract contract, boolean indent) {
@@ -194,24 +166,27 @@ public final class OdcsCodec {
     }
 
     /**
-     * Quotes, besides what Jackson quotes, all text that a YAML reader might take for a number,
-     * such as {@code 1E3}, {@code 0x1F}, {@code 1_000} or {@code .inf}, so that text stays text.
+     * Quotes, besides what Jackson quotes, exactly the text that a YAML reader would take for
+     * something else: what the ODCS reader resolves to a number, boolean or null ({@code 1E3},
+     * {@code 0x1F}, {@code 1_000}, {@code yes}), and what other YAML 1.1 readers take for a float,
+     * a sexagesimal number or a date ({@code .inf}, {@code 1:20}, {@code 2022-08-02}). Other text,
+     * such as a version {@code 1.0.0}, stays plain as authors write it.
      */
     private static final class Quoting extends StringQuotingChecker.Default {
         private static final long serialVersionUID = 1L;
+        private static final java.util.regex.Pattern OTHER_READERS = java.util.regex.Pattern.compile(
+                "[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)|0o[0-7]+|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?"
+                        + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?");
+
+        @Override
+        public boolean needToQuoteName(String name) {
+            return super.needToQuoteName(name) || name.equals("<<"); // plain, it would be a merge key
+        }
 
         @Override
         public boolean needToQuoteValue(String value) {
-            return super.needToQuoteValue(value) || mayReadAsNumber(value);
-        }
-
-        private static boolean mayReadAsNumber(String value) {
-            int i = !value.isEmpty() && (value.charAt(0) == '-' || value.charAt(0) == '+') ? 1 : 0;
-            if (i >= value.length()) {
-                return false;
-            }
-            char c = value.charAt(i);
-            return c == '.' || (c >= '0' && c <= '9');
+            return super.needToQuoteValue(value) || !(YamlSource.resolve(value) instanceof String)
+                    || OTHER_READERS.matcher(value).matches();
         }
     }
 }

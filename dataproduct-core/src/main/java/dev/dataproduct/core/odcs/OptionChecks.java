@@ -47,7 +47,7 @@ record OptionChecks(Where where, Problems problems, boolean v31) {
             case BOOLEAN:
                 return value instanceof Boolean ? null : Fields.expected("true or false", value);
             case COUNT:
-                return value instanceof Long && (Long) value >= 0 ? null
+                return Values.integral(value).filter(n -> n >= 0).isPresent() ? null
                         : Fields.expected("a whole number of 0 or more", value);
             case NUMBER:
                 return value instanceof Number ? null : Fields.expected("a number", value);

@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads quality rules and checks what their type needs: a library rule its metric (or, in v3.0,
- * its {@code rule}), a sql rule its query, a custom rule its engine and implementation; at most
- * one operator, and in v3.1 exactly one on library and sql rules.
+ * Reads quality rules and checks what their type needs: a library rule (the default type, so also
+ * a rule without a type) its metric (or, in v3.0, its {@code rule}), a sql rule its query, a custom
+ * rule its engine and implementation; at most one operator, and in v3.1 exactly one on library and
+ * sql rules.
  */
 final class QualityReader {
     private final ContractReader common;
@@ -34,6 +35,9 @@ final class QualityReader {
         String dimension = enumerated(f, "dimension", Vocabulary.DIMENSIONS);
         String metric = enumerated(f, "metric", Vocabulary.METRICS);
         String rule = f.text("rule");
+        if (!rule.isEmpty()) {
+            f.expectUnknownKeys(); // v3.0 rules take their arguments inline: rule: validValues, validValues: [a]
+        }
         List<String> operators = f.keys().stream().filter(QualityRule.OPERATORS::contains).toList();
         String operator = operators.isEmpty() ? "" : operators.get(0);
         Optional<Object> value = Optional.empty();
@@ -44,11 +48,12 @@ final class QualityReader {
                 checkOperand(f, op, v);
             }
         }
+        f.know(QualityRule.OPERATORS);
         if (operators.size() > 1) {
             f.problem(operators.get(1), "a rule takes one operator, found " + String.join(", ", operators));
         }
-        boolean library = type.equals("library") || type.equals("default") || !metric.isEmpty()
-                || (type.isEmpty() && (!common.v31() || !rule.isEmpty()));
+        // library is the default type, so a rule without a type needs what a library rule needs
+        boolean library = type.isEmpty() || type.equals("library") || type.equals("default") || !metric.isEmpty();
         if (library && metric.isEmpty() && common.v31()) {
             f.problem("metric", "is required for a library rule"
                     + (rule.isEmpty() ? "" : " ('rule' is deprecated since v3.1; name its metric)"));

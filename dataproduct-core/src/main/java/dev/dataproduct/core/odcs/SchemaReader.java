@@ -6,9 +6,11 @@ import dev.dataproduct.api.contract.Relationship;
 import dev.dataproduct.api.contract.SchemaObject;
 import dev.dataproduct.api.contract.SchemaProperty;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the {@code schema} section: objects, nested properties, array items, logical type options
@@ -74,7 +76,7 @@ final class SchemaReader {
             new OptionChecks(f.where("logicalTypeOptions"), f.problems(), common.v31()).check(logicalType, options);
         }
         Object examples = f.any("examples");
-        if (examples != null && !(examples instanceof List)) {
+        if (f.written("examples") && !(examples instanceof List)) {
             f.problem("examples", Fields.expected("a list", examples));
         }
         Optional<SchemaProperty> items = f.object("items").map(i -> property(i, null, null));
@@ -98,7 +100,19 @@ final class SchemaReader {
                 f.text("transformDescription"), examples instanceof List ? list(examples) : List.of(),
                 f.text("description"), f.text("businessName"), f.texts("tags"), items, properties,
                 f.list("quality", quality::rule), f.list("relationships", r -> relationship(r, false)),
-                common.authoritativeDefinitions(f), common.customProperties(f), f.extensions());
+                common.authoritativeDefinitions(f), common.customProperties(f), f.extensions(), writtenDefaults(f));
+    }
+
+    /** @return the flags written as false and the key positions written as -1, their defaults */
+    private static Set<String> writtenDefaults(Fields f) {
+        Set<String> written = new HashSet<>();
+        for (String key : SchemaProperty.DEFAULTED_KEYS) {
+            Object value = f.any(key);
+            if (Boolean.FALSE.equals(value) || Long.valueOf(-1).equals(value)) {
+                written.add(key);
+            }
+        }
+        return written;
     }
 
     @SuppressWarnings("unchecked")

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Writes a tree of plain values (maps, lists, text, numbers, booleans, null) to a Jackson
- * generator. Decimals are written as their digits so that they read back equal: with a point
+ * generator. A decimal read from a document is written as it was written there; other decimals
+ * are written as their digits so that they read back equal: with a point
  * when they have a fraction, in exponent form only when their scale is negative.
  */
 final class TreeWriter {
@@ -36,6 +37,8 @@ final class TreeWriter {
             gen.writeString((String) value);
         } else if (value instanceof Boolean) {
             gen.writeBoolean((Boolean) value);
+        } else if (value instanceof WrittenDecimal) {
+            gen.writeNumber(((WrittenDecimal) value).text());
         } else if (value instanceof BigDecimal) {
             BigDecimal d = (BigDecimal) value;
             gen.writeNumber(d.scale() < 0 ? d.toString() : d.toPlainString());

@@ -3,6 +3,7 @@ package dev.dataproduct.core.odcs;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Small helpers over the plain Java values of a parsed document. */
 final class Values {
@@ -22,6 +23,22 @@ final class Values {
             return BigDecimal.valueOf(n.doubleValue());
         }
         return new BigDecimal(n.toString());
+    }
+
+    /**
+     * @return the value as a long if it is an integer in the long range, written as one
+     *     ({@code 5}) or with a zero fraction ({@code 5.0}), which JSON Schema counts as an integer
+     */
+    static Optional<Long> integral(Object value) {
+        if (value instanceof Long l) {
+            return Optional.of(l);
+        }
+        if (value instanceof BigDecimal d && (d.signum() == 0 || d.stripTrailingZeros().scale() <= 0)
+                && d.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0
+                && d.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0) {
+            return Optional.of(d.longValue());
+        }
+        return Optional.empty();
     }
 
     static boolean isScalar(Object value) {

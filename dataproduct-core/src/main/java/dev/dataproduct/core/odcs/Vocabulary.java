@@ -25,6 +25,39 @@ final class Vocabulary {
             "u128");
     static final List<String> NUMBER_FORMATS = List.of("f32", "f64");
 
+    /** The fields each server type requires, as the ODCS v3.1.0 JSON schema says; other types need none. */
+    static final Map<String, List<String>> SERVER_FIELDS_REQUIRED = Map.ofEntries(
+            Map.entry("api", List.of("location")),
+            Map.entry("athena", List.of("stagingDir", "schema")),
+            Map.entry("azure", List.of("location", "format")),
+            Map.entry("bigquery", List.of("project", "dataset")),
+            Map.entry("clickhouse", List.of("host", "port", "database")),
+            Map.entry("databricks", List.of("catalog", "schema")),
+            Map.entry("denodo", List.of("host", "port")),
+            Map.entry("dremio", List.of("host", "port")),
+            Map.entry("duckdb", List.of("database")),
+            Map.entry("glue", List.of("account", "database")),
+            Map.entry("cloudsql", List.of("host", "port", "database", "schema")),
+            Map.entry("db2", List.of("host", "port", "database")),
+            Map.entry("hive", List.of("host", "database")),
+            Map.entry("informix", List.of("host", "database")),
+            Map.entry("kafka", List.of("host")),
+            Map.entry("local", List.of("path", "format")),
+            Map.entry("mysql", List.of("host", "port", "database")),
+            Map.entry("oracle", List.of("host", "port", "serviceName")),
+            Map.entry("postgresql", List.of("host", "port", "database", "schema")),
+            Map.entry("postgres", List.of("host", "port", "database", "schema")),
+            Map.entry("presto", List.of("host")),
+            Map.entry("pubsub", List.of("project")),
+            Map.entry("redshift", List.of("database", "schema")),
+            Map.entry("s3", List.of("location")),
+            Map.entry("sftp", List.of("location")),
+            Map.entry("snowflake", List.of("account", "database", "schema")),
+            Map.entry("sqlserver", List.of("host", "database", "schema")),
+            Map.entry("synapse", List.of("host", "port", "database")),
+            Map.entry("trino", List.of("host", "port", "catalog", "schema")),
+            Map.entry("vertica", List.of("host", "port", "database", "schema")));
+
     /** How the value of a logical type option is checked. */
     enum Kind { TEXT, BOOLEAN, COUNT, NUMBER, POSITIVE_NUMBER, UNIQUE_TEXTS, INTEGER_FORMAT, NUMBER_FORMAT }
 

@@ -2,6 +2,7 @@ package dev.dataproduct.core.compat;
 
 import static dev.dataproduct.core.compat.TestContracts.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dataproduct.api.contract.DataContract;
@@ -62,6 +63,23 @@ class ReleaseNotesTest {
         String md = ReleaseNotes.markdown(v1, next, CompatibilityChecker.check(v1, next, CompatibilityMode.BACKWARD));
         assertTrue(md.contains("**Not breaking.** This release needs a new minor version: it adds to or changes "
                 + "what the contract accepts or promises. 1.3.0 is enough."), md);
+    }
+
+    @Test
+    void escapesNamesSoThatTheyCannotInjectHeadingsCellsOrCode() {
+        String name = "a|b\n# Injected heading\n| cell | `x` ``y``";
+        DataContract before = contract("1.0.0", c -> c.name("Orders <b>\n# Title</b>").object("orders", o -> o
+                .prop("id", "string", p -> p.required())));
+        DataContract after = contract("1.1.0", c -> c.name("Orders <b>\n# Title</b>").object("orders", o -> o
+                .prop("id", "string", p -> p.required()).prop(name, "string", p -> { })));
+        String md = ReleaseNotes.markdown(before, after, CompatibilityChecker.check(before, after,
+                CompatibilityMode.BACKWARD));
+        assertTrue(md.startsWith("# Release notes: Orders \\<b\\>\\n\\# Title\\</b\\> 1.0.0 → 1.1.0\n"), md);
+        assertFalse(md.lines().anyMatch(l -> l.startsWith("# Injected") || l.startsWith("| cell")), md);
+        String other = section(md, "Other changes");
+        assertTrue(other.contains("- ```schema[orders].properties[a|b\\n# Injected heading\\n| cell | `x` ``y``]```: "
+                + "Optional property 'a\\|b\\n\\# Injected heading\\n\\| cell \\| \\`x\\` \\`\\`y\\`\\`' added."), other);
+        assertEquals(1, other.strip().lines().count(), other);
     }
 
     /** @return the text between a section's heading and the next heading */

@@ -61,6 +61,7 @@ final class TestContracts {
         private String id = "orders-contract";
         private String status = "active";
         private String purpose = "";
+        private String name = "Orders";
         private final List<SchemaObject> objects = new ArrayList<>();
         private final List<SlaProperty> sla = new ArrayList<>();
         private final List<Server> servers = new ArrayList<>();
@@ -74,6 +75,8 @@ final class TestContracts {
         ContractBuilder status(String value) { status = value; return this; }
 
         ContractBuilder purpose(String value) { purpose = value; return this; }
+
+        ContractBuilder name(String value) { name = value; return this; }
 
         ContractBuilder object(String objectName, Consumer<ObjectBuilder> spec) {
             ObjectBuilder o = new ObjectBuilder(objectName);
@@ -93,7 +96,7 @@ final class TestContracts {
         }
 
         DataContract build() {
-            return new DataContract(DataContract.CURRENT_API_VERSION, "DataContract", id, version, status, "Orders",
+            return new DataContract(DataContract.CURRENT_API_VERSION, "DataContract", id, version, status, name,
                     "retail", "", "", List.of(), new ContractDescription(purpose, "", "", List.of(), List.of(),
                     Map.of()), objects, servers, List.of(), Optional.empty(), List.of(), Optional.empty(), sla, "",
                     List.of(), List.of(), "", Map.of());

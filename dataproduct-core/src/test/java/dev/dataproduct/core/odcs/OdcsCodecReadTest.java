@@ -251,7 +251,7 @@ class OdcsCodecReadTest {
         DataContract customers = OdcsTestFiles.read(OdcsTestFiles.JSON);
         assertEquals("customers", customers.name());
         SchemaProperty score = customers.object("customers").flatMap(o -> o.property("score")).orElseThrow();
-        assertEquals(150L, score.option("maximum").orElseThrow(), "an integral 1.5E2 reads as a long");
+        assertEquals(new BigDecimal("1.5E2"), score.option("maximum").orElseThrow(), "1.5E2 reads as written");
         assertEquals(List.of(new BigDecimal("0.5"), 12L, new BigDecimal("-3.25")), score.examples());
         assertEquals(Optional.of(new BigDecimal("10")), customers.price().orElseThrow().priceAmount());
         assertEquals(3306L, customers.servers().get(0).properties().get("port"));

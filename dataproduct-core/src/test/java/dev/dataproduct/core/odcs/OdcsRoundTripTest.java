@@ -50,15 +50,15 @@ class OdcsRoundTripTest {
     }
 
     @Test
-    void writesOperatorsAsKeysServersFlatAndLeavesOutDefaults() {
+    void writesOperatorsAsKeysServersFlatAndKeepsTheDefaultsTheAuthorWrote() {
         String yaml = OdcsCodec.toYaml(OdcsTestFiles.read(OdcsTestFiles.FULL));
         assertTrue(yaml.contains("mustBeLessThan: 100\n"), yaml);
         assertTrue(yaml.contains("mustBeBetween:\n"), yaml);
         assertTrue(yaml.contains("    server: my-postgres\n    type: postgres\n    description: Production warehouse\n"
                 + "    environment: prod\n    host: localhost\n    port: 5432\n"), yaml);
-        assertFalse(yaml.contains("primaryKey: false"), yaml);
-        assertFalse(yaml.contains("primaryKeyPosition: -1"), yaml);
-        assertFalse(yaml.contains("criticalDataElement: false"), yaml);
+        assertTrue(yaml.contains("primaryKey: false"), yaml);
+        assertTrue(yaml.contains("primaryKeyPosition: -1"), yaml);
+        assertTrue(yaml.contains("criticalDataElement: false"), yaml);
         assertFalse(yaml.contains("operator"), yaml);
         assertTrue(yaml.contains("dateIn: \"2022-08-02\""), "date-like text is quoted: " + yaml);
         assertTrue(yaml.contains("team:\n  id: tsc\n  name: TSC\n"), yaml);
@@ -82,12 +82,15 @@ class OdcsRoundTripTest {
     }
 
     @Test
-    void normalisesNumbersSoThatTheySurviveBothFormats() {
+    void keepsNumbersAsWrittenSoThatTheySurviveBothFormats() {
         DataContract contract = OdcsCodec.readYaml(minimalYaml()
                 + "customProperties:\n  - {property: n, value: [1, 1.0, 1.50, 1e3, 2.5e-3, 12345678901234567890123, -0.0]}\n");
         List<?> values = (List<?>) contract.customProperties().get(0).value();
-        assertEquals(List.of(1L, 1L, new BigDecimal("1.50"), 1000L, new BigDecimal("0.0025"),
-                new BigDecimal("12345678901234567890123"), 0L), values);
+        assertEquals(List.of(1L, new BigDecimal("1.0"), new BigDecimal("1.50"), new BigDecimal("1e3"),
+                new BigDecimal("0.0025"), new BigDecimal("12345678901234567890123"), new BigDecimal("-0.0")), values);
+        String yaml = OdcsCodec.toYaml(contract);
+        assertTrue(yaml.contains("- 1.0\n") && yaml.contains("- 1e3\n") && yaml.contains("- 2.5e-3\n"),
+                "numbers are written back as written: " + yaml);
         assertEquals(contract, OdcsCodec.readYaml(OdcsCodec.toYaml(contract)));
         assertEquals(contract, OdcsCodec.readJson(OdcsCodec.toJson(contract)));
     }

@@ -58,6 +58,7 @@ class OdcsValidationTest {
                         + "mysql, oracle, postgresql, postgres, presto, pubsub, redshift, s3, sftp, snowflake, "
                         + "sqlserver, synapse, trino, vertica, zen, custom (line 40)",
                 "servers[1].server: is required (line 41)",
+                "servers[1]: a s3 server needs location (line 41)",
                 "support[0].channel: is required (line 43)",
                 "slaProperties[0].value: is required (line 45)",
                 "customProperties[0].property: is required (line 47)"), e.problems());
@@ -159,7 +160,7 @@ class OdcsValidationTest {
 
     @Test
     void checksVersionSpecificRequirementsOfTeamSupportAndServers() {
-        String body = "team:\n  - {role: owner}\nsupport:\n  - {channel: help}\nservers:\n  - {server: h, type: hive}\n";
+        String body = "team:\n  - {role: owner}\nsupport:\n  - {channel: help}\nservers:\n  - {server: h, type: hive, host: h, database: d}\n";
         assertEquals(List.of("team[0].username: is required (line 7)"), problems(HEAD + body));
         assertEquals(List.of("support[0].url: is required (line 9)",
                 "servers[0].type: 'hive' is not one of api, athena, azure, bigquery, clickhouse, databricks, denodo, "
@@ -178,6 +179,7 @@ class OdcsValidationTest {
                 "description: expected a mapping, found text 'just text' (line 6)",
                 "roles[0]: expected a mapping, found text 'reader' (line 7)",
                 "servers[0].port: expected an integer, found text '5432' (line 9)",
+                "servers[0]: a postgres server needs host, database, schema (line 9)",
                 "price.priceAmount: expected a number, found text 'cheap' (line 10)",
                 "slaProperties[0].value: expected text, a number or a boolean, found a list (line 12)",
                 "authoritativeDefinitions[0].type: is required (line 14)",
@@ -189,10 +191,10 @@ class OdcsValidationTest {
         List<String> problems = problems(HEAD + "tags: [a, b\nname: n\n");
         assertEquals(1, problems.size());
         assertTrue(problems.get(0).startsWith("YAML syntax error: while parsing a flow sequence"), problems.get(0));
-        assertTrue(problems.get(0).endsWith("(line 7)"), problems.get(0));
+        assertTrue(problems.get(0).endsWith("(line 7, column 5)"), problems.get(0));
         List<String> json = assertThrows(InvalidDefinitionException.class,
                 () -> OdcsCodec.readJson("{\n  \"apiVersion\": \"v3.1.0\",\n  oops\n}")).problems();
-        assertTrue(json.get(0).startsWith("JSON syntax error: ") && json.get(0).endsWith("(line 3)"), json.get(0));
+        assertTrue(json.get(0).startsWith("JSON syntax error: ") && json.get(0).contains("(line 3, column "), json.get(0));
     }
 
     @Test

@@ -29,12 +29,17 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * Generates random but valid ODCS data contracts: every section of the standard, nested object and
- * array properties, logical types with options that fit them, quality rules of every type with one
- * operator, SLA properties, custom properties with nested list and map values, and extension
- * fields at every level. Free-form values follow the ODCS codec's number rules (integral numbers
- * are {@code Long}, others {@code BigDecimal} with a fraction), so a generated contract can be
- * written and read back equal. Shrinks by dropping schema objects, properties and whole sections.
+ * Generates random ODCS data contracts. {@link #contracts()} gives contracts that, written by the
+ * ODCS codec, validate against the official ODCS v3.1.0 JSON schema: every section of the standard,
+ * servers with the fields their type requires (and only fields their type allows), nested object
+ * and array properties, logical types with options that fit them, quality rules of every type
+ * with one operator (library rules name their metric), SLA properties, custom properties with
+ * nested list and map values. {@link #withExtensions()} adds what the SDK reads and writes beyond
+ * that schema: ids on elements, extension fields at every level, the v3.0 list form of a team,
+ * v3.0 rules named by {@code rule} and boolean exclusive bounds. Free-form values follow the ODCS
+ * codec's number rules (integers are {@code Long}, others {@code BigDecimal} with their scale), so
+ * a generated contract can be written and read back equal. Shrinks by dropping schema objects,
+ * properties and whole sections.
  *
  * <pre>{@code
  * PropertyRunner.forAll(Contracts.contracts())
@@ -49,34 +54,90 @@ public final class Contracts {
             "no newline\nat end", "  indented\nblock", "tab\there", "{curly}", "[square]", "&anchor", "*alias",
             "!tag", "%percent", "@at", "`tick", "Zürich ✓ 東京", "back\\slash", "?", ":", "-", "<<", "=");
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyz_";
+    /**
+     * The fields each server type of the official JSON schema allows, the required ones
+     * capitalised. Its schema allows no others, so a server of a type never has another's fields.
+     */
+    private static final Map<String, List<String>> SERVER_FIELDS = serverFields();
 
     private Contracts() {
     }
 
-    /** @return v3.1.0 contracts mostly, v3.0.x ones sometimes */
+    private static Map<String, List<String>> serverFields() {
+        Map<String, List<String>> f = new LinkedHashMap<>();
+        f.put("api", List.of("Location"));
+        f.put("athena", List.of("StagingDir", "Schema", "catalog", "regionName"));
+        f.put("azure", List.of("Location", "Format", "delimiter"));
+        f.put("bigquery", List.of("Project", "Dataset"));
+        f.put("clickhouse", List.of("Host", "Port", "Database"));
+        f.put("databricks", List.of("Catalog", "Schema", "host"));
+        f.put("denodo", List.of("Host", "Port", "database"));
+        f.put("dremio", List.of("Host", "Port", "schema"));
+        f.put("duckdb", List.of("Database"));
+        f.put("glue", List.of("Account", "Database", "location", "format"));
+        f.put("cloudsql", List.of("Host", "Port", "Database", "Schema"));
+        f.put("db2", List.of("Host", "Port", "Database", "schema"));
+        f.put("hive", List.of("Host", "Database", "port"));
+        f.put("informix", List.of("Host", "Database", "port"));
+        f.put("custom", List.of("account", "catalog", "database", "dataset", "delimiter", "endpointUrl", "format",
+                "host", "location", "path", "port", "project", "region", "regionName", "schema", "serviceName",
+                "stagingDir", "warehouse"));
+        f.put("kafka", List.of("Host", "format"));
+        f.put("kinesis", List.of("region", "format"));
+        f.put("local", List.of("Path", "Format"));
+        f.put("mysql", List.of("Host", "Port", "Database"));
+        f.put("oracle", List.of("Host", "Port", "ServiceName"));
+        f.put("postgresql", List.of("Host", "Port", "Database", "Schema"));
+        f.put("postgres", List.of("Host", "Port", "Database", "Schema"));
+        f.put("presto", List.of("Host", "catalog", "schema"));
+        f.put("pubsub", List.of("Project"));
+        f.put("redshift", List.of("Database", "Schema", "host", "region", "account"));
+        f.put("s3", List.of("Location", "endpointUrl", "format", "delimiter"));
+        f.put("sftp", List.of("Location", "format", "delimiter"));
+        f.put("snowflake", List.of("Account", "Database", "Schema", "host", "port", "warehouse"));
+        f.put("sqlserver", List.of("Host", "Database", "Schema", "port"));
+        f.put("synapse", List.of("Host", "Port", "Database"));
+        f.put("trino", List.of("Host", "Port", "Catalog", "Schema"));
+        f.put("vertica", List.of("Host", "Port", "Database", "Schema"));
+        return f;
+    }
+
+    /** @return v3.1.0 contracts mostly, v3.0.x ones sometimes, valid by the official JSON schema */
     public static Gen<DataContract> contracts() {
-        return of(random -> random.nextInt(4) == 0
+        return of(Contracts::someVersion, true);
+    }
+
+    /**
+     * @return contracts as {@link #contracts()} with ids on elements, extension fields, v3.0 team
+     *     lists, rules and exclusive bounds: what the codec round-trips beyond the official schema
+     */
+    public static Gen<DataContract> withExtensions() {
+        return of(Contracts::someVersion, false);
+    }
+
+    private static String someVersion(Random random) {
+        return random.nextInt(4) == 0
                 ? DataContract.API_VERSIONS.get(1 + random.nextInt(DataContract.API_VERSIONS.size() - 1))
-                : DataContract.CURRENT_API_VERSION);
+                : DataContract.CURRENT_API_VERSION;
     }
 
     /**
      * @param apiVersion one of {@link DataContract#API_VERSIONS}
-     * @return contracts of that version
+     * @return contracts of that version, valid by the official JSON schema
      * @throws IllegalArgumentException for a version the codec does not read
      */
     public static Gen<DataContract> contracts(String apiVersion) {
         if (!DataContract.API_VERSIONS.contains(apiVersion)) {
             throw new IllegalArgumentException("not a readable ODCS version: " + apiVersion);
         }
-        return of(random -> apiVersion);
+        return of(random -> apiVersion, true);
     }
 
-    private static Gen<DataContract> of(Function<Random, String> apiVersion) {
+    private static Gen<DataContract> of(Function<Random, String> apiVersion, boolean official) {
         return new Gen<>() {
             @Override
             public DataContract generate(Random random) {
-                return new Builder(random, apiVersion.apply(random)).contract();
+                return new Builder(random, apiVersion.apply(random), official).contract();
             }
 
             @Override
@@ -91,11 +152,14 @@ public final class Contracts {
         private final Random r;
         private final String apiVersion;
         private final boolean v31;
+        /** Whether to stay within the official JSON schema rather than use all the codec keeps. */
+        private final boolean official;
 
-        Builder(Random random, String apiVersion) {
+        Builder(Random random, String apiVersion, boolean official) {
             this.r = random;
             this.apiVersion = apiVersion;
             this.v31 = apiVersion.equals(DataContract.CURRENT_API_VERSION);
+            this.official = official;
         }
 
         DataContract contract() {
@@ -172,8 +236,10 @@ public final class Contracts {
                     put(o, "format", pick("yyyy-MM-dd", "HH:mm", "yyyy-MM-dd'T'HH:mm:ss"));
                     put(o, "minimum", "2020-01-01");
                     put(o, "maximum", "2030-12-31");
-                    put(o, "exclusiveMinimum", v31 ? "2019-12-31" : r.nextBoolean());
-                    put(o, "exclusiveMaximum", v31 ? "2031-01-01" : r.nextBoolean());
+                    if (v31 || !official) {
+                        put(o, "exclusiveMinimum", v31 ? "2019-12-31" : r.nextBoolean());
+                        put(o, "exclusiveMaximum", v31 ? "2031-01-01" : r.nextBoolean());
+                    }
                     if (!type.equals("date")) {
                         put(o, "timezone", r.nextBoolean());
                         put(o, "defaultTimezone", pick("Etc/UTC", "Europe/Paris"));
@@ -184,8 +250,10 @@ public final class Contracts {
                     put(o, "multipleOf", type.equals("integer") ? (Object) (1L + r.nextInt(5)) : fraction().abs());
                     put(o, "minimum", number());
                     put(o, "maximum", number());
-                    put(o, "exclusiveMinimum", v31 ? number() : r.nextBoolean());
-                    put(o, "exclusiveMaximum", v31 ? number() : r.nextBoolean());
+                    if (v31 || !official) {
+                        put(o, "exclusiveMinimum", v31 ? number() : r.nextBoolean());
+                        put(o, "exclusiveMaximum", v31 ? number() : r.nextBoolean());
+                    }
                     put(o, "format", type.equals("integer") ? pick("i8", "i32", "i64", "u128") : pick("f32", "f64"));
                     break;
                 case "object":
@@ -223,7 +291,7 @@ public final class Contracts {
             switch (kind) {
                 case 0:
                     type = pick("library", "");
-                    if (v31 || chance(2)) {
+                    if (v31 || official || chance(2)) {
                         metric = onObject ? pick("rowCount", "duplicateValues")
                                 : pick("nullValues", "missingValues", "invalidValues", "duplicateValues");
                         arguments = arguments(metric);
@@ -294,17 +362,46 @@ public final class Contracts {
         }
 
         private Server server() {
-            List<String> types = v31 ? Server.TYPES : Server.TYPES.stream()
-                    .filter(t -> !List.of("hive", "impala", "zen").contains(t)).toList();
+            List<String> types = new ArrayList<>(SERVER_FIELDS.keySet());
+            if (!official && v31) {
+                types.addAll(List.of("impala", "zen")); // in the standard's prose, not yet in its schema
+            }
+            if (!v31) {
+                types.removeAll(List.of("hive", "impala", "zen"));
+            }
+            String type = types.get(r.nextInt(types.size()));
             Map<String, Object> properties = new LinkedHashMap<>();
-            for (String field : Server.TYPE_FIELDS) {
-                if (chance(5)) {
-                    properties.put(field, field.equals("port") ? (Object) (1L + r.nextInt(65535)) : text());
+            List<String> fields = SERVER_FIELDS.getOrDefault(type, List.of());
+            for (String field : fields) {
+                boolean required = Character.isUpperCase(field.charAt(0));
+                String key = Character.toLowerCase(field.charAt(0)) + field.substring(1);
+                if (required || chance(3)) {
+                    properties.put(key, serverValue(type, key));
                 }
             }
-            return new Server(id(), word(), types.get(r.nextInt(types.size())), maybe(this::text),
-                    maybe(() -> pick("prod", "dev", "uat")), properties, list(0, 1, this::role), customProperties(),
-                    extensions());
+            return new Server(id(), word(), type, maybe(this::text), maybe(() -> pick("prod", "dev", "uat")),
+                    properties, list(0, 1, this::role), customProperties(), extensions());
+        }
+
+        /** A value of the field's type; a URL where the schema says uri. */
+        private Object serverValue(String type, String field) {
+            switch (field) {
+                case "port":
+                    return 1L + r.nextInt(65535);
+                case "location":
+                    return switch (type) {
+                        case "s3", "glue" -> "s3://" + word() + "/" + word() + "/*.parquet";
+                        case "sftp" -> "sftp://10.0.0." + r.nextInt(255) + "/" + word();
+                        case "azure" -> "abfss://" + word() + ".dfs.core.windows.net/" + word();
+                        default -> "https://" + word() + ".example.com/" + word();
+                    };
+                case "endpointUrl":
+                    return "https://" + word() + ".example.com";
+                case "stagingDir":
+                    return "s3://" + word() + "/staging";
+                default:
+                    return text();
+            }
         }
 
         private Role role() {
@@ -314,7 +411,7 @@ public final class Contracts {
 
         private Team team() {
             List<TeamMember> members = list(0, 3, this::member);
-            if (chance(3)) {
+            if (!official && chance(3)) {
                 return new Team("", "", "", members, List.of(), List.of(), List.of(), true, Map.of());
             }
             return new Team(id(), maybe(this::text), maybe(this::text), members, texts(), definitions(),
@@ -366,7 +463,7 @@ public final class Contracts {
         }
 
         private Map<String, Object> extensions() {
-            if (!chance(4)) {
+            if (official || !chance(4)) {
                 return Map.of();
             }
             Map<String, Object> ext = new LinkedHashMap<>();
@@ -454,7 +551,7 @@ public final class Contracts {
 
         /** An id unique within its list, or none. */
         private String id() {
-            return chance(4) ? "id_" + Long.toHexString(r.nextLong()) : "";
+            return !official && chance(4) ? "id_" + Long.toHexString(r.nextLong()) : "";
         }
 
         private String maybe(Supplier<String> text) {

@@ -50,8 +50,9 @@ class HistoricalPurchasesContractTest {
         assertTrue(e.getMessage().contains("property-removed at schema[purchases].properties[email]"), e.getMessage());
         assertTrue(e.getMessage().contains("maximum-lowered at schema[purchases].properties[quantity]"), e.getMessage());
 
-        DataContract asMajor = OdcsCodec.readYaml(OdcsCodec.toYaml(proposed).replace("version: \"1.3.0\"",
-                "version: \"2.0.0\""));
+        // a version is written as authors write it, unquoted
+        DataContract asMajor = OdcsCodec.readYaml(OdcsCodec.toYaml(proposed).replace("version: 1.3.0",
+                "version: 2.0.0"));
         List<String> breaking = VersionPolicy.check(current, asMajor, CompatibilityMode.BACKWARD).breaking().stream()
                 .map(Change::ruleId).sorted().toList();
         assertEquals(List.of("maximum-lowered", "property-removed"), breaking);
