@@ -25,15 +25,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ProductTestDriverTest {
-    static final Schema ORDERS = Schema.of(
+/** The driver over a small purchases product; {@link #purchases} serves the other tests of the testkit too. */
+public class ProductTestDriverTest {
+    public static final Schema ORDERS = Schema.of(
             Field.of("order_id", LogicalType.STRING, false),
             Field.of("sku", LogicalType.STRING, false),
             Field.of("quantity", LogicalType.INT32, false),
             Field.of("purchased_at", LogicalType.TIMESTAMP_TZ, false),
             Field.builder("email", LogicalType.STRING).classification(Classification.RESTRICTED).build());
 
-    static DataProduct purchases(Check... checks) {
+    public static DataProduct purchases(Check... checks) {
         return DataProduct.builder("purchases")
                 .domain("retail")
                 .version("1.0.0")
