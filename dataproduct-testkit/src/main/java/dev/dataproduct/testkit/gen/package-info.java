@@ -1,6 +1,10 @@
 /**
  * Seeded generators of test data that know how to shrink a failing case:
  * {@link dev.dataproduct.testkit.gen.Gen} and its combinators, values of every logical type,
- * schemas and rows.
+ * schemas and rows. {@link dev.dataproduct.testkit.gen.DatasetGen} generates the rows of a dataset
+ * from its definition or its ODCS contract, every value within its field's constraints, keys unique,
+ * references resolving to generated parent rows, skewable columns, and on demand one rule broken
+ * ({@link dev.dataproduct.testkit.gen.RuleBreak}) in a share of the rows;
+ * {@link dev.dataproduct.testkit.gen.Datasets} generates dataset definitions with such rules.
  */
 package dev.dataproduct.testkit.gen;
