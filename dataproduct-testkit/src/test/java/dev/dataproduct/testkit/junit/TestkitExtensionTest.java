@@ -3,10 +3,10 @@ package dev.dataproduct.testkit.junit;
 import static dev.dataproduct.testkit.driver.ProductAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import dev.dataproduct.api.data.BatchCursor;
 import dev.dataproduct.api.product.DataProduct;
+import dev.dataproduct.testkit.FixtureRuns;
 import dev.dataproduct.testkit.driver.ProductTestDriver;
 import dev.dataproduct.testkit.driver.ProductTestDriverTest;
 import dev.dataproduct.testkit.gen.Gen;
@@ -15,29 +15,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 class TestkitExtensionTest {
     static final List<Long> SEEDS = new ArrayList<>();
     static final AtomicInteger TRIES = new AtomicInteger();
 
-    /** Runs a fixture class and returns each test's failure, or null where it passed. */
     private static List<Throwable> run(Class<?> fixture) {
-        List<Throwable> outcomes = new ArrayList<>();
-        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(fixture))
-                .build(), new TestExecutionListener() {
-                    @Override
-                    public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-                        if (id.isTest()) {
-                            outcomes.add(result.getThrowable().orElse(null));
-                        }
-                    }
-                });
-        return outcomes;
+        return new ArrayList<>(FixtureRuns.run(fixture).values());
     }
 
     static class FixedSeed {
