@@ -40,15 +40,6 @@ class DatasetGenPropertyTest {
         return OdcsCodec.readYaml(OdcsCodec.toYaml(product(spec).contract()));
     }
 
-    private static TestRun run(DatasetSpec spec, List<Map<String, Object>> rows) {
-        try (ProductTestDriver driver = ProductTestDriver.of(product(spec)).maxQuarantinedShare(1)) {
-            driver.input("source").pipeRows(rows);
-            TestRun run = driver.run();
-            run.quarantinedRows(); // read while the driver is open
-            return run;
-        }
-    }
-
     @PropertyTest(tries = 60)
     void dataGeneratedFromAContractPassesItsGateWithNothingQuarantined(Trials trials) {
         trials.forAll(Datasets.datasets(6)).check(spec -> {
