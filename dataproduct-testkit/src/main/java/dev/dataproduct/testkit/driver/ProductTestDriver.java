@@ -6,6 +6,7 @@ import dev.dataproduct.api.quality.Check;
 import dev.dataproduct.api.schema.Schema;
 import dev.dataproduct.core.io.ArrowMemory;
 import dev.dataproduct.core.quality.history.InMemoryMetricsHistory;
+import dev.dataproduct.core.quality.odcs.OdcsQuality;
 import dev.dataproduct.core.runtime.ProductRuntime;
 import dev.dataproduct.core.runtime.RunResult;
 import dev.dataproduct.core.snapshot.InMemorySnapshotStore;
@@ -39,8 +40,9 @@ import org.apache.arrow.memory.BufferAllocator;
  *
  * <p>What the driver changes in the product, and nothing else: an input the test feeds through
  * {@link #input(String)} replaces the product's port of that name (an input that is another product
- * is replaced by a fixture this way: rows, or rows another driver published); checks and
- * quarantine limits adjusted by the test apply to its runs only; output ports are left out, since
+ * is replaced by a fixture this way: rows, or rows another driver published); checks (the product's
+ * and the quality rules of its declared contract, such as a minimum row count meant for production)
+ * and quarantine limits adjusted by the test apply to its runs only; output ports are left out, since
  * the test reads the committed snapshot. Inputs the test does not feed keep their own port.
  *
  * <p>Each run reads the rows piped since the run before, so running again tests an incremental
@@ -66,6 +68,7 @@ public final class ProductTestDriver implements AutoCloseable {
         this.clock = new TestClock(start);
         this.allocator = ArrowMemory.rootAllocator();
         this.checks = new ArrayList<>(product.checks());
+        product.declaredContract().ifPresent(c -> checks.addAll(OdcsQuality.toChecks(c).checks()));
         this.runtime = ProductRuntime.builder().allocator(allocator).store(store).clock(clock)
                 .history(new InMemoryMetricsHistory()).build();
     }

@@ -4,6 +4,7 @@ import static dev.dataproduct.testkit.driver.ProductAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.dataproduct.api.quality.Check;
 import dev.dataproduct.core.runtime.QualityGateException;
 import dev.dataproduct.testkit.driver.ProductTestDriver;
 import dev.dataproduct.testkit.driver.TestRun;
@@ -96,6 +97,20 @@ class HistoricalPurchasesTest {
             QualityGateException e = assertThrows(QualityGateException.class, driver::run);
             assertEquals(List.of("freshnessSeconds(purchased_at)"),
                     e.reports().get(0).failures().stream().map(r -> r.name()).toList(), e.getMessage());
+        }
+    }
+
+    @Test
+    void theProductDefinedFromItsOdcsFileQuarantinesWhatItsContractRefuses() {
+        var product = HistoricalPurchases.fromContract(HistoricalPurchases.contract(HistoricalPurchases.CONTRACT),
+                Path.of("orders.csv"));
+        // the contract's rowCount > 1000 is meant for a day of orders, not for two
+        try (var driver = ProductTestDriver.of(product, NOW).withoutCheck("approxDistinct(customer_id)")
+                .replaceCheck("rowCount", Check.rowCount().atLeast(1)).maxQuarantinedShare(1)) {
+            driver.input("orders")
+                    .pipeText("ord-000001", "cust-0001", "SKU-000001", "2", "10.00", NOW.toString(), "a@example.com", "web")
+                    .pipeText("ord-000002", "cust-0002", "SKU-1", "2", "10.00", NOW.toString(), "b@example.com", "fax");
+            assertThat(driver.run()).published(1).quarantined(1, "sku:pattern").quarantined(1, "channel:allowed_values");
         }
     }
 
