@@ -211,6 +211,45 @@ public class ProductTestDriverTest {
     }
 
     @Test
+    void aCheckAddedByTheTestRunsBesideTheProductsAndReadsByItsName() {
+        try (var driver = ProductTestDriver.of(purchases()).withCheck(Check.max("quantity").atMost(5).named("small"))) {
+            driver.input("orders").pipeText("o1", "SKU-000001", "2", "2026-01-01T00:00:00Z", "")
+                    .pipeText("o2", "SKU-000002", "9", "2026-01-01T00:00:00Z", "");
+            QualityGateException e = assertThrows(QualityGateException.class, driver::run);
+            assertThat(e.reports().get(0)).failed("small").passed("unique purchase ids");
+            AssertionError wrong = assertThrows(AssertionError.class, () -> assertThat(e.reports().get(0)).passed("small"));
+            assertTrue(wrong.getMessage().contains("expected check 'small' of dataset 'purchases' to pass but it failed"),
+                    wrong.getMessage());
+        }
+    }
+
+    @Test
+    void anUnparseableClassifiedValueIsQuarantinedWithoutRepeatingIt() {
+        Schema secret = Schema.of(Field.of("order_id", LogicalType.STRING, false),
+                Field.builder("pin", LogicalType.INT32).classification(Classification.CONFIDENTIAL).build());
+        try (var driver = ProductTestDriver.of(purchases()).maxQuarantinedShare(1)) {
+            IllegalArgumentException cells = assertThrows(IllegalArgumentException.class,
+                    () -> driver.input("orders").pipeText("o1", "SKU-000001"));
+            assertTrue(cells.getMessage().contains("5 fields"), cells.getMessage());
+            IllegalArgumentException other = assertThrows(IllegalArgumentException.class,
+                    () -> driver.input("orders", secret));
+            assertTrue(other.getMessage().contains("already fed"), other.getMessage());
+        }
+        DataProduct pins = DataProduct.builder("pins").domain("retail").version("1.0.0")
+                .owner(Owner.person("Ana Ruiz", "ana.ruiz@example.com")).purpose("Pins.")
+                .input(RowsInput.of("raw", secret, List.of()))
+                .output(DatasetSpec.named("pins").field("order_id", LogicalType.STRING, f -> f.required())
+                        .field("pin", LogicalType.INT32, f -> f.classification(Classification.CONFIDENTIAL)))
+                .transform(ctx -> ctx.input("raw")).build();
+        try (var driver = ProductTestDriver.of(pins).maxQuarantinedShare(1)) {
+            driver.input("raw").pipeText("o1", "12a4");
+            TestRun run = driver.run();
+            assertThat(run).quarantined(1, "pin:parse");
+            assertFalse(run.quarantinedRows().get(0).reasons().contains("12a4"), run.quarantinedRows().toString());
+        }
+    }
+
+    @Test
     void namesTheInputsThereAreForAnUnknownOne() {
         try (var driver = ProductTestDriver.of(purchases())) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> driver.input("order"));
