@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * Generates rows of a dataset from its definition or its ODCS contract: every value within its
@@ -207,7 +208,53 @@ public final class DatasetGen {
      * @return a generator of datasets of that size
      */
     public Gen<GeneratedRows> rows(int minRows, int maxRows) {
-        return random -> generate(minRows + random.nextInt(maxRows - minRows + 1), random);
+        if (minRows < 0 || maxRows < minRows) {
+            throw new IllegalArgumentException("rows must lie in 0 <= min <= max; got " + minRows + " to " + maxRows);
+        }
+        return new Gen<>() {
+            @Override
+            public GeneratedRows generate(Random random) {
+                return DatasetGen.this.generate(minRows + random.nextInt(maxRows - minRows + 1), random);
+            }
+
+            /** Fewer rows, each broken row kept only while it still breaks its rule. */
+            @Override
+            public Stream<GeneratedRows> shrink(GeneratedRows value) {
+                List<Integer> all = IntStream.range(0, value.rows().size()).boxed().toList();
+                return Shrinking.list(all, minRows, i -> Stream.<Integer>empty())
+                        .map(kept -> subset(value, kept)).filter(DatasetGen.this::stillBroken);
+            }
+        };
+    }
+
+    private static GeneratedRows subset(GeneratedRows value, List<Integer> kept) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Integer> broken = new ArrayList<>();
+        Set<Integer> wasBroken = new HashSet<>(value.broken());
+        for (int i : kept) {
+            if (wasBroken.contains(i)) {
+                broken.add(rows.size());
+            }
+            rows.add(value.rows().get(i));
+        }
+        return new GeneratedRows(rows, broken, value.rule());
+    }
+
+    /** A duplicate key stays broken only while an earlier unbroken row still holds that key. */
+    private boolean stillBroken(GeneratedRows value) {
+        if (breaking == null || breaking.kind() != RuleBreak.Kind.DUPLICATE_KEY) {
+            return true;
+        }
+        Set<Integer> broken = new HashSet<>(value.broken());
+        Set<List<Object>> keys = new HashSet<>();
+        for (int i = 0; i < value.rows().size(); i++) {
+            Map<String, Object> row = value.rows().get(i);
+            List<Object> key = spec.schema().primaryKey().stream().map(f -> row.get(f.name())).toList();
+            if (broken.contains(i) ? !keys.contains(key) : !keys.add(key)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -17,6 +17,7 @@ import dev.dataproduct.api.transform.TransformSpec;
 import dev.dataproduct.testkit.driver.ProductTestDriver;
 import dev.dataproduct.testkit.driver.TestRun;
 import dev.dataproduct.testkit.port.RowsInput;
+import dev.dataproduct.testkit.property.PropertyRunner;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -109,6 +110,16 @@ class DatasetGenTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DatasetGen.of(tiny).generate(3, new Random(1)));
         assertTrue(e.getMessage().contains("too few values"), e.getMessage());
+    }
+
+    @Test
+    void aFailingDatasetShrinksToTheFewestRowsThatStillFail() {
+        Gen<GeneratedRows> gen = DatasetGen.of(ORDERS).breaking(RuleBreak.duplicateKey(), 0.2).rows(1, 100);
+        AssertionError e = assertThrows(AssertionError.class, () -> PropertyRunner.forAll(gen).seed(5).trials(5)
+                .check(data -> data.broken().isEmpty()));
+        String shrunk = e.getMessage().lines().filter(l -> l.contains("shrunk")).findFirst().orElseThrow();
+        // one row with a key and one later row repeating it: two rows, one of them broken
+        assertTrue(shrunk.contains("broken=[1]") && shrunk.split("order_id=").length == 3, shrunk);
     }
 
     @Test
