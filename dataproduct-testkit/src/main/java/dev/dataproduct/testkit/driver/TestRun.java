@@ -11,6 +11,7 @@ import java.util.Map;
 /**
  * One run of a {@link ProductTestDriver}: its record and the data it committed, read back from the
  * committed snapshot: every published row (not a sample) and every quarantined row with its reasons.
+ * Read it while its driver is open: the data lives in the driver's store and allocator.
  */
 public final class TestRun {
     private final RunResult result;

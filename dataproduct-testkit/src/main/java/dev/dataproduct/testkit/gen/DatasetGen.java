@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -143,6 +144,35 @@ public final class DatasetGen {
         Map<String, Reference> more = new HashMap<>(references);
         more.put(column, new Reference(values));
         return new DatasetGen(spec, nullShare, uniques, more, skews, breaking, breakShare);
+    }
+
+    /**
+     * Foreign keys through conformed keys, between products: every column of this dataset declared
+     * with a {@linkplain Field#conformedKey() conformed key} that a column of the parent also
+     * declares refers to the parent rows' values of that column.
+     *
+     * @param parent the parent dataset's definition, such as another product's output
+     * @param parentRows rows of the parent
+     * @return a copy
+     * @throws IllegalArgumentException if the two datasets share no conformed key
+     */
+    public DatasetGen conformsTo(DatasetSpec parent, List<? extends Map<String, ?>> parentRows) {
+        DatasetGen out = this;
+        for (Field f : spec.schema().fields()) {
+            if (f.conformedKey().isEmpty()) {
+                continue;
+            }
+            Optional<Field> match = parent.schema().fields().stream()
+                    .filter(p -> p.conformedKey().equals(f.conformedKey())).findFirst();
+            if (match.isPresent()) {
+                out = out.references(f.name(), parentRows, match.get().name());
+            }
+        }
+        if (out == this) {
+            throw new IllegalArgumentException("datasets '" + spec.name() + "' and '" + parent.name()
+                    + "' share no conformed key");
+        }
+        return out;
     }
 
     /**

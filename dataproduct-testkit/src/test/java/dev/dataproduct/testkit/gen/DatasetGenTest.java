@@ -57,6 +57,23 @@ class DatasetGenTest {
     }
 
     @Test
+    void aConformedKeyOfAnotherProductLinksItsRowsToTheParentRows() {
+        DatasetSpec people = DatasetSpec.named("people")
+                .field("person", LogicalType.STRING, f -> f.primaryKey().pattern("p-\\d{5}").conformedKey("customer"))
+                .build();
+        DatasetSpec visits = DatasetSpec.named("visits")
+                .field("visitor", LogicalType.STRING, f -> f.required().pattern("p-\\d{5}").conformedKey("customer"))
+                .field("store", LogicalType.STRING, f -> f.required().pattern("[A-Z]{2}"))
+                .build();
+        Random random = new Random(4);
+        GeneratedRows parents = DatasetGen.of(people).generate(10, random);
+        Set<Object> known = new HashSet<>(parents.rows().stream().map(r -> r.get("person")).toList());
+        DatasetGen.of(visits).conformsTo(people, parents.rows()).generate(200, random).rows()
+                .forEach(r -> assertTrue(known.contains(r.get("visitor")), r.toString()));
+        assertThrows(IllegalArgumentException.class, () -> DatasetGen.of(ORDERS).conformsTo(people, parents.rows()));
+    }
+
+    @Test
     void aProductQuarantinesExactlyTheGeneratedOrphansForItsReferenceCheck() {
         Schema loose = new Schema(ORDERS.schema().fields().stream().map(f -> Field.of(f.name(), f.type(), false)).toList());
         DataProduct product = DataProduct.builder("orders").domain("test").version("1.0.0")
