@@ -2,16 +2,12 @@ package dev.dataproduct.testkit.consumer;
 
 import dev.dataproduct.api.contract.ConsumerExpectations;
 import dev.dataproduct.api.contract.DataContract;
-import dev.dataproduct.api.schema.Field;
 import dev.dataproduct.core.compat.ExpectationChecker;
 import dev.dataproduct.core.compat.ExpectationReport;
 import dev.dataproduct.testkit.driver.TestInput;
 import dev.dataproduct.testkit.gen.DatasetGen;
 import dev.dataproduct.testkit.gen.GeneratedRows;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 
@@ -86,10 +82,10 @@ public final class UpstreamFixture {
      * @param input the downstream product's input in a driver
      * @param rows how many rows
      * @param random the source of randomness
-     * @return the rows piped, as the input reads them
+     * @return the rows generated, with every column of the contract
      * @throws IllegalArgumentException if the input reads a column the contract does not have
      */
-    public List<Map<String, Object>> pipeInto(TestInput input, int rows, Random random) {
+    public GeneratedRows pipeInto(TestInput input, int rows, Random random) {
         List<String> missing = input.schema().fieldNames().stream()
                 .filter(c -> data.spec().schema().field(c).isEmpty()).toList();
         if (!missing.isEmpty()) {
@@ -97,15 +93,8 @@ public final class UpstreamFixture {
                     + contract.id() + "' version " + contract.version() + " does not have in '" + data.spec().name()
                     + "'");
         }
-        List<Map<String, Object>> piped = new ArrayList<>();
-        for (Map<String, Object> row : generate(rows, random).rows()) {
-            Map<String, Object> projected = new LinkedHashMap<>();
-            for (Field f : input.schema().fields()) {
-                projected.put(f.name(), row.get(f.name()));
-            }
-            piped.add(projected);
-        }
-        input.pipeRows(piped);
-        return piped;
+        GeneratedRows generated = generate(rows, random);
+        input.pipeColumnsOf(generated.rows());
+        return generated;
     }
 }

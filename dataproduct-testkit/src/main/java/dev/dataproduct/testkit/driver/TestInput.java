@@ -60,6 +60,41 @@ public final class TestInput {
     }
 
     /**
+     * Pipes rows of a wider dataset, keeping only the columns this input reads: the rows another
+     * product published, or rows generated from an upstream's contract.
+     *
+     * @param rows rows by column name, values in the SDK's value model
+     * @return this input
+     * @throws IllegalArgumentException if the rows lack a column the input reads, naming it
+     */
+    public TestInput pipeColumnsOf(List<? extends Map<String, ?>> rows) {
+        for (Map<String, ?> row : rows) {
+            Map<String, Object> projected = new HashMap<>();
+            for (String column : schema.fieldNames()) {
+                if (!row.containsKey(column)) {
+                    throw new IllegalArgumentException("input '" + name + "' reads column '" + column
+                            + "', which the rows piped do not have; they have " + row.keySet());
+                }
+                projected.put(column, row.get(column));
+            }
+            pipeRow(projected);
+        }
+        return this;
+    }
+
+    /**
+     * Feeds this input with what another product published, as if it read that product: the
+     * upstream runs in its own driver, and this input takes the columns it reads.
+     *
+     * @param upstream a run of the upstream product
+     * @param dataset the dataset of the upstream this input reads
+     * @return this input
+     */
+    public TestInput pipeFrom(TestRun upstream, String dataset) {
+        return pipeColumnsOf(upstream.rows(dataset));
+    }
+
+    /**
      * @param row a row by column name, values in the SDK's value model; a missing key means null
      * @return this input
      * @throws IllegalArgumentException if a column is not in the schema

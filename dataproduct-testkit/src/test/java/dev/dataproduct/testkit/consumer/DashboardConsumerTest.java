@@ -20,6 +20,7 @@ import dev.dataproduct.core.odcs.OdcsCodec;
 import dev.dataproduct.testkit.driver.ProductTestDriver;
 import dev.dataproduct.testkit.driver.ProductTestDriverTest;
 import dev.dataproduct.testkit.driver.TestRun;
+import dev.dataproduct.testkit.gen.GeneratedRows;
 import dev.dataproduct.testkit.port.RowsInput;
 import java.util.List;
 import java.util.Map;
@@ -70,10 +71,10 @@ class DashboardConsumerTest {
         UpstreamFixture purchases = UpstreamFixture.of(PURCHASES, "purchases").expecting(EXPECTATIONS)
                 .shaped(gen -> gen.skewed("sku", 3));
         try (var driver = ProductTestDriver.of(dashboard())) {
-            List<Map<String, Object>> piped = purchases.pipeInto(driver.input("purchases"), 500, new Random(42));
+            GeneratedRows piped = purchases.pipeInto(driver.input("purchases"), 500, new Random(42));
             TestRun run = driver.run();
             assertThat(run).quarantined(0).passed("one row per sku");
-            long unitsIn = piped.stream().mapToLong(r -> (Long) r.get("quantity")).sum();
+            long unitsIn = piped.rows().stream().mapToLong(r -> (Long) r.get("quantity")).sum();
             assertEquals(unitsIn, run.rows().stream().mapToLong(r -> (Long) r.get("units")).sum());
             assertTrue(run.rows().size() < 500, "skewed SKUs repeat");
         }

@@ -205,7 +205,7 @@ public class ProductTestDriverTest {
         try (var upstream = ProductTestDriver.of(purchases()); var downstream = ProductTestDriver.of(report)) {
             upstream.input("orders").pipeText("o1", "SKU-000001", "20", "2026-01-01T00:00:00Z", "")
                     .pipeText("o2", "SKU-000002", "2", "2026-01-01T00:00:00Z", "");
-            downstream.input("purchases").pipeRows(upstream.run().rows());
+            downstream.input("purchases").pipeFrom(upstream.run(), "purchases");
             assertEquals(List.of(Map.of("order_id", "o1")), downstream.run().rows());
         }
     }
@@ -246,6 +246,20 @@ public class ProductTestDriverTest {
             TestRun run = driver.run();
             assertThat(run).quarantined(1, "pin:parse");
             assertFalse(run.quarantinedRows().get(0).reasons().contains("12a4"), run.quarantinedRows().toString());
+        }
+    }
+
+    @Test
+    void rowsOfAWiderDatasetArePipedWithTheColumnsTheInputReadsAndAMissingOneIsNamed() {
+        try (var driver = ProductTestDriver.of(purchases())) {
+            Map<String, Object> wide = new java.util.HashMap<>(Map.of("order_id", "o1", "sku", "SKU-000001",
+                    "quantity", 2L, "purchased_at", Instant.EPOCH, "channel", "web"));
+            wide.put("email", null);
+            driver.input("orders").pipeColumnsOf(List.of(wide));
+            assertThat(driver.run()).published(1).publishedRow(Map.of("order_id", "o1", "quantity", 2L));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> driver.input("orders").pipeColumnsOf(List.of(Map.of("order_id", "o2"))));
+            assertTrue(e.getMessage().contains("reads column 'sku'"), e.getMessage());
         }
     }
 
