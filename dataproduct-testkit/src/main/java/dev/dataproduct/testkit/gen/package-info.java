@@ -4,6 +4,10 @@
  * schemas and rows, and ODCS contracts: {@link dev.dataproduct.testkit.gen.Contracts#contracts()}
  * makes contracts valid by the official ODCS v3.1.0 JSON schema,
  * {@link dev.dataproduct.testkit.gen.Contracts#withExtensions()} adds what the SDK's codec keeps
- * beyond it (element ids, extension fields, v3.0 forms).
+ * beyond it (element ids, extension fields, v3.0 forms). {@link dev.dataproduct.testkit.gen.DatasetGen}
+ * generates the rows of a dataset from its definition or its ODCS contract, every value within its
+ * field's constraints, keys unique, references resolving to generated parent rows, skewable columns,
+ * and on demand one rule broken ({@link dev.dataproduct.testkit.gen.RuleBreak}) in a share of the
+ * rows; {@link dev.dataproduct.testkit.gen.Datasets} generates dataset definitions with such rules.
  */
 package dev.dataproduct.testkit.gen;

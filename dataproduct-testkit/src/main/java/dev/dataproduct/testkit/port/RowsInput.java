@@ -58,6 +58,11 @@ public final class RowsInput implements InputPort {
         return new RowsInput(name, schema, rows, size);
     }
 
+    /** @return the schema of the rows */
+    public Schema schema() {
+        return schema;
+    }
+
     @Override
     public PortDescriptor descriptor() {
         return new PortDescriptor(name, "memory", "rows", "");

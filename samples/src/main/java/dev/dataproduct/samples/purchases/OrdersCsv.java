@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -32,17 +34,31 @@ public final class OrdersCsv {
      * @throws IOException if the file cannot be written
      */
     public static int write(Path file, int rows, long seed, Instant now) throws IOException {
-        Random random = new Random(seed);
         Files.createDirectories(file.toAbsolutePath().getParent());
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(HEADER);
             out.write('\n');
-            for (int i = 1; i <= rows; i++) {
-                out.write(line(i, random, now));
+            for (String line : lines(rows, seed, now)) {
+                out.write(line);
                 out.write('\n');
             }
         }
         return rows;
+    }
+
+    /**
+     * @param rows how many data lines
+     * @param seed the seed; the same seed gives the same lines
+     * @param now the newest purchase time; purchases go back 90 days from it
+     * @return the data lines {@link #write} writes, without the header
+     */
+    public static List<String> lines(int rows, long seed, Instant now) {
+        Random random = new Random(seed);
+        List<String> lines = new ArrayList<>(rows);
+        for (int i = 1; i <= rows; i++) {
+            lines.add(line(i, random, now));
+        }
+        return lines;
     }
 
     private static String line(int i, Random random, Instant now) {

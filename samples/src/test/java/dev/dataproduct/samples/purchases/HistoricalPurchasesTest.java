@@ -1,31 +1,34 @@
 package dev.dataproduct.samples.purchases;
 
+import static dev.dataproduct.testkit.driver.ProductAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.dataproduct.api.product.DataProduct;
-import dev.dataproduct.core.runtime.ProductRuntime;
-import dev.dataproduct.core.runtime.RunResult;
-import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
-import dev.dataproduct.ports.arrow.ArrowFileOutput;
-import java.io.IOException;
+import dev.dataproduct.api.quality.Check;
+import dev.dataproduct.core.runtime.QualityGateException;
+import dev.dataproduct.testkit.driver.ProductTestDriver;
+import dev.dataproduct.testkit.driver.TestRun;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class HistoricalPurchasesTest {
+    private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
     private static final Pattern SKU = Pattern.compile("SKU-\\d{6}");
     private static final Set<String> CHANNELS = Set.of("web", "store", "app");
+
+    /** The product over a CSV the driver stands in for: no file is read. */
+    private static ProductTestDriver driver() {
+        return ProductTestDriver.of(HistoricalPurchases.define(Path.of("orders.csv")), NOW);
+    }
 
     /** The contract of the product, checked line by line in plain Java, apart from the SDK. */
     private static boolean valid(String line) {
@@ -43,79 +46,76 @@ class HistoricalPurchasesTest {
         }
     }
 
+    /** A CSV line as cells by column; a line with a cell missing lacks the last column. */
+    private static Map<String, String> cells(String line) {
+        String[] names = OrdersCsv.HEADER.split(",");
+        String[] cells = line.split(",", -1);
+        Map<String, String> row = new LinkedHashMap<>();
+        for (int i = 0; i < cells.length; i++) {
+            row.put(names[i], cells[i]);
+        }
+        return row;
+    }
+
     @Test
-    void publishesExactlyTheValidOrdersAndQuarantinesTheRest(@TempDir Path dir) throws IOException {
-        Path csv = dir.resolve("orders.csv");
-        OrdersCsv.write(csv, 2000, 7L, Instant.parse("2026-01-01T00:00:00Z"));
-        List<String> lines = Files.readAllLines(csv);
-        long expectedValid = lines.stream().skip(1).filter(HistoricalPurchasesTest::valid).count();
-        assertTrue(expectedValid < 2000, "the generated file must contain bad rows");
-
-        DataProduct product = HistoricalPurchases.define(csv, ArrowFileOutput.at(dir.resolve("served")));
-        try (BufferAllocator allocator = new RootAllocator();
-             ProductRuntime runtime = ProductRuntime.builder().allocator(allocator)
-                     .clock(java.time.Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC))
-                     .store(DirectorySnapshotStore.at(dir.resolve("snapshots"))).build()) {
-            RunResult result = runtime.run(product);
-            assertEquals(2000, result.rowsIn());
-            assertEquals(expectedValid, result.published());
-            assertEquals(2000 - expectedValid, result.quarantined());
-            assertTrue(result.portFailures().isEmpty(), result.portFailures().toString());
-            assertEquals(1, result.quality().size());
-            assertTrue(result.quality().get(0).passed(), result.quality().get(0).summary());
-            assertEquals(HistoricalPurchases.checks().length, result.quality().get(0).results().size());
-            assertEquals(0.0, result.quality().get(0).result("duplicateCount(purchase_id)").orElseThrow().value());
-            double expectedMean = lines.stream().skip(1).filter(HistoricalPurchasesTest::valid)
-                    .mapToInt(l -> Integer.parseInt(l.split(",", -1)[3])).average().orElseThrow();
-            assertEquals(expectedMean, result.quality().get(0).result("mean(quantity)").orElseThrow().value(), 1e-9);
-            assertTrue(Files.exists(dir.resolve("served").resolve("purchases.arrow")));
-
-            List<BigDecimal> wrongTotals = new ArrayList<>();
-            runtime.store().open(runtime.store().current(product.address()).orElseThrow(), allocator)
-                    .dataset("purchases").forEachRow(r -> {
-                        BigDecimal expected = r.getDecimal("unit_price").multiply(BigDecimal.valueOf(r.getLong("quantity")));
-                        if (expected.compareTo(r.getDecimal("total")) != 0) {
-                            wrongTotals.add(r.getDecimal("total"));
-                        }
-                    });
-            assertEquals(List.of(), wrongTotals);
+    void publishesExactlyTheValidOrdersAndQuarantinesTheRest() {
+        List<String> lines = OrdersCsv.lines(2000, 7L, NOW);
+        List<String> good = lines.stream().filter(HistoricalPurchasesTest::valid).toList();
+        try (var driver = driver()) {
+            lines.forEach(line -> driver.input("orders").pipeText(cells(line)));
+            TestRun run = driver.run();
+            assertThat(run).published(good.size()).quarantined(2000 - good.size())
+                    .passed("total is quantity times unit price").passed("duplicateCount(purchase_id)");
+            double mean = good.stream().mapToInt(l -> Integer.parseInt(l.split(",")[3])).average().orElseThrow();
+            assertEquals(mean, run.check("mean(quantity)").value(), 1e-9);
+            assertEquals(good.stream().map(l -> l.split(",")[0]).toList(),
+                    run.rows().stream().map(r -> r.get("purchase_id")).toList());
         }
     }
 
     @Test
-    void aTotalTooLargeForItsColumnQuarantinesItsOrderWithTheCsvLineAndTheRunGoesOn(@TempDir Path dir)
-            throws IOException {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        StringBuilder csv = new StringBuilder(OrdersCsv.HEADER).append('\n');
-        for (int i = 1; i <= 150; i++) {
-            csv.append(String.format("ord-%06d,cust-%04d,SKU-%06d,2,10.00,%s,c%d@example.com,web%n", i, i, i,
-                    now.minusSeconds(60L * i), i));
-        }
-        // 2,000,000,000 units at 999.99 need 13 digits before the point; total is decimal(12,2)
-        csv.append("ord-999999,cust-0001,SKU-000001,2000000000,999.99,").append(now.minusSeconds(30))
-                .append(",big@example.com,web\n");
-        Path file = Files.writeString(dir.resolve("orders.csv"), csv.toString());
-
-        DataProduct product = HistoricalPurchases.define(file);
-        try (BufferAllocator allocator = new RootAllocator();
-             ProductRuntime runtime = ProductRuntime.builder().allocator(allocator)
-                     .clock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC))
-                     .store(DirectorySnapshotStore.at(dir.resolve("snapshots"))).build()) {
-            RunResult result = runtime.run(product);
-            assertEquals(151, result.rowsIn());
-            assertEquals(150, result.published());
-            assertEquals(1, result.quarantined());
-            assertEquals(1L, result.violations().get("purchases.total: type"));
-            assertEquals("orders.csv:152", result.samples().get(0).origin());
-            assertEquals("ord-999999", result.samples().get(0).values().get("purchase_id"));
+    void aTotalTooLargeForItsColumnQuarantinesItsOrderWithItsOriginAndTheRunGoesOn() {
+        try (var driver = driver().withoutCheck("approxDistinct(customer_id)").maxQuarantinedShare(1)) {
+            driver.input("orders")
+                    .pipeText("ord-000001", "cust-0001", "SKU-000001", "2", "10.00", NOW.toString(), "a@example.com", "web")
+                    // 2,000,000,000 units at 999.99 need 13 digits before the point; total is decimal(12,2)
+                    .pipeText("ord-999999", "cust-0001", "SKU-000001", "2000000000", "999.99", NOW.toString(),
+                            "big@example.com", "web");
+            TestRun run = driver.run();
+            assertThat(run).published(1).quarantined(1, "total:type");
+            assertEquals("orders row 2", run.quarantinedRows().get(0).origin());
+            assertEquals("ord-999999", run.quarantinedRows().get(0).values().get("purchase_id"));
         }
     }
 
     @Test
-    void theSameSeedWritesTheSameOrders(@TempDir Path dir) throws IOException {
-        Instant now = Instant.parse("2026-01-01T00:00:00Z");
-        OrdersCsv.write(dir.resolve("a.csv"), 500, 11L, now);
-        OrdersCsv.write(dir.resolve("b.csv"), 500, 11L, now);
-        assertEquals(Files.readAllLines(dir.resolve("a.csv")), Files.readAllLines(dir.resolve("b.csv")));
+    void purchasesOlderThanADayFailTheFreshnessCheckAndNothingIsPublished() {
+        try (var driver = driver().withoutCheck("approxDistinct(customer_id)")) {
+            driver.input("orders")
+                    .pipeText("ord-000001", "cust-0001", "SKU-000001", "2", "10.00", NOW.toString(), "a@example.com", "web");
+            driver.clock().advance(Duration.ofHours(25));
+            QualityGateException e = assertThrows(QualityGateException.class, driver::run);
+            assertEquals(List.of("freshnessSeconds(purchased_at)"),
+                    e.reports().get(0).failures().stream().map(r -> r.name()).toList(), e.getMessage());
+        }
+    }
+
+    @Test
+    void theProductDefinedFromItsOdcsFileQuarantinesWhatItsContractRefuses() {
+        var product = HistoricalPurchases.fromContract(HistoricalPurchases.contract(HistoricalPurchases.CONTRACT),
+                Path.of("orders.csv"));
+        // the contract's rowCount > 1000 is meant for a day of orders, not for two
+        try (var driver = ProductTestDriver.of(product, NOW).withoutCheck("approxDistinct(customer_id)")
+                .replaceCheck("rowCount", Check.rowCount().atLeast(1)).maxQuarantinedShare(1)) {
+            driver.input("orders")
+                    .pipeText("ord-000001", "cust-0001", "SKU-000001", "2", "10.00", NOW.toString(), "a@example.com", "web")
+                    .pipeText("ord-000002", "cust-0002", "SKU-1", "2", "10.00", NOW.toString(), "b@example.com", "fax");
+            assertThat(driver.run()).published(1).quarantined(1, "sku:pattern").quarantined(1, "channel:allowed_values");
+        }
+    }
+
+    @Test
+    void theSameSeedWritesTheSameOrders() {
+        assertEquals(OrdersCsv.lines(500, 11L, NOW), OrdersCsv.lines(500, 11L, NOW));
     }
 }

@@ -1,0 +1,193 @@
+package dev.dataproduct.testkit.gen;
+
+import dev.dataproduct.api.schema.Constraints;
+import dev.dataproduct.api.schema.Field;
+import dev.dataproduct.api.schema.LogicalType;
+import dev.dataproduct.api.schema.TextValues;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.regex.Pattern;
+
+/**
+ * Values of one field within its type and constraints, and values just outside its range. Bounds
+ * and allowed values are read with {@link TextValues}, as the contract gate reads them.
+ */
+final class FieldValues {
+    private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
+    private static final int ATTEMPTS = 200;
+
+    private FieldValues() {
+    }
+
+    /**
+     * @return a value of the field's type meeting its constraints (never null)
+     * @throws IllegalArgumentException if no value was found, saying why
+     */
+    static Object valid(Field f, Random random) {
+        Constraints c = f.constraints();
+        LogicalType type = f.type();
+        if (!c.allowedValues().isEmpty()) {
+            return TextValues.parse(type, c.allowedValues().get(random.nextInt(c.allowedValues().size())));
+        }
+        if (type instanceof LogicalType.StringType) {
+            return string(f, random);
+        }
+        Optional<Object> min = c.minimum().map(v -> TextValues.parse(type, v));
+        Optional<Object> max = c.maximum().map(v -> TextValues.parse(type, v));
+        if (min.isEmpty() && max.isEmpty()) {
+            return Values.value(type, random);
+        }
+        if (type instanceof LogicalType.IntegerType t) {
+            // a one-sided range gets a second side a thousand away, within the type
+            long lo = min.map(v -> (Long) v).orElseGet(() -> Math.max(t.minValue(), Math.subtractExact(
+                    Math.max((Long) max.get(), Long.MIN_VALUE + 1000), 1000)));
+            long hi = max.map(v -> (Long) v).orElse(Math.min(t.maxValue(), Math.min(lo, Long.MAX_VALUE - 1000) + 1000));
+            return lo + (long) Math.floor(random.nextDouble() * ((double) hi - (double) lo + 1));
+        } else if (type instanceof LogicalType.DecimalType t) {
+            BigDecimal limit = BigDecimal.TEN.pow(t.precision() - t.scale()).subtract(BigDecimal.ONE.movePointLeft(t.scale()));
+            BigDecimal lo = min.map(v -> (BigDecimal) v).orElse(limit.negate());
+            BigDecimal hi = max.map(v -> (BigDecimal) v).orElse(limit);
+            BigDecimal v = lo.add(hi.subtract(lo).multiply(BigDecimal.valueOf(random.nextDouble())))
+                    .setScale(t.scale(), RoundingMode.DOWN);
+            return v.compareTo(lo) < 0 ? lo.setScale(t.scale(), RoundingMode.UP) : v;
+        } else if (type instanceof LogicalType.FloatingType t) {
+            double lo = min.map(v -> (Double) v).orElse(max.map(v -> (Double) v).orElse(0.0) - 1000);
+            double hi = max.map(v -> (Double) v).orElse(lo + 1000);
+            double v = lo + (hi - lo) * random.nextDouble();
+            if (t.bitWidth() == 32) {
+                v = (float) v;
+            }
+            return Math.max(lo, Math.min(hi, v));
+        } else if (type instanceof LogicalType.DateType) {
+            long lo = min.map(v -> ((LocalDate) v).toEpochDay()).orElse(max.map(v -> ((LocalDate) v).toEpochDay()).orElse(0L) - 3650);
+            long hi = max.map(v -> ((LocalDate) v).toEpochDay()).orElse(lo + 3650);
+            return LocalDate.ofEpochDay(lo + (long) (random.nextDouble() * (hi - lo + 1)));
+        } else if (type instanceof LogicalType.TimeType) {
+            long lo = min.map(v -> ((LocalTime) v).toNanoOfDay()).orElse(0L);
+            long hi = max.map(v -> ((LocalTime) v).toNanoOfDay()).orElse(LocalTime.MAX.toNanoOfDay());
+            long micros = (lo + 999) / 1000 + (long) (random.nextDouble() * (hi / 1000 - (lo + 999) / 1000));
+            return LocalTime.ofNanoOfDay(micros * 1000);
+        } else if (type instanceof LogicalType.TimestampType t) {
+            ChronoUnit unit = t.precision().unit();
+            Instant lo = min.map(FieldValues::instant).orElse(max.map(FieldValues::instant).orElse(Instant.EPOCH)
+                    .minus(3650, ChronoUnit.DAYS));
+            Instant hi = max.map(FieldValues::instant).orElse(lo.plus(3650, ChronoUnit.DAYS));
+            long span = hi.getEpochSecond() - lo.getEpochSecond();
+            Instant v = lo.plusSeconds((long) (random.nextDouble() * span)).truncatedTo(unit);
+            if (v.isBefore(lo)) {
+                v = v.plus(1, unit);
+            }
+            return t.withZone() ? v : LocalDateTime.ofInstant(v, ZoneOffset.UTC);
+        }
+        return Values.value(type, random);
+    }
+
+    private static Instant instant(Object value) {
+        return value instanceof Instant i ? i : ((LocalDateTime) value).toInstant(ZoneOffset.UTC);
+    }
+
+    private static String string(Field f, Random random) {
+        Constraints c = f.constraints();
+        int minLength = c.minLength().orElse(0);
+        // a pattern sets the length itself; only free text gets a made-up upper bound
+        int maxLength = c.maxLength().orElse(c.pattern().isPresent() ? Integer.MAX_VALUE : Math.max(minLength, 12));
+        if (c.pattern().isEmpty()) {
+            int n = minLength + random.nextInt(maxLength - minLength + 1);
+            StringBuilder sb = new StringBuilder(n);
+            for (int i = 0; i < n; i++) {
+                sb.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+            }
+            return sb.toString();
+        }
+        Pattern pattern = Pattern.compile(c.pattern().get());
+        IllegalArgumentException why = null;
+        for (int i = 0; i < ATTEMPTS; i++) {
+            try {
+                String s = RegexStrings.generate(c.pattern().get(), random);
+                int length = s.codePointCount(0, s.length());
+                if (length >= minLength && length <= maxLength && pattern.matcher(s).matches()) {
+                    return s;
+                }
+            } catch (IllegalArgumentException e) {
+                why = e;
+                break;
+            }
+        }
+        // the examples are hints for a pattern the generator does not understand
+        List<String> examples = new ArrayList<>();
+        for (String e : f.examples()) {
+            int length = e.codePointCount(0, e.length());
+            if (pattern.matcher(e).matches() && length >= minLength && length <= maxLength) {
+                examples.add(e);
+            }
+        }
+        if (!examples.isEmpty()) {
+            return examples.get(random.nextInt(examples.size()));
+        }
+        throw why != null ? new IllegalArgumentException("field '" + f.name() + "': " + why.getMessage(), why)
+                : new IllegalArgumentException("field '" + f.name() + "': no string of length " + minLength + " to "
+                        + (maxLength == Integer.MAX_VALUE ? "any" : maxLength) + " matching '" + c.pattern().get() + "' found; give the field examples that match");
+    }
+
+    /**
+     * @return a value of the field's type just beyond its maximum (or, where that does not fit the
+     *     type, below its minimum), and the rule it breaks
+     * @throws IllegalArgumentException if the field has no bound a value of its type can cross
+     */
+    static Broken outOfRange(Field f) {
+        LogicalType type = f.type();
+        Constraints c = f.constraints();
+        for (String rule : List.of("maximum", "minimum")) {
+            Optional<String> bound = rule.equals("maximum") ? c.maximum() : c.minimum();
+            if (bound.isEmpty()) {
+                continue;
+            }
+            Object value = beyond(type, TextValues.parse(type, bound.get()), rule.equals("maximum") ? 1 : -1);
+            if (value != null) {
+                return new Broken(value, f.name() + ":" + rule);
+            }
+        }
+        throw new IllegalArgumentException("field '" + f.name() + "' has no minimum or maximum that a value of "
+                + type.typeName() + " can cross");
+    }
+
+    /** A value and the rule it breaks. */
+    record Broken(Object value, String rule) {
+    }
+
+    /** @return the next value of the type past {@code bound} in direction {@code sign}, or null if none fits */
+    private static Object beyond(LogicalType type, Object bound, int sign) {
+        if (type instanceof LogicalType.IntegerType t) {
+            long b = (Long) bound;
+            return sign > 0 ? (b < t.maxValue() ? b + 1 : null) : (b > t.minValue() ? b - 1 : null);
+        } else if (type instanceof LogicalType.DecimalType t) {
+            BigDecimal v = ((BigDecimal) bound).add(BigDecimal.ONE.movePointLeft(t.scale()).multiply(BigDecimal.valueOf(sign)))
+                    .setScale(t.scale(), RoundingMode.UNNECESSARY);
+            return v.precision() - v.scale() <= t.precision() - t.scale() ? v : null;
+        } else if (type instanceof LogicalType.FloatingType t) {
+            double b = (Double) bound;
+            double v = b + sign * Math.max(1, Math.abs(b) * 1e-3);
+            return t.bitWidth() == 32 ? (double) (float) v : v;
+        } else if (type instanceof LogicalType.DateType) {
+            return ((LocalDate) bound).plusDays(sign);
+        } else if (type instanceof LogicalType.TimeType) {
+            LocalTime b = (LocalTime) bound;
+            return sign > 0 ? (b.isBefore(LocalTime.of(23, 59)) ? b.plusMinutes(1) : null)
+                    : (b.isAfter(LocalTime.of(0, 1)) ? b.minusMinutes(1) : null);
+        } else if (type instanceof LogicalType.TimestampType t) {
+            Instant v = instant(bound).plus(sign, ChronoUnit.DAYS);
+            return t.withZone() ? v : LocalDateTime.ofInstant(v, ZoneOffset.UTC);
+        }
+        return null;
+    }
+}
