@@ -19,6 +19,8 @@ import dev.dataproduct.api.port.Upstream;
 import dev.dataproduct.api.quality.Check;
 import dev.dataproduct.api.quality.Metric;
 import dev.dataproduct.api.schema.DatasetSpec;
+import dev.dataproduct.api.slo.Indicator;
+import dev.dataproduct.api.slo.Objective;
 import dev.dataproduct.api.transform.Transform;
 import dev.dataproduct.api.transform.TransformContext;
 import dev.dataproduct.api.transform.TransformSpec;
@@ -60,12 +62,14 @@ public final class DataProduct {
     private final Optional<DataContract> declaredContract;
     private final List<ManagementPort> managementPorts;
     private final List<Check> checks;
+    private final List<Objective> objectives;
 
     private DataProduct(ProductMetadata metadata, List<InputPort> inputs, List<DatasetSpec> outputs,
                         List<TransformSpec> transforms, List<OutputPort> outputPorts,
                         Optional<DataContract> declaredContract, List<ManagementPort> managementPorts,
-                        List<Check> checks) {
+                        List<Check> checks, List<Objective> objectives) {
         this.metadata = metadata;
+        this.objectives = List.copyOf(objectives);
         this.checks = List.copyOf(checks);
         this.managementPorts = List.copyOf(managementPorts);
         this.declaredContract = declaredContract;
@@ -132,6 +136,14 @@ public final class DataProduct {
      */
     public List<Check> checks() {
         return checks;
+    }
+
+    /**
+     * @return the service level objectives declared with {@link Builder#objective}, in declaration
+     *     order; the runtime adds those the contract's {@code slaProperties} promise
+     */
+    public List<Objective> objectives() {
+        return objectives;
     }
 
     /** @return the management ports, in declaration order */
@@ -257,6 +269,7 @@ public final class DataProduct {
         private DataContract contract;
         private final List<ManagementPort> managementPorts = new ArrayList<>();
         private final List<Check> checks = new ArrayList<>();
+        private final List<Objective> objectives = new ArrayList<>();
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -411,6 +424,20 @@ public final class DataProduct {
             return this;
         }
 
+        /**
+         * Declares service level objectives, measured by the runtime on every run (and by the
+         * serving ports on every read, for availability).
+         *
+         * @param values the objectives; names must be unique within the product
+         * @return this builder
+         */
+        public Builder objective(Objective... values) {
+            for (Objective o : values) {
+                objectives.add(Objects.requireNonNull(o, "objective"));
+            }
+            return this;
+        }
+
         /** @param ports output ports that serve every committed snapshot @return this builder */
         public Builder serve(OutputPort... ports) {
             for (OutputPort p : ports) {
@@ -539,6 +566,7 @@ public final class DataProduct {
 
             List<TransformSpec> resolved = resolveTransforms(datasetNames, inputNames, problems);
             List<Check> resolvedChecks = resolveChecks(datasets, inputNames, problems);
+            checkObjectives(datasetNames, problems);
 
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException("product '" + name + "'", problems);
@@ -546,7 +574,29 @@ public final class DataProduct {
             ProductMetadata metadata = new ProductMetadata(name, domain, semver, owner, purpose, description,
                     alignment, kind, qualityTier, supportTier, status, tags, links);
             return new DataProduct(metadata, inputs, datasets, resolved, outputPorts, Optional.ofNullable(contract),
-                    managementPorts, resolvedChecks);
+                    managementPorts, resolvedChecks, objectives);
+        }
+
+        /** An objective names a dataset of the product, or for availability one of its output ports. */
+        private void checkObjectives(Set<String> datasetNames, List<String> problems) {
+            Set<String> names = new LinkedHashSet<>();
+            Set<String> ports = new LinkedHashSet<>();
+            outputPorts.forEach(p -> ports.add(p.descriptor().name()));
+            for (Objective o : objectives) {
+                if (!names.add(o.name())) {
+                    problems.add("objective '" + o.name() + "' is declared more than once; give one a name with "
+                            + "named(...)");
+                }
+                if (o.scope().isEmpty()) {
+                    continue;
+                }
+                Set<String> known = o.indicator() == Indicator.AVAILABILITY ? ports : datasetNames;
+                if (!known.contains(o.scope())) {
+                    problems.add("objective '" + o.name() + "' is on '" + o.scope() + "', which is no "
+                            + (o.indicator() == Indicator.AVAILABILITY ? "output port" : "output dataset")
+                            + " of the product; it has " + known);
+                }
+            }
         }
 
         private List<Check> resolveChecks(List<DatasetSpec> datasets, Set<String> inputNames, List<String> problems) {
