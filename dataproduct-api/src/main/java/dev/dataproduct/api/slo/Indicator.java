@@ -20,6 +20,13 @@ public enum Indicator {
      */
     COMPLETENESS,
     /**
+     * Completeness of values: the share of the required values of a run's rows in that are present
+     * ({@code 1 - missing required values / (rows in x required fields)}, the missing ones being
+     * those the contract gate quarantined as {@code required}): good if it is at least the
+     * objective's share. A run with no rows, or a dataset with no required field, is good.
+     */
+    REQUIRED_VALUES,
+    /**
      * The share of successful reads of a port, as the serving ports record them: each read is an
      * event, good if it succeeded.
      */
@@ -37,8 +44,8 @@ public enum Indicator {
      */
     RETENTION;
 
-    /** @return the lower-case name used in documents and meter tags */
+    /** @return the lower-case name, words joined by {@code -}, used in names, documents and meter tags */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

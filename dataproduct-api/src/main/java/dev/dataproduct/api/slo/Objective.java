@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * @param indicator what is measured
  * @param scope the dataset (or, for availability, the port) it concerns; empty for the whole product
  * @param limit for freshness the largest age, for frequency the longest interval between runs, for
- *     retention the period snapshots are kept; empty for completeness and availability
- * @param minShare for completeness, the share of rows in a run must publish, 0 to 1; 0 otherwise
+ *     retention the period snapshots are kept; empty for the other indicators
+ * @param minShare for completeness, the share of rows in a run must publish, and for required
+ *     values the share of required values that must be present, 0 to 1; 0 otherwise
  * @param target the share of events that must be good, above 0 and below 1 (a target of 1 leaves
  *     no error budget)
  * @param windowDays the rolling window, in days, at least 1
@@ -82,6 +83,14 @@ public record Objective(String name, Indicator indicator, String scope, Optional
      */
     public static Objective completeness(double minShare) {
         return of(Indicator.COMPLETENESS, Optional.empty(), minShare);
+    }
+
+    /**
+     * @param minShare the share of the required values of each run's rows in that must be present, 0 to 1
+     * @return an objective on the completeness of values, with the default target and window
+     */
+    public static Objective requiredValues(double minShare) {
+        return of(Indicator.REQUIRED_VALUES, Optional.empty(), minShare);
     }
 
     /** @return an objective on the share of successful reads, with the default target and window */

@@ -112,6 +112,8 @@ public final class OpenSlo {
         return switch (o.indicator()) {
             case FRESHNESS -> "A new snapshot within " + o.limit().orElseThrow() + " of the previous one.";
             case COMPLETENESS -> "A run" + scope + " publishes at least " + o.minShare() * 100 + "% of its rows in.";
+            case REQUIRED_VALUES -> "A run" + scope + " has at least " + o.minShare() * 100
+                    + "% of its required values present.";
             case AVAILABILITY -> "A read" + scope + " is answered.";
             case FREQUENCY -> "A run commits within " + o.limit().orElseThrow() + " of the previous run.";
             case RETENTION -> "Snapshots stay readable for " + o.limit().orElseThrow() + ".";

@@ -117,6 +117,10 @@ public final class ServiceLevels implements RunObserver, ReadRecorder {
                     double share = completeness(result, o.scope());
                     measure(t, o, committed, share >= o.minShare(), share);
                 }
+                case REQUIRED_VALUES -> {
+                    double share = requiredValues(run.product(), result, o.scope());
+                    measure(t, o, committed, share >= o.minShare(), share);
+                }
                 case FREQUENCY -> measure(t, o, run.startedAt(), onSchedule(t, o, run.startedAt()),
                         sinceLastRun(t, o, run.startedAt()));
                 case RETENTION -> {
@@ -206,7 +210,7 @@ public final class ServiceLevels implements RunObserver, ReadRecorder {
             n.put("target", o.target());
             n.put("windowDays", o.windowDays());
             o.limit().ifPresent(l -> n.put("limitSeconds", l.toMillis() / 1000.0));
-            if (o.indicator() == Indicator.COMPLETENESS) {
+            if (o.indicator() == Indicator.COMPLETENESS || o.indicator() == Indicator.REQUIRED_VALUES) {
                 n.put("minShare", o.minShare());
             }
             n.put("events", s.events());
@@ -322,6 +326,27 @@ public final class ServiceLevels implements RunObserver, ReadRecorder {
             published = d.map(DatasetStats::published).orElse(0L);
         }
         return in == 0 ? 1 : (double) published / in;
+    }
+
+    /**
+     * The share of required values present over the rows in: the gate counts a row per missing
+     * required field under the reason {@code <dataset>.<field>: required}.
+     */
+    private static double requiredValues(DataProduct product, RunResult result, String scope) {
+        double slots = 0;
+        double missing = 0;
+        for (DatasetStats d : result.datasets()) {
+            if (!scope.isEmpty() && !scope.equals(d.name())) {
+                continue;
+            }
+            List<String> required = product.output(d.name()).map(spec -> spec.schema().fields().stream()
+                    .filter(dev.dataproduct.api.schema.Field::required).map(f -> f.name()).toList()).orElse(List.of());
+            slots += (double) d.rowsIn() * required.size();
+            for (String field : required) {
+                missing += result.violations().getOrDefault(d.name() + "." + field + ": required", 0L);
+            }
+        }
+        return slots == 0 ? 1 : 1 - missing / slots;
     }
 
     private static double seconds(Objective o) {

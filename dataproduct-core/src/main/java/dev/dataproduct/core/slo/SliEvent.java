@@ -12,7 +12,7 @@ import java.util.Objects;
  *     read for availability
  * @param good whether it counts as good against the objective
  * @param value what was measured: seconds for freshness, frequency and retention, a share 0 to 1
- *     for completeness, 1 or 0 for availability
+ *     for completeness and required values, 1 or 0 for availability
  */
 public record SliEvent(String product, String objective, Instant at, boolean good, double value) {
     /** Validates the components. */

@@ -147,6 +147,41 @@ class ServiceLevelsTest {
     }
 
     @Test
+    void requiredValuesIsTheShareOfRequiredValuesPresentInTheRowsIn() {
+        Schema pairs = Schema.of(Field.of("id", LogicalType.STRING, true), Field.of("sku", LogicalType.STRING, true));
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (String[] r : new String[][] {{"a", "x"}, {"b", null}, {"c", "y"}, {"d", "z"}}) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("id", r[0]);
+            row.put("sku", r[1]);
+            rows.add(row);
+        }
+        DataProduct product = DataProduct.builder("purchases").domain("retail").version("1.0.0")
+                .owner(Owner.person("Ana Ruiz", "ana@example.com")).purpose("Purchases.")
+                .output(DatasetSpec.named("purchases").maxQuarantinedShare(1)
+                        .field("id", LogicalType.STRING, f -> f.required())
+                        .field("sku", LogicalType.STRING, f -> f.required()))
+                .objective(Objective.requiredValues(0.85), Objective.completeness(0.85))
+                .transform((ctx, out) -> {
+                    try (VectorSchemaRoot batch = BatchBuilder.fromRows(pairs, rows, ctx.allocator())) {
+                        out.accept(batch);
+                    }
+                })
+                .build();
+        ServiceLevels levels = levels(new InMemorySliHistory());
+        try (ProductRuntime runtime = runtime(levels)) {
+            runtime.run(product);
+        }
+        ObjectiveStatus values = levels.status(product.address()).get(0);
+        assertEquals("required-values", values.objective().name());
+        assertEquals(7.0 / 8, values.lastValue().getAsDouble(), 1e-9, "1 of 8 required values is missing");
+        assertEquals(1, values.good());
+        ObjectiveStatus published = levels.status(product.address()).get(1);
+        assertEquals(0.75, published.lastValue().getAsDouble(), 1e-9, "1 of 4 rows was quarantined");
+        assertEquals(0, published.good());
+    }
+
+    @Test
     void aFailedRunIsARunOffSchedule() {
         Objective daily = Objective.frequency(Duration.ofDays(1)).target(0.6);
         ServiceLevels levels = levels(new InMemorySliHistory());
