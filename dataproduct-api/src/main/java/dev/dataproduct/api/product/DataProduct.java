@@ -566,7 +566,7 @@ public final class DataProduct {
 
             List<TransformSpec> resolved = resolveTransforms(datasetNames, inputNames, problems);
             List<Check> resolvedChecks = resolveChecks(datasets, inputNames, problems);
-            checkObjectives(datasetNames, problems);
+            checkObjectives(datasetNames, resolvedChecks, problems);
 
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException("product '" + name + "'", problems);
@@ -577,8 +577,11 @@ public final class DataProduct {
                     managementPorts, resolvedChecks, objectives);
         }
 
-        /** An objective names a dataset of the product, or for availability one of its output ports. */
-        private void checkObjectives(Set<String> datasetNames, List<String> problems) {
+        /**
+         * An objective names a dataset of the product, or for availability one of its output ports;
+         * a freshness objective on {@code dataset.column} reads that column's freshness check.
+         */
+        private void checkObjectives(Set<String> datasetNames, List<Check> resolvedChecks, List<String> problems) {
             Set<String> names = new LinkedHashSet<>();
             Set<String> ports = new LinkedHashSet<>();
             outputPorts.forEach(p -> ports.add(p.descriptor().name()));
@@ -591,7 +594,18 @@ public final class DataProduct {
                     continue;
                 }
                 Set<String> known = o.indicator() == Indicator.AVAILABILITY ? ports : datasetNames;
-                if (!known.contains(o.scope())) {
+                int dot = o.scope().indexOf('.');
+                if (o.indicator() == Indicator.FRESHNESS && dot > 0) {
+                    String dataset = o.scope().substring(0, dot);
+                    String column = o.scope().substring(dot + 1);
+                    boolean checked = resolvedChecks.stream().anyMatch(c -> c.dataset().equals(dataset)
+                            && c.metric().equals(new Metric.Freshness(column)));
+                    if (!checked) {
+                        problems.add("objective '" + o.name() + "' measures the newest event time of " + o.scope()
+                                + ", which needs a freshness check on it: add check(Check.freshness(\"" + column
+                                + "\").on(\"" + dataset + "\")...)");
+                    }
+                } else if (!known.contains(o.scope())) {
                     problems.add("objective '" + o.name() + "' is on '" + o.scope() + "', which is no "
                             + (o.indicator() == Indicator.AVAILABILITY ? "output port" : "output dataset")
                             + " of the product; it has " + known);

@@ -10,7 +10,9 @@ public enum Indicator {
     /**
      * The age a product's current snapshot reaches before the next one replaces it: at each commit,
      * good if the time since the previous commit is within the objective's limit (the first commit
-     * is good). The current value is the age of the current snapshot.
+     * is good). The current value is the age of the current snapshot. On {@code dataset.column}: at
+     * each commit, good if the newest value of that event-time column (as the product's freshness
+     * check on it measures it) is within the limit; the current value is that age now.
      */
     FRESHNESS,
     /**

@@ -19,7 +19,10 @@ import java.util.regex.Pattern;
  * @param name the objective's name, unique within the product: lower-case letters, digits and
  *     {@code -}; the factories name it after the indicator and scope
  * @param indicator what is measured
- * @param scope the dataset (or, for availability, the port) it concerns; empty for the whole product
+ * @param scope the dataset (or, for availability, the port) it concerns; empty for the whole product.
+ *     For freshness, {@code dataset.column} measures the age of the newest event time in that column
+ *     at each run, as the product's freshness check on it computes it, instead of the time between
+ *     commits
  * @param limit for freshness the largest age, for frequency the longest interval between runs, for
  *     retention the period snapshots are kept; empty for the other indicators
  * @param minShare for completeness, the share of rows in a run must publish, and for required

@@ -57,6 +57,17 @@ class ObjectiveTest {
     }
 
     @Test
+    void freshnessOfAnEventTimeColumnNeedsAFreshnessCheckOnIt() {
+        InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class, () -> product()
+                .objective(Objective.freshness(Duration.ofHours(1)).on("purchases.id")).build());
+        assertTrue(e.getMessage().contains("measures the newest event time of purchases.id, which needs a freshness "
+                + "check on it"), e.getMessage());
+        DataProduct ok = product().check(dev.dataproduct.api.quality.Check.freshness("id").within(Duration.ofDays(1)))
+                .objective(Objective.freshness(Duration.ofHours(1)).on("purchases.id")).build();
+        assertEquals("purchases.id", ok.objectives().get(0).scope());
+    }
+
+    @Test
     void refusesTargetsThatLeaveNoBudgetAndDurationsThatAreNotPositive() {
         assertThrows(IllegalArgumentException.class, () -> Objective.availability().target(1.0));
         assertThrows(IllegalArgumentException.class, () -> Objective.freshness(Duration.ZERO));

@@ -109,6 +109,13 @@ public final class ServiceLevels implements RunObserver, ReadRecorder {
         for (Objective o : t.objectives()) {
             switch (o.indicator()) {
                 case FRESHNESS -> {
+                    if (o.scope().indexOf('.') > 0) {
+                        eventAge(result, o.scope()).ifPresentOrElse(
+                                age -> measure(t, o, committed, age <= seconds(o), age),
+                                () -> LOG.warn("{}: objective '{}' is not measured: no freshness check on {} ran",
+                                        t.address(), o.name(), o.scope()));
+                        continue;
+                    }
                     double gap = snapshots.size() < 2 ? 0 : seconds(snapshots.get(snapshots.size() - 2).committedAt(),
                             committed);
                     measure(t, o, committed, gap <= seconds(o), gap);
@@ -290,6 +297,11 @@ public final class ServiceLevels implements RunObserver, ReadRecorder {
 
     private static OptionalDouble current(Tracked t, Objective o, List<SliEvent> events, Instant now,
                                           OptionalDouble last) {
+        if (o.indicator() == Indicator.FRESHNESS && o.scope().indexOf('.') > 0) {
+            // the newest event grows older by the time since it was measured
+            return last.isPresent() ? OptionalDouble.of(last.getAsDouble()
+                    + seconds(events.get(events.size() - 1).at(), now)) : OptionalDouble.empty();
+        }
         if (o.indicator() == Indicator.FRESHNESS && t.store().isPresent()) {
             return t.store().get().current(t.address())
                     .map(m -> OptionalDouble.of(seconds(m.committedAt(), now))).orElse(OptionalDouble.empty());
@@ -326,6 +338,18 @@ public final class ServiceLevels implements RunObserver, ReadRecorder {
             published = d.map(DatasetStats::published).orElse(0L);
         }
         return in == 0 ? 1 : (double) published / in;
+    }
+
+    /** The age of the newest value of {@code dataset.column} in seconds, from the run's freshness check on it. */
+    private static Optional<Double> eventAge(RunResult result, String scope) {
+        int dot = scope.indexOf('.');
+        String dataset = scope.substring(0, dot);
+        dev.dataproduct.api.quality.Metric wanted = new dev.dataproduct.api.quality.Metric.Freshness(
+                scope.substring(dot + 1));
+        return result.quality().stream().filter(q -> q.dataset().equals(dataset))
+                .flatMap(q -> q.results().stream())
+                .filter(r -> r.check().metric().equals(wanted) && Double.isFinite(r.metricValue()))
+                .map(r -> r.metricValue()).findFirst();
     }
 
     /**

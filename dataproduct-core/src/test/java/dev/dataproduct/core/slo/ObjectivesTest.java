@@ -67,6 +67,16 @@ class ObjectivesTest {
     }
 
     @Test
+    void aLatencyOnAnElementIsTheFreshnessOfThatEventTime() {
+        SlaProperty latency = new SlaProperty("", "latency", Optional.of(24), Optional.empty(), "h",
+                "purchases.purchased_at", "", "", "", "", Map.of());
+        Objective o = Objectives.fromSla(withSla(List.of(latency))).get(0);
+        assertEquals("purchases.purchased_at", o.scope());
+        assertEquals("freshness-purchases-purchased-at", o.name());
+        assertEquals(Optional.of(Duration.ofHours(24)), o.limit());
+    }
+
+    @Test
     void refusesSlaPropertiesItCannotMeasureWithWhereAndWhy() {
         DataContract contract = withSla(List.of(SlaProperty.of("latency", 4, "fortnights"),
                 SlaProperty.of("retention", "long", "d")));

@@ -182,6 +182,38 @@ class ServiceLevelsTest {
     }
 
     @Test
+    void freshnessOnAnEventTimeColumnIsTheAgeOfItsNewestValueAsTheFreshnessCheckMeasuresIt() {
+        Schema events = Schema.of(Field.of("id", LogicalType.STRING, true),
+                Field.of("at", LogicalType.TIMESTAMP_TZ, true));
+        List<Map<String, Object>> rows = List.of(
+                Map.of("id", "a", "at", T0.minus(Duration.ofHours(5))),
+                Map.of("id", "b", "at", T0.minus(Duration.ofMinutes(30))));
+        DataProduct product = DataProduct.builder("purchases").domain("retail").version("1.0.0")
+                .owner(Owner.person("Ana Ruiz", "ana@example.com")).purpose("Purchases.")
+                .output(DatasetSpec.named("purchases")
+                        .field("id", LogicalType.STRING, f -> f.required())
+                        .field("at", LogicalType.TIMESTAMP_TZ, f -> f.required()))
+                .check(dev.dataproduct.api.quality.Check.freshness("at").within(Duration.ofDays(1)))
+                .objective(Objective.freshness(Duration.ofHours(1)).on("purchases.at"))
+                .transform((ctx, out) -> {
+                    try (VectorSchemaRoot batch = BatchBuilder.fromRows(events, rows, ctx.allocator())) {
+                        out.accept(batch);
+                    }
+                })
+                .build();
+        ServiceLevels levels = levels(new InMemorySliHistory());
+        try (ProductRuntime runtime = runtime(levels)) {
+            runtime.run(product);
+        }
+        ObjectiveStatus s = levels.status(product.address()).get(0);
+        assertEquals("freshness-purchases-at", s.objective().name());
+        assertEquals(1, s.good());
+        assertEquals(1800, s.lastValue().getAsDouble(), 1e-9);
+        clock.advance(Duration.ofHours(2));
+        assertEquals(1800 + 7200, levels.status(product.address()).get(0).current().getAsDouble(), 1e-9);
+    }
+
+    @Test
     void aFailedRunIsARunOffSchedule() {
         Objective daily = Objective.frequency(Duration.ofDays(1)).target(0.6);
         ServiceLevels levels = levels(new InMemorySliHistory());
