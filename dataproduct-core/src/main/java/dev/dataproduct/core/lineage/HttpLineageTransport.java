@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
  * <p>Each attempt has a timeout; a failed attempt (an I/O error, a timeout, a 5xx, 408 or 429
  * answer) is retried up to a bounded number of attempts, waiting twice as long after each. Any
  * other answer outside 2xx is not retried. An event that cannot be delivered is logged and dropped:
- * lineage never fails a run. Header values (such as an API key) are never logged.
+ * lineage never fails a run. Header values (such as an API key) are never logged. Events are sent
+ * on the run's thread, so an unreachable endpoint delays a run by at most the attempts' timeouts
+ * and waits.
  *
  * <pre>{@code
  * HttpLineageTransport marquez = HttpLineageTransport.builder(URI.create("http://localhost:5000/api/v1/lineage"))

@@ -63,8 +63,13 @@ public final class OpenLineageEmitter implements RunObserver {
      * @param producer the URI naming the producer of the events, such as the application's repository
      * @param clock the clock that times failures and refusals (starts and commits carry the run's times)
      * @return an emitter
+     * @throws IllegalArgumentException if the producer is not an absolute URI
      */
     public static OpenLineageEmitter to(LineageTransport transport, String producer, Clock clock) {
+        if (!java.net.URI.create(Objects.requireNonNull(producer, "producer")).isAbsolute()) {
+            throw new IllegalArgumentException("producer '" + producer + "' must be an absolute URI, such as "
+                    + PRODUCER);
+        }
         return new OpenLineageEmitter(Objects.requireNonNull(transport, "transport"),
                 Objects.requireNonNull(producer, "producer"), Objects.requireNonNull(clock, "clock"));
     }
