@@ -52,6 +52,11 @@ import org.slf4j.LoggerFactory;
  * counted by the meter {@code dataproduct.slo.breaches} and told to every {@link BreachListener}.
  * The gauge {@code dataproduct.slo.budget.left} holds the budget left of each objective. Both are
  * tagged by product, dataset (the objective's scope, empty for the whole product) and indicator.
+ *
+ * <p>The tracker reads an objective's history once, when it first needs it, and counts on in memory
+ * per minute from then on, so memory and the cost of a status stay bounded by the window's length
+ * however many reads are measured; the window's edges are exact to the minute. Measurements another
+ * process adds to a shared history afterwards are seen by a new tracker.
  */
 public final class ServiceLevels implements RunObserver, ReadRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(ServiceLevels.class);
@@ -64,6 +69,7 @@ public final class ServiceLevels implements RunObserver, ReadRecorder {
     private final Map<String, Tracked> products = new ConcurrentHashMap<>();
     // gauges hold their state weakly: this map keeps it alive as long as the tracker
     private final Map<String, AtomicReference<Double>> budgets = new ConcurrentHashMap<>();
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
     private record Tracked(ProductAddress address, List<Objective> objectives, Optional<SnapshotStore> store) {
     }
@@ -241,7 +247,12 @@ public final class ServiceLevels implements RunObserver, ReadRecorder {
     private void measure(Tracked t, Objective o, Instant at, boolean good, double value) {
         Instant now = clock.instant();
         boolean metBefore = status(t, o, now).met();
-        history.record(new SliEvent(t.address().urn(), o.name(), at, good, value));
+        SliEvent event = new SliEvent(t.address().urn(), o.name(), at, good, value);
+        history.record(event);
+        Window window = window(t, o);
+        synchronized (window) {
+            window.add(event);
+        }
         ObjectiveStatus after = status(t, o, now);
         budget(t, o).set(after.budgetLeft());
         if (metBefore && !after.met()) {
@@ -279,35 +290,52 @@ public final class ServiceLevels implements RunObserver, ReadRecorder {
         });
     }
 
-    private ObjectiveStatus status(Tracked t, Objective o, Instant now) {
-        List<SliEvent> events = history.events(t.address().urn(), o.name(), now.minus(Duration.ofDays(o.windowDays())));
-        events = events.stream().filter(e -> !e.at().isAfter(now)).toList();
-        long good = events.stream().filter(SliEvent::good).count();
-        double errorRate = events.isEmpty() ? 0 : (double) (events.size() - good) / events.size();
-        Instant dayAgo = now.minus(Duration.ofDays(1));
-        List<SliEvent> lastDay = events.stream().filter(e -> !e.at().isBefore(dayAgo)).toList();
-        double dayErrorRate = lastDay.isEmpty() ? 0
-                : (double) lastDay.stream().filter(e -> !e.good()).count() / lastDay.size();
-        double burn = errorRate / o.errorBudget();
-        OptionalDouble last = events.isEmpty() ? OptionalDouble.empty()
-                : OptionalDouble.of(events.get(events.size() - 1).value());
-        return new ObjectiveStatus(o, now, events.size(), good, events.isEmpty() ? 1 : (double) good / events.size(),
-                1 - burn, burn, dayErrorRate / o.errorBudget(), last, current(t, o, events, now, last));
+    /**
+     * The objective's window, read from the history on first use and counted on in memory from then
+     * on (measurements other processes add to a shared history later are not seen).
+     */
+    private Window window(Tracked t, Objective o) {
+        return windows.computeIfAbsent(t.address().urn() + "\u0000" + o.name(), k -> {
+            Window w = new Window(Duration.ofDays(o.windowDays()));
+            history.events(t.address().urn(), o.name(), Instant.EPOCH).forEach(w::add);
+            return w;
+        });
     }
 
-    private static OptionalDouble current(Tracked t, Objective o, List<SliEvent> events, Instant now,
+    private ObjectiveStatus status(Tracked t, Objective o, Instant now) {
+        Window window = window(t, o);
+        Instant since = now.minus(Duration.ofDays(o.windowDays()));
+        long[] all;
+        long[] day;
+        Optional<SliEvent> latest;
+        synchronized (window) {
+            all = window.counts(since, now);
+            day = window.counts(now.minus(Duration.ofDays(1)), now);
+            latest = window.last();
+        }
+        long events = all[1];
+        long good = all[0];
+        double errorRate = events == 0 ? 0 : (double) (events - good) / events;
+        double dayErrorRate = day[1] == 0 ? 0 : (double) (day[1] - day[0]) / day[1];
+        double burn = errorRate / o.errorBudget();
+        Optional<SliEvent> inWindow = latest.filter(e -> !e.at().isBefore(since));
+        OptionalDouble last = inWindow.map(e -> OptionalDouble.of(e.value())).orElse(OptionalDouble.empty());
+        return new ObjectiveStatus(o, now, events, good, events == 0 ? 1 : (double) good / events, 1 - burn, burn,
+                dayErrorRate / o.errorBudget(), last, current(t, o, inWindow, now, last));
+    }
+
+    private static OptionalDouble current(Tracked t, Objective o, Optional<SliEvent> latest, Instant now,
                                           OptionalDouble last) {
         if (o.indicator() == Indicator.FRESHNESS && o.scope().indexOf('.') > 0) {
             // the newest event grows older by the time since it was measured
-            return last.isPresent() ? OptionalDouble.of(last.getAsDouble()
-                    + seconds(events.get(events.size() - 1).at(), now)) : OptionalDouble.empty();
+            return latest.map(e -> OptionalDouble.of(e.value() + seconds(e.at(), now))).orElse(OptionalDouble.empty());
         }
         if (o.indicator() == Indicator.FRESHNESS && t.store().isPresent()) {
             return t.store().get().current(t.address())
                     .map(m -> OptionalDouble.of(seconds(m.committedAt(), now))).orElse(OptionalDouble.empty());
         }
-        if (o.indicator() == Indicator.FREQUENCY && !events.isEmpty()) {
-            return OptionalDouble.of(seconds(events.get(events.size() - 1).at(), now));
+        if (o.indicator() == Indicator.FREQUENCY && latest.isPresent()) {
+            return OptionalDouble.of(seconds(latest.get().at(), now));
         }
         return last;
     }
@@ -321,9 +349,10 @@ public final class ServiceLevels implements RunObserver, ReadRecorder {
     }
 
     private Optional<Instant> previousRun(Tracked t, Objective o, Instant start) {
-        List<SliEvent> earlier = history.events(t.address().urn(), o.name(), Instant.EPOCH).stream()
-                .filter(e -> e.at().isBefore(start)).toList();
-        return earlier.isEmpty() ? Optional.empty() : Optional.of(earlier.get(earlier.size() - 1).at());
+        Window window = window(t, o);
+        synchronized (window) {
+            return window.last().map(SliEvent::at).filter(at -> at.isBefore(start));
+        }
     }
 
     private static double completeness(RunResult result, String dataset) {

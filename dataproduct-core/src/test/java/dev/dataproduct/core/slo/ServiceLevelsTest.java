@@ -252,6 +252,39 @@ class ServiceLevelsTest {
     }
 
     @Test
+    void measurementsOlderThanTheWindowStopCounting() {
+        Objective rest = Objective.availability().on("rest").target(0.9).window(1);
+        DataProduct product = product(List.of("a"), false);
+        DataProduct withObjective = DataProduct.builder("purchases").domain("retail").version("1.0.0")
+                .owner(Owner.person("Ana Ruiz", "ana@example.com")).purpose("Purchases.")
+                .output(DatasetSpec.named("purchases").field("id", LogicalType.STRING, f -> f.required()))
+                .serve(new dev.dataproduct.api.port.OutputPort() {
+                    @Override
+                    public dev.dataproduct.api.port.PortDescriptor descriptor() {
+                        return new dev.dataproduct.api.port.PortDescriptor("rest", "http", "json", "");
+                    }
+
+                    @Override
+                    public void publish(dev.dataproduct.api.port.CommittedSnapshot snapshot) {
+                    }
+                })
+                .objective(rest)
+                .transform(ctx -> { throw new UnsupportedOperationException(); }).build();
+        ServiceLevels levels = levels(new InMemorySliHistory());
+        levels.track(withObjective);
+        for (int i = 0; i < 10_000; i++) {
+            levels.read(product.address(), "rest", i % 2 == 0);
+        }
+        assertEquals(10_000, levels.status(product.address()).get(0).events());
+        assertEquals(1, breaches.size());
+        clock.advance(Duration.ofHours(25));
+        levels.read(product.address(), "rest", true);
+        ObjectiveStatus s = levels.status(product.address()).get(0);
+        assertEquals(1, s.events(), "the reads of yesterday left the window");
+        assertEquals(1.0, s.budgetLeft());
+    }
+
+    @Test
     void budgetsSpanRestartsThroughTheDirectoryHistoryBesideTheSnapshots() {
         Objective keep = Objective.retention(Duration.ofDays(3)).target(0.5);
         DataProduct product = product(List.of("a"), false, keep);
