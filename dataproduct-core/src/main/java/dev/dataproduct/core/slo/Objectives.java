@@ -20,7 +20,8 @@ import java.util.Optional;
  * <p>The SLA properties read, each as an objective with the default target and window
  * ({@link Objective#DEFAULT_TARGET}, {@link Objective#DEFAULT_WINDOW_DAYS}): {@code latency} (or
  * {@code freshness}) as {@link Objective#freshness} (on its {@code element}, such as
- * {@code purchases.purchased_at}: the age of the newest event time), {@code frequency} as
+ * {@code purchases.purchased_at}, or else the contract's {@code slaDefaultElement}: the age of the
+ * newest event time), {@code frequency} as
  * {@link Objective#frequency}, {@code retention} as {@link Objective#retention} (each a number with
  * a unit: {@code ms}, {@code s}, {@code m} or {@code min} for minutes, {@code h}, {@code d},
  * {@code w}, {@code y} = 365 days; the long forms such as {@code days} too), and
@@ -61,8 +62,11 @@ public final class Objectives {
             String property = p.property().toLowerCase(Locale.ROOT);
             try {
                 switch (property) {
-                    case "latency", "freshness" -> out.add(p.element().isBlank() ? Objective.freshness(duration(p))
-                            : Objective.freshness(duration(p)).on(p.element()));
+                    case "latency", "freshness" -> {
+                        String element = p.element().isBlank() ? contract.slaDefaultElement() : p.element();
+                        out.add(element.isBlank() ? Objective.freshness(duration(p))
+                                : Objective.freshness(duration(p)).on(element));
+                    }
                     case "frequency" -> out.add(Objective.frequency(duration(p)));
                     case "retention" -> out.add(Objective.retention(duration(p)));
                     case "availability" -> out.add(Objective.availability().target(share(p)));

@@ -74,6 +74,14 @@ class ObjectivesTest {
         assertEquals("purchases.purchased_at", o.scope());
         assertEquals("freshness-purchases-purchased-at", o.name());
         assertEquals(Optional.of(Duration.ofHours(24)), o.limit());
+
+        DataContract c = withSla(List.of(SlaProperty.of("latency", 2, "d")));
+        DataContract withDefault = new DataContract(c.apiVersion(), c.kind(), c.id(), c.version(), c.status(),
+                c.name(), c.domain(), c.dataProduct(), c.tenant(), c.tags(), c.description(), c.schema(), c.servers(),
+                c.roles(), c.team(), c.support(), c.price(), c.slaProperties(), "purchases.purchased_at",
+                c.customProperties(), c.authoritativeDefinitions(), c.contractCreatedTs(), c.extensions());
+        assertEquals("purchases.purchased_at", Objectives.fromSla(withDefault).get(0).scope(),
+                "the contract's slaDefaultElement applies where a property names no element");
     }
 
     @Test
