@@ -20,6 +20,8 @@ import dev.dataproduct.api.port.Upstream;
 import dev.dataproduct.api.quality.Check;
 import dev.dataproduct.api.quality.Metric;
 import dev.dataproduct.api.schema.DatasetSpec;
+import dev.dataproduct.api.slo.Indicator;
+import dev.dataproduct.api.slo.Objective;
 import dev.dataproduct.api.transform.Transform;
 import dev.dataproduct.api.transform.TransformContext;
 import dev.dataproduct.api.transform.TransformSpec;
@@ -61,13 +63,16 @@ public final class DataProduct {
     private final Optional<DataContract> declaredContract;
     private final List<ManagementPort> managementPorts;
     private final List<Check> checks;
-    private List<Policy> policies = List.of();
+    private final List<Policy> policies;
+    private final List<Objective> objectives;
 
     private DataProduct(ProductMetadata metadata, List<InputPort> inputs, List<DatasetSpec> outputs,
                         List<TransformSpec> transforms, List<OutputPort> outputPorts,
                         Optional<DataContract> declaredContract, List<ManagementPort> managementPorts,
-                        List<Check> checks) {
+                        List<Check> checks, List<Policy> policies, List<Objective> objectives) {
         this.metadata = metadata;
+        this.policies = List.copyOf(policies);
+        this.objectives = List.copyOf(objectives);
         this.checks = List.copyOf(checks);
         this.managementPorts = List.copyOf(managementPorts);
         this.declaredContract = declaredContract;
@@ -134,6 +139,14 @@ public final class DataProduct {
      */
     public List<Check> checks() {
         return checks;
+    }
+
+    /**
+     * @return the service level objectives declared with {@link Builder#objective}, in declaration
+     *     order; the runtime adds those the contract's {@code slaProperties} promise
+     */
+    public List<Objective> objectives() {
+        return objectives;
     }
 
     /** @return the management ports, in declaration order */
@@ -276,6 +289,7 @@ public final class DataProduct {
         private final List<ManagementPort> managementPorts = new ArrayList<>();
         private final List<Check> checks = new ArrayList<>();
         private final List<Policy> policies = new ArrayList<>();
+        private final List<Objective> objectives = new ArrayList<>();
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -430,6 +444,20 @@ public final class DataProduct {
             return this;
         }
 
+        /**
+         * Declares service level objectives, measured by the runtime on every run (and by the
+         * serving ports on every read, for availability).
+         *
+         * @param values the objectives; names must be unique within the product
+         * @return this builder
+         */
+        public Builder objective(Objective... values) {
+            for (Objective o : values) {
+                objectives.add(Objects.requireNonNull(o, "objective"));
+            }
+            return this;
+        }
+
         /** @param ports output ports that serve every committed snapshot @return this builder */
         public Builder serve(OutputPort... ports) {
             for (OutputPort p : ports) {
@@ -573,16 +601,15 @@ public final class DataProduct {
             List<TransformSpec> resolved = resolveTransforms(datasetNames, inputNames, problems);
             List<Check> resolvedChecks = resolveChecks(datasets, inputNames, problems);
             checkPolicies(datasets, datasetNames, problems);
+            checkObjectives(datasetNames, resolvedChecks, problems);
 
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException("product '" + name + "'", problems);
             }
             ProductMetadata metadata = new ProductMetadata(name, domain, semver, owner, purpose, description,
                     alignment, kind, qualityTier, supportTier, status, tags, links);
-            DataProduct product = new DataProduct(metadata, inputs, datasets, resolved, outputPorts,
-                    Optional.ofNullable(contract), managementPorts, resolvedChecks);
-            product.policies = List.copyOf(policies);
-            return product;
+            return new DataProduct(metadata, inputs, datasets, resolved, outputPorts, Optional.ofNullable(contract),
+                    managementPorts, resolvedChecks, policies, objectives);
         }
 
         private void checkPolicies(List<DatasetSpec> datasets, Set<String> datasetNames, List<String> problems) {
@@ -597,6 +624,42 @@ public final class DataProduct {
                 } else if (!datasetNames.contains(p.dataset())) {
                     problems.add("an access policy governs dataset '" + p.dataset() + "', which is not an output; "
                             + "outputs are " + datasetNames);
+                }
+            }
+        }
+
+        /**
+         * An objective names a dataset of the product, or for availability one of its output ports;
+         * a freshness objective on {@code dataset.column} reads that column's freshness check.
+         */
+        private void checkObjectives(Set<String> datasetNames, List<Check> resolvedChecks, List<String> problems) {
+            Set<String> names = new LinkedHashSet<>();
+            Set<String> ports = new LinkedHashSet<>();
+            outputPorts.forEach(p -> ports.add(p.descriptor().name()));
+            for (Objective o : objectives) {
+                if (!names.add(o.name())) {
+                    problems.add("objective '" + o.name() + "' is declared more than once; give one a name with "
+                            + "named(...)");
+                }
+                if (o.scope().isEmpty()) {
+                    continue;
+                }
+                Set<String> known = o.indicator() == Indicator.AVAILABILITY ? ports : datasetNames;
+                int dot = o.scope().indexOf('.');
+                if (o.indicator() == Indicator.FRESHNESS && dot > 0) {
+                    String dataset = o.scope().substring(0, dot);
+                    String column = o.scope().substring(dot + 1);
+                    boolean checked = resolvedChecks.stream().anyMatch(c -> c.dataset().equals(dataset)
+                            && c.metric().equals(new Metric.Freshness(column)));
+                    if (!checked) {
+                        problems.add("objective '" + o.name() + "' measures the newest event time of " + o.scope()
+                                + ", which needs a freshness check on it: add check(Check.freshness(\"" + column
+                                + "\").on(\"" + dataset + "\")...)");
+                    }
+                } else if (!known.contains(o.scope())) {
+                    problems.add("objective '" + o.name() + "' is on '" + o.scope() + "', which is no "
+                            + (o.indicator() == Indicator.AVAILABILITY ? "output port" : "output dataset")
+                            + " of the product; it has " + known);
                 }
             }
         }

@@ -1,6 +1,7 @@
 /**
  * Arrow IPC file reading and writing shared by the snapshot stores and the file ports: a streaming
  * {@link dev.dataproduct.core.io.ArrowIpcWriter} and a re-readable
- * {@link dev.dataproduct.core.io.ArrowIpcDataset}.
+ * {@link dev.dataproduct.core.io.ArrowIpcDataset}; and the {@link dev.dataproduct.core.io.JsonLinesFile}
+ * that lineage events and service level history are appended to.
  */
 package dev.dataproduct.core.io;

@@ -80,6 +80,7 @@ public final class ProductRuntime implements AutoCloseable {
     private final Optional<ContractRegistry> contracts;
     private final Optional<MetricsHistory> history;
     private final QualityStep.Gauges gauges;
+    private final List<RunObserver> observers;
     private final Map<OutputPort, BufferAllocator> openPorts = new IdentityHashMap<>();
 
     private ProductRuntime(Builder b) {
@@ -90,7 +91,12 @@ public final class ProductRuntime implements AutoCloseable {
         this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
         this.contracts = Optional.ofNullable(b.contracts);
         this.history = Optional.ofNullable(b.history);
-        this.gauges = new QualityStep.Gauges(b.meters == null ? new CompositeMeterRegistry() : b.meters);
+        MeterRegistry meters = b.meters == null ? new CompositeMeterRegistry() : b.meters;
+        this.gauges = new QualityStep.Gauges(meters);
+        List<RunObserver> all = new ArrayList<>();
+        all.add(new RunMeters(meters, clock));
+        all.addAll(b.observers);
+        this.observers = List.copyOf(all);
     }
 
     /** @return a builder with an in-memory store, the system clock and an allocator of its own */
@@ -120,11 +126,42 @@ public final class ProductRuntime implements AutoCloseable {
      */
     public RunResult run(DataProduct product) {
         Objects.requireNonNull(product, "product");
+        Instant startedAt = clock.instant();
+        RunStart run = new RunStart(RunIds.at(startedAt), product, startedAt, store);
+        Optional<DataContract> contract;
+        try {
+            contract = contracts.map(registry -> checkContract(registry, product));
+        } catch (RuntimeException e) {
+            tell(o -> o.aborted(run, e));
+            throw e;
+        }
+        tell(o -> o.started(run));
+        RunResult result;
+        try {
+            result = execute(product, contract, startedAt);
+        } catch (RuntimeException e) {
+            tell(o -> o.failed(run, e));
+            throw e;
+        }
+        tell(o -> o.completed(run, result));
+        return result;
+    }
+
+    /** Calls every observer; one that throws is logged, so it cannot fail the run or starve the others. */
+    private void tell(java.util.function.Consumer<RunObserver> call) {
+        for (RunObserver o : observers) {
+            try {
+                call.accept(o);
+            } catch (RuntimeException e) {
+                LOG.warn("run observer {} failed: {}", o, e.toString());
+            }
+        }
+    }
+
+    private RunResult execute(DataProduct product, Optional<DataContract> contract, Instant startedAt) {
         ProductAddress address = product.address();
-        Optional<DataContract> contract = contracts.map(registry -> checkContract(registry, product));
         QualityStep quality = new QualityStep(product);
         List<QualityReport> reports;
-        Instant startedAt = clock.instant();
         long start = System.nanoTime();
         RunTally tally = new RunTally(SAMPLE_SIZE);
         List<DatasetStats> datasetStats = new ArrayList<>();
@@ -358,8 +395,21 @@ public final class ProductRuntime implements AutoCloseable {
         private ContractRegistry contracts;
         private MetricsHistory history;
         private MeterRegistry meters;
+        private final List<RunObserver> observers = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Adds an observer of every run, such as a lineage emitter or a service level tracker. The
+         * runtime's own meters (see {@link #meterRegistry}) are always observed first.
+         *
+         * @param value the observer
+         * @return this builder
+         */
+        public Builder observer(RunObserver value) {
+            observers.add(Objects.requireNonNull(value, "observer"));
+            return this;
         }
 
         /**
@@ -376,7 +426,11 @@ public final class ProductRuntime implements AutoCloseable {
          * @param value where the latest value of each quality metric
          *     ({@code dataproduct.quality.metric}) and the outcome of each check
          *     ({@code dataproduct.quality.check.outcome}: 0 pass, 1 warn, 2 fail) are published, tagged
-         *     by product, dataset and check; nothing is recorded by default
+         *     by product, dataset and check; and the run meters, tagged by product and dataset:
+         *     {@code dataproduct.run.duration} (timer), {@code dataproduct.rows.in},
+         *     {@code dataproduct.rows.published}, {@code dataproduct.rows.quarantined},
+         *     {@code dataproduct.run.failures} (counters), {@code dataproduct.quarantine.share} and
+         *     {@code dataproduct.snapshot.age} in seconds (gauges); nothing is recorded by default
          * @return this builder
          */
         public Builder meterRegistry(MeterRegistry value) {

@@ -12,5 +12,11 @@
  * quarantines more than its {@link dev.dataproduct.api.schema.DatasetSpec#maxQuarantinedShare()
  * share} of its rows (10% by default; the rows its inputs could not read count too) fails the run
  * with a {@link dev.dataproduct.core.runtime.QuarantineLimitException} before the commit.
+ *
+ * <p>Runs are observable: each run gets a time-ordered id (UUID version 7), and every
+ * {@link dev.dataproduct.core.runtime.RunObserver} registered on the runtime hears it start, commit,
+ * fail, or be refused before any work (lineage and service levels hook in here). The runtime's own
+ * meters (run duration, rows in, published and quarantined, quarantine share, snapshot age, failed
+ * runs) are tagged by product and dataset only.
  */
 package dev.dataproduct.core.runtime;

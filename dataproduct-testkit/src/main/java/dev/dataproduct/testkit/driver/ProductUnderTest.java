@@ -54,6 +54,8 @@ final class ProductUnderTest {
             b.managementPort(p);
         }
         b.check(checks.toArray(Check[]::new));
+        b.access(product.policies().toArray(dev.dataproduct.api.access.Policy[]::new));
+        b.objective(product.objectives().toArray(dev.dataproduct.api.slo.Objective[]::new));
         return b.build();
     }
 }

@@ -6,13 +6,19 @@ import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.core.compat.CompatibilityChecker;
 import dev.dataproduct.core.compat.ReleaseNotes;
 import dev.dataproduct.core.descriptor.DescriptorCodec;
+import dev.dataproduct.core.lineage.FileLineageTransport;
+import dev.dataproduct.core.lineage.OpenLineageEmitter;
 import dev.dataproduct.core.runtime.ProductRuntime;
 import dev.dataproduct.core.runtime.RunResult;
 import dev.dataproduct.core.quality.history.DirectoryMetricsHistory;
 import dev.dataproduct.core.registry.ContractRegistry;
+import dev.dataproduct.core.slo.DirectorySliHistory;
+import dev.dataproduct.core.slo.OpenSlo;
+import dev.dataproduct.core.slo.ServiceLevels;
 import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
 import dev.dataproduct.ports.arrow.ArrowFileOutput;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,8 +27,9 @@ import java.time.ZoneOffset;
 /**
  * Builds the Historical Purchases product end to end: writes a deterministic CSV of orders with
  * some bad rows, defines the product from its ODCS contract plus a transform, runs it, and prints
- * its address, what happened to every row, where the snapshot lies and the product's descriptor;
- * then proposes the next contract version, whose breaking change the version policy refuses, and
+ * its address, what happened to every row, where the snapshot lies, where its OpenLineage events,
+ * service level history and OpenSLO objectives are written (beside the snapshots) and the product's
+ * descriptor; then proposes the next contract version, whose breaking change the version policy refuses, and
  * prints the release notes.
  *
  * <p>Run it with {@code mvn -q -pl samples -am compile exec:exec}; the optional argument is the
@@ -52,11 +59,20 @@ public final class HistoricalPurchasesApp {
         DataProduct purchases = HistoricalPurchases.fromContract(contract, orders,
                 ArrowFileOutput.at(work.resolve("served")));
         ContractRegistry contracts = ContractRegistry.builder().build();
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        FileLineageTransport lineage = FileLineageTransport.at(work.resolve("lineage").resolve("events.jsonl"));
+        DirectorySliHistory sli = DirectorySliHistory.at(work.resolve("service-levels"));
+        ServiceLevels levels = ServiceLevels.builder().history(sli).clock(clock).build();
+        Path openSlo = work.resolve("service-levels").resolve("objectives.openslo.yaml");
+        Files.createDirectories(openSlo.getParent());
+        Files.writeString(openSlo, OpenSlo.yaml(purchases));
         try (ProductRuntime runtime = ProductRuntime.builder()
                 .store(DirectorySnapshotStore.at(work.resolve("snapshots")))
                 .contracts(contracts)
                 .history(DirectoryMetricsHistory.at(work.resolve("quality-history")))
-                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .clock(clock)
+                .observer(OpenLineageEmitter.to(lineage, OpenLineageEmitter.PRODUCER, clock))
+                .observer(levels)
                 .build()) {
             RunResult result = runtime.run(purchases);
             System.out.println("Data product " + purchases.address());
@@ -65,6 +81,9 @@ public final class HistoricalPurchasesApp {
             System.out.println();
             System.out.print(result.summary());
             System.out.println("  served as Arrow IPC files in " + work.resolve("served"));
+            System.out.println("  lineage events (OpenLineage, JSON Lines) in " + lineage.file());
+            System.out.println("  service level history in " + sli.file());
+            System.out.println("  service level objectives (OpenSLO v1) in " + openSlo);
             System.out.println();
             System.out.println("Descriptor (YAML):");
             System.out.print(DescriptorCodec.toYaml(purchases.describe()));

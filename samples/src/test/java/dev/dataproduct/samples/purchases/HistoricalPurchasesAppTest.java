@@ -1,0 +1,47 @@
+package dev.dataproduct.samples.purchases;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sample run leaves its lineage events, service level history and objectives beside its snapshots. */
+class HistoricalPurchasesAppTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theSampleRunWritesLineageAndServiceLevelsBesideItsSnapshots() throws Exception {
+        HistoricalPurchasesApp.main(new String[] {work.toString()});
+
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : Files.readAllLines(work.resolve("lineage/events.jsonl"))) {
+            events.add(JSON.readTree(line));
+        }
+        assertEquals(List.of("START", "COMPLETE"), events.stream().map(e -> e.get("eventType").asText()).toList());
+        assertEquals("file", events.get(1).at("/inputs/0/namespace").asText());
+        assertTrue(events.get(1).at("/outputs/0/facets/version/datasetVersion").isTextual());
+
+        Set<String> measured = new TreeSet<>();
+        for (String line : Files.readAllLines(work.resolve("service-levels/service-levels.jsonl"))) {
+            measured.add(JSON.readTree(line).get("objective").asText());
+        }
+        // the contract promises latency (of purchased_at), frequency, retention and availability; reads are not
+        // measured by a run
+        assertEquals(Set.of("freshness-purchases-purchased-at", "frequency", "retention"), measured);
+        String openSlo = Files.readString(work.resolve("service-levels/objectives.openslo.yaml"));
+        assertTrue(openSlo.contains("kind: \"SLO\"") || openSlo.contains("kind: SLO"), openSlo);
+        assertTrue(openSlo.contains("historical-purchases-availability"), openSlo);
+    }
+}
