@@ -1,5 +1,6 @@
 package dev.dataproduct.core.odcs;
 
+import dev.dataproduct.core.yaml.Where;
 import static dev.dataproduct.core.odcs.Vocabulary.notOneOf;
 
 import dev.dataproduct.api.contract.AuthoritativeDefinition;

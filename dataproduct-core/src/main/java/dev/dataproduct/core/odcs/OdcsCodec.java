@@ -1,5 +1,7 @@
 package dev.dataproduct.core.odcs;
 
+import dev.dataproduct.core.yaml.SourceParser.Syntax;
+import dev.dataproduct.core.yaml.YamlSource;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -30,7 +32,7 @@ import java.util.Objects;
  * define ("did you mean 'required'?"): they are kept in the {@code extensions} of the element they
  * belong to and written back; a {@linkplain OdcsReader#strict() strict} reader refuses them. YAML
  * anchors, aliases and merge keys ({@code <<}) are resolved as YAML defines them; an alias before
- * its anchor is refused with its line and column. Documents are held to {@link OdcsLimits} (16 MiB,
+ * its anchor is refused with its line and column. Documents are held to {@link DocumentLimits} (16 MiB,
  * values of 1 MiB, YAML lines of 64 KiB, 64 levels by default) before and while they are parsed.
  *
  * <p>Writing puts the fields in the order of the standard's examples and leaves out empty and
@@ -63,7 +65,7 @@ public final class OdcsCodec {
     }
 
     /**
-     * @return the lenient reader with the default {@link OdcsLimits}, to read with warnings, or to
+     * @return the lenient reader with the default {@link DocumentLimits}, to read with warnings, or to
      *     make a {@linkplain OdcsReader#strict() strict} reader or one with other limits
      */
     public static OdcsReader reader() {
@@ -140,7 +142,7 @@ public final class OdcsCodec {
      * @throws DataProductException if the file cannot be written
      */
     public static void write(DataContract contract, Path file) {
-        String text = OdcsReader.isJson(file) ? toJson(contract) : toYaml(contract);
+        String text = Syntax.of(file) == Syntax.JSON ? toJson(contract) : toYaml(contract);
         try {
             Files.writeString(file, text);
         } catch (IOException e) {

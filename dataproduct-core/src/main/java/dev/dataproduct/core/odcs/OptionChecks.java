@@ -1,5 +1,6 @@
 package dev.dataproduct.core.odcs;
 
+import dev.dataproduct.core.yaml.Where;
 import dev.dataproduct.core.odcs.Vocabulary.Kind;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.dataproduct.core.odcs;
 
+import dev.dataproduct.core.yaml.WrittenDecimal;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -13,7 +13,7 @@
  * lenient one keeps them as extensions of the element they belong to and writes them back. YAML
  * anchors, aliases and merge keys are resolved as YAML defines them, an alias before its anchor is
  * refused with its line and column. Documents are held to
- * {@link dev.dataproduct.core.odcs.OdcsLimits} before and while they are parsed; a file that is not
+ * {@link dev.dataproduct.core.yaml.DocumentLimits} before and while they are parsed; a file that is not
  * UTF-8 is refused with the byte offset of the first bad byte.
  *
  * <p>Reading what was written gives an equal contract, and a contract read and written back keeps
