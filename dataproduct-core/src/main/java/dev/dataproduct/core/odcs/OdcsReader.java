@@ -8,7 +8,6 @@ import dev.dataproduct.core.yaml.SourceParser.Syntax;
 import dev.dataproduct.api.contract.DataContract;
 import dev.dataproduct.api.error.DataProductException;
 import dev.dataproduct.api.error.InvalidDefinitionException;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -92,15 +91,7 @@ public final class OdcsReader {
      */
     public OdcsReadResult read(Path file) {
         String source = file.toString();
-        String text;
-        try {
-            text = SourceParser.readFile(file, limits);
-        } catch (SourceException e) {
-            throw new InvalidDefinitionException("ODCS contract " + source, List.of(e.getMessage()));
-        } catch (IOException e) {
-            throw new DataProductException("Cannot read the ODCS contract " + file + ": " + e
-                    + "; check that the file exists and is readable", e);
-        }
+        String text = SourceParser.readFile(file, limits, "ODCS contract " + source);
         return read(Syntax.of(file), text, source);
     }
 

@@ -1,5 +1,6 @@
 package dev.dataproduct.core.yaml;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
@@ -31,5 +32,13 @@ public record ParsedSource(Object root, Map<String, Integer> lines, List<SourceP
             }
         }
         return -1;
+    }
+
+    /**
+     * @return the document as a Jackson tree, for codecs that bind with Jackson: integers as int or
+     *     long nodes as Jackson reads them, other numbers as exact decimals, null as a null node
+     */
+    public JsonNode tree() {
+        return Trees.of(root);
     }
 }

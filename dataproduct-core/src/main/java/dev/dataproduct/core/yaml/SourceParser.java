@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.dataproduct.api.error.DataProductException;
+import dev.dataproduct.api.error.InvalidDefinitionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -107,17 +110,53 @@ public final class SourceParser {
     }
 
     /**
+     * Parses a document that must be clean: any problem refuses it.
+     *
+     * @param syntax YAML or JSON
+     * @param text the document
+     * @param limits the limits to hold it to
+     * @param kind what the document is, for messages ({@code "an ODPS document"})
+     * @param subject what the refusal names ({@code "an ODPS document in YAML"})
+     * @return the parsed document, without problems
+     * @throws InvalidDefinitionException listing every problem, each with its path and line, or the one
+     *     that stopped parsing
+     */
+    public static ParsedSource parseClean(Syntax syntax, String text, DocumentLimits limits, String kind,
+                                          String subject) {
+        ParsedSource parsed;
+        try {
+            parsed = parse(syntax, text, limits, kind);
+        } catch (SourceException e) {
+            throw new InvalidDefinitionException(subject, List.of(e.getMessage()));
+        }
+        if (!parsed.problems().isEmpty()) {
+            throw new InvalidDefinitionException(subject, parsed.problems().stream()
+                    .sorted(Comparator.comparingInt(SourceProblem::line)).map(SourceProblem::describe).toList());
+        }
+        return parsed;
+    }
+
+    /**
      * Reads a file after checking its size, as strict UTF-8.
      *
      * @param file the file
      * @param limits the limits, of which the document size is checked
+     * @param subject what a refusal names ({@code "ODCS contract orders.yaml"})
      * @return its text
-     * @throws SourceException if the file is over the size limit, or not UTF-8 (naming the byte offset)
-     * @throws IOException if the file cannot be read
+     * @throws InvalidDefinitionException if the file is over the size limit, or not UTF-8 (naming the
+     *     byte offset of the first bad byte)
+     * @throws DataProductException if the file cannot be read
      */
-    public static String readFile(Path file, DocumentLimits limits) throws IOException {
-        checkSize(Files.size(file), limits);
-        return Utf8.decode(Files.readAllBytes(file));
+    public static String readFile(Path file, DocumentLimits limits, String subject) {
+        try {
+            checkSize(Files.size(file), limits);
+            return Utf8.decode(Files.readAllBytes(file));
+        } catch (SourceException e) {
+            throw new InvalidDefinitionException(subject, List.of(e.getMessage()));
+        } catch (IOException e) {
+            throw new DataProductException("Cannot read " + subject + ": " + e
+                    + "; check that the file exists and is readable", e);
+        }
     }
 
     /** Refuses a document over the size limit before any parsing. */
