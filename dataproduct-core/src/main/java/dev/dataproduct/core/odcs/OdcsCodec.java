@@ -1,7 +1,5 @@
 package dev.dataproduct.core.odcs;
 
-import dev.dataproduct.core.yaml.SourceParser.Syntax;
-import dev.dataproduct.core.yaml.YamlSource;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
@@ -12,6 +10,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import dev.dataproduct.api.contract.DataContract;
 import dev.dataproduct.api.error.DataProductException;
+import dev.dataproduct.core.yaml.SourceParser.Syntax;
+import dev.dataproduct.core.yaml.YamlSource;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

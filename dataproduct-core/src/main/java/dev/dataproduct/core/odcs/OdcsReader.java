@@ -1,13 +1,13 @@
 package dev.dataproduct.core.odcs;
 
-import dev.dataproduct.core.yaml.DocumentLimits;
-import dev.dataproduct.core.yaml.ParsedSource;
-import dev.dataproduct.core.yaml.SourceException;
-import dev.dataproduct.core.yaml.SourceParser;
-import dev.dataproduct.core.yaml.SourceParser.Syntax;
 import dev.dataproduct.api.contract.DataContract;
 import dev.dataproduct.api.error.DataProductException;
 import dev.dataproduct.api.error.InvalidDefinitionException;
+import dev.dataproduct.core.yaml.DocumentLimits;
+import dev.dataproduct.core.yaml.ParsedSource;
+import dev.dataproduct.core.yaml.SourceException;
+import dev.dataproduct.core.yaml.SourceParser.Syntax;
+import dev.dataproduct.core.yaml.SourceParser;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;

@@ -49,6 +49,18 @@ final class Problems {
         }
     }
 
+    /**
+     * Reports what another version of the standard defines than the one the document is read as: a
+     * warning that it is kept as written, or in strict mode a problem.
+     */
+    void beyondVersion(Where where, String message) {
+        if (strict) {
+            add(where, message + "; a strict reader refuses it");
+        } else {
+            warn(where, message + "; it is kept as written");
+        }
+    }
+
     /** Takes the lines of the parsed document, and the problems parsing found. */
     void source(ParsedSource parsed) {
         source = parsed;
