@@ -48,7 +48,12 @@ class OfficialOdcsSchemaTest {
     }
 
     private static List<String> errors(DataContract contract) {
-        return ODCS.validate(OdcsCodec.toJson(contract), InputFormat.JSON).stream().map(Object::toString).toList();
+        return errors(OdcsCodec.toJson(contract));
+    }
+
+    /** @return the violations of the official ODCS v3.1.0 schema by a JSON document */
+    static List<String> errors(String json) {
+        return ODCS.validate(json, InputFormat.JSON).stream().map(Object::toString).toList();
     }
 
     private static void assertValid(String what, DataContract contract) {
