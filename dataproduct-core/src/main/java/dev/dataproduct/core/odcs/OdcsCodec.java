@@ -22,7 +22,11 @@ import java.util.Objects;
 /**
  * Reads and writes data contracts in the Open Data Contract Standard (ODCS), as YAML or JSON.
  *
- * <p>Reading accepts {@code apiVersion} v3.1.0 and v3.0.0 to v3.0.2 and checks the document
+ * <p>Reading accepts {@code apiVersion} v3.1.0 and v3.0.0 to v3.0.2 (a v3.0.x document using the
+ * v3.1 logical types {@code timestamp} or {@code time} with a warning for each, as datacontract-cli
+ * writes them; a newer v3 version, such as v3.2.0, read as v3.1.0 with a warning that says so and
+ * one for each key and value v3.1.0 does not define, all kept; a strict reader refuses both; v4 and
+ * v2 are refused) and checks the document
  * against the standard: required fields (per server type too), enumerations, field types (a key
  * written without a value is not a value), the logical type options each type allows, what each
  * kind of quality rule needs, relationships, and duplicate object names, property names and key
