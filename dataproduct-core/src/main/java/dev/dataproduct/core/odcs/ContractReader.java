@@ -51,12 +51,17 @@ final class ContractReader {
             return true;
         }
         if (newer) {
-            f.problems().beyondVersion(f.where(key), notOneOf(value, allowed) + " in ODCS "
-                    + DataContract.CURRENT_API_VERSION + ", as which the SDK reads this " + apiVersion + " document");
+            newerForm(f, key, notOneOf(value, allowed));
         } else {
             f.problem(key, notOneOf(value, allowed));
         }
         return false;
+    }
+
+    /** Reports a form of a newer version than the one the document is read as, saying what it is. */
+    private void newerForm(Fields f, String key, String what) {
+        f.problems().beyondVersion(f.where(key), what + " in ODCS " + DataContract.CURRENT_API_VERSION
+                + ", as which the SDK reads this " + apiVersion + " document");
     }
 
     /**
@@ -153,6 +158,10 @@ final class ContractReader {
                 Object value = f.any(key);
                 boolean integer = key.equals("port");
                 if (integer ? value instanceof Long : value instanceof String) {
+                    properties.put(key, value);
+                } else if (integer && newer && value instanceof String) {
+                    // v3.2 allows a port as text, such as a variable resolved at run time
+                    newerForm(f, key, "a port is an integer, not text,");
                     properties.put(key, value);
                 } else {
                     f.problem(key, Fields.expected(integer ? "an integer" : "text", value));

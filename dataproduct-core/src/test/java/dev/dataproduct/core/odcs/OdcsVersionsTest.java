@@ -83,6 +83,18 @@ class OdcsVersionsTest {
     }
 
     @Test
+    void readsAPortWrittenAsTextInANewerMinorVersionWithAWarning() {
+        String yaml = head("v3.2.0") + "servers:\n  - {server: db, type: postgres, host: h, port: '${DB_PORT}', "
+                + "database: d, schema: s}\n";
+        OdcsReadResult result = OdcsCodec.reader().readYaml(yaml);
+        assertTrue(mentions(result.warnings(), "servers[0].port: ", "as which the SDK reads this v3.2.0 document"),
+                result.warnings()::toString);
+        assertEquals("${DB_PORT}", result.contract().servers().get(0).properties().get("port"));
+        assertEquals(result.contract(), OdcsCodec.readYaml(OdcsCodec.toYaml(result.contract())));
+        assertThrows(InvalidDefinitionException.class, () -> OdcsCodec.readYaml(yaml.replace("v3.2.0", "v3.1.0")));
+    }
+
+    @Test
     void aStrictReaderRefusesANewerMinorVersion() {
         List<String> problems = assertThrows(InvalidDefinitionException.class,
                 () -> OdcsCodec.reader().strict().readYaml(V32)).problems();
