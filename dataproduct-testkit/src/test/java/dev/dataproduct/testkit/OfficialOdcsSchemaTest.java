@@ -4,6 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.dataproduct.api.contract.QualityRule;
+import dev.dataproduct.api.contract.SchemaProperty;
+import dev.dataproduct.api.data.BatchBuilder;
+import dev.dataproduct.api.data.Dataset;
+import dev.dataproduct.api.quality.Check;
+import dev.dataproduct.api.schema.LogicalType;
+import dev.dataproduct.core.quality.odcs.OdcsQuality;
+import dev.dataproduct.core.quality.profile.Profiler;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.stream.Stream;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import com.networknt.schema.InputFormat;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -48,7 +64,12 @@ class OfficialOdcsSchemaTest {
     }
 
     private static List<String> errors(DataContract contract) {
-        return ODCS.validate(OdcsCodec.toJson(contract), InputFormat.JSON).stream().map(Object::toString).toList();
+        return errors(OdcsCodec.toJson(contract));
+    }
+
+    /** @return the violations of the official ODCS v3.1.0 schema by a JSON document */
+    static List<String> errors(String json) {
+        return ODCS.validate(json, InputFormat.JSON).stream().map(Object::toString).toList();
     }
 
     private static void assertValid(String what, DataContract contract) {
@@ -67,13 +88,71 @@ class OfficialOdcsSchemaTest {
     }
 
     @Test
-    void theSampleContractValidatesAsTheSdkWritesIt() {
-        for (String version : List.of("1.2.0", "1.3.0")) {
-            Path file = Path.of("..", "samples", "src", "main", "resources", "contracts",
-                    "historical-purchases-" + version + ".odcs.yaml");
-            DataContract contract = OdcsCodec.read(file);
-            assertEquals(List.of(), errors(contract), file.toString());
+    void everySampleContractValidatesAsWrittenAndAsTheSdkWritesIt() throws IOException {
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(Path.of("..", "samples", "src", "main", "resources", "contracts"))) {
+            files = listed.filter(p -> p.getFileName().toString().endsWith(".odcs.yaml")).sorted().toList();
         }
+        assertFalse(files.isEmpty());
+        for (Path file : files) {
+            String asWritten = OdcsCodec.toJson(OdcsCodec.read(file));
+            assertEquals(List.of(), errors(asWritten), file.toString());
+            JsonNode original = new YAMLMapper().readTree(Files.readString(file));
+            assertEquals(List.of(), errors(original.toString()), file + " as written by hand");
+        }
+    }
+
+    @Test
+    void rulesWrittenForChecksOfEveryKindValidate() {
+        List<Check> checks = List.of(Check.rowCount().atLeast(10), Check.completeness("a").atLeast(0.99),
+                Check.nulls("a").atMost(0), Check.missing("a", "", "n/a").atMost(3),
+                Check.allowedValues("a", "x", "y").atMost(0), Check.pattern("a", "^[a-z]+$").atMost(0),
+                Check.range("n", 1, 10).atMost(0), Check.length("a", 1, 5).atMost(0),
+                Check.duplicates("a").atMost(0), Check.unique("a", "n"), Check.min("n").atLeast(1),
+                Check.max("n").atMost(10), Check.mean("n").greaterThan(0), Check.sum("n").lessThan(1e6),
+                Check.approxDistinct("a").atLeast(2), Check.freshness("t").atMost(3600));
+        Map<String, List<QualityRule>> rules = OdcsQuality.toRules(checks);
+        assertFalse(rules.isEmpty());
+        assertValid("the rules written for checks", contractWith(rules));
+    }
+
+    @Test
+    void rulesTheProfilerSuggestsValidate() {
+        Random random = new Random(SEED);
+        dev.dataproduct.api.schema.Schema schema = dev.dataproduct.api.schema.Schema.of(
+                Field.of("code", LogicalType.STRING, false), Field.of("n", LogicalType.INT32, true),
+                Field.of("price", LogicalType.FLOAT64, false));
+        try (BufferAllocator allocator = new RootAllocator()) {
+            List<VectorSchemaRoot> batches = new ArrayList<>();
+            try (BatchBuilder b = BatchBuilder.create(schema, allocator)) {
+                for (int i = 0; i < 500; i++) {
+                    b.addRow(random.nextInt(10) == 0 ? null : "c" + random.nextInt(5), i,
+                            random.nextDouble() * 100);
+                }
+                batches.add(b.build());
+            }
+            try {
+                Map<String, List<QualityRule>> rules = Profiler.profile("profiled", schema,
+                        Dataset.of("profiled", schema, batches), Clock.systemUTC()).suggestRules();
+                assertFalse(rules.isEmpty());
+                assertValid("the rules the profiler suggests", contractWith(rules));
+            } finally {
+                batches.forEach(VectorSchemaRoot::close);
+            }
+        }
+    }
+
+    /** @return a contract of one object holding the rules, those of the object under the key "" */
+    private static DataContract contractWith(Map<String, List<QualityRule>> rules) {
+        List<SchemaProperty> properties = rules.keySet().stream().filter(k -> !k.isEmpty())
+                .map(k -> new SchemaProperty("", k, "", "", "string", Map.of(), false, false, false, -1, false, -1, "",
+                        false, "", List.of(), "", "", List.of(), "", "", List.of(), Optional.empty(), List.of(),
+                        rules.get(k), List.of(), List.of(), List.of(), Map.of())).toList();
+        SchemaObject object = new SchemaObject("", "t", "", "", "", "", "", "", List.of(), properties,
+                rules.getOrDefault("", List.of()), List.of(), List.of(), List.of(), Map.of());
+        return new DataContract("", "", "rules", "1.0.0", "draft", "", "", "", "", List.of(),
+                ContractDescription.EMPTY, List.of(object), List.of(), List.of(), Optional.empty(), List.of(),
+                Optional.empty(), List.of(), "", List.of(), List.of(), "", Map.of());
     }
 
     @Test

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +24,13 @@ import dev.dataproduct.api.descriptor.ProductDescriptor;
 import dev.dataproduct.api.error.InvalidDefinitionException;
 import dev.dataproduct.api.schema.Constraints;
 import dev.dataproduct.api.schema.LogicalType;
+import dev.dataproduct.core.yaml.DocumentLimits;
+import dev.dataproduct.core.yaml.ParsedSource;
+import dev.dataproduct.core.yaml.SourceParser.Syntax;
+import dev.dataproduct.core.yaml.SourceParser;
+import dev.dataproduct.core.yaml.Where;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -38,6 +44,7 @@ import java.util.List;
  * }</pre>
  */
 public final class DescriptorCodec {
+    private static final String KIND = "a product descriptor";
     private static final ObjectMapper JSON = configure(JsonMapper.builder()).build();
     private static final ObjectMapper YAML = configure(YAMLMapper.builder(DescriptorYaml.factory())).build();
 
@@ -74,8 +81,6 @@ public final class DescriptorCodec {
                 .configure(EnumFeature.WRITE_ENUMS_TO_LOWERCASE, true)
                 .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true)
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-                // a key given twice would otherwise lose one of its values without a word
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .configure(SerializationFeature.INDENT_OUTPUT, true);
     }
 
@@ -114,16 +119,47 @@ public final class DescriptorCodec {
      * @throws InvalidDefinitionException saying where the document is wrong
      */
     public static ProductDescriptor fromJson(String json) {
-        return read(JSON, json, "JSON");
+        return read(Syntax.JSON, json, "in JSON", DocumentLimits.defaults());
     }
 
     /**
+     * Reads YAML as YAML defines it (anchors, aliases and merge keys resolved; an alias before its
+     * anchor refused with its line and column), held to the default {@link DocumentLimits}.
+     *
      * @param yaml a descriptor as YAML
      * @return the descriptor
      * @throws InvalidDefinitionException saying where the document is wrong
      */
     public static ProductDescriptor fromYaml(String yaml) {
-        return read(YAML, yaml, "YAML");
+        return read(Syntax.YAML, yaml, "in YAML", DocumentLimits.defaults());
+    }
+
+    /**
+     * Reads a file as JSON if its name ends in {@code .json}, otherwise as YAML, with the default
+     * {@link DocumentLimits}.
+     *
+     * @param file a descriptor in UTF-8
+     * @return the descriptor
+     * @throws InvalidDefinitionException saying where the document is wrong, naming the file; for a
+     *     file that is not UTF-8, the byte offset of the first bad byte
+     * @throws dev.dataproduct.api.error.DataProductException if the file cannot be read
+     */
+    public static ProductDescriptor read(Path file) {
+        return read(file, DocumentLimits.defaults());
+    }
+
+    /**
+     * As {@link #read(Path)}, held to the given limits.
+     *
+     * @param file a descriptor in UTF-8
+     * @param limits the limits on size and shape
+     * @return the descriptor
+     * @throws InvalidDefinitionException as {@link #read(Path)}
+     * @throws dev.dataproduct.api.error.DataProductException if the file cannot be read
+     */
+    public static ProductDescriptor read(Path file, DocumentLimits limits) {
+        String text = SourceParser.readFile(file, limits, KIND + " " + file);
+        return read(Syntax.of(file), text, file.toString(), limits);
     }
 
     private static String write(ObjectMapper mapper, ProductDescriptor descriptor) {
@@ -134,18 +170,31 @@ public final class DescriptorCodec {
         }
     }
 
-    private static ProductDescriptor read(ObjectMapper mapper, String text, String format) {
+    private static ProductDescriptor read(Syntax syntax, String text, String source, DocumentLimits limits) {
+        String subject = KIND + " " + source;
+        ParsedSource parsed = SourceParser.parseClean(syntax, text, limits, KIND, subject);
         try {
-            return mapper.readValue(text, ProductDescriptor.class);
+            return JSON.treeToValue(parsed.tree(), ProductDescriptor.class);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
             String what = e.getCause() instanceof NullPointerException npe && npe.getMessage() != null
                     ? "required property '" + npe.getMessage() + "' is missing"
                     : e.getCause() instanceof IllegalArgumentException iae ? iae.getMessage() : e.getOriginalMessage();
-            throw new InvalidDefinitionException("a product descriptor in " + format, List.of(what + where));
+            throw new InvalidDefinitionException(subject, List.of(what + where(e, parsed)));
         } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidDefinitionException("a product descriptor in " + format, List.of(e.getMessage()));
+            throw new InvalidDefinitionException(subject, List.of(e.getMessage()));
         }
+    }
+
+    /** @return where in the document binding failed, from the path Jackson reports */
+    private static String where(JsonProcessingException e, ParsedSource parsed) {
+        if (!(e instanceof JsonMappingException m) || m.getPath().isEmpty()) {
+            return "";
+        }
+        Where where = Where.ROOT;
+        for (JsonMappingException.Reference ref : m.getPath()) {
+            where = ref.getFieldName() != null ? where.field(ref.getFieldName()) : where.index(ref.getIndex());
+        }
+        int line = parsed.lineOf(where.pointer());
+        return " at " + where.display() + (line > 0 ? " (line " + line + ")" : "");
     }
 }

@@ -6,5 +6,10 @@
  * {@link dev.dataproduct.core.descriptor.DescriptorLinks} states how the ODPS descriptor, the ODCS
  * contract and the (future) OpenAPI document of a product name one another by stable id and
  * version. Each port of a descriptor names the contract it serves or reads.
+ *
+ * <p>Descriptors are parsed by the SDK's one safe reader ({@link dev.dataproduct.core.yaml}): YAML
+ * anchors, aliases and merge keys resolved, an alias before its anchor refused with its line and
+ * column, {@link dev.dataproduct.core.yaml.DocumentLimits} held, a file that is not UTF-8 refused
+ * with its byte offset; a field that cannot be bound is reported with its path and line.
  */
 package dev.dataproduct.core.descriptor;

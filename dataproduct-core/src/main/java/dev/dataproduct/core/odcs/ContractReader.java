@@ -8,15 +8,19 @@ import dev.dataproduct.api.contract.CustomProperty;
 import dev.dataproduct.api.contract.DataContract;
 import dev.dataproduct.api.contract.Price;
 import dev.dataproduct.api.contract.Role;
+import dev.dataproduct.api.contract.SchemaProperty;
 import dev.dataproduct.api.contract.Server;
 import dev.dataproduct.api.contract.SlaProperty;
 import dev.dataproduct.api.contract.SupportChannel;
 import dev.dataproduct.api.contract.Team;
 import dev.dataproduct.api.contract.TeamMember;
+import dev.dataproduct.core.yaml.Where;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the top level of an ODCS document and the blocks shared by every section (custom
@@ -25,11 +29,57 @@ import java.util.Optional;
  * {@link QualityReader}.
  */
 final class ContractReader {
+    private static final Pattern VERSION = Pattern.compile("v?(\\d+)\\.(\\d+)\\.(\\d+)(?:[-+].*)?");
     private boolean v31 = true;
+    private boolean newer;
+    private String apiVersion = "";
 
-    /** @return whether the document is v3.1 rather than v3.0.x */
+    /** @return whether the document is read as v3.1 rather than v3.0.x */
     boolean v31() {
         return v31;
+    }
+
+    /**
+     * Checks a value of one of the standard's closed sets. A document of a newer version may use
+     * values that version added: each is a warning that names it, and is kept as written (in strict
+     * mode a problem); in other documents an unknown value is a problem.
+     *
+     * @return whether the value is empty or one of the allowed
+     */
+    boolean known(Fields f, String key, String value, List<String> allowed) {
+        if (value.isEmpty() || allowed.contains(value)) {
+            return true;
+        }
+        if (newer) {
+            newerForm(f, key, notOneOf(value, allowed));
+        } else {
+            f.problem(key, notOneOf(value, allowed));
+        }
+        return false;
+    }
+
+    /** Reports a form of a newer version than the one the document is read as, saying what it is. */
+    private void newerForm(Fields f, String key, String what) {
+        f.problems().beyondVersion(f.where(key), what + " in ODCS " + DataContract.CURRENT_API_VERSION
+                + ", as which the SDK reads this " + apiVersion + " document");
+    }
+
+    /**
+     * Checks a logical type that v3.1 added ({@code timestamp}, {@code time}) used in a v3.0.x
+     * document, as datacontract-cli writes them: a warning (in strict mode a problem), read as v3.1
+     * defines it.
+     *
+     * @return whether the type is one v3.1 defines
+     */
+    boolean v31LogicalType(Fields f, String logicalType) {
+        if (v31 || !SchemaProperty.LOGICAL_TYPES.contains(logicalType)) {
+            return false;
+        }
+        f.problems().beyondVersion(f.where("logicalType"), "'" + logicalType + "' is a logical type of ODCS "
+                + DataContract.CURRENT_API_VERSION + ", not of " + apiVersion + "; it is read as "
+                + DataContract.CURRENT_API_VERSION + " defines it (as datacontract-cli does): declare apiVersion "
+                + DataContract.CURRENT_API_VERSION);
+        return true;
     }
 
     /**
@@ -63,15 +113,29 @@ final class ContractReader {
     }
 
     private String apiVersion(Fields f) {
-        String apiVersion = f.requiredText("apiVersion");
-        if (!apiVersion.isEmpty() && !DataContract.API_VERSIONS.contains(apiVersion)) {
-            f.problem("apiVersion", apiVersion.startsWith("v2.") || apiVersion.startsWith("2.")
-                    ? "'" + apiVersion + "' is ODCS v2, which the SDK does not read; migrate the contract to "
-                            + DataContract.CURRENT_API_VERSION + " (uuid became id, team replaced stakeholders, "
-                            + "quality moved into the schema) and read it again"
-                    : notOneOf(apiVersion, DataContract.API_VERSIONS));
+        apiVersion = f.requiredText("apiVersion");
+        Matcher m = VERSION.matcher(apiVersion);
+        int major = m.matches() ? Integer.parseInt(m.group(1)) : -1;
+        int minor = m.matches() ? Integer.parseInt(m.group(2)) : -1;
+        if (apiVersion.isEmpty() || DataContract.API_VERSIONS.contains(apiVersion)) {
+            v31 = !apiVersion.startsWith("v3.0.");
+        } else if (major == 3 && minor >= 1 && apiVersion.startsWith("v")) {
+            newer = true;
+            f.problems().beyondVersion(f.where("apiVersion"), "'" + apiVersion + "' is newer than the ODCS versions "
+                    + "the SDK reads (" + String.join(", ", DataContract.API_VERSIONS) + "); it is read as "
+                    + DataContract.CURRENT_API_VERSION + ", and each key or value " + DataContract.CURRENT_API_VERSION
+                    + " does not define is named in a warning of its own");
+        } else if (major == 2) {
+            f.problem("apiVersion", "'" + apiVersion + "' is ODCS v2, which the SDK does not read; migrate the "
+                    + "contract to " + DataContract.CURRENT_API_VERSION + " (uuid became id, team replaced "
+                    + "stakeholders, quality moved into the schema) and read it again");
+        } else if (major > 3) {
+            f.problem("apiVersion", "'" + apiVersion + "' is ODCS v" + major + ", a major version the SDK does not "
+                    + "read; it reads v3.1.0 and v3.0.0 to v3.0.2 (and newer v3 versions, with warnings): write the "
+                    + "contract as v3.1.0, or read it with an SDK that reads ODCS v" + major);
+        } else {
+            f.problem("apiVersion", notOneOf(apiVersion, DataContract.API_VERSIONS));
         }
-        v31 = !apiVersion.startsWith("v3.0.");
         return apiVersion;
     }
 
@@ -84,10 +148,7 @@ final class ContractReader {
         String id = f.text("id");
         String name = f.requiredText("server");
         String type = f.requiredText("type");
-        List<String> types = Vocabulary.serverTypes(v31);
-        if (!type.isEmpty() && !types.contains(type)) {
-            f.problem("type", notOneOf(type, types));
-        }
+        known(f, "type", type, Vocabulary.serverTypes(v31));
         String description = f.text("description");
         String environment = f.text("environment");
         Map<String, Object> properties = new LinkedHashMap<>();
@@ -97,6 +158,10 @@ final class ContractReader {
                 Object value = f.any(key);
                 boolean integer = key.equals("port");
                 if (integer ? value instanceof Long : value instanceof String) {
+                    properties.put(key, value);
+                } else if (integer && newer && value instanceof String) {
+                    // v3.2 allows a port as text, such as a variable resolved at run time
+                    newerForm(f, key, "a port is an integer, not text,");
                     properties.put(key, value);
                 } else {
                     f.problem(key, Fields.expected(integer ? "an integer" : "text", value));

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import dev.dataproduct.api.contract.DataContract;
 import dev.dataproduct.api.error.DataProductException;
+import dev.dataproduct.core.yaml.SourceParser.Syntax;
+import dev.dataproduct.core.yaml.YamlSource;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -20,7 +22,11 @@ import java.util.Objects;
 /**
  * Reads and writes data contracts in the Open Data Contract Standard (ODCS), as YAML or JSON.
  *
- * <p>Reading accepts {@code apiVersion} v3.1.0 and v3.0.0 to v3.0.2 and checks the document
+ * <p>Reading accepts {@code apiVersion} v3.1.0 and v3.0.0 to v3.0.2 (a v3.0.x document using the
+ * v3.1 logical types {@code timestamp} or {@code time} with a warning for each, as datacontract-cli
+ * writes them; a newer v3 version, such as v3.2.0, read as v3.1.0 with a warning that says so and
+ * one for each key and value v3.1.0 does not define, all kept; a strict reader refuses both; v4 and
+ * v2 are refused) and checks the document
  * against the standard: required fields (per server type too), enumerations, field types (a key
  * written without a value is not a value), the logical type options each type allows, what each
  * kind of quality rule needs, relationships, and duplicate object names, property names and key
@@ -30,7 +36,7 @@ import java.util.Objects;
  * define ("did you mean 'required'?"): they are kept in the {@code extensions} of the element they
  * belong to and written back; a {@linkplain OdcsReader#strict() strict} reader refuses them. YAML
  * anchors, aliases and merge keys ({@code <<}) are resolved as YAML defines them; an alias before
- * its anchor is refused with its line and column. Documents are held to {@link OdcsLimits} (16 MiB,
+ * its anchor is refused with its line and column. Documents are held to {@link DocumentLimits} (16 MiB,
  * values of 1 MiB, YAML lines of 64 KiB, 64 levels by default) before and while they are parsed.
  *
  * <p>Writing puts the fields in the order of the standard's examples and leaves out empty and
@@ -63,7 +69,7 @@ public final class OdcsCodec {
     }
 
     /**
-     * @return the lenient reader with the default {@link OdcsLimits}, to read with warnings, or to
+     * @return the lenient reader with the default {@link DocumentLimits}, to read with warnings, or to
      *     make a {@linkplain OdcsReader#strict() strict} reader or one with other limits
      */
     public static OdcsReader reader() {
@@ -140,7 +146,7 @@ public final class OdcsCodec {
      * @throws DataProductException if the file cannot be written
      */
     public static void write(DataContract contract, Path file) {
-        String text = OdcsReader.isJson(file) ? toJson(contract) : toYaml(contract);
+        String text = Syntax.of(file) == Syntax.JSON ? toJson(contract) : toYaml(contract);
         try {
             Files.writeString(file, text);
         } catch (IOException e) {

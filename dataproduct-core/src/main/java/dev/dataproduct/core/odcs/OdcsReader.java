@@ -3,19 +3,20 @@ package dev.dataproduct.core.odcs;
 import dev.dataproduct.api.contract.DataContract;
 import dev.dataproduct.api.error.DataProductException;
 import dev.dataproduct.api.error.InvalidDefinitionException;
-import dev.dataproduct.core.odcs.SourceParser.Syntax;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.dataproduct.core.yaml.DocumentLimits;
+import dev.dataproduct.core.yaml.ParsedSource;
+import dev.dataproduct.core.yaml.SourceException;
+import dev.dataproduct.core.yaml.SourceParser.Syntax;
+import dev.dataproduct.core.yaml.SourceParser;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Reads ODCS contracts with chosen settings: lenient (the default) or {@linkplain #strict() strict}
- * about keys the standard does not define, and within {@linkplain #limits(OdcsLimits) limits} on
+ * about keys the standard does not define, and within {@linkplain #limits(DocumentLimits) limits} on
  * size and shape. Each read returns the contract with its warnings, which are also logged at WARN.
  * A reader is immutable and can be shared.
  *
@@ -28,12 +29,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class OdcsReader {
     private static final Logger LOG = LoggerFactory.getLogger(OdcsReader.class);
-    private static final OdcsReader DEFAULT = new OdcsReader(false, OdcsLimits.defaults());
+    private static final OdcsReader DEFAULT = new OdcsReader(false, DocumentLimits.defaults());
 
     private final boolean strict;
-    private final OdcsLimits limits;
+    private final DocumentLimits limits;
 
-    private OdcsReader(boolean strict, OdcsLimits limits) {
+    private OdcsReader(boolean strict, DocumentLimits limits) {
         this.strict = strict;
         this.limits = limits;
     }
@@ -55,7 +56,7 @@ public final class OdcsReader {
      * @param limits the limits on size and shape to hold documents to
      * @return a reader with those limits
      */
-    public OdcsReader limits(OdcsLimits limits) {
+    public OdcsReader limits(DocumentLimits limits) {
         return new OdcsReader(strict, Objects.requireNonNull(limits, "limits"));
     }
 
@@ -90,34 +91,21 @@ public final class OdcsReader {
      */
     public OdcsReadResult read(Path file) {
         String source = file.toString();
-        String text;
-        try {
-            SourceParser.checkSize(Files.size(file), limits);
-            text = Utf8.decode(Files.readAllBytes(file));
-        } catch (SourceException e) {
-            throw new InvalidDefinitionException("ODCS contract " + source, List.of(e.getMessage()));
-        } catch (IOException e) {
-            throw new DataProductException("Cannot read the ODCS contract " + file + ": " + e
-                    + "; check that the file exists and is readable", e);
-        }
-        return read(isJson(file) ? Syntax.JSON : Syntax.YAML, text, source);
-    }
-
-    static boolean isJson(Path file) {
-        Path name = file.getFileName();
-        return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".json");
+        String text = SourceParser.readFile(file, limits, "ODCS contract " + source);
+        return read(Syntax.of(file), text, source);
     }
 
     private OdcsReadResult read(Syntax syntax, String text, String source) {
         String subject = "ODCS contract " + source;
         Problems problems = new Problems(strict);
-        Object root;
+        ParsedSource parsed;
         try {
-            root = SourceParser.parse(syntax, text, problems, limits);
+            parsed = SourceParser.parse(syntax, text, limits, "an ODCS contract");
         } catch (SourceException e) {
             throw new InvalidDefinitionException(subject, List.of(e.getMessage()));
         }
-        DataContract contract = ContractReader.read(root, problems);
+        problems.source(parsed);
+        DataContract contract = ContractReader.read(parsed.root(), problems);
         if (!problems.isEmpty()) {
             throw new InvalidDefinitionException(subject, problems.messages());
         }

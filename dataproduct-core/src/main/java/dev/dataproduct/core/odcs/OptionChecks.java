@@ -1,6 +1,7 @@
 package dev.dataproduct.core.odcs;
 
 import dev.dataproduct.core.odcs.Vocabulary.Kind;
+import dev.dataproduct.core.yaml.Where;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;

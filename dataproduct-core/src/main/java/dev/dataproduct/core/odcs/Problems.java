@@ -1,9 +1,11 @@
 package dev.dataproduct.core.odcs;
 
+import dev.dataproduct.core.yaml.ParsedSource;
+import dev.dataproduct.core.yaml.SourceProblem;
+import dev.dataproduct.core.yaml.Where;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +20,7 @@ final class Problems {
 
     private final List<Problem> found = new ArrayList<>();
     private final List<Problem> warnings = new ArrayList<>();
-    private final Map<String, Integer> lines = new HashMap<>();
+    private ParsedSource source = new ParsedSource(null, Map.of(), List.of());
     private final boolean strict;
 
     /** @param strict whether keys the standard does not define are problems rather than warnings */
@@ -47,8 +49,22 @@ final class Problems {
         }
     }
 
-    void line(String pointer, int line) {
-        lines.putIfAbsent(pointer, line);
+    /**
+     * Reports what another version of the standard defines than the one the document is read as: a
+     * warning that it is kept as written, or in strict mode a problem.
+     */
+    void beyondVersion(Where where, String message) {
+        if (strict) {
+            add(where, message + "; a strict reader refuses it");
+        } else {
+            warn(where, message + "; it is kept as written");
+        }
+    }
+
+    /** Takes the lines of the parsed document, and the problems parsing found. */
+    void source(ParsedSource parsed) {
+        source = parsed;
+        parsed.problems().forEach(p -> add(p.where(), p.message(), p.line()));
     }
 
     void add(Where where, String message) {
@@ -65,18 +81,11 @@ final class Problems {
     }
 
     private static Problem problem(Where where, String message, int line) {
-        return new Problem(line, (where.display().isEmpty() ? "" : where.display() + ": ") + message
-                + (line > 0 ? " (line " + line + ")" : ""));
+        return new Problem(line, new SourceProblem(where, message, line).describe());
     }
 
     private int lineOf(String pointer) {
-        for (String p = pointer; p != null; p = Where.parent(p)) {
-            Integer line = lines.get(p);
-            if (line != null) {
-                return line;
-            }
-        }
-        return -1;
+        return source.lineOf(pointer);
     }
 
     boolean isEmpty() {

@@ -1,7 +1,5 @@
 package dev.dataproduct.core.odcs;
 
-import static dev.dataproduct.core.odcs.Vocabulary.notOneOf;
-
 import dev.dataproduct.api.contract.QualityRule;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -78,11 +76,9 @@ final class QualityReader {
                 f.texts("tags"), common.authoritativeDefinitions(f), common.customProperties(f), f.extensions());
     }
 
-    private static String enumerated(Fields f, String key, List<String> allowed) {
+    private String enumerated(Fields f, String key, List<String> allowed) {
         String value = f.text(key);
-        if (!value.isEmpty() && !allowed.contains(value)) {
-            f.problem(key, notOneOf(value, allowed));
-        }
+        common.known(f, key, value, allowed);
         return value;
     }
 

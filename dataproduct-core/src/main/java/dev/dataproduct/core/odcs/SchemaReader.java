@@ -67,10 +67,8 @@ final class SchemaReader {
         String physicalName = f.text("physicalName");
         String physicalType = f.text("physicalType");
         String logicalType = f.text("logicalType");
-        boolean knownType = logicalType.isEmpty() || logicalTypes.contains(logicalType);
-        if (!knownType) {
-            f.problem("logicalType", notOneOf(logicalType, logicalTypes));
-        }
+        boolean knownType = !logicalTypes.contains(logicalType) && common.v31LogicalType(f, logicalType)
+                || common.known(f, "logicalType", logicalType, logicalTypes);
         Map<String, Object> options = f.mapping("logicalTypeOptions");
         if (knownType) {
             new OptionChecks(f.where("logicalTypeOptions"), f.problems(), common.v31()).check(logicalType, options);
@@ -123,9 +121,7 @@ final class SchemaReader {
     private Relationship relationship(Fields f, boolean objectLevel) {
         String id = f.text("id");
         String type = f.text("type");
-        if (!type.isEmpty() && !Vocabulary.RELATIONSHIP_TYPES.contains(type)) {
-            f.problem("type", notOneOf(type, Vocabulary.RELATIONSHIP_TYPES));
-        }
+        common.known(f, "type", type, Vocabulary.RELATIONSHIP_TYPES);
         Object fromValue = f.any("from");
         Object toValue = f.any("to");
         List<String> from = references(f, "from", fromValue);

@@ -1,6 +1,7 @@
 package dev.dataproduct.core.odcs;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.dataproduct.core.yaml.WrittenDecimal;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;

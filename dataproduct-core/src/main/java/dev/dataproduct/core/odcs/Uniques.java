@@ -1,5 +1,6 @@
 package dev.dataproduct.core.odcs;
 
+import dev.dataproduct.core.yaml.Where;
 import java.util.HashMap;
 import java.util.Map;
 

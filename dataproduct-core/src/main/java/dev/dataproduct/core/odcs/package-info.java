@@ -13,8 +13,15 @@
  * lenient one keeps them as extensions of the element they belong to and writes them back. YAML
  * anchors, aliases and merge keys are resolved as YAML defines them, an alias before its anchor is
  * refused with its line and column. Documents are held to
- * {@link dev.dataproduct.core.odcs.OdcsLimits} before and while they are parsed; a file that is not
+ * {@link dev.dataproduct.core.yaml.DocumentLimits} before and while they are parsed; a file that is not
  * UTF-8 is refused with the byte offset of the first bad byte.
+ *
+ * <p>Versions: a v3.0.x document that uses the v3.1 logical types {@code timestamp} and
+ * {@code time} is read with a warning for each (datacontract-cli writes them); a document of a newer
+ * v3 version (v3.2.0) is read as v3.1.0 with a warning naming the version and one for each key and
+ * value v3.1.0 does not define, all of which are kept and written back under the declared version;
+ * a strict reader refuses both; ODCS v4 and v2 are refused with what to do. YAML and JSON are parsed
+ * by {@link dev.dataproduct.core.yaml}, the reader every codec of the SDK shares.
  *
  * <p>Reading what was written gives an equal contract, and a contract read and written back keeps
  * the defaults its author wrote and numbers as written ({@code 1.0} stays {@code 1.0}). Integers

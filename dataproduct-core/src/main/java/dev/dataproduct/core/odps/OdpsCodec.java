@@ -1,7 +1,6 @@
 package dev.dataproduct.core.odps;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,6 +12,10 @@ import dev.dataproduct.api.descriptor.ProductDescriptor;
 import dev.dataproduct.api.error.InvalidDefinitionException;
 import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.core.descriptor.DescriptorYaml;
+import dev.dataproduct.core.yaml.DocumentLimits;
+import dev.dataproduct.core.yaml.SourceParser.Syntax;
+import dev.dataproduct.core.yaml.SourceParser;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 
@@ -68,11 +71,9 @@ public final class OdpsCodec {
     /** The ODPS versions read. */
     public static final List<String> API_VERSIONS = OdpsSchema.API_VERSIONS;
 
-    // a key given twice would otherwise lose one of its values without a word
-    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-    private static final ObjectMapper YAML = YAMLMapper.builder(DescriptorYaml.factory())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    private static final String KIND = "an ODPS document";
+    private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper YAML = YAMLMapper.builder(DescriptorYaml.factory()).build();
 
     private OdpsCodec() {
     }
@@ -119,13 +120,18 @@ public final class OdpsCodec {
     }
 
     /**
+     * Reads YAML as YAML defines it (anchors, aliases and merge keys resolved; an alias before its
+     * anchor refused with its line and column), held to the default {@link DocumentLimits}.
+     *
      * @param yaml an ODPS document, written by the SDK or any other tool
      * @param contracts finds an output contract by its id; may return {@code null} for one it does not know
      * @return the document with its typed view and notes about missing SDK metadata
-     * @throws InvalidDefinitionException listing every way the document breaks the ODPS schema, with JSON paths
+     * @throws InvalidDefinitionException listing every way the document breaks the ODPS schema, with
+     *     JSON paths, or why it cannot be parsed (a syntax error, a key given twice, a limit exceeded),
+     *     with its line
      */
     public static OdpsDocument readYaml(String yaml, Function<String, DataContract> contracts) {
-        return read(YAML, yaml, "YAML", contracts);
+        return read(Syntax.YAML, yaml, "in YAML", contracts, DocumentLimits.defaults());
     }
 
     /**
@@ -135,7 +141,37 @@ public final class OdpsCodec {
      * @throws InvalidDefinitionException listing every way the document breaks the ODPS schema, with JSON paths
      */
     public static OdpsDocument readJson(String json, Function<String, DataContract> contracts) {
-        return read(JSON, json, "JSON", contracts);
+        return read(Syntax.JSON, json, "in JSON", contracts, DocumentLimits.defaults());
+    }
+
+    /**
+     * Reads a file as JSON if its name ends in {@code .json}, otherwise as YAML, with the default
+     * {@link DocumentLimits}.
+     *
+     * @param file an ODPS document in UTF-8
+     * @param contracts finds an output contract by its id; may return {@code null} for one it does not know
+     * @return the document with its typed view and notes about missing SDK metadata
+     * @throws InvalidDefinitionException as {@link #readYaml}, naming the file; also for a file that
+     *     is not UTF-8, naming the byte offset of the first bad byte
+     * @throws dev.dataproduct.api.error.DataProductException if the file cannot be read
+     */
+    public static OdpsDocument read(Path file, Function<String, DataContract> contracts) {
+        return read(file, contracts, DocumentLimits.defaults());
+    }
+
+    /**
+     * As {@link #read(Path, Function)}, held to the given limits.
+     *
+     * @param file an ODPS document in UTF-8
+     * @param contracts finds an output contract by its id; may return {@code null} for one it does not know
+     * @param limits the limits on size and shape
+     * @return the document with its typed view and notes about missing SDK metadata
+     * @throws InvalidDefinitionException as {@link #read(Path, Function)}
+     * @throws dev.dataproduct.api.error.DataProductException if the file cannot be read
+     */
+    public static OdpsDocument read(Path file, Function<String, DataContract> contracts, DocumentLimits limits) {
+        String text = SourceParser.readFile(file, limits, KIND + " " + file);
+        return read(Syntax.of(file), text, file.toString(), contracts, limits);
     }
 
     /**
@@ -170,20 +206,13 @@ public final class OdpsCodec {
         }
     }
 
-    private static OdpsDocument read(ObjectMapper mapper, String text, String format,
-                                     Function<String, DataContract> contracts) {
-        JsonNode root;
-        try {
-            root = mapper.readTree(text);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr();
-            throw new InvalidDefinitionException("an ODPS document in " + format,
-                    List.of(e.getOriginalMessage() + where + ": correct the document there"));
-        }
+    private static OdpsDocument read(Syntax syntax, String text, String source,
+                                     Function<String, DataContract> contracts, DocumentLimits limits) {
+        String subject = KIND + " " + source;
+        JsonNode root = SourceParser.parseClean(syntax, text, limits, KIND, subject).tree();
         List<String> violations = OdpsSchema.violations(root);
         if (!violations.isEmpty()) {
-            throw new InvalidDefinitionException("an ODPS document in " + format + " (schema " + API_VERSIONS + ")",
+            throw new InvalidDefinitionException(subject + " (schema " + API_VERSIONS + ")",
                     violations);
         }
         return OdpsReader.read((ObjectNode) root, contracts);

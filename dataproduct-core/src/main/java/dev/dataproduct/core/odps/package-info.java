@@ -10,5 +10,11 @@
  * (alignment, tiers, owner, an SDK address, a version), with the documented default taken, and the
  * whole document, every field kept, which writing gives back unchanged. Only a document that
  * breaks the ODPS schema is refused, with every violation and its JSON path at once.
+ *
+ * <p>Documents are parsed by the SDK's one safe reader ({@link dev.dataproduct.core.yaml}): YAML
+ * anchors, aliases and merge keys are resolved as YAML defines them (an alias before its anchor is
+ * refused with its line and column), a key given twice is refused with its line, the document is
+ * held to {@link dev.dataproduct.core.yaml.DocumentLimits}, and a file that is not UTF-8 is refused
+ * with the byte offset of its first bad byte.
  */
 package dev.dataproduct.core.odps;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dataproduct.api.data.Dataset;
 import dev.dataproduct.api.descriptor.DatasetDescriptor;
+import dev.dataproduct.api.descriptor.PortEntry;
 import dev.dataproduct.api.descriptor.ProductDescriptor;
 import dev.dataproduct.api.error.InvalidDefinitionException;
 import dev.dataproduct.api.port.CommittedSnapshot;
@@ -231,6 +232,35 @@ class DescriptorCodecTest {
         InvalidDefinitionException j = assertThrows(InvalidDefinitionException.class,
                 () -> DescriptorCodec.fromJson(json));
         assertTrue(j.problems().get(0).contains("integer"), j.problems().get(0));
+    }
+
+    @Test
+    void readsAliasesAsTheValuesOfTheirAnchorsAndMergesMergeKeys() {
+        ProductDescriptor d = everything().describe();
+        String yaml = DescriptorCodec.toYaml(d);
+        int ports = yaml.indexOf("\noutputPorts:");
+        assertTrue(ports > 0 && !yaml.substring(ports).contains("managementPorts"), yaml);
+        String anchored = yaml.substring(0, ports + 1)
+                .replaceFirst("(?m)^purpose: .*$", "purpose: &text Shared text.")
+                .replaceFirst("(?m)^description: .*$", "description: *text")
+                + "outputPorts:\n- &files\n  name: files\n  address: urn:x:files\n  kind: file\n  format: arrow-ipc\n"
+                + "  location: /srv/out\n- <<: *files\n  name: mirror\n  address: urn:x:mirror\n  location: /srv/mirror\n";
+        ProductDescriptor read = DescriptorCodec.fromYaml(anchored);
+        assertEquals("Shared text.", read.purpose());
+        assertEquals("Shared text.", read.description(), "the alias stands for its anchor's value, not its name");
+        assertEquals(List.of(new PortEntry("files", "urn:x:files", "file", "arrow-ipc", "/srv/out", "", ""),
+                new PortEntry("mirror", "urn:x:mirror", "file", "arrow-ipc", "/srv/mirror", "", "")),
+                read.outputPorts());
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedWithItsLine() {
+        String yaml = DescriptorCodec.toYaml(everything().describe());
+        String twice = yaml.replaceFirst("(?m)^(purpose: .*)$", "$1\npurpose: again");
+        InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class,
+                () -> DescriptorCodec.fromYaml(twice));
+        assertTrue(e.problems().get(0).contains("'purpose'")
+                && e.problems().get(0).contains("line " + (lineOf(twice, "purpose: again") + 1)), e.problems().toString());
     }
 
     private static int lineOf(String text, String needle) {

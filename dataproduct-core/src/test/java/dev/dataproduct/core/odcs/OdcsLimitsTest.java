@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dataproduct.api.error.InvalidDefinitionException;
+import dev.dataproduct.core.yaml.DocumentLimits;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,16 +52,16 @@ class OdcsLimitsTest {
     void refusesADocumentOverTheSizeLimitBeforeReadingIt(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("big.odcs.yaml");
         Files.writeString(file, HEAD + ("x-pad: " + "p".repeat(100) + "\n").repeat(100));
-        OdcsReader reader = OdcsCodec.reader().limits(OdcsLimits.defaults().withMaxDocumentBytes(4096));
+        OdcsReader reader = OdcsCodec.reader().limits(DocumentLimits.defaults().withMaxDocumentBytes(4096));
         String message = problem(() -> reader.read(file));
         assertTrue(message.startsWith("the document is " + Files.size(file) + " bytes long, more than the limit of "
                 + "4096 bytes"), message);
-        assertTrue(message.contains("raise OdcsLimits.maxDocumentBytes"), message);
+        assertTrue(message.contains("raise DocumentLimits.maxDocumentBytes"), message);
     }
 
     @Test
     void refusesAValueOverTheScalarLimitInYamlAndJson() {
-        OdcsReader reader = OdcsCodec.reader().limits(OdcsLimits.defaults().withMaxScalarChars(1000));
+        OdcsReader reader = OdcsCodec.reader().limits(DocumentLimits.defaults().withMaxScalarChars(1000));
         String yaml = problem(() -> reader.readYaml(HEAD + "name: |\n" + ("  " + "n".repeat(60) + "\n").repeat(30)));
         assertTrue(yaml.startsWith("a value of 1830 characters (line 6, column 7) is longer than the limit of 1000"),
                 yaml);

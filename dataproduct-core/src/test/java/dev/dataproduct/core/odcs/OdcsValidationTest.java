@@ -71,8 +71,8 @@ class OdcsValidationTest {
         assertEquals(1, problems.size());
         assertTrue(problems.get(0).startsWith("apiVersion: 'v2.2.2' is ODCS v2, which the SDK does not read; "
                 + "migrate the contract to v3.1.0"), problems.get(0));
-        assertProblem("apiVersion: 'v4.0.0' is not one of v3.1.0, v3.0.2, v3.0.1, v3.0.0 (line 1)",
-                HEAD.replace("v3.1.0", "v4.0.0"));
+        assertProblem("apiVersion: 'latest' is not one of v3.1.0, v3.0.2, v3.0.1, v3.0.0 (line 1)",
+                HEAD.replace("v3.1.0", "latest"));
     }
 
     @Test
@@ -83,11 +83,14 @@ class OdcsValidationTest {
     }
 
     @Test
-    void acceptsTimestampAndTimeOnlyInV31() {
+    void acceptsTimestampAndTimeInV31AndInV30OnlyWhenNotStrict() {
         String property = "schema:\n  - name: t\n    properties:\n      - {name: at, logicalType: timestamp}\n";
         assertEquals("timestamp", OdcsCodec.readYaml(HEAD + property).schema().get(0).properties().get(0).logicalType());
-        assertProblem("schema[0].properties[0].logicalType: 'timestamp' is not one of string, date, number, integer, "
-                + "object, array, boolean (line 9)", HEAD.replace("v3.1.0", "v3.0.2") + property);
+        List<String> problems = assertThrows(InvalidDefinitionException.class, () -> OdcsCodec.reader().strict()
+                .readYaml(HEAD.replace("v3.1.0", "v3.0.2") + property)).problems();
+        assertEquals(List.of("schema[0].properties[0].logicalType: 'timestamp' is a logical type of ODCS v3.1.0, not "
+                + "of v3.0.2; it is read as v3.1.0 defines it (as datacontract-cli does): declare apiVersion v3.1.0; "
+                + "a strict reader refuses it (line 9)"), problems);
     }
 
     @Test

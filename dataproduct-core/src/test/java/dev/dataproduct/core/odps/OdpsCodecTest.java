@@ -1,6 +1,7 @@
 package dev.dataproduct.core.odps;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -187,6 +188,21 @@ class OdpsCodecTest {
         for (String p : problems) {
             assertTrue(p.startsWith("$."), p);
         }
+    }
+
+    @Test
+    void readsAliasesAsTheValuesOfTheirAnchorsAndMergesMergeKeys() {
+        String yaml = "apiVersion: v1.0.0\nkind: DataProduct\nid: x\nstatus: draft\nname: &name shipments\n"
+                + "domain: *name\ninputPorts:\n  - &port\n    name: orders\n    version: 1.0.0\n"
+                + "    contractId: orders-contract\n  - <<: *port\n    version: 2.0.0\n";
+        OdpsDocument doc = OdpsCodec.readYaml(yaml, id -> null);
+        assertEquals("shipments", doc.tree().path("domain").asText(), "the alias stands for its anchor's value");
+        JsonNode merged = doc.tree().path("inputPorts").path(1);
+        assertEquals("orders", merged.path("name").asText(), "merged from the anchor");
+        assertEquals("orders-contract", merged.path("contractId").asText(), "merged from the anchor");
+        assertEquals("2.0.0", merged.path("version").asText(), "the mapping's own key wins over the merged one");
+        assertFalse(merged.has("<<"), merged.toString());
+        assertFalse(OdpsCodec.toYaml(doc).contains("<<"), "the merge key is not written back");
     }
 
     @Test

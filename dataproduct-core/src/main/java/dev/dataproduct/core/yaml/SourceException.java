@@ -1,19 +1,19 @@
-package dev.dataproduct.core.odcs;
+package dev.dataproduct.core.yaml;
 
 /**
  * A document that cannot be parsed at all: a syntax error, a limit exceeded, an alias without its
  * anchor. Its message names the place (line, column or byte offset) and what to do; the codec turns
  * it into the one problem of an {@link dev.dataproduct.api.error.InvalidDefinitionException}.
  */
-final class SourceException extends RuntimeException {
+public final class SourceException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    SourceException(String message) {
+    public SourceException(String message) {
         super(message, null, false, false);
     }
 
     /** @return {@code " (line 3, column 7)"}, leaving out unknown parts */
-    static String at(int line, int column) {
+    public static String at(int line, int column) {
         if (line < 1) {
             return "";
         }

@@ -1,4 +1,4 @@
-package dev.dataproduct.core.odcs;
+package dev.dataproduct.core.yaml;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

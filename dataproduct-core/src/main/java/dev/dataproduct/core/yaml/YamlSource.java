@@ -1,6 +1,6 @@
-package dev.dataproduct.core.odcs;
+package dev.dataproduct.core.yaml;
 
-import dev.dataproduct.core.odcs.SourceParser.Budget;
+import dev.dataproduct.core.yaml.SourceParser.Budget;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -33,7 +33,7 @@ import org.yaml.snakeyaml.reader.StreamReader;
  * {@link #resolve(String)} says ({@code .inf} and {@code .nan} stay text). An alias before its anchor, or an anchor used
  * inside itself, is refused with its line and column.
  */
-final class YamlSource {
+public final class YamlSource {
     private static final String TAG = "tag:yaml.org,2002:";
     private static final Pattern NULL = Pattern.compile("|~|null|Null|NULL");
     private static final Pattern TRUE = Pattern.compile("true|True|TRUE|yes|Yes|YES|on|On|ON");
@@ -47,17 +47,17 @@ final class YamlSource {
     }
 
     private final Parser parser;
-    private final Problems problems;
+    private final Findings problems;
     private final Budget budget;
     private final Map<String, Anchored> anchors = new HashMap<>();
 
-    private YamlSource(Parser parser, Problems problems, Budget budget) {
+    private YamlSource(Parser parser, Findings problems, Budget budget) {
         this.parser = parser;
         this.problems = problems;
         this.budget = budget;
     }
 
-    static Object parse(String text, Problems problems, Budget budget) {
+    static Object parse(String text, Findings problems, Budget budget) {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(Integer.MAX_VALUE); // the size was checked before, in bytes
         try {
@@ -105,8 +105,7 @@ final class YamlSource {
         Object root = value(Where.ROOT, 1);
         parser.getEvent(); // document end
         if (parser.checkEvent(Event.ID.DocumentStart)) {
-            problems.add(Where.ROOT, "the file holds more than one document; an ODCS contract is one document",
-                    line(parser.peekEvent()));
+            problems.secondDocument(line(parser.peekEvent()));
         }
         return root;
     }
@@ -168,7 +167,7 @@ final class YamlSource {
             problems.line(child.pointer(), line);
             Object value = value(child, depth + 1);
             if (explicit.containsKey(key)) {
-                problems.add(child, "duplicate key '" + key + "'; the first one is kept", line);
+                problems.duplicateKey(child, key, line);
             } else {
                 explicit.put(key, value);
             }
@@ -190,7 +189,7 @@ final class YamlSource {
         for (Object source : sources) {
             if (!(source instanceof Map<?, ?> map)) {
                 throw new SourceException("the merge key <<" + SourceException.at(line, column) + " takes a mapping "
-                        + "or a list of mappings, such as <<: *defaults, not " + Values.describe(source));
+                        + "or a list of mappings, such as <<: *defaults, not " + (source instanceof List ? "a list" : "a scalar"));
             }
             merged.add(map);
         }
@@ -206,7 +205,7 @@ final class YamlSource {
         Object key = value(where, depth + 1);
         if (key instanceof Map || key instanceof List) {
             throw new SourceException("a key" + SourceException.at(line(event), column(event))
-                    + " is a mapping or a list; ODCS keys are names");
+                    + " is a mapping or a list; keys are names");
         }
         return String.valueOf(key);
     }
@@ -231,7 +230,7 @@ final class YamlSource {
         };
         if (!fits) {
             problems.add(where, (wanted.isEmpty() || !List.of("null", "bool", "int", "float").contains(wanted)
-                    ? "the tag " + tag + " is not supported; ODCS values are plain text, numbers, booleans, lists "
+                    ? "the tag " + tag + " is not supported; values are plain text, numbers, booleans, lists "
                             + "and mappings"
                     : "'" + text + "' is not a " + wanted + " as its tag " + tag + " says"), line(event));
         }
@@ -243,7 +242,7 @@ final class YamlSource {
      *     YAML tools read: {@code yes}, {@code on} and {@code true} are true, underscores may group
      *     digits, {@code 0x} and {@code 0b} prefix hexadecimal and binary integers
      */
-    static Object resolve(String text) {
+    public static Object resolve(String text) {
         if (NULL.matcher(text).matches()) {
             return null;
         }

@@ -1,4 +1,4 @@
-package dev.dataproduct.core.odcs;
+package dev.dataproduct.core.yaml;
 
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * so that the writer writes it back the same way. It is equal to any {@link BigDecimal} of the same
  * value and scale, and behaves as one everywhere else.
  */
-final class WrittenDecimal extends BigDecimal {
+public final class WrittenDecimal extends BigDecimal {
     private static final long serialVersionUID = 1L;
     /** The literals both JSON and YAML read as this number; others are written in the usual form. */
     private static final Pattern PORTABLE = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
@@ -25,12 +25,12 @@ final class WrittenDecimal extends BigDecimal {
      * @param text how the document wrote it
      * @return the number, remembering its text if that text can be written back to JSON and YAML
      */
-    static BigDecimal of(BigDecimal value, String text) {
+    public static BigDecimal of(BigDecimal value, String text) {
         return PORTABLE.matcher(text).matches() ? new WrittenDecimal(value, text) : value;
     }
 
     /** @return the number as the document wrote it */
-    String text() {
+    public String text() {
         return text;
     }
 
