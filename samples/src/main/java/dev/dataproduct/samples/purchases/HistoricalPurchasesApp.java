@@ -6,12 +6,13 @@ import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.core.compat.CompatibilityChecker;
 import dev.dataproduct.core.compat.ReleaseNotes;
 import dev.dataproduct.core.descriptor.DescriptorCodec;
-import dev.dataproduct.core.runtime.ProductRuntime;
-import dev.dataproduct.core.runtime.RunResult;
 import dev.dataproduct.core.quality.history.DirectoryMetricsHistory;
 import dev.dataproduct.core.registry.ContractRegistry;
+import dev.dataproduct.core.runtime.ProductRuntime;
+import dev.dataproduct.core.runtime.RunResult;
 import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
 import dev.dataproduct.ports.arrow.ArrowFileOutput;
+import dev.dataproduct.samples.students.StudentDirectoryApp;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,7 +24,7 @@ import java.time.ZoneOffset;
  * some bad rows, defines the product from its ODCS contract plus a transform, runs it, and prints
  * its address, what happened to every row, where the snapshot lies and the product's descriptor;
  * then proposes the next contract version, whose breaking change the version policy refuses, and
- * prints the release notes.
+ * prints the release notes. Then it runs the K-12 students sample ({@link StudentDirectoryApp}).
  *
  * <p>Run it with {@code mvn -q -pl samples -am compile exec:exec}; the optional argument is the
  * working directory (default {@code target/historical-purchases}).
@@ -71,6 +72,9 @@ public final class HistoricalPurchasesApp {
             System.out.println();
             proposeNextContract(contracts, contract);
         }
+        System.out.println();
+        // the K-12 sample shows access control: one product seen by principals, counselors and the district office
+        StudentDirectoryApp.run(work.resolveSibling("student-directory"), System.out);
     }
 
     /** Shows the version policy catching a breaking change proposed as a minor version. */
