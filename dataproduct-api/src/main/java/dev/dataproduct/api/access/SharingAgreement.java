@@ -3,12 +3,9 @@ package dev.dataproduct.api.access;
 import dev.dataproduct.api.expr.Expr;
 import dev.dataproduct.api.product.ProductAddress;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,18 +29,17 @@ import java.util.Set;
  * @param purpose what the consumer reads for
  * @param datasets the datasets it reads
  * @param expires the instant the agreement ends; reads at or after it are not granted by it
- * @param rows the rows it may read; empty for every row
- * @param columns the columns it may read; empty for every column
- * @param masks masks of its own, as a grant's
+ * @param grant what the consumer sees of those datasets: a grant for the consumer alone, whose
+ *     name says it comes from an agreement; never published
  */
-public record SharingAgreement(String consumer, String purpose, Set<String> datasets, Instant expires,
-                               Optional<Expr> rows, Set<String> columns, List<MaskBinding> masks) {
+public record SharingAgreement(String consumer, String purpose, Set<String> datasets, Instant expires, Grant grant) {
 
     /** Validates and copies the components. */
     public SharingAgreement {
         Objects.requireNonNull(consumer, "consumer");
         Objects.requireNonNull(purpose, "purpose");
         Objects.requireNonNull(expires, "expires");
+        Objects.requireNonNull(grant, "grant");
         if (consumer.isBlank() || purpose.isBlank()) {
             throw new IllegalArgumentException("a sharing agreement needs a consumer and a purpose");
         }
@@ -52,9 +48,10 @@ public record SharingAgreement(String consumer, String purpose, Set<String> data
             throw new IllegalArgumentException("the sharing agreement of '" + consumer + "' names no dataset; "
                     + "call datasets(...)");
         }
-        rows = rows == null ? Optional.empty() : rows;
-        columns = Set.copyOf(columns);
-        masks = List.copyOf(masks);
+        if (!grant.audience().equals(Audience.principal(consumer))) {
+            throw new IllegalArgumentException("the grant of the sharing agreement of '" + consumer
+                    + "' must be for that consumer alone");
+        }
     }
 
     /**
@@ -81,36 +78,18 @@ public record SharingAgreement(String consumer, String purpose, Set<String> data
         return at.isBefore(expires);
     }
 
-    /**
-     * The grant the agreement gives, for its consumer alone. Its name says it comes from an
-     * agreement; it is never published.
-     *
-     * @return the grant
-     */
-    public Grant grant() {
-        Grant.Builder g = Grant.to(Audience.principal(consumer)).named("sharing agreement of '" + consumer + "'");
-        rows.ifPresent(g::rows);
-        if (columns.isEmpty()) {
-            g.allColumns();
-        } else {
-            g.columns(columns.toArray(String[]::new));
-        }
-        masks.forEach(m -> g.mask(m.target(), m.mask()));
-        return g.build();
-    }
-
-    /** Builds a {@link SharingAgreement}. */
+    /** Builds a {@link SharingAgreement}; what the consumer sees is built as a {@link Grant}. */
     public static final class Builder {
         private final String consumer;
         private String purpose = "";
         private final Set<String> datasets = new LinkedHashSet<>();
         private Instant expires;
-        private Expr rows;
-        private final Set<String> columns = new LinkedHashSet<>();
-        private final List<MaskBinding> masks = new ArrayList<>();
+        private final Grant.Builder grant;
+        private boolean someColumns;
 
         private Builder(String consumer) {
             this.consumer = Objects.requireNonNull(consumer, "consumer");
+            this.grant = Grant.to(Audience.principal(consumer)).named("sharing agreement of '" + consumer + "'");
         }
 
         /** @param text what the consumer reads for @return this builder */
@@ -131,25 +110,26 @@ public record SharingAgreement(String consumer, String purpose, Set<String> data
             return this;
         }
 
-        /** @param filter the rows the consumer may read @return this builder */
+        /** @param filter the rows the consumer may read, as {@link Grant.Builder#rows} @return this builder */
         public Builder rows(Expr filter) {
-            this.rows = Objects.requireNonNull(filter, "filter");
+            grant.rows(filter);
             return this;
         }
 
         /** @param names the columns the consumer may read; all if never called @return this builder */
         public Builder columns(String... names) {
-            columns.addAll(Arrays.asList(names));
+            grant.columns(names);
+            someColumns = true;
             return this;
         }
 
         /**
          * @param target the fields
-         * @param mask how the consumer sees them
+         * @param mask how the consumer sees them, as {@link Grant.Builder#mask}
          * @return this builder
          */
         public Builder mask(Target target, Mask mask) {
-            masks.add(new MaskBinding(target, mask));
+            grant.mask(target, mask);
             return this;
         }
 
@@ -162,7 +142,10 @@ public record SharingAgreement(String consumer, String purpose, Set<String> data
                 throw new IllegalArgumentException("the sharing agreement of '" + consumer + "' has no expiry; "
                         + "call expires(...)");
             }
-            return new SharingAgreement(consumer, purpose, datasets, expires, Optional.ofNullable(rows), columns, masks);
+            if (!someColumns) {
+                grant.allColumns();
+            }
+            return new SharingAgreement(consumer, purpose, datasets, expires, grant.build());
         }
     }
 }
