@@ -108,9 +108,7 @@ public final class ProductReader {
      * @return a builder with the product's datasets and policies
      */
     public static Builder builder(SnapshotStore store, DataProduct product) {
-        Builder b = new Builder(store, product.restrictedSource().map(DataProduct::address).orElse(product.address()));
-        b.served = product.address();
-        return b.datasets(product);
+        return new Builder(store, product.address()).datasets(product);
     }
 
     /** @return the product whose snapshots are read */
@@ -296,7 +294,7 @@ public final class ProductReader {
     /** Builds a {@link ProductReader}. */
     public static final class Builder {
         private final SnapshotStore store;
-        private final ProductAddress product;
+        private ProductAddress product;
         private ProductAddress served;
         private final Map<String, DatasetSpec> specs = new LinkedHashMap<>();
         private final Map<String, Policy> policies = new LinkedHashMap<>();
@@ -315,12 +313,18 @@ public final class ProductReader {
         }
 
         /**
-         * Reads every output dataset of a product under the product's policies.
+         * Reads every output dataset of a product under the product's policies. For a restricted
+         * product read at its own address, the reader reads its source's snapshots.
          *
          * @param value the product
          * @return this builder
          */
         public Builder datasets(DataProduct value) {
+            if (value.restrictedSource().isPresent() && product.equals(value.address())) {
+                // a restricted product has no snapshots of its own: read its source's, audit as itself
+                served = value.address();
+                product = value.restrictedSource().get().address();
+            }
             for (DatasetSpec d : value.outputs()) {
                 // a restricted product's policy is enforced over the source's dataset as stored
                 DatasetSpec stored = value.restrictedSource().flatMap(s -> s.output(d.name())).orElse(d);

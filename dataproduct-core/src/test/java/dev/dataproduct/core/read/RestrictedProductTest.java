@@ -134,6 +134,18 @@ class RestrictedProductTest {
     }
 
     @Test
+    void aReaderBuiltAtTheRestrictedProductsOwnAddressReadsTheSourceSnapshots() {
+        ProductReaderTest.commit(store, allocator, 0, 10, ProductReaderTest.T0);
+        DataProduct directory = directory();
+        ProductReader byAddress = ProductReader.builder(store, directory.address()).datasets(directory)
+                .allocator(allocator).build();
+        assertEquals(SOURCE.address(), byAddress.product());
+        assertEquals(directory.address(), byAddress.served());
+        assertEquals(read(ProductReader.builder(store, directory).allocator(allocator).build(), COUNSELOR),
+                read(byAddress, COUNSELOR));
+    }
+
+    @Test
     void auditNamesTheRestrictedProductAndTheSourceSnapshotItServed() {
         SnapshotManifest served = ProductReaderTest.commit(store, allocator, 0, 10, ProductReaderTest.T0);
         DataProduct directory = directory();
