@@ -30,6 +30,9 @@ public final class Bench {
             case "kernels":
                 QualityBenchmark.fromSystemProperties().kernels(Integer.getInteger("checks", 0));
                 break;
+            case "access":
+                AccessBenchmark.run(System.out);
+                break;
             case "memory":
                 MemoryBenchmark.parent(System.out);
                 break;
@@ -37,7 +40,7 @@ public final class Bench {
                 MemoryBenchmark.child(System.out);
                 break;
             default:
-                System.err.println("unknown benchmark '" + name + "'; use quality, scaling, kernels or memory");
+                System.err.println("unknown benchmark '" + name + "'; use quality, scaling, kernels, memory or access");
                 System.exit(2);
         }
     }

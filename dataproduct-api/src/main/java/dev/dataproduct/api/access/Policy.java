@@ -1,6 +1,7 @@
 package dev.dataproduct.api.access;
 
 import dev.dataproduct.api.error.InvalidDefinitionException;
+import dev.dataproduct.api.expr.Expr;
 import dev.dataproduct.api.schema.DatasetSpec;
 import dev.dataproduct.api.schema.Field;
 import java.util.ArrayList;
@@ -151,6 +152,46 @@ public final class Policy {
      */
     public List<String> problems(DatasetSpec spec) {
         return new PolicyCheck(this, spec).problems();
+    }
+
+    /**
+     * This policy narrowed to a fixed slice, as a restricted product serves it: every grant admits
+     * only rows that also satisfy {@code rows}, and shows only columns among {@code columns}. A
+     * grant left with no column is dropped, so its audience is denied. Tags and masks are kept.
+     *
+     * @param rows a fixed row filter; empty for every row
+     * @param columns the columns kept; empty to keep every column
+     * @return the narrowed policy
+     */
+    public Policy narrowed(Optional<Expr> rows, Set<String> columns) {
+        List<Grant> kept = new ArrayList<>();
+        for (Grant g : grants) {
+            Optional<Expr> filter = rows.isEmpty() ? g.rows()
+                    : Optional.of(g.rows().map(r -> rows.get().and(r)).orElse(rows.get()));
+            boolean all = g.allColumns() && columns.isEmpty();
+            Set<String> shown = new LinkedHashSet<>();
+            if (!all) {
+                (g.allColumns() ? columns : g.columns()).stream()
+                        .filter(c -> columns.isEmpty() || columns.contains(c)).forEach(shown::add);
+                if (shown.isEmpty()) {
+                    continue;
+                }
+            }
+            kept.add(new Grant(g.name(), g.audience(), filter, shown, all, g.unmasked(), g.masks()));
+        }
+        return new Policy(dataset, tags, masks, kept);
+    }
+
+    /**
+     * This policy with further grants, such as those data sharing agreements give.
+     *
+     * @param more the grants added after the declared ones
+     * @return the extended policy
+     */
+    public Policy with(List<Grant> more) {
+        List<Grant> all = new ArrayList<>(grants);
+        all.addAll(more);
+        return new Policy(dataset, tags, masks, all);
     }
 
     @Override

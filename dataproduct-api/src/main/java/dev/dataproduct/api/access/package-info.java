@@ -10,6 +10,8 @@
  * from a type-preserving catalogue are bound to fields, tags and classifications
  * ({@link dev.dataproduct.api.access.Target}). Confidential and restricted fields are masked
  * unless a grant unmasks them. Deny by default: no matching grant, no data. The core runtime
- * enforces policies on every read ({@code dev.dataproduct.core.read}).
+ * enforces policies on every read ({@code dev.dataproduct.core.read}). A
+ * {@link dev.dataproduct.api.access.SharingAgreement} registers a consumer with a purpose, the
+ * datasets it reads and an expiry; while it runs, it gives that consumer a grant of its own.
  */
 package dev.dataproduct.api.access;

@@ -13,6 +13,7 @@ import dev.dataproduct.api.descriptor.DatasetDescriptor;
 import dev.dataproduct.api.descriptor.PortEntry;
 import dev.dataproduct.api.descriptor.ProductDescriptor;
 import dev.dataproduct.api.error.InvalidDefinitionException;
+import dev.dataproduct.api.expr.Expr;
 import dev.dataproduct.api.port.InputPort;
 import dev.dataproduct.api.port.OutputPort;
 import dev.dataproduct.api.port.PortDescriptor;
@@ -65,12 +66,15 @@ public final class DataProduct {
     private final List<Check> checks;
     private final List<Policy> policies;
     private final List<Objective> objectives;
+    private final Optional<DataProduct> restrictedSource;
 
     private DataProduct(ProductMetadata metadata, List<InputPort> inputs, List<DatasetSpec> outputs,
                         List<TransformSpec> transforms, List<OutputPort> outputPorts,
                         Optional<DataContract> declaredContract, List<ManagementPort> managementPorts,
-                        List<Check> checks, List<Policy> policies, List<Objective> objectives) {
+                        List<Check> checks, List<Policy> policies, List<Objective> objectives,
+                        Optional<DataProduct> restrictedSource) {
         this.metadata = metadata;
+        this.restrictedSource = restrictedSource;
         this.policies = List.copyOf(policies);
         this.objectives = List.copyOf(objectives);
         this.checks = List.copyOf(checks);
@@ -90,6 +94,39 @@ public final class DataProduct {
      */
     public static Builder builder(String name) {
         return new Builder(name);
+    }
+
+    /**
+     * Starts the definition of a <em>restricted</em> product: a view of another product through a
+     * fixed policy, optionally narrowed to some columns and a fixed row filter. It stores no data
+     * and has no transform: every read of it reads the source's snapshot through its policy.
+     *
+     * <pre>{@code
+     * DataProduct directory = DataProduct.restricted("student-directory")
+     *     .over(studentMaster)
+     *     .domain("education").version("1.0.0").owner(owner).purpose("...")
+     *     .project("students", "student_id", "name", "grade", "school_id", "email")
+     *     .where("students", Expr.col("enrolled").eq(true))
+     *     .access(Policy.forDataset("students").grant(...).build())
+     *     .build();
+     * }</pre>
+     *
+     * <p>Its outputs are the source datasets its policies govern, without the columns no grant
+     * shows; a column some grant masks is documented as masked in its contract and loses its
+     * constraints and examples there. Its only input names the source product.
+     *
+     * @param name the product name
+     * @return a builder of kind derived, pattern restricted
+     */
+    public static Builder restricted(String name) {
+        return new Builder(name).kind(ProductKind.derived(DerivedPattern.RESTRICTED));
+    }
+
+    /**
+     * @return for a restricted product, the product whose snapshots it serves; empty for any other
+     */
+    public Optional<DataProduct> restrictedSource() {
+        return restrictedSource;
     }
 
     /** @return what the product says about itself */
@@ -191,7 +228,8 @@ public final class DataProduct {
         return new DataContract(DataContract.CURRENT_API_VERSION, "DataContract", contractId(m.domain(), m.name()),
                 m.version().toString(), m.status().name().toLowerCase(Locale.ROOT), m.name(), m.domain(), m.name(), "",
                 List.copyOf(new TreeSet<>(m.tags())), new ContractDescription(m.purpose(), "", m.description(),
-                List.of(), List.of(), java.util.Map.of()), schema, List.of(), List.of(), Optional.of(team), List.of(),
+                List.of(), List.of(), java.util.Map.of()), schema, List.of(), AccessRoles.roles(policies, m.owner()),
+                Optional.of(team), List.of(),
                 Optional.empty(), List.of(), "", List.of(productLink()), List.of(), "", java.util.Map.of());
     }
 
@@ -252,7 +290,7 @@ public final class DataProduct {
                 m.purpose(), m.description(), m.alignment(), m.kind().isDerived() ? "derived" : "foundational",
                 m.kind().pattern().map(p -> p.name().toLowerCase(Locale.ROOT)).orElse(""), m.qualityTier(),
                 m.supportTier().level(), m.status(), List.copyOf(new TreeSet<>(m.tags())), m.links(), datasets, in,
-                out, managementPorts);
+                out, managementPorts, AccessRoles.options(policies));
     }
 
     @Override
@@ -290,6 +328,9 @@ public final class DataProduct {
         private final List<Check> checks = new ArrayList<>();
         private final List<Policy> policies = new ArrayList<>();
         private final List<Objective> objectives = new ArrayList<>();
+        private DataProduct over;
+        private final java.util.Map<String, Set<String>> projections = new java.util.LinkedHashMap<>();
+        private final java.util.Map<String, Expr> fixedRows = new java.util.LinkedHashMap<>();
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -514,6 +555,44 @@ public final class DataProduct {
         }
 
         /**
+         * The product a {@linkplain DataProduct#restricted(String) restricted} product serves.
+         *
+         * @param source the product restricted
+         * @return this builder
+         */
+        public Builder over(DataProduct source) {
+            this.over = Objects.requireNonNull(source, "source");
+            return this;
+        }
+
+        /**
+         * Narrows a restricted product's view of a dataset to some columns; the others are
+         * hidden from every grant and absent from its contract.
+         *
+         * @param dataset a dataset of the source
+         * @param columns the columns kept
+         * @return this builder
+         */
+        public Builder project(String dataset, String... columns) {
+            projections.computeIfAbsent(Objects.requireNonNull(dataset, "dataset"), k -> new LinkedHashSet<>())
+                    .addAll(List.of(columns));
+            return this;
+        }
+
+        /**
+         * Narrows a restricted product's view of a dataset to a fixed slice of rows, for every
+         * grant alike (it is combined with each grant's own filter by AND).
+         *
+         * @param dataset a dataset of the source
+         * @param rows a predicate over its columns (and principal attributes)
+         * @return this builder
+         */
+        public Builder where(String dataset, Expr rows) {
+            fixedRows.put(Objects.requireNonNull(dataset, "dataset"), Objects.requireNonNull(rows, "rows"));
+            return this;
+        }
+
+        /**
          * Checks the whole definition and builds the product.
          *
          * @return the product
@@ -548,7 +627,19 @@ public final class DataProduct {
                 problems.add("purpose is " + purpose.length() + " characters long; keep it to "
                         + ProductMetadata.MAX_PURPOSE_LENGTH + " and put the rest in description(...)");
             }
-            if (kind.isDerived() && inputs.isEmpty()) {
+            boolean restricted = kind.pattern().equals(Optional.of(DerivedPattern.RESTRICTED));
+            RestrictedView view = restricted ? RestrictedView.of(over, inputs, outputs, transforms, policies,
+                    projections, fixedRows, problems) : null;
+            if (restricted && contract != null) {
+                problems.add("a restricted product's contract is derived from its source's; remove contract(...)");
+            }
+            if (!restricted && (over != null || !projections.isEmpty() || !fixedRows.isEmpty())) {
+                problems.add("over(...), project(...) and where(...) define a restricted product; start it with "
+                        + "DataProduct.restricted(name)");
+            }
+            List<InputPort> inputs = restricted ? view.inputs() : this.inputs;
+            List<Object> outputs = restricted ? new ArrayList<>(view.outputs()) : this.outputs;
+            if (kind.isDerived() && inputs.isEmpty() && !restricted) {
                 problems.add("a derived product (" + kind + ") needs at least one input");
             }
 
@@ -575,7 +666,7 @@ public final class DataProduct {
             if (contract != null) {
                 checkContract(semver, datasets, datasetNames, problems);
             }
-            if (datasets.isEmpty() && datasetNames.isEmpty()) {
+            if (datasets.isEmpty() && datasetNames.isEmpty() && !restricted) {
                 problems.add("no output dataset: declare at least one with output(DatasetSpec.named(...))");
             }
 
@@ -598,9 +689,11 @@ public final class DataProduct {
                 }
             }
 
-            List<TransformSpec> resolved = resolveTransforms(datasetNames, inputNames, problems);
+            List<TransformSpec> resolved = restricted ? List.of() : resolveTransforms(datasetNames, inputNames, problems);
             List<Check> resolvedChecks = resolveChecks(datasets, inputNames, problems);
-            checkPolicies(datasets, datasetNames, problems);
+            if (!restricted) {
+                checkPolicies(datasets, datasetNames, problems);
+            }
             checkObjectives(datasetNames, resolvedChecks, problems);
 
             if (!problems.isEmpty()) {
@@ -609,7 +702,8 @@ public final class DataProduct {
             ProductMetadata metadata = new ProductMetadata(name, domain, semver, owner, purpose, description,
                     alignment, kind, qualityTier, supportTier, status, tags, links);
             return new DataProduct(metadata, inputs, datasets, resolved, outputPorts, Optional.ofNullable(contract),
-                    managementPorts, resolvedChecks, policies, objectives);
+                    managementPorts, resolvedChecks, restricted ? view.policies() : policies, objectives,
+                    Optional.ofNullable(over).filter(o -> restricted));
         }
 
         private void checkPolicies(List<DatasetSpec> datasets, Set<String> datasetNames, List<String> problems) {
@@ -720,7 +814,7 @@ public final class DataProduct {
             } catch (IllegalArgumentException e) {
                 problems.add(which + ": " + e.getMessage());
             }
-            if (outputs.isEmpty()) {
+            if (this.outputs.isEmpty()) {
                 for (DatasetSpec d : ContractSchemas.toDatasets(contract, problems)) {
                     datasets.add(d);
                     datasetNames.add(d.name());

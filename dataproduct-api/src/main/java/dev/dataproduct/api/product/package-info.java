@@ -3,5 +3,13 @@
  * (owner, purpose, alignment, kind, quality and support tiers, status), its semantic
  * {@link dev.dataproduct.api.product.SemanticVersion version} and its permanent
  * {@link dev.dataproduct.api.product.ProductAddress address}.
+ *
+ * <p>A <em>restricted</em> product ({@code DataProduct.restricted(name).over(source)}) is a view,
+ * not a copy: its policies, narrowed by an optional projection and fixed row filter, are enforced
+ * over the source's datasets; it has no transform, its only input names the source, and its
+ * contract is the source's minus the columns no grant shows, with masked columns documented. The
+ * generated contract carries ODCS {@code roles} and the descriptor the access a consumer can
+ * request, both by name only: the roles the policies' grants are for (and grants named with
+ * {@code named(...)}), never a filter, a mask or an attribute value.
  */
 package dev.dataproduct.api.product;

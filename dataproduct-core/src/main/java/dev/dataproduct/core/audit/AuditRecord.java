@@ -10,7 +10,9 @@ import java.util.Objects;
  *
  * @param time when the read ended (or was refused)
  * @param principal the reader's id
- * @param product the product's address
+ * @param product the address of the product served (a restricted product, or the product read)
+ * @param source the address of the product whose snapshot was read: the same as {@code product},
+ *     or the source a restricted product serves
  * @param dataset the dataset asked for
  * @param snapshot the snapshot id read; empty if none was resolved
  * @param port the port the read came through
@@ -19,7 +21,8 @@ import java.util.Objects;
  * @param maskedColumns the returned columns whose values may be masked for this reader
  * @param rows the rows returned
  */
-public record AuditRecord(Instant time, String principal, String product, String dataset, String snapshot,
+public record AuditRecord(Instant time, String principal, String product, String source, String dataset,
+                          String snapshot,
                           String port, Decision decision, List<String> columns, List<String> maskedColumns,
                           long rows) {
 
@@ -28,12 +31,32 @@ public record AuditRecord(Instant time, String principal, String product, String
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(product, "product");
+        source = source == null || source.isEmpty() ? product : source;
         Objects.requireNonNull(dataset, "dataset");
         snapshot = snapshot == null ? "" : snapshot;
         Objects.requireNonNull(port, "port");
         Objects.requireNonNull(decision, "decision");
         columns = List.copyOf(columns);
         maskedColumns = List.copyOf(maskedColumns);
+    }
+
+    /**
+     * The record of a read of a product's own snapshot.
+     *
+     * @param time when the read ended (or was refused)
+     * @param principal the reader's id
+     * @param product the product's address
+     * @param dataset the dataset asked for
+     * @param snapshot the snapshot id read; empty if none was resolved
+     * @param port the port the read came through
+     * @param decision what became of the read
+     * @param columns the columns returned
+     * @param maskedColumns the returned columns whose values may be masked for this reader
+     * @param rows the rows returned
+     */
+    public AuditRecord(Instant time, String principal, String product, String dataset, String snapshot, String port,
+                       Decision decision, List<String> columns, List<String> maskedColumns, long rows) {
+        this(time, principal, product, product, dataset, snapshot, port, decision, columns, maskedColumns, rows);
     }
 
     /** What became of a read. */

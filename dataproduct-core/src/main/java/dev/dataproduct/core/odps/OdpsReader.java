@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dataproduct.api.contract.ContractSchemas;
 import dev.dataproduct.api.contract.DataContract;
+import dev.dataproduct.api.descriptor.AccessOption;
 import dev.dataproduct.api.descriptor.DatasetDescriptor;
 import dev.dataproduct.api.descriptor.PortEntry;
 import dev.dataproduct.api.descriptor.ProductDescriptor;
@@ -93,8 +94,18 @@ final class OdpsReader {
         List<PortEntry> outputs = ports("outputPorts", address, custom(custom, OdpsWriter.OUTPUT_PORT_DETAILS), false);
         ProductDescriptor descriptor = new ProductDescriptor(address.urn(), name, domain, version, owner(), purpose,
                 text(description, "usage"), alignment, kind, pattern, tier, supportTier, status, tags,
-                links(custom), datasets(address), inputs, outputs, managementPorts());
+                links(custom), datasets(address), inputs, outputs, managementPorts(), access(custom));
         return new OdpsDocument(id, root.path("apiVersion").asText(), descriptor, notes, root);
+    }
+
+    private List<AccessOption> access(List<JsonNode> custom) {
+        List<AccessOption> out = new ArrayList<>();
+        for (JsonNode o : list(custom(custom, OdpsWriter.ACCESS))) {
+            List<String> datasets = new ArrayList<>();
+            o.path("datasets").forEach(n -> datasets.add(n.asText()));
+            out.add(new AccessOption(o.path("role").asText(), o.path("access").asText(), datasets));
+        }
+        return out;
     }
 
     private ProductAddress address(String id, String version) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dataproduct.api.contract.DataContract;
+import dev.dataproduct.api.descriptor.AccessOption;
 import dev.dataproduct.api.descriptor.PortEntry;
 import dev.dataproduct.api.descriptor.ProductDescriptor;
 import dev.dataproduct.api.product.Link;
@@ -16,7 +17,8 @@ import java.util.Set;
  * Writes a product descriptor as an ODPS v1.0.0 tree that the official schema accepts. ODPS ports
  * have no room for extensions, so what the SDK knows of a port beyond name, version and contract
  * (its address, kind, format and location) goes to the document's {@code customProperties}, with
- * the alignment, kind, tiers and the links whose title is no ODPS definition type.
+ * the alignment, kind, tiers, the links whose title is no ODPS definition type, and the access a
+ * consumer can request (roles by name, with the datasets each reads).
  */
 final class OdpsWriter {
     static final String ALIGNMENT = "alignment";
@@ -29,6 +31,7 @@ final class OdpsWriter {
     static final String OUTPUT_PORT_DETAILS = "outputPortDetails";
     static final String OUTPUT_CONTRACT = "outputContract";
     static final String OWNER_ROLE = "owner";
+    static final String ACCESS = "access";
     /** The values ODPS v1.0.0 allows for {@code authoritativeDefinitions[].type}. */
     static final Set<String> DEFINITION_TYPES = Set.of("businessDefinition", "transformationImplementation",
             "videoTutorial", "tutorial", "implementation");
@@ -78,6 +81,15 @@ final class OdpsWriter {
         property(custom, OUTPUT_CONTRACT).putObject("value").put("id", contract.id()).put("version", contract.version());
         portDetails(property(custom, INPUT_PORT_DETAILS).putArray("value"), d.inputPorts());
         portDetails(property(custom, OUTPUT_PORT_DETAILS).putArray("value"), d.outputPorts());
+        if (!d.access().isEmpty()) {
+            // roles by name only: what a consumer can request, never what a grant filters or masks
+            ArrayNode access = property(custom, ACCESS).putArray("value");
+            for (AccessOption o : d.access()) {
+                ArrayNode datasets = access.addObject().put("role", o.role()).put("access", o.access())
+                        .putArray("datasets");
+                o.datasets().forEach(datasets::add);
+            }
+        }
         ArrayNode inputs = root.putArray("inputPorts");
         for (PortEntry p : d.inputPorts()) {
             // ODPS requires a contract on every input port; one that reads no contract names itself

@@ -1,7 +1,9 @@
 package dev.dataproduct.core.read;
 
+import dev.dataproduct.api.access.Grant;
 import dev.dataproduct.api.access.Policy;
 import dev.dataproduct.api.access.Principal;
+import dev.dataproduct.api.access.SharingAgreement;
 import dev.dataproduct.api.data.BatchCursor;
 import dev.dataproduct.api.error.AccessDeniedException;
 import dev.dataproduct.api.error.DataProductException;
@@ -13,6 +15,7 @@ import dev.dataproduct.api.schema.LogicalType;
 import dev.dataproduct.core.access.AccessEnforcer;
 import dev.dataproduct.core.access.AccessView;
 import dev.dataproduct.core.access.MaskKeys;
+import dev.dataproduct.core.agreement.AgreementRegistry;
 import dev.dataproduct.core.audit.AuditRecord;
 import dev.dataproduct.core.audit.AuditSink;
 import dev.dataproduct.core.expr.ExpressionEvaluator;
@@ -29,6 +32,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
 
@@ -58,22 +62,31 @@ import org.apache.arrow.vector.types.pojo.Schema;
 public final class ProductReader {
     private final SnapshotStore store;
     private final ProductAddress product;
+    private final ProductAddress served;
     private final Map<String, AccessEnforcer> enforcers;
     private final BufferAllocator allocator;
     private final AuditSink audit;
     private final Clock clock;
     private final long maxSortRows;
     private final int batchSize;
+    private final Map<String, Policy> policies;
+    private final MaskKeys keys;
+    private final Optional<AgreementRegistry> agreements;
+    private final Map<List<Object>, AccessEnforcer> agreed = new ConcurrentHashMap<>();
 
     private ProductReader(Builder b, Map<String, AccessEnforcer> enforcers) {
         this.store = b.store;
         this.product = b.product;
+        this.served = b.served;
         this.enforcers = Map.copyOf(enforcers);
         this.allocator = Objects.requireNonNull(b.allocator, "allocator: call allocator(...)");
         this.audit = b.audit;
         this.clock = b.clock;
         this.maxSortRows = b.maxSortRows;
         this.batchSize = b.batchSize;
+        this.policies = Map.copyOf(b.policies);
+        this.keys = b.keys;
+        this.agreements = Optional.ofNullable(b.agreements);
     }
 
     /**
@@ -85,9 +98,27 @@ public final class ProductReader {
         return new Builder(store, product);
     }
 
-    /** @return the product read */
+    /**
+     * A reader of a product: of its own store, or, for a restricted product, of its source's
+     * snapshots through the restricted product's policies. Audit records name the product given
+     * here and the snapshot of the product whose store was read.
+     *
+     * @param store where the product's snapshots are (for a restricted product, its source's)
+     * @param product the product served
+     * @return a builder with the product's datasets and policies
+     */
+    public static Builder builder(SnapshotStore store, DataProduct product) {
+        return new Builder(store, product.address()).datasets(product);
+    }
+
+    /** @return the product whose snapshots are read */
     public ProductAddress product() {
         return product;
+    }
+
+    /** @return the product served: the one read, or the restricted product serving it */
+    public ProductAddress served() {
+        return served;
     }
 
     /**
@@ -111,6 +142,7 @@ public final class ProductReader {
                 throw new InvalidRequestException(product + " has no dataset '" + request.dataset()
                         + "'; datasets are " + enforcers.keySet());
             }
+            enforcer = underAgreement(enforcer, principal, request.dataset());
             String fingerprint = ResumePosition.fingerprint(principal, request);
             Optional<ResumePosition> resume = request.cursor().map(c -> ResumePosition.decode(c, fingerprint));
             SnapshotManifest manifest = resolve(resume.map(r -> SnapshotSelector.id(r.snapshot()))
@@ -130,6 +162,25 @@ public final class ProductReader {
             record(principal, request, snapshotId[0], AuditRecord.Decision.FAILED, List.of(), List.of(), 0);
             throw e;
         }
+    }
+
+    /**
+     * The enforcer for a principal with a running sharing agreement: the dataset's policy plus the
+     * agreement's grant. Built once per agreement; a renewed agreement is another key.
+     */
+    private AccessEnforcer underAgreement(AccessEnforcer declared, Principal principal, String dataset) {
+        Optional<SharingAgreement> agreement = agreements.flatMap(r -> r.running(served, principal.id(), dataset,
+                clock.instant()));
+        if (agreement.isEmpty()) {
+            return declared;
+        }
+        return agreed.computeIfAbsent(List.of(dataset, agreement.get()), k -> {
+            Grant grant = agreement.get().grant();
+            Policy declaredPolicy = policies.get(dataset);
+            Policy policy = declaredPolicy == null ? Policy.forDataset(dataset).grant(grant).build()
+                    : declaredPolicy.with(List.of(grant));
+            return AccessEnforcer.of(served.urn(), declared.spec(), Optional.of(policy), keys);
+        });
     }
 
     private ReadResult open(Principal principal, ReadRequest request, SnapshotManifest manifest,
@@ -236,14 +287,15 @@ public final class ProductReader {
 
     private void record(Principal principal, ReadRequest request, String snapshot, AuditRecord.Decision decision,
                         List<String> columns, List<String> masked, long rows) {
-        audit.record(new AuditRecord(clock.instant(), principal.id(), product.urn(), request.dataset(), snapshot,
-                request.port(), decision, columns, masked, rows));
+        audit.record(new AuditRecord(clock.instant(), principal.id(), served.urn(), product.urn(), request.dataset(),
+                snapshot, request.port(), decision, columns, masked, rows));
     }
 
     /** Builds a {@link ProductReader}. */
     public static final class Builder {
         private final SnapshotStore store;
-        private final ProductAddress product;
+        private ProductAddress product;
+        private ProductAddress served;
         private final Map<String, DatasetSpec> specs = new LinkedHashMap<>();
         private final Map<String, Policy> policies = new LinkedHashMap<>();
         private BufferAllocator allocator;
@@ -252,21 +304,31 @@ public final class ProductReader {
         private Clock clock = Clock.systemUTC();
         private long maxSortRows = 1_000_000;
         private int batchSize = 4096;
+        private AgreementRegistry agreements;
 
         private Builder(SnapshotStore store, ProductAddress product) {
             this.store = Objects.requireNonNull(store, "store");
             this.product = Objects.requireNonNull(product, "product");
+            this.served = product;
         }
 
         /**
-         * Reads every output dataset of a product under the product's policies.
+         * Reads every output dataset of a product under the product's policies. For a restricted
+         * product read at its own address, the reader reads its source's snapshots.
          *
          * @param value the product
          * @return this builder
          */
         public Builder datasets(DataProduct value) {
+            if (value.restrictedSource().isPresent() && product.equals(value.address())) {
+                // a restricted product has no snapshots of its own: read its source's, audit as itself
+                served = value.address();
+                product = value.restrictedSource().get().address();
+            }
             for (DatasetSpec d : value.outputs()) {
-                dataset(d, value.policy(d.name()).orElse(null));
+                // a restricted product's policy is enforced over the source's dataset as stored
+                DatasetSpec stored = value.restrictedSource().flatMap(s -> s.output(d.name())).orElse(d);
+                dataset(stored, value.policy(d.name()).orElse(null));
             }
             return this;
         }
@@ -310,7 +372,17 @@ public final class ProductReader {
             return this;
         }
 
-        /** @param value the clock of audit times @return this builder */
+        /**
+         * @param value the sharing agreements of the product's consumers; a consumer with a running
+         *     agreement for a dataset also reads under the agreement's grant
+         * @return this builder
+         */
+        public Builder agreements(AgreementRegistry value) {
+            this.agreements = Objects.requireNonNull(value, "agreements");
+            return this;
+        }
+
+        /** @param value the clock of audit times and agreement expiry @return this builder */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
             return this;

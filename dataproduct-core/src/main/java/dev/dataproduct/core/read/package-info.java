@@ -6,6 +6,13 @@
  * projection, filter (on masked values), order, limit and resume cursor, streams Arrow batches
  * and writes one audit record per read.
  *
+ * <p>A <em>restricted</em> product is read through the same door:
+ * {@code ProductReader.builder(sourceStore, restrictedProduct)} reads the source's snapshots
+ * through the restricted product's narrowed policy; nothing is copied, results name the source
+ * snapshot served, and audit records name the restricted product and the source. Given an
+ * {@link dev.dataproduct.core.agreement.AgreementRegistry}, a reader adds the grant of a consumer's
+ * running sharing agreement to the policy for that consumer alone.
+ *
  * <p>Memory: an unordered read holds one stored batch at a time. An ordered read holds the rows it
  * sorts: with a limit only the first {@code offset + limit} rows (a bounded heap), without one at
  * most {@code maxSortRows} (one million by default) before it is refused. Cursors are opaque,

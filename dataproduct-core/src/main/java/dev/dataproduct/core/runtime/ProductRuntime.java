@@ -116,7 +116,7 @@ public final class ProductRuntime implements AutoCloseable {
      * @return what happened: the snapshot, the row counts, the quarantine reasons
      * @throws DataProductException if a transform fails or emits batches that cannot be checked
      *     (a missing column), or if a port or the store fails; nothing is committed then, and the
-     *     previous snapshot stays current
+     *     previous snapshot stays current; and for a restricted product, which is never run
      * @throws QuarantineLimitException if a dataset quarantined more of its rows than its
      *     {@link DatasetSpec#maxQuarantinedShare() limit}; nothing is committed
      * @throws QualityGateException if an error-severity quality check fails; nothing is committed
@@ -126,6 +126,12 @@ public final class ProductRuntime implements AutoCloseable {
      */
     public RunResult run(DataProduct product) {
         Objects.requireNonNull(product, "product");
+        if (product.restrictedSource().isPresent()) {
+            // a restricted product is a view: running it would write the copy it exists to avoid
+            throw new DataProductException("product " + product.address() + " is restricted: it stores no data and "
+                    + "is not run; run " + product.restrictedSource().get().address() + " and read this one with "
+                    + "ProductReader.builder(store, product)");
+        }
         Instant startedAt = clock.instant();
         RunStart run = new RunStart(RunIds.at(startedAt), product, startedAt, store);
         Optional<DataContract> contract;

@@ -17,6 +17,7 @@ import dev.dataproduct.core.slo.OpenSlo;
 import dev.dataproduct.core.slo.ServiceLevels;
 import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
 import dev.dataproduct.ports.arrow.ArrowFileOutput;
+import dev.dataproduct.samples.students.StudentDirectoryApp;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +30,9 @@ import java.time.ZoneOffset;
  * some bad rows, defines the product from its ODCS contract plus a transform, runs it, and prints
  * its address, what happened to every row, where the snapshot lies, where its OpenLineage events,
  * service level history and OpenSLO objectives are written (beside the snapshots) and the product's
- * descriptor; then proposes the next contract version, whose breaking change the version policy refuses, and
- * prints the release notes.
+ * descriptor; then proposes the next contract version, whose breaking change the version policy
+ * refuses, and prints the release notes. Then it runs the K-12 students sample
+ * ({@link StudentDirectoryApp}).
  *
  * <p>Run it with {@code mvn -q -pl samples -am compile exec:exec}; the optional argument is the
  * working directory (default {@code target/historical-purchases}).
@@ -90,6 +92,9 @@ public final class HistoricalPurchasesApp {
             System.out.println();
             proposeNextContract(contracts, contract);
         }
+        System.out.println();
+        // the K-12 sample shows access control: one product seen by principals, counselors and the district office
+        StudentDirectoryApp.run(work.resolveSibling("student-directory"), System.out);
     }
 
     /** Shows the version policy catching a breaking change proposed as a minor version. */
