@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * {@code asOf}. Every error names the parameter it was found in.
  *
  * @param request the read request for the read path
- * @param canonical the query without its cursor, parameters in a fixed order (for links and ETags)
+ * @param canonical the query without its cursor, parameters in the order given (for links and ETags)
  * @param limit the page size asked for
  */
 record RowQuery(ReadRequest request, String canonical, long limit) {
@@ -99,7 +99,7 @@ record RowQuery(ReadRequest request, String canonical, long limit) {
         if (cursor != null) {
             b.after(cursor);
         }
-        canonical.sort(null);
+        // the order of filters is kept: it decides the filter, so a resumed page must repeat it
         return new RowQuery(b.build(), String.join("&", canonical), limit);
     }
 

@@ -69,14 +69,22 @@ final class Directory implements AutoCloseable {
     final DataProduct product;
 
     Directory(int rows, Policy policy, RestPort.Builder port) {
-        product = product(rows, policy);
+        this(rows, policy, port, 7, 5);
+    }
+
+    /**
+     * @param inputBatch rows per batch as stored
+     * @param readBatch rows per batch the read path hands the port
+     */
+    Directory(int rows, Policy policy, RestPort.Builder port, int inputBatch, int readBatch) {
+        product = product(rows, policy, inputBatch);
         runtime = ProductRuntime.builder().allocator(allocator).store(store).build();
         StaticTokens tokens = StaticTokens.builder().token(COUNSELOR_TOKEN, COUNSELOR).token(ADMIN_TOKEN, ADMIN)
                 .token(NOBODY_TOKEN, NOBODY).build();
         JwtVerifier jwt = JwtVerifier.hs256(JWT_KEY).build();
         rest = port.authenticator(h -> tokens.authenticate(h).or(() -> jwt.authenticate(h))).build();
         host = ProductHost.builder(runtime, allocator).product(product).serve(rest).meterRegistry(meters)
-                .batchSize(5).build();
+                .batchSize(readBatch).build();
         host.run(product.address());
         host.start();
     }
@@ -85,10 +93,10 @@ final class Directory implements AutoCloseable {
         this(40, POLICY, RestPort.builder());
     }
 
-    static DataProduct product(int rows, Policy policy) {
+    static DataProduct product(int rows, Policy policy, int inputBatch) {
         return DataProduct.builder("directory").domain("k12").version("1.2.0")
                 .owner(Owner.person("Ana Ruiz", "ana@example.com")).purpose("Who studies where.")
-                .input(RowsInput.of("students", STUDENTS.schema(), rows(rows)).batchSize(7))
+                .input(RowsInput.of("students", STUDENTS.schema(), rows(rows)).batchSize(inputBatch))
                 .output(STUDENTS)
                 .access(policy)
                 .check(Check.completeness("grade").atLeast(0.5))

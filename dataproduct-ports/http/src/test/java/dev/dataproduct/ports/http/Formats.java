@@ -19,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 
 /** Reads the REST port's row formats back into the SDK's value model, as a client would. */
@@ -29,10 +28,9 @@ final class Formats {
     private Formats() {
     }
 
-    static List<Map<String, Object>> arrowRows(byte[] body) {
+    static List<Map<String, Object>> arrowRows(byte[] body, BufferAllocator allocator) {
         List<Map<String, Object>> out = new ArrayList<>();
-        try (BufferAllocator a = new RootAllocator();
-             ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(body), a)) {
+        try (ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(body), allocator)) {
             while (reader.loadNextBatch()) {
                 out.addAll(PortConformance.rowsOf(reader.getVectorSchemaRoot()));
             }

@@ -190,7 +190,7 @@ class RestPortTest {
         assertEquals(200, arrow.statusCode());
         assertEquals("application/vnd.apache.arrow.stream",
                 arrow.headers().firstValue("Content-Type").orElseThrow());
-        assertEquals(40, Formats.arrowRows(arrow.body()).size());
+        assertEquals(40, Formats.arrowRows(arrow.body(), dir.allocator).size());
         assertProblem(get(ROWS, Directory.ADMIN_TOKEN, "Accept", "application/xml"), 406, "text/csv");
     }
 
