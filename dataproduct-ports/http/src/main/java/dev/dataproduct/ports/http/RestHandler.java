@@ -223,14 +223,16 @@ final class RestHandler implements HttpHandler {
                     : type + "; charset=utf-8" + (format == RowFormat.CSV ? "; header=present" : ""));
             ex.sendResponseHeaders(200, 0);
             o.body = new CountingStream(ex.getResponseBody());
-            try (RowFormat.Writer w = format.open(result.schema(), o.body, allocator)) {
+            // the JDK server sends every write as a chunk: gather small writes into large ones
+            OutputStream buffered = new java.io.BufferedOutputStream(o.body, 1 << 16);
+            try (RowFormat.Writer w = format.open(result.schema(), buffered, allocator)) {
                 while (result.next()) {
                     w.write(result.batch());
                     o.rows = result.rowsReturned();
                 }
                 w.finish();
             }
-            o.body.flush();
+            buffered.flush();
         }
     }
 
