@@ -5,7 +5,8 @@ import java.util.Arrays;
 /**
  * Runs one benchmark by name: {@code quality} (one profile, engine against DuckDB, ends with the
  * line {@code ratio engine/duckdb: X.XX}), {@code scaling} (10, 100 and 500 checks),
- * {@code kernels} (each check alone) or {@code memory} (streamed, 10M and 50M rows). See
+ * {@code kernels} (each check alone), {@code memory} (streamed, 10M and 50M rows) or {@code rest}
+ * (REST rows/s, JSON and Arrow, against a bare JDK server; ends with {@code ratio rest/bare: X.XX}). See
  * {@code benchmarks/README.md}.
  */
 public final class Bench {
@@ -33,6 +34,10 @@ public final class Bench {
             case "access":
                 AccessBenchmark.run(System.out);
                 break;
+            case "rest":
+                RestBenchmark.run(Integer.getInteger("restrows", 500_000), Integer.getInteger("warmups", 2),
+                        Integer.getInteger("runs", 5), System.out);
+                break;
             case "memory":
                 MemoryBenchmark.parent(System.out);
                 break;
@@ -40,7 +45,8 @@ public final class Bench {
                 MemoryBenchmark.child(System.out);
                 break;
             default:
-                System.err.println("unknown benchmark '" + name + "'; use quality, scaling, kernels, memory or access");
+                System.err.println("unknown benchmark '" + name + "'; use quality, scaling, kernels, memory, access "
+                        + "or rest");
                 System.exit(2);
         }
     }

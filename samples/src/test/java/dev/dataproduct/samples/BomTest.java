@@ -32,7 +32,9 @@ class BomTest {
         Set<String> published = new TreeSet<>();
         NodeList modules = parent.getElementsByTagName("module");
         for (int i = 0; i < modules.getLength(); i++) {
-            String module = modules.item(i).getTextContent().strip();
+            // a module may sit in a sub-folder (dataproduct-ports/http): its artifact id is in its own pom
+            String module = text(read(ROOT.resolve(modules.item(i).getTextContent().strip()).resolve("pom.xml"))
+                    .getDocumentElement(), "artifactId");
             if (!NOT_PUBLISHED.contains(module)) {
                 published.add(module);
             }

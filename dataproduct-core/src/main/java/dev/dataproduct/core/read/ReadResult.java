@@ -102,6 +102,25 @@ public final class ReadResult implements BatchCursor {
                 plan.fingerprint()).encode()) : Optional.empty();
     }
 
+    /**
+     * The cursor of the next page, known before this page is read, for ports that must send it ahead
+     * of the rows (an HTTP {@code Link} header). It is given when the request has a limit and the
+     * snapshot holds more rows than this page could reach; because row policies and filters are
+     * applied while reading, the page it leads to may be empty, and that page then gives no cursor.
+     * Reading from it never skips or repeats a row.
+     *
+     * @return the cursor that resumes after this page's limit, or empty if no rows can follow
+     */
+    public Optional<String> pageCursor() {
+        if (plan.request().limit().isEmpty() || plan.request().limit().getAsLong() == 0) {
+            return Optional.empty();
+        }
+        long end = plan.offset() + plan.request().limit().getAsLong();
+        long stored = snapshot().datasets().getOrDefault(plan.request().dataset(), Long.MAX_VALUE);
+        return end < stored ? Optional.of(new ResumePosition(snapshot().id(), end, plan.fingerprint()).encode())
+                : Optional.empty();
+    }
+
     @Override
     public boolean next() {
         if (closed) {

@@ -1,5 +1,11 @@
 package dev.dataproduct.samples.purchases;
 
+import dev.dataproduct.api.access.Audience;
+import dev.dataproduct.api.access.Grant;
+import dev.dataproduct.api.access.Mask;
+import dev.dataproduct.api.access.Policy;
+import dev.dataproduct.api.access.Target;
+
 import dev.dataproduct.api.contract.DataContract;
 import dev.dataproduct.api.data.BatchBuilder;
 import dev.dataproduct.api.data.BatchCursor;
@@ -53,6 +59,17 @@ public final class HistoricalPurchases {
     public static final String CONTRACT = "/contracts/historical-purchases-1.2.0.odcs.yaml";
     /** A proposed next version of the contract, whose breaking change the version policy catches. */
     public static final String PROPOSED_CONTRACT = "/contracts/historical-purchases-1.3.0.odcs.yaml";
+    /**
+     * Who may read the purchases: analysts see every row with e-mail addresses masked, store managers
+     * see the store channel without e-mail addresses, the privacy officer sees everything.
+     */
+    public static final Policy ACCESS = Policy.forDataset("purchases")
+            .mask(Target.field("email"), Mask.email())
+            .grant(Grant.to(Audience.role("analyst")).allColumns())
+            .grant(Grant.to(Audience.role("store-manager")).columns("purchase_id", "sku", "quantity", "unit_price",
+                    "total", "purchased_at", "channel").rows(Expr.col("channel").eq("store")))
+            .grant(Grant.to(Audience.role("privacy-officer")).allColumns().unmask(Target.field("email")))
+            .build();
 
     private HistoricalPurchases() {
     }
@@ -83,13 +100,28 @@ public final class HistoricalPurchases {
      * @return the product
      */
     public static DataProduct fromContract(DataContract contract, Path ordersCsv, OutputPort... outputs) {
+        return builder(contract, ordersCsv, outputs).build();
+    }
+
+    /**
+     * The product defined by a contract, with the access policy {@link #ACCESS}: the shape the sample
+     * server serves, where every read is made as a principal.
+     *
+     * @param contract the contract
+     * @param ordersCsv the orders file read
+     * @return the product
+     */
+    public static DataProduct withAccess(DataContract contract, Path ordersCsv) {
+        return builder(contract, ordersCsv, new OutputPort[0]).access(ACCESS).build();
+    }
+
+    private static DataProduct.Builder builder(DataContract contract, Path ordersCsv, OutputPort[] outputs) {
         return metadata(DataProduct.builder("historical-purchases"))
                 .version(contract.version())
                 .contract(contract)
                 .input(CsvInput.of("orders", ordersCsv, ORDERS))
                 .serve(outputs)
-                .transform(HistoricalPurchases::transform)
-                .build();
+                .transform(HistoricalPurchases::transform);
     }
 
     /** @return the definition of the published dataset: one row per purchased SKU */

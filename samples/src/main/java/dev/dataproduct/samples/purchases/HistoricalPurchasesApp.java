@@ -1,5 +1,7 @@
 package dev.dataproduct.samples.purchases;
 
+import dev.dataproduct.samples.serve.SampleServer;
+
 import dev.dataproduct.api.contract.DataContract;
 import dev.dataproduct.api.error.IncompatibleChangeException;
 import dev.dataproduct.api.product.DataProduct;
@@ -35,7 +37,9 @@ import java.time.ZoneOffset;
  * ({@link StudentDirectoryApp}).
  *
  * <p>Run it with {@code mvn -q -pl samples -am compile exec:exec}; the optional argument is the
- * working directory (default {@code target/historical-purchases}).
+ * working directory (default {@code target/historical-purchases}). With
+ * {@code -Dsample.mode=serve} (second argument {@code serve}, third the port) it serves the sample
+ * products over REST instead, until stopped: see {@link SampleServer}.
  */
 public final class HistoricalPurchasesApp {
     /** The number of order lines the sample generates. */
@@ -49,10 +53,15 @@ public final class HistoricalPurchasesApp {
     }
 
     /**
-     * @param args optionally, the working directory
-     * @throws IOException if the orders cannot be written
+     * @param args optionally, the working directory; then {@code run} (the default) or {@code serve};
+     *     then the port to serve on
+     * @throws Exception if the orders cannot be written or the server cannot start
      */
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 1 && args[1].equals("serve")) {
+            SampleServer.main(new String[] {args[0], args.length > 2 ? args[2] : ""});
+            return;
+        }
         Path work = Path.of(args.length > 0 ? args[0] : "target/historical-purchases").toAbsolutePath();
         Path orders = work.resolve("orders.csv");
         OrdersCsv.write(orders, ORDERS, SEED, NOW);

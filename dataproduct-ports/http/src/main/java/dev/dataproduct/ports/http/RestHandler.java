@@ -1,0 +1,488 @@
+package dev.dataproduct.ports.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.dataproduct.api.access.Principal;
+import dev.dataproduct.api.error.AccessDeniedException;
+import dev.dataproduct.api.error.InvalidRequestException;
+import dev.dataproduct.api.product.DataProduct;
+import dev.dataproduct.api.product.ProductAddress;
+import dev.dataproduct.api.schema.DatasetSpec;
+import dev.dataproduct.core.host.HostedProduct;
+import dev.dataproduct.core.host.ProductHost;
+import dev.dataproduct.core.odcs.OdcsCodec;
+import dev.dataproduct.core.odps.OdpsCodec;
+import dev.dataproduct.core.quality.QualityReport;
+import dev.dataproduct.core.read.ReadResult;
+import dev.dataproduct.core.read.SnapshotSelector;
+import dev.dataproduct.core.runtime.RunResult;
+import dev.dataproduct.core.snapshot.SnapshotManifest;
+import io.micrometer.core.instrument.Counter;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.arrow.memory.BufferAllocator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Routes and answers the requests of one {@link RestPort}. */
+final class RestHandler implements HttpHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(RestHandler.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> DOCUMENT_TYPES = List.of(MediaTypes.JSON, MediaTypes.YAML);
+    private static final List<String> JSON_ONLY = List.of(MediaTypes.JSON);
+
+    private final ProductHost host;
+    private final String port;
+    private final Authenticator authenticator;
+    private final long defaultLimit;
+    private final long maxLimit;
+    private final int maxUriChars;
+    private final PortMeters meters;
+    private final RestPort owner;
+    private final BufferAllocator allocator;
+
+    RestHandler(ProductHost host, String port, Authenticator authenticator, long defaultLimit, long maxLimit,
+                int maxUriChars, PortMeters meters, RestPort owner, BufferAllocator allocator) {
+        this.host = host;
+        this.port = port;
+        this.authenticator = authenticator;
+        this.defaultLimit = defaultLimit;
+        this.maxLimit = maxLimit;
+        this.maxUriChars = maxUriChars;
+        this.meters = meters;
+        this.owner = owner;
+        this.allocator = allocator;
+    }
+
+    /** What one exchange did, for the meters. */
+    private static final class Outcome {
+        String product = "-";
+        String dataset = "-";
+        String outcome = "ok";
+        long rows;
+        CountingStream body;
+    }
+
+    @Override
+    public void handle(HttpExchange ex) {
+        long start = System.nanoTime();
+        Outcome o = new Outcome();
+        try {
+            route(ex, o);
+        } catch (BadRequest b) {
+            o.outcome = outcomeOf(b.status());
+            problem(ex, b.status(), b.title(), b.getMessage(), b.parameter(), o);
+        } catch (IOException e) {
+            // the client went away: the read result was closed on the way out, releasing its pin
+            o.outcome = "aborted";
+            LOG.debug("client of {} went away: {}", ex.getRequestURI().getRawPath(), e.toString());
+        } catch (RuntimeException e) {
+            o.outcome = "error";
+            LOG.error("REST port '{}' failed to answer {} {}", port, ex.getRequestMethod(),
+                    ex.getRequestURI().getRawPath(), e);
+            problem(ex, 500, "Internal error", "the server failed to answer; the failure is in its log", null, o);
+        } finally {
+            ex.close();
+            meters.record(o.product, o.dataset, o.outcome, o.rows, o.body == null ? 0 : o.body.count,
+                    System.nanoTime() - start);
+        }
+    }
+
+    private void route(HttpExchange ex, Outcome o) throws IOException {
+        String raw = ex.getRequestURI().getRawPath();
+        String rawQuery = ex.getRequestURI().getRawQuery();
+        if (raw.length() + (rawQuery == null ? 0 : rawQuery.length()) > maxUriChars) {
+            throw new BadRequest(414, "URI too long", "the request target has more than " + maxUriChars
+                    + " characters; select fewer columns or split the filter", null);
+        }
+        if (!ex.getRequestMethod().equals("GET")) {
+            ex.getResponseHeaders().set("Allow", "GET");
+            throw new BadRequest(405, "Method not allowed", ex.getRequestMethod()
+                    + " is not served; every resource of this port is read with GET", null);
+        }
+        String length = ex.getRequestHeaders().getFirst("Content-Length");
+        if (length != null && !length.equals("0") || ex.getRequestHeaders().containsKey("Transfer-Encoding")) {
+            throw new BadRequest(413, "Content too large", "a GET request to this port carries no body", null);
+        }
+        List<String> path = segments(raw);
+        Principal principal = authenticator.authenticate(lowerCased(ex)).orElse(null);
+        if (principal == null) {
+            ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"dataproduct\"");
+            throw new BadRequest(401, "Unauthorized", "send a valid bearer token in the Authorization header", null);
+        }
+        if (path.size() == 1 && path.get(0).equals("products")) {
+            negotiate(ex, JSON_ONLY);
+            sendJson(ex, products(), o);
+            return;
+        }
+        if (path.size() < 4 || !path.get(0).equals("products") || !path.get(3).matches("v[0-9]{1,9}")) {
+            throw notFound("no resource at " + raw + "; products are listed at /products");
+        }
+        ProductAddress address;
+        try {
+            address = new ProductAddress(path.get(1), path.get(2), Integer.parseInt(path.get(3).substring(1)));
+        } catch (IllegalArgumentException e) {
+            throw notFound("no product at " + raw + "; products are listed at /products");
+        }
+        HostedProduct hosted = host.product(address).orElseThrow(() -> notFound("no product "
+                + address.urn() + " is served here; products are listed at /products"));
+        o.product = address.urn();
+        DataProduct product = hosted.product();
+        String rest = path.size() == 4 ? "" : path.get(4);
+        if (path.size() > 6 || path.size() == 6 && !rest.equals("datasets") || path.size() == 5
+                && rest.equals("datasets")) {
+            throw notFound("no resource at " + raw + "; see " + productPath(address) + "/openapi.json");
+        }
+        switch (rest) {
+            case "" -> {
+                String type = negotiate(ex, DOCUMENT_TYPES);
+                send(ex, type, type.equals(MediaTypes.YAML) ? OdpsCodec.toYaml(product) : OdpsCodec.toJson(product),
+                        o);
+            }
+            case "contract" -> {
+                String type = negotiate(ex, DOCUMENT_TYPES);
+                send(ex, type, type.equals(MediaTypes.YAML) ? OdcsCodec.toYaml(product.contract())
+                        : OdcsCodec.toJson(product.contract()), o);
+            }
+            case "openapi.json" -> {
+                negotiate(ex, JSON_ONLY);
+                sendJson(ex, OpenApiDocument.of(product, owner.baseUri().toString(), productPath(address)), o);
+            }
+            case "snapshots" -> {
+                negotiate(ex, JSON_ONLY);
+                sendJson(ex, snapshots(hosted), o);
+            }
+            case "quality" -> {
+                negotiate(ex, JSON_ONLY);
+                sendJson(ex, quality(hosted), o);
+            }
+            case "usage" -> {
+                negotiate(ex, JSON_ONLY);
+                sendJson(ex, usage(address), o);
+            }
+            case "datasets" -> rows(ex, hosted, path.get(5), principal, o);
+            default -> throw notFound("no resource at " + raw + "; see " + productPath(address) + "/openapi.json");
+        }
+    }
+
+    private void rows(HttpExchange ex, HostedProduct hosted, String dataset, Principal principal, Outcome o)
+            throws IOException {
+        DatasetSpec spec = hosted.product().output(dataset).orElseThrow(() -> notFound(hosted.address().urn()
+                + " has no dataset '" + dataset + "'; its datasets are "
+                + hosted.product().outputs().stream().map(DatasetSpec::name).toList()));
+        o.dataset = dataset;
+        List<String> offered = new ArrayList<>();
+        for (RowFormat f : RowFormat.values()) {
+            offered.add(f.mediaType);
+        }
+        String type = negotiate(ex, offered);
+        RowFormat format = RowFormat.values()[offered.indexOf(type)];
+        RowQuery query = RowQuery.parse(ex.getRequestURI().getRawQuery(), spec, port, defaultLimit, maxLimit);
+        checkSnapshot(hosted, query.request().snapshot());
+        ReadResult result;
+        try {
+            result = hosted.reader().read(principal, query.request());
+        } catch (AccessDeniedException e) {
+            // the policy's reasons stay on the server
+            throw new BadRequest(403, "Forbidden", "you may not read dataset '" + dataset + "' of "
+                    + hosted.address().urn(), null);
+        } catch (InvalidRequestException e) {
+            boolean cursor = query.request().cursor().isPresent() && e.getMessage().contains("cursor");
+            throw BadRequest.query(cursor ? "cursor" : null, e.getMessage());
+        }
+        try (result) {
+            String etag = etag(result.snapshot().id(), query, type, principal);
+            ex.getResponseHeaders().set("ETag", etag);
+            ex.getResponseHeaders().set("Cache-Control", "private");
+            ex.getResponseHeaders().set("Vary", "Authorization, Accept");
+            if (matches(ex.getRequestHeaders().getFirst("If-None-Match"), etag)) {
+                o.outcome = "not_modified";
+                ex.sendResponseHeaders(304, -1);
+                return;
+            }
+            result.pageCursor().ifPresent(c -> ex.getResponseHeaders().set("Link", "<"
+                    + ex.getRequestURI().getRawPath() + "?" + (query.canonical().isEmpty() ? "" : query.canonical()
+                    + "&") + "cursor=" + RowQuery.encode(c) + ">; rel=\"next\""));
+            ex.getResponseHeaders().set("Content-Type", format == RowFormat.ARROW ? type
+                    : type + "; charset=utf-8" + (format == RowFormat.CSV ? "; header=present" : ""));
+            ex.sendResponseHeaders(200, 0);
+            o.body = new CountingStream(ex.getResponseBody());
+            // the JDK server sends every write as a chunk: gather small writes into large ones
+            OutputStream buffered = new java.io.BufferedOutputStream(o.body, 1 << 16);
+            try (RowFormat.Writer w = format.open(result.schema(), buffered, allocator)) {
+                while (result.next()) {
+                    w.write(result.batch());
+                    o.rows = result.rowsReturned();
+                }
+                w.finish();
+            }
+            buffered.flush();
+        }
+    }
+
+    private void checkSnapshot(HostedProduct hosted, SnapshotSelector selector) {
+        List<SnapshotManifest> history = hosted.snapshots();
+        if (history.isEmpty()) {
+            throw notFound(hosted.address().urn() + " has no committed snapshot yet; try again after its first run");
+        }
+        if (selector instanceof SnapshotSelector.ById byId
+                && history.stream().noneMatch(m -> m.id().equals(byId.id()))) {
+            throw new BadRequest(404, "Not found", hosted.address().urn() + " has no snapshot '" + byId.id()
+                    + "'; the snapshots are listed at " + productPath(hosted.address()) + "/snapshots", "snapshot");
+        }
+        if (selector instanceof SnapshotSelector.AsOf asOf && history.get(0).committedAt().isAfter(asOf.instant())) {
+            throw new BadRequest(404, "Not found", hosted.address().urn() + " had no snapshot at " + asOf.instant()
+                    + "; its first was committed at " + history.get(0).committedAt(), "asOf");
+        }
+    }
+
+    private static String etag(String snapshot, RowQuery query, String type, Principal principal) {
+        StringBuilder scope = new StringBuilder();
+        // the caller's policy scope is decided by its id, roles and attributes: all of them go in
+        scope.append(principal.id()).append('\n').append(new TreeSet<>(principal.roles())).append('\n')
+                .append(new TreeMap<>(principal.attributes()));
+        String text = snapshot + "\n" + query.canonical() + "\n" + query.request().cursor().orElse("") + "\n" + type
+                + "\n" + scope;
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(d).substring(0, 32) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = tag.trim();
+            if (t.equals("*") || t.equals(etag) || t.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private ArrayNode products() {
+        ArrayNode list = JSON.createArrayNode();
+        for (HostedProduct h : host.products()) {
+            ProductAddress a = h.address();
+            String base = productPath(a);
+            ObjectNode p = list.addObject();
+            p.put("address", a.urn());
+            p.put("domain", a.domain());
+            p.put("name", a.name());
+            p.put("major", a.major());
+            p.put("version", h.product().metadata().version().toString());
+            p.put("purpose", h.product().metadata().purpose());
+            ObjectNode links = p.putObject("links");
+            links.put("self", base);
+            links.put("contract", base + "/contract");
+            links.put("openapi", base + "/openapi.json");
+            links.put("snapshots", base + "/snapshots");
+            links.put("quality", base + "/quality");
+            links.put("usage", base + "/usage");
+            ObjectNode datasets = links.putObject("datasets");
+            for (DatasetSpec d : h.product().outputs()) {
+                datasets.put(d.name(), base + "/datasets/" + d.name());
+            }
+        }
+        return list;
+    }
+
+    private static ArrayNode snapshots(HostedProduct hosted) {
+        ArrayNode list = JSON.createArrayNode();
+        for (SnapshotManifest m : hosted.snapshots()) {
+            ObjectNode s = list.addObject();
+            s.put("id", m.id());
+            s.put("sequence", m.sequence());
+            if (!m.parent().isEmpty()) {
+                s.put("parent", m.parent());
+            }
+            s.put("committedAt", m.committedAt().toString());
+            s.put("productVersion", m.productVersion());
+            ObjectNode rows = s.putObject("rows");
+            m.datasets().forEach(rows::put);
+            ObjectNode quarantined = s.putObject("quarantined");
+            m.quarantine().forEach(quarantined::put);
+        }
+        return list;
+    }
+
+    private static ObjectNode quality(HostedProduct hosted) throws IOException {
+        RunResult run = hosted.latestRun().orElseThrow(() -> notFound(hosted.address().urn()
+                + " has not been run by this host yet, so it has no quality report; run it through the host"));
+        ObjectNode out = JSON.createObjectNode();
+        out.put("snapshot", run.snapshot().id());
+        out.put("runAt", run.startedAt().toString());
+        ArrayNode reports = out.putArray("reports");
+        for (QualityReport r : run.quality()) {
+            JsonNode report = JSON.readTree(r.toJson());
+            // failing values may be of classified fields: this interface gives counts, never values
+            for (JsonNode result : report.path("results")) {
+                ((ObjectNode) result).remove(List.of("firstFailingValues", "frequentFailingValues"));
+            }
+            reports.add(report);
+        }
+        return out;
+    }
+
+    private ObjectNode usage(ProductAddress address) {
+        ObjectNode out = JSON.createObjectNode();
+        out.put("product", address.urn());
+        ArrayNode ports = out.putArray("requests");
+        Map<String, ObjectNode> byKey = new TreeMap<>();
+        for (Counter c : host.meterRegistry().find(PortMeters.REQUESTS).tag("product", address.urn()).counters()) {
+            String key = c.getId().getTag("port") + "\n" + c.getId().getTag("dataset") + "\n"
+                    + c.getId().getTag("outcome");
+            ObjectNode n = byKey.computeIfAbsent(key, k -> {
+                ObjectNode x = JSON.createObjectNode();
+                x.put("port", c.getId().getTag("port"));
+                x.put("dataset", c.getId().getTag("dataset"));
+                x.put("outcome", c.getId().getTag("outcome"));
+                x.put("requests", 0L);
+                x.put("rows", 0L);
+                x.put("bytes", 0L);
+                return x;
+            });
+            n.put("requests", n.get("requests").asLong() + (long) c.count());
+            n.put("rows", n.get("rows").asLong() + (long) sum(PortMeters.ROWS, c));
+            n.put("bytes", n.get("bytes").asLong() + (long) sum(PortMeters.BYTES, c));
+        }
+        byKey.values().forEach(ports::add);
+        ObjectNode days = out.putObject("consumersPerDay");
+        host.consumers().perDay(address.urn()).forEach((day, n) -> days.put(day.toString(), n));
+        return out;
+    }
+
+    private double sum(String meter, Counter like) {
+        Counter c = host.meterRegistry().find(meter).tags(like.getId().getTags()).counter();
+        return c == null ? 0 : c.count();
+    }
+
+    private static String negotiate(HttpExchange ex, List<String> offered) {
+        return MediaTypes.negotiate(ex.getRequestHeaders().getFirst("Accept"), offered).orElseThrow(() ->
+                new BadRequest(406, "Not acceptable", "none of the media types in Accept is served here; "
+                        + "this resource is served as " + String.join(", ", offered), "Accept"));
+    }
+
+    private static void sendJson(HttpExchange ex, JsonNode body, Outcome o) throws IOException {
+        send(ex, MediaTypes.JSON, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body), o);
+    }
+
+    private static void send(HttpExchange ex, String type, String body, Outcome o) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
+        ex.getResponseHeaders().set("Cache-Control", "private");
+        ex.getResponseHeaders().set("Vary", "Authorization, Accept");
+        ex.sendResponseHeaders(200, bytes.length);
+        o.body = new CountingStream(ex.getResponseBody());
+        o.body.write(bytes);
+        o.body.flush();
+    }
+
+    private static void problem(HttpExchange ex, int status, String title, String detail, String parameter,
+                                Outcome o) {
+        if (ex.getResponseCode() != -1) {
+            // the status line is gone: all that can be said now is to cut the response short
+            return;
+        }
+        ObjectNode p = JSON.createObjectNode();
+        p.put("type", "about:blank");
+        p.put("title", title);
+        p.put("status", status);
+        p.put("detail", detail);
+        p.put("instance", ex.getRequestURI().getRawPath());
+        if (parameter != null) {
+            p.put("parameter", parameter);
+        }
+        try {
+            byte[] bytes = JSON.writeValueAsBytes(p);
+            ex.getResponseHeaders().set("Content-Type", MediaTypes.PROBLEM);
+            ex.getResponseHeaders().set("Cache-Control", "no-store");
+            ex.sendResponseHeaders(status, bytes.length);
+            o.body = new CountingStream(ex.getResponseBody());
+            o.body.write(bytes);
+        } catch (IOException e) {
+            o.outcome = "aborted";
+        }
+    }
+
+    private static String outcomeOf(int status) {
+        return switch (status) {
+            case 400, 405, 413, 414 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 403 -> "denied";
+            case 404 -> "not_found";
+            case 406 -> "not_acceptable";
+            default -> "error";
+        };
+    }
+
+    private static BadRequest notFound(String detail) {
+        return new BadRequest(404, "Not found", detail, null);
+    }
+
+    static String productPath(ProductAddress a) {
+        return "/products/" + a.domain() + "/" + a.name() + "/v" + a.major();
+    }
+
+    private static List<String> segments(String rawPath) {
+        List<String> out = new ArrayList<>();
+        for (String s : rawPath.split("/")) {
+            if (!s.isEmpty()) {
+                try {
+                    out.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException e) {
+                    throw new BadRequest(400, "Bad request", "the path segment '" + s
+                            + "' is not validly percent-encoded", null);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, List<String>> lowerCased(HttpExchange ex) {
+        Map<String, List<String>> out = new HashMap<>();
+        ex.getRequestHeaders().forEach((k, v) -> out.put(k.toLowerCase(java.util.Locale.ROOT), List.copyOf(v)));
+        return out;
+    }
+
+    /** Counts the body bytes sent, for the bytes meter. */
+    static final class CountingStream extends FilterOutputStream {
+        long count;
+
+        CountingStream(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            count += len;
+        }
+    }
+}

@@ -1,0 +1,252 @@
+package dev.dataproduct.ports.http;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.dataproduct.api.data.VectorValues;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.channels.Channels;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorLoader;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.VectorUnloader;
+import org.apache.arrow.vector.ipc.ArrowStreamWriter;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * The row formats the REST port writes, each streaming one batch at a time so that a response holds
+ * no more than one batch in memory whatever the page size.
+ */
+enum RowFormat {
+    /** A JSON array of objects; dates, times and instants as ISO-8601 text, binary as base64. */
+    JSON("application/json"),
+    /**
+     * RFC 4180 CSV with a header line; a null is an empty field and an empty string a quoted empty
+     * field ({@code ""}), so the two stay apart.
+     */
+    CSV("text/csv"),
+    /** The Arrow IPC streaming format. */
+    ARROW("application/vnd.apache.arrow.stream");
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    final String mediaType;
+
+    RowFormat(String mediaType) {
+        this.mediaType = mediaType;
+    }
+
+    /** One response being written. */
+    interface Writer extends AutoCloseable {
+        void write(VectorSchemaRoot batch) throws IOException;
+
+        /** Ends the document; not called when the response is abandoned. */
+        void finish() throws IOException;
+
+        @Override
+        void close();
+    }
+
+    Writer open(Schema schema, OutputStream out, BufferAllocator allocator) throws IOException {
+        return switch (this) {
+            case JSON -> new JsonRows(out);
+            case CSV -> new CsvRows(schema, out);
+            case ARROW -> new ArrowRows(schema, out, allocator);
+        };
+    }
+
+    private static final class JsonRows implements Writer {
+        private final JsonGenerator g;
+
+        JsonRows(OutputStream out) throws IOException {
+            g = FACTORY.createGenerator(out, JsonEncoding.UTF8);
+            g.writeStartArray();
+        }
+
+        @Override
+        public void write(VectorSchemaRoot batch) throws IOException {
+            List<FieldVector> vectors = batch.getFieldVectors();
+            for (int row = 0; row < batch.getRowCount(); row++) {
+                g.writeStartObject();
+                for (FieldVector v : vectors) {
+                    g.writeFieldName(v.getName());
+                    value(g, VectorValues.get(v, row));
+                }
+                g.writeEndObject();
+            }
+            g.flush();
+        }
+
+        @Override
+        public void finish() throws IOException {
+            g.writeEndArray();
+            g.flush();
+        }
+
+        @Override
+        public void close() {
+            // the exchange owns the stream; closing the generator would close it too early
+        }
+    }
+
+    static void value(JsonGenerator g, Object v) throws IOException {
+        if (v == null) {
+            g.writeNull();
+        } else if (v instanceof String s) {
+            g.writeString(s);
+        } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+            g.writeNumber(((Number) v).longValue());
+        } else if (v instanceof Double d) {
+            writeDouble(g, d);
+        } else if (v instanceof Float f) {
+            writeDouble(g, f.doubleValue());
+        } else if (v instanceof BigDecimal d) {
+            g.writeNumber(d);
+        } else if (v instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (v instanceof byte[] bytes) {
+            g.writeString(Base64.getEncoder().encodeToString(bytes));
+        } else if (v instanceof List<?> list) {
+            g.writeStartArray();
+            for (Object o : list) {
+                value(g, o);
+            }
+            g.writeEndArray();
+        } else if (v instanceof Map<?, ?> map) {
+            g.writeStartObject();
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                g.writeFieldName(String.valueOf(e.getKey()));
+                value(g, e.getValue());
+            }
+            g.writeEndObject();
+        } else {
+            g.writeString(v.toString());
+        }
+    }
+
+    private static void writeDouble(JsonGenerator g, double d) throws IOException {
+        // JSON has no NaN or infinity: they travel as text, as PostgREST and Jackson's own option do
+        if (Double.isFinite(d)) {
+            g.writeNumber(d);
+        } else {
+            g.writeString(Double.toString(d));
+        }
+    }
+
+    private static final class CsvRows implements Writer {
+        private final java.io.Writer out;
+
+        CsvRows(Schema schema, OutputStream stream) throws IOException {
+            out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8), 8192);
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < schema.getFields().size(); i++) {
+                if (i > 0) {
+                    line.append(',');
+                }
+                field(line, schema.getFields().get(i).getName());
+            }
+            out.write(line.append("\r\n").toString());
+        }
+
+        @Override
+        public void write(VectorSchemaRoot batch) throws IOException {
+            List<FieldVector> vectors = batch.getFieldVectors();
+            StringBuilder line = new StringBuilder();
+            for (int row = 0; row < batch.getRowCount(); row++) {
+                line.setLength(0);
+                for (int c = 0; c < vectors.size(); c++) {
+                    if (c > 0) {
+                        line.append(',');
+                    }
+                    Object v = VectorValues.get(vectors.get(c), row);
+                    if (v != null) {
+                        field(line, text(v));
+                    }
+                }
+                out.write(line.append("\r\n").toString());
+            }
+            out.flush();
+        }
+
+        private static String text(Object v) {
+            if (v instanceof List<?> || v instanceof Map<?, ?>) {
+                java.io.StringWriter w = new java.io.StringWriter();
+                try (JsonGenerator g = FACTORY.createGenerator(w)) {
+                    value(g, v);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                return w.toString();
+            }
+            if (v instanceof byte[] b) {
+                return Base64.getEncoder().encodeToString(b);
+            }
+            if (v instanceof BigDecimal d) {
+                return d.toPlainString();
+            }
+            return v.toString();
+        }
+
+        private static void field(StringBuilder line, String s) {
+            if (s.isEmpty() || s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0
+                    || s.indexOf('\r') >= 0) {
+                line.append('"').append(s.replace("\"", "\"\"")).append('"');
+            } else {
+                line.append(s);
+            }
+        }
+
+        @Override
+        public void finish() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static final class ArrowRows implements Writer {
+        private final VectorSchemaRoot root;
+        private final ArrowStreamWriter writer;
+        private final VectorLoader loader;
+
+        ArrowRows(Schema schema, OutputStream out, BufferAllocator allocator) throws IOException {
+            root = VectorSchemaRoot.create(schema, allocator);
+            try {
+                writer = new ArrowStreamWriter(root, null, Channels.newChannel(out));
+                loader = new VectorLoader(root);
+                writer.start();
+            } catch (IOException | RuntimeException e) {
+                root.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void write(VectorSchemaRoot batch) throws IOException {
+            try (ArrowRecordBatch rb = new VectorUnloader(batch).getRecordBatch()) {
+                loader.load(rb);
+                writer.writeBatch();
+            }
+        }
+
+        @Override
+        public void finish() throws IOException {
+            writer.end();
+        }
+
+        @Override
+        public void close() {
+            root.close();
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.dataproduct.samples.serve;
+
+import dev.dataproduct.api.access.Principal;
+import dev.dataproduct.api.contract.DataContract;
+import dev.dataproduct.api.product.DataProduct;
+import dev.dataproduct.core.host.ProductHost;
+import dev.dataproduct.core.runtime.ProductRuntime;
+import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
+import dev.dataproduct.ports.http.RestPort;
+import dev.dataproduct.ports.http.StaticTokens;
+import dev.dataproduct.samples.purchases.HistoricalPurchases;
+import dev.dataproduct.samples.purchases.HistoricalPurchasesApp;
+import dev.dataproduct.samples.purchases.OrdersCsv;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * Builds the sample products and serves them over REST on one port until stopped: prints the base
+ * URL and one fresh demo token per sample principal.
+ *
+ * <p>Run it with {@code mvn -q -pl samples -am compile exec:exec -Dsample.mode=serve}; add
+ * {@code -Dsample.port=9090} for another port.
+ */
+public final class SampleServer {
+    private SampleServer() {
+    }
+
+    /** A running sample server: its host and the demo tokens it printed. */
+    record Running(ProductHost host, RestPort rest, Map<String, String> tokens, ProductRuntime runtime,
+                   BufferAllocator allocator) implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                host.close();
+            } finally {
+                try {
+                    runtime.close();
+                } finally {
+                    allocator.close();
+                }
+            }
+        }
+    }
+
+    /**
+     * Builds, runs and starts serving the sample products.
+     *
+     * @param work the working directory
+     * @param port the TCP port on 127.0.0.1, 0 for a free one
+     * @param out where to print the base URL and the tokens
+     * @return the running server; close it to stop
+     * @throws IOException if the sample's orders cannot be written
+     */
+    static Running start(Path work, int port, PrintStream out) throws IOException {
+        Path orders = work.resolve("orders.csv");
+        OrdersCsv.write(orders, HistoricalPurchasesApp.ORDERS, HistoricalPurchasesApp.SEED, HistoricalPurchasesApp.NOW);
+        DataContract contract = HistoricalPurchases.contract(HistoricalPurchases.CONTRACT);
+        DataProduct purchases = HistoricalPurchases.withAccess(contract, orders);
+        Map<String, Principal> principals = new LinkedHashMap<>();
+        principals.put("analyst", Principal.of("ana", "analyst"));
+        principals.put("store-manager", Principal.of("sam", "store-manager"));
+        principals.put("privacy-officer", Principal.of("pia", "privacy-officer"));
+        principals.put("no-role", Principal.of("nora"));
+        SecureRandom random = new SecureRandom();
+        StaticTokens.Builder table = StaticTokens.builder();
+        Map<String, String> tokens = new LinkedHashMap<>();
+        principals.forEach((name, p) -> {
+            byte[] bytes = new byte[24];
+            random.nextBytes(bytes);
+            String token = name + "-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            table.token(token, p);
+            tokens.put(name, token);
+        });
+        BufferAllocator allocator = new RootAllocator();
+        ProductRuntime runtime = ProductRuntime.builder().allocator(allocator)
+                .store(DirectorySnapshotStore.at(work.resolve("serve-snapshots")))
+                .clock(Clock.fixed(HistoricalPurchasesApp.NOW, ZoneOffset.UTC))
+                .build();
+        RestPort rest = RestPort.builder().port(port).authenticator(table.build()).build();
+        ProductHost host = ProductHost.builder(runtime, allocator).product(purchases).serve(rest)
+                .meterRegistry(new SimpleMeterRegistry()).build();
+        Running running = new Running(host, rest, tokens, runtime, allocator);
+        try {
+            host.runAll();
+            host.start();
+        } catch (RuntimeException e) {
+            running.close();
+            throw e;
+        }
+        out.println("Serving " + host.products().size() + " product(s) at " + rest.baseUri());
+        out.println("  products:  " + rest.baseUri() + "/products");
+        out.println("Demo tokens (send as 'Authorization: Bearer <token>'):");
+        tokens.forEach((name, token) -> out.println("  " + name + ": " + token));
+        out.println("Stop with Ctrl-C.");
+        return running;
+    }
+
+    /**
+     * @param args the working directory, then the port (default 8080)
+     * @throws Exception if the server cannot start
+     */
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args.length > 0 && !args[0].isBlank() ? args[0] : "target/historical-purchases")
+                .toAbsolutePath();
+        int port = args.length > 1 && !args[1].isBlank() ? Integer.parseInt(args[1]) : 8080;
+        Running running = start(work, port, System.out);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running.close();
+            stopped.countDown();
+        }, "sample-server-stop"));
+        stopped.await();
+    }
+}

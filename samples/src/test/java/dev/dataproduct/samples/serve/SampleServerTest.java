@@ -1,0 +1,46 @@
+package dev.dataproduct.samples.serve;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SampleServerTest {
+
+    @Test
+    void servesTheSampleWithOneWorkingTokenPerPrincipal(@TempDir Path work) throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try (SampleServer.Running running = SampleServer.start(work, 0, new PrintStream(printed, true,
+                StandardCharsets.UTF_8))) {
+            String text = printed.toString(StandardCharsets.UTF_8);
+            assertTrue(text.contains("Serving 1 product(s) at " + running.rest().baseUri()), text);
+            running.tokens().values().forEach(t -> assertTrue(text.contains(t), "printed token"));
+            HttpClient client = HttpClient.newHttpClient();
+            String rows = "/products/retail/historical-purchases/v1/datasets/purchases?limit=50&select=channel,email";
+            HttpResponse<String> analyst = client.send(HttpRequest.newBuilder(running.rest().baseUri().resolve(rows))
+                    .header("Authorization", "Bearer " + running.tokens().get("analyst")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, analyst.statusCode(), analyst.body());
+            assertTrue(analyst.body().contains("***@"), "analysts see masked e-mail addresses: " + analyst.body());
+            HttpResponse<String> manager = client.send(HttpRequest.newBuilder(running.rest().baseUri()
+                    .resolve("/products/retail/historical-purchases/v1/datasets/purchases?limit=50&select=channel"))
+                    .header("Authorization", "Bearer " + running.tokens().get("store-manager")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, manager.statusCode(), manager.body());
+            assertFalse(manager.body().contains("web") || manager.body().contains("app"), manager.body());
+            HttpResponse<String> none = client.send(HttpRequest.newBuilder(running.rest().baseUri().resolve(rows))
+                    .header("Authorization", "Bearer " + running.tokens().get("no-role")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, none.statusCode());
+        }
+    }
+}
