@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * Generates rows of a dataset from its definition or its ODCS contract: every value within its
  * field's type and constraints (ranges, lengths, patterns of the common shapes, allowed values,
- * required fields; a field's examples stand in for a pattern the generator does not understand),
+ * required fields; a field's examples that meet its constraints are hints, drawn for a fifth of its
+ * values, and stand in for a pattern the generator does not understand),
  * the primary key and other column sets unique, references that point at generated parent rows,
  * and columns whose values can be skewed toward a few. On demand, one rule is broken in a share of
  * the rows, so a test can prove the gate quarantines exactly those rows for that reason.

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 final class FieldValues {
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
     private static final int ATTEMPTS = 200;
+    /** The share of values drawn from a field's examples, when it has examples within its constraints. */
+    static final double EXAMPLE_SHARE = 0.2;
 
     private FieldValues() {
     }
@@ -34,6 +36,12 @@ final class FieldValues {
      * @throws IllegalArgumentException if no value was found, saying why
      */
     static Object valid(Field f, Random random) {
+        // examples are what the data looks like: a share of values from them exercises the cases the
+        // author thought typical; the random draw is skipped when there are none, keeping old seeds
+        List<Object> examples = examples(f);
+        if (!examples.isEmpty() && random.nextDouble() < EXAMPLE_SHARE) {
+            return examples.get(random.nextInt(examples.size()));
+        }
         Constraints c = f.constraints();
         LogicalType type = f.type();
         if (!c.allowedValues().isEmpty()) {
@@ -92,6 +100,50 @@ final class FieldValues {
         return Values.value(type, random);
     }
 
+    /** @return the field's examples that are values of its type within its constraints, parsed */
+    static List<Object> examples(Field f) {
+        List<Object> out = new ArrayList<>();
+        for (String text : f.examples()) {
+            try {
+                Object value = TextValues.parse(f.type(), text);
+                if (satisfies(f, value)) {
+                    out.add(value);
+                }
+            } catch (IllegalArgumentException notOfTheType) {
+                // an example that is not a value of the type is no hint
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a non-null value meets the field's constraints, as the contract gate reads them: the
+     * one test of validity for example hints and for shrunk values.
+     */
+    static boolean satisfies(Field f, Object value) {
+        Constraints c = f.constraints();
+        LogicalType type = f.type();
+        if (!c.allowedValues().isEmpty()
+                && c.allowedValues().stream().noneMatch(a -> TextValues.parse(type, a).equals(value))) {
+            return false;
+        }
+        if (c.minimum().isPresent() && compare(value, TextValues.parse(type, c.minimum().get())) < 0
+                || c.maximum().isPresent() && compare(value, TextValues.parse(type, c.maximum().get())) > 0) {
+            return false;
+        }
+        if (value instanceof String s) {
+            int length = s.codePointCount(0, s.length());
+            return length >= c.minLength().orElse(0) && length <= c.maxLength().orElse(Integer.MAX_VALUE)
+                    && c.pattern().map(p -> Pattern.compile(p).matcher(s).matches()).orElse(true);
+        }
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int compare(Object value, Object bound) {
+        return ((Comparable<Object>) value).compareTo(bound);
+    }
+
     private static Instant instant(Object value) {
         return value instanceof Instant i ? i : ((LocalDateTime) value).toInstant(ZoneOffset.UTC);
     }
@@ -123,14 +175,8 @@ final class FieldValues {
                 break;
             }
         }
-        // the examples are hints for a pattern the generator does not understand
-        List<String> examples = new ArrayList<>();
-        for (String e : f.examples()) {
-            int length = e.codePointCount(0, e.length());
-            if (pattern.matcher(e).matches() && length >= minLength && length <= maxLength) {
-                examples.add(e);
-            }
-        }
+        // the examples stand in for a pattern the generator does not understand
+        List<Object> examples = examples(f);
         if (!examples.isEmpty()) {
             return examples.get(random.nextInt(examples.size()));
         }

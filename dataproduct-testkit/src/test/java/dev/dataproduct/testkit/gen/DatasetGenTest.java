@@ -164,4 +164,21 @@ class DatasetGenTest {
         assertThrows(IllegalArgumentException.class, () -> DatasetGen.of(ORDERS).breaking(RuleBreak.outOfRange("day"), 0.1));
         assertThrows(IllegalArgumentException.class, () -> DatasetGen.of(CUSTOMERS).breaking(RuleBreak.orphan("segment"), 0.1));
     }
+
+    @Test
+    void drawsAShareOfValuesFromTheExamplesThatMeetTheConstraintsAndNeverFromTheOthers() {
+        DatasetSpec spec = DatasetSpec.named("items")
+                .field("sku", LogicalType.STRING, f -> f.required().pattern("SKU-\\d{6}")
+                        .examples("SKU-000123", "SKU-999999", "not-a-sku"))
+                .field("quantity", LogicalType.INT32, f -> f.required().range(1, 1000).examples("7", "5000", "many"))
+                .build();
+        long seed = 11;
+        List<Map<String, Object>> rows = DatasetGen.of(spec).generate(1000, new Random(seed)).rows();
+        long skus = rows.stream().filter(r -> Set.of("SKU-000123", "SKU-999999").contains(r.get("sku"))).count();
+        long sevens = rows.stream().filter(r -> r.get("quantity").equals(7L)).count();
+        assertTrue(skus >= 100 && skus <= 400, "seed " + seed + ": " + skus + " of 1000 skus from the examples");
+        assertTrue(sevens >= 100 && sevens <= 400, "seed " + seed + ": " + sevens + " of 1000 quantities were 7");
+        assertTrue(rows.stream().allMatch(r -> Pattern.matches("SKU-\\d{6}", (String) r.get("sku"))
+                && (Long) r.get("quantity") >= 1 && (Long) r.get("quantity") <= 1000), "seed " + seed);
+    }
 }
