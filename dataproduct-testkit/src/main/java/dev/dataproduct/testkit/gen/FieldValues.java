@@ -178,7 +178,7 @@ final class FieldValues {
         // the examples stand in for a pattern the generator does not understand
         List<Object> examples = examples(f);
         if (!examples.isEmpty()) {
-            return examples.get(random.nextInt(examples.size()));
+            return (String) examples.get(random.nextInt(examples.size()));
         }
         throw why != null ? new IllegalArgumentException("field '" + f.name() + "': " + why.getMessage(), why)
                 : new IllegalArgumentException("field '" + f.name() + "': no string of length " + minLength + " to "
