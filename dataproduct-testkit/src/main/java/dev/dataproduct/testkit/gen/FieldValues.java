@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Values of one field within its type and constraints, and values just outside its range. Bounds
@@ -98,6 +99,49 @@ final class FieldValues {
             return t.withZone() ? v : LocalDateTime.ofInstant(v, ZoneOffset.UTC);
         }
         return Values.value(type, random);
+    }
+
+    /**
+     * Simpler values of the field than {@code value}, most aggressive first, each within the
+     * field's constraints: null where allowed, the first allowed value, numbers toward 0 or the
+     * nearest bound, shorter strings, false.
+     *
+     * @param nullable whether null is a candidate
+     */
+    static Stream<Object> simpler(Field f, Object value, boolean nullable) {
+        if (value == null) {
+            return Stream.empty();
+        }
+        LogicalType type = f.type();
+        Constraints c = f.constraints();
+        List<Object> out = new ArrayList<>();
+        c.allowedValues().stream().findFirst().ifPresent(first -> out.add(TextValues.parse(type, first)));
+        if (value instanceof Long v && type instanceof LogicalType.IntegerType t) {
+            long lo = c.minimum().map(m -> (Long) TextValues.parse(type, m)).orElse(t.minValue());
+            long hi = c.maximum().map(m -> (Long) TextValues.parse(type, m)).orElse(t.maxValue());
+            Shrinking.toward(v, Math.max(lo, Math.min(hi, 0L))).forEach(out::add);
+        } else if (value instanceof BigDecimal v && type instanceof LogicalType.DecimalType t) {
+            out.add(BigDecimal.ZERO.setScale(t.scale()));
+            c.minimum().ifPresent(m -> out.add(TextValues.parse(type, m)));
+            c.maximum().ifPresent(m -> out.add(TextValues.parse(type, m)));
+            out.add(v.setScale(0, RoundingMode.DOWN).setScale(t.scale()));
+        } else if (value instanceof Double v) {
+            out.add(0.0);
+            c.minimum().ifPresent(m -> out.add(TextValues.parse(type, m)));
+            c.maximum().ifPresent(m -> out.add(TextValues.parse(type, m)));
+            out.add((double) v.longValue());
+        } else if (value instanceof String v) {
+            int length = v.codePointCount(0, v.length());
+            for (int n : new int[] {c.minLength().orElse(0), length / 2, length - 1}) {
+                if (n >= 0 && n < length) {
+                    out.add(v.substring(0, v.offsetByCodePoints(0, n)));
+                }
+            }
+        } else if (value instanceof Boolean) {
+            out.add(false);
+        }
+        Stream<Object> valid = out.stream().distinct().filter(o -> !o.equals(value) && satisfies(f, o));
+        return nullable ? Stream.concat(Stream.of((Object) null), valid) : valid;
     }
 
     /** @return the field's examples that are values of its type within its constraints, parsed */
