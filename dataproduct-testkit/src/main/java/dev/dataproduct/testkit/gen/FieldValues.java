@@ -104,7 +104,8 @@ final class FieldValues {
     /**
      * Simpler values of the field than {@code value}, most aggressive first, each within the
      * field's constraints: null where allowed, the first allowed value, numbers toward 0 or the
-     * nearest bound, shorter strings, false.
+     * nearest bound, shorter strings, false, dates and timestamps toward 1970-01-01 (within a range:
+     * its lower bound).
      *
      * @param nullable whether null is a candidate
      */
@@ -139,6 +140,16 @@ final class FieldValues {
             }
         } else if (value instanceof Boolean) {
             out.add(false);
+        } else if (value instanceof LocalDate v) {
+            Shrinking.toward(v.toEpochDay(), 0).forEach(d -> out.add(LocalDate.ofEpochDay(d)));
+            c.minimum().ifPresent(m -> out.add(TextValues.parse(type, m)));
+        } else if (value instanceof Instant v) {
+            Shrinking.toward(v.getEpochSecond(), 0).forEach(sec -> out.add(Instant.ofEpochSecond(sec)));
+            c.minimum().ifPresent(m -> out.add(TextValues.parse(type, m)));
+        } else if (value instanceof LocalDateTime v) {
+            Shrinking.toward(v.toEpochSecond(ZoneOffset.UTC), 0)
+                    .forEach(sec -> out.add(LocalDateTime.ofEpochSecond(sec, 0, ZoneOffset.UTC)));
+            c.minimum().ifPresent(m -> out.add(TextValues.parse(type, m)));
         }
         Stream<Object> valid = out.stream().distinct().filter(o -> !o.equals(value) && satisfies(f, o));
         return nullable ? Stream.concat(Stream.of((Object) null), valid) : valid;

@@ -18,6 +18,7 @@ import dev.dataproduct.testkit.driver.ProductTestDriver;
 import dev.dataproduct.testkit.driver.TestRun;
 import dev.dataproduct.testkit.port.RowsInput;
 import dev.dataproduct.testkit.property.PropertyRunner;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -190,6 +191,8 @@ class DatasetGenTest {
                 .field("quantity", LogicalType.INT32, f -> f.required().range(1, 1000))
                 .field("discount", LogicalType.INT32, f -> f.required().range(-50, 50))
                 .field("code", LogicalType.STRING, f -> f.required().minLength(2).maxLength(9))
+                .field("day", LogicalType.DATE, f -> f.required())
+                .field("at", LogicalType.TIMESTAMP_TZ, f -> f.required())
                 .build();
         AssertionError e = assertThrows(AssertionError.class, () -> PropertyRunner.forAll(DatasetGen.of(spec).rows(1, 40))
                 .seed(5).trials(50)
@@ -202,6 +205,7 @@ class DatasetGenTest {
         assertTrue(Pattern.compile("code=[A-Za-z0-9_-]{2}[,}]").matcher(shrunk).find(), "a string shrinks to its "
                 + "shortest valid length: " + shrunk);
         assertTrue(Pattern.compile("order_id=ord-\\d{6}").matcher(shrunk).find(), "a shrunk value stays valid: " + shrunk);
+        assertTrue(shrunk.contains("day=1970-01-01") && shrunk.contains("at=1970-01-01T00:00:00Z"), shrunk);
     }
 
     @Test
@@ -213,6 +217,9 @@ class DatasetGenTest {
                 .field("price", LogicalType.decimal(6, 2), f -> f.required().range(new java.math.BigDecimal("0.50"),
                         new java.math.BigDecimal("99")))
                 .field("segment", LogicalType.STRING, f -> f.required().allowedValues("retail", "business"))
+                .field("day", LogicalType.DATE, f -> f.required()
+                        .minimum(LocalDate.of(2020, 1, 1)).maximum(LocalDate.of(2030, 1, 1)))
+                .field("at", LogicalType.TIMESTAMP, f -> f.required())
                 .build();
         Gen<GeneratedRows> gen = DatasetGen.of(spec).breaking(RuleBreak.nullIn("quantity"), 0.3).rows(2, 12);
         PropertyRunner.forAll(gen).trials(30).check(rows -> gen.shrink(rows).limit(300).allMatch(candidate -> {
