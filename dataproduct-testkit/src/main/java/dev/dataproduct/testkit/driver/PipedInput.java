@@ -18,18 +18,22 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * Stands in for a product's input port during one run of the driver: the same name and upstream,
  * the rows the test piped. Rows whose values do not fit their column are quarantined by the batch
  * builder, rows whose text did not parse were quarantined when piped; both reach the run's rejects.
+ * The rows are cut into batches of the input's batch size.
  */
 final class PipedInput implements InputPort {
     private final InputPort replaced;
     private final Schema schema;
     private final List<Object> rows;
-    private VectorSchemaRoot batch;
-    private final List<String> origins = new ArrayList<>();
+    private final int batchSize;
+    private final List<VectorSchemaRoot> batches = new ArrayList<>();
+    /** The origin of each row of each batch, batch by batch. */
+    private final List<List<String>> origins = new ArrayList<>();
 
-    PipedInput(InputPort replaced, Schema schema, List<Object> rows) {
+    PipedInput(InputPort replaced, Schema schema, List<Object> rows, int batchSize) {
         this.replaced = replaced;
         this.schema = schema;
         this.rows = rows;
+        this.batchSize = batchSize;
     }
 
     @Override
@@ -46,22 +50,10 @@ final class PipedInput implements InputPort {
     public Dataset open(InputContext context) {
         close();
         String name = descriptor().name();
-        try (BatchBuilder builder = BatchBuilder.quarantining(schema, context.allocator(), name, context.rejects())) {
-            for (Object row : rows) {
-                if (row instanceof RejectedRow rejected) {
-                    context.rejects().reject(rejected);
-                } else {
-                    TestInput.Typed typed = (TestInput.Typed) row;
-                    int before = builder.rowCount();
-                    builder.origin(typed.origin()).addRow(typed.values());
-                    if (builder.rowCount() > before) {
-                        origins.add(typed.origin());
-                    }
-                }
-            }
-            batch = builder.build();
+        for (int start = 0; start < rows.size() || start == 0; start += batchSize) {
+            addBatch(name, rows.subList(start, (int) Math.min(rows.size(), (long) start + batchSize)), context);
         }
-        Dataset rows = Dataset.of(name, schema, List.of(batch));
+        Dataset rows = Dataset.of(name, schema, List.copyOf(batches));
         return new Dataset() {
             @Override
             public String name() {
@@ -78,9 +70,15 @@ final class PipedInput implements InputPort {
             public BatchCursor open() {
                 BatchCursor cursor = rows.open();
                 return new BatchCursor() {
+                    private int current = -1;
+
                     @Override
                     public boolean next() {
-                        return cursor.next();
+                        boolean more = cursor.next();
+                        if (more) {
+                            current++;
+                        }
+                        return more;
                     }
 
                     @Override
@@ -90,7 +88,7 @@ final class PipedInput implements InputPort {
 
                     @Override
                     public Optional<String> origin(int row) {
-                        return Optional.of(origins.get(row));
+                        return Optional.of(origins.get(current).get(row));
                     }
 
                     @Override
@@ -102,12 +100,30 @@ final class PipedInput implements InputPort {
         };
     }
 
+    private void addBatch(String name, List<Object> piped, InputContext context) {
+        List<String> batchOrigins = new ArrayList<>();
+        try (BatchBuilder builder = BatchBuilder.quarantining(schema, context.allocator(), name, context.rejects())) {
+            for (Object row : piped) {
+                if (row instanceof RejectedRow rejected) {
+                    context.rejects().reject(rejected);
+                } else {
+                    TestInput.Typed typed = (TestInput.Typed) row;
+                    int before = builder.rowCount();
+                    builder.origin(typed.origin()).addRow(typed.values());
+                    if (builder.rowCount() > before) {
+                        batchOrigins.add(typed.origin());
+                    }
+                }
+            }
+            batches.add(builder.build());
+        }
+        origins.add(batchOrigins);
+    }
+
     @Override
     public void close() {
-        if (batch != null) {
-            batch.close();
-            batch = null;
-        }
+        batches.forEach(VectorSchemaRoot::close);
+        batches.clear();
         origins.clear();
     }
 }

@@ -244,7 +244,7 @@ public final class ProductTestDriver implements AutoCloseable {
             if (input == null) {
                 return port;
             }
-            PipedInput p = new PipedInput(port, input.schema(), input.drain());
+            PipedInput p = new PipedInput(port, input.schema(), input.drain(), input.batchSize());
             piped.add(p);
             return p;
         }, checks, maxQuarantinedShares);

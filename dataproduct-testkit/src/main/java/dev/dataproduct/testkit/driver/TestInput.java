@@ -24,12 +24,17 @@ import java.util.Objects;
  * {@link TextValues#parse}, and a row with a cell that is not a value of its type is quarantined
  * by the input with rule {@code parse}, as a CSV input would, so a test of bad input needs no file.
  * A piped row's origin is {@code <input> row <n>}, counting from 1 over the driver's life.
+ *
+ * <p>A run reads the rows piped for it as one batch, or, after {@link #batchSize(int)}, as several
+ * batches of at most that many piped rows each, so behaviour across batches (a key repeated in a
+ * later batch, state kept by the transform between batches) is testable.
  */
 public final class TestInput {
     private final String name;
     private final Schema schema;
     private final List<Object> pending = new ArrayList<>();
     private long piped;
+    private int batchSize = Integer.MAX_VALUE;
 
     TestInput(String name, Schema schema) {
         this.name = name;
@@ -39,6 +44,27 @@ public final class TestInput {
     /** @return the input's name */
     public String name() {
         return name;
+    }
+
+    /**
+     * Splits the rows of each later run into batches of at most {@code size} piped rows, in the
+     * order they were piped (a row quarantined when piped counts toward its batch).
+     *
+     * @param size the most rows per batch, at least 1
+     * @return this input
+     * @throws IllegalArgumentException if {@code size} is less than 1
+     */
+    public TestInput batchSize(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("input '" + name + "': a batch holds at least 1 row; got " + size);
+        }
+        this.batchSize = size;
+        return this;
+    }
+
+    /** @return the most piped rows in one batch of a run; {@link Integer#MAX_VALUE} for one batch */
+    public int batchSize() {
+        return batchSize;
     }
 
     /** @return the schema rows are read by */

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * Generates rows of a dataset from its definition or its ODCS contract: every value within its
  * field's type and constraints (ranges, lengths, patterns of the common shapes, allowed values,
- * required fields; a field's examples stand in for a pattern the generator does not understand),
+ * required fields; a field's examples that meet its constraints are hints, drawn for a fifth of its
+ * values, and stand in for a pattern the generator does not understand),
  * the primary key and other column sets unique, references that point at generated parent rows,
  * and columns whose values can be skewed toward a few. On demand, one rule is broken in a share of
  * the rows, so a test can prove the gate quarantines exactly those rows for that reason.
@@ -247,14 +248,57 @@ public final class DatasetGen {
                 return DatasetGen.this.generate(minRows + random.nextInt(maxRows - minRows + 1), random);
             }
 
-            /** Fewer rows, each broken row kept only while it still breaks its rule. */
+            /**
+             * Fewer rows, then simpler values one cell at a time; every candidate keeps the
+             * contract (and the unique sets) except where a row breaks its rule on purpose, and
+             * each broken row is kept only while it still breaks its rule.
+             */
             @Override
             public Stream<GeneratedRows> shrink(GeneratedRows value) {
                 List<Integer> all = IntStream.range(0, value.rows().size()).boxed().toList();
-                return Shrinking.list(all, minRows, i -> Stream.<Integer>empty())
-                        .map(kept -> subset(value, kept)).filter(DatasetGen.this::stillBroken);
+                Stream<GeneratedRows> fewer = Shrinking.list(all, minRows, i -> Stream.<Integer>empty())
+                        .map(kept -> subset(value, kept));
+                Stream<GeneratedRows> simpler = IntStream.range(0, value.rows().size()).boxed()
+                        .flatMap(i -> spec.schema().fields().stream().flatMap(f -> simplerCells(value, i, f)))
+                        .filter(DatasetGen.this::keepsUniques);
+                return Stream.concat(fewer, simpler).filter(DatasetGen.this::stillBroken);
             }
         };
+    }
+
+    /** Candidates with the one cell of row {@code i} in column {@code f} simpler, unless it is fixed. */
+    private Stream<GeneratedRows> simplerCells(GeneratedRows value, int i, Field f) {
+        boolean broken = value.broken().contains(i);
+        boolean inUnique = uniques.stream().anyMatch(u -> u.contains(f.name()));
+        // a reference must stay a parent value, and a broken row's broken cells stay broken
+        if (references.containsKey(f.name()) || broken && (f.name().equals(breaking.column())
+                || breaking.kind() == RuleBreak.Kind.DUPLICATE_KEY && inUnique)) {
+            return Stream.empty();
+        }
+        Map<String, Object> row = value.rows().get(i);
+        return FieldValues.simpler(f, row.get(f.name()), !f.required() && !inUnique).map(v -> {
+            List<Map<String, Object>> rows = new ArrayList<>(value.rows());
+            Map<String, Object> changed = new HashMap<>(row);
+            changed.put(f.name(), v);
+            rows.set(i, changed);
+            return new GeneratedRows(rows, value.broken(), value.rule());
+        });
+    }
+
+    /** Whether the unique sets hold over the rows, but for the duplicates made on purpose. */
+    private boolean keepsUniques(GeneratedRows value) {
+        Set<Integer> broken = breaking != null && breaking.kind() == RuleBreak.Kind.DUPLICATE_KEY
+                ? new HashSet<>(value.broken()) : Set.of();
+        for (List<String> unique : uniques) {
+            Set<List<Object>> keys = new HashSet<>();
+            for (int i = 0; i < value.rows().size(); i++) {
+                Map<String, Object> row = value.rows().get(i);
+                if (!broken.contains(i) && !keys.add(unique.stream().map(row::get).toList())) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static GeneratedRows subset(GeneratedRows value, List<Integer> kept) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Values of one field within its type and constraints, and values just outside its range. Bounds
@@ -25,6 +26,8 @@ import java.util.regex.Pattern;
 final class FieldValues {
     private static final String ALPHABET = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_";
     private static final int ATTEMPTS = 200;
+    /** The share of values drawn from a field's examples, when it has examples within its constraints. */
+    static final double EXAMPLE_SHARE = 0.2;
 
     private FieldValues() {
     }
@@ -34,6 +37,12 @@ final class FieldValues {
      * @throws IllegalArgumentException if no value was found, saying why
      */
     static Object valid(Field f, Random random) {
+        // examples are what the data looks like: a share of values from them exercises the cases the
+        // author thought typical; the random draw is skipped when there are none, keeping old seeds
+        List<Object> examples = examples(f);
+        if (!examples.isEmpty() && random.nextDouble() < EXAMPLE_SHARE) {
+            return examples.get(random.nextInt(examples.size()));
+        }
         Constraints c = f.constraints();
         LogicalType type = f.type();
         if (!c.allowedValues().isEmpty()) {
@@ -92,6 +101,104 @@ final class FieldValues {
         return Values.value(type, random);
     }
 
+    /**
+     * Simpler values of the field than {@code value}, most aggressive first, each within the
+     * field's constraints: null where allowed, the first allowed value, numbers toward 0 or the
+     * nearest bound, shorter strings, false, dates and timestamps toward 1970-01-01 (within a range:
+     * its lower bound).
+     *
+     * @param nullable whether null is a candidate
+     */
+    static Stream<Object> simpler(Field f, Object value, boolean nullable) {
+        if (value == null) {
+            return Stream.empty();
+        }
+        LogicalType type = f.type();
+        Constraints c = f.constraints();
+        List<Object> out = new ArrayList<>();
+        c.allowedValues().stream().findFirst().ifPresent(first -> out.add(TextValues.parse(type, first)));
+        if (value instanceof Long v && type instanceof LogicalType.IntegerType t) {
+            long lo = c.minimum().map(m -> (Long) TextValues.parse(type, m)).orElse(t.minValue());
+            long hi = c.maximum().map(m -> (Long) TextValues.parse(type, m)).orElse(t.maxValue());
+            Shrinking.toward(v, Math.max(lo, Math.min(hi, 0L))).forEach(out::add);
+        } else if (value instanceof BigDecimal v && type instanceof LogicalType.DecimalType t) {
+            out.add(BigDecimal.ZERO.setScale(t.scale()));
+            c.minimum().ifPresent(m -> out.add(TextValues.parse(type, m)));
+            c.maximum().ifPresent(m -> out.add(TextValues.parse(type, m)));
+            out.add(v.setScale(0, RoundingMode.DOWN).setScale(t.scale()));
+        } else if (value instanceof Double v) {
+            out.add(0.0);
+            c.minimum().ifPresent(m -> out.add(TextValues.parse(type, m)));
+            c.maximum().ifPresent(m -> out.add(TextValues.parse(type, m)));
+            out.add((double) v.longValue());
+        } else if (value instanceof String v) {
+            int length = v.codePointCount(0, v.length());
+            for (int n : new int[] {c.minLength().orElse(0), length / 2, length - 1}) {
+                if (n >= 0 && n < length) {
+                    out.add(v.substring(0, v.offsetByCodePoints(0, n)));
+                }
+            }
+        } else if (value instanceof Boolean) {
+            out.add(false);
+        } else if (value instanceof LocalDate v) {
+            Shrinking.toward(v.toEpochDay(), 0).forEach(d -> out.add(LocalDate.ofEpochDay(d)));
+            c.minimum().ifPresent(m -> out.add(TextValues.parse(type, m)));
+        } else if (value instanceof Instant v) {
+            Shrinking.toward(v.getEpochSecond(), 0).forEach(sec -> out.add(Instant.ofEpochSecond(sec)));
+            c.minimum().ifPresent(m -> out.add(TextValues.parse(type, m)));
+        } else if (value instanceof LocalDateTime v) {
+            Shrinking.toward(v.toEpochSecond(ZoneOffset.UTC), 0)
+                    .forEach(sec -> out.add(LocalDateTime.ofEpochSecond(sec, 0, ZoneOffset.UTC)));
+            c.minimum().ifPresent(m -> out.add(TextValues.parse(type, m)));
+        }
+        Stream<Object> valid = out.stream().distinct().filter(o -> !o.equals(value) && satisfies(f, o));
+        return nullable ? Stream.concat(Stream.of((Object) null), valid) : valid;
+    }
+
+    /** @return the field's examples that are values of its type within its constraints, parsed */
+    static List<Object> examples(Field f) {
+        List<Object> out = new ArrayList<>();
+        for (String text : f.examples()) {
+            try {
+                Object value = TextValues.parse(f.type(), text);
+                if (satisfies(f, value)) {
+                    out.add(value);
+                }
+            } catch (IllegalArgumentException notOfTheType) {
+                // an example that is not a value of the type is no hint
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a non-null value meets the field's constraints, as the contract gate reads them: the
+     * one test of validity for example hints and for shrunk values.
+     */
+    static boolean satisfies(Field f, Object value) {
+        Constraints c = f.constraints();
+        LogicalType type = f.type();
+        if (!c.allowedValues().isEmpty()
+                && c.allowedValues().stream().noneMatch(a -> TextValues.parse(type, a).equals(value))) {
+            return false;
+        }
+        if (c.minimum().isPresent() && compare(value, TextValues.parse(type, c.minimum().get())) < 0
+                || c.maximum().isPresent() && compare(value, TextValues.parse(type, c.maximum().get())) > 0) {
+            return false;
+        }
+        if (value instanceof String s) {
+            int length = s.codePointCount(0, s.length());
+            return length >= c.minLength().orElse(0) && length <= c.maxLength().orElse(Integer.MAX_VALUE)
+                    && c.pattern().map(p -> Pattern.compile(p).matcher(s).matches()).orElse(true);
+        }
+        return true;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static int compare(Object value, Object bound) {
+        return ((Comparable<Object>) value).compareTo(bound);
+    }
+
     private static Instant instant(Object value) {
         return value instanceof Instant i ? i : ((LocalDateTime) value).toInstant(ZoneOffset.UTC);
     }
@@ -123,16 +230,10 @@ final class FieldValues {
                 break;
             }
         }
-        // the examples are hints for a pattern the generator does not understand
-        List<String> examples = new ArrayList<>();
-        for (String e : f.examples()) {
-            int length = e.codePointCount(0, e.length());
-            if (pattern.matcher(e).matches() && length >= minLength && length <= maxLength) {
-                examples.add(e);
-            }
-        }
+        // the examples stand in for a pattern the generator does not understand
+        List<Object> examples = examples(f);
         if (!examples.isEmpty()) {
-            return examples.get(random.nextInt(examples.size()));
+            return (String) examples.get(random.nextInt(examples.size()));
         }
         throw why != null ? new IllegalArgumentException("field '" + f.name() + "': " + why.getMessage(), why)
                 : new IllegalArgumentException("field '" + f.name() + "': no string of length " + minLength + " to "

@@ -49,7 +49,8 @@ public interface Gen<T> {
     /**
      * @param min the smallest value, inclusive
      * @param max the largest value, inclusive
-     * @return uniform longs, shrinking toward {@code min} (or toward 0 when 0 is in range)
+     * @return uniform longs, shrinking toward {@code min} (or toward 0 when 0 is in range) in
+     *     halving steps
      */
     static Gen<Long> longs(long min, long max) {
         if (min > max) {
@@ -67,12 +68,7 @@ public interface Gen<T> {
 
             @Override
             public Stream<Long> shrink(Long value) {
-                if (value == target) {
-                    return Stream.empty();
-                }
-                long half = target + (value - target) / 2;
-                return Stream.of(target, half, value > target ? value - 1 : value + 1).distinct()
-                        .filter(v -> v != (long) value && v >= min && v <= max);
+                return Shrinking.toward(value, target).filter(v -> v >= min && v <= max);
             }
         };
     }

@@ -6,8 +6,10 @@
  * {@link dev.dataproduct.testkit.gen.Contracts#withExtensions()} adds what the SDK's codec keeps
  * beyond it (element ids, extension fields, v3.0 forms). {@link dev.dataproduct.testkit.gen.DatasetGen}
  * generates the rows of a dataset from its definition or its ODCS contract, every value within its
- * field's constraints, keys unique, references resolving to generated parent rows, skewable columns,
- * and on demand one rule broken ({@link dev.dataproduct.testkit.gen.RuleBreak}) in a share of the
- * rows; {@link dev.dataproduct.testkit.gen.Datasets} generates dataset definitions with such rules.
+ * field's constraints (a field's valid examples drawn for a share of its values), keys unique,
+ * references resolving to generated parent rows, skewable columns, and on demand one rule broken
+ * ({@link dev.dataproduct.testkit.gen.RuleBreak}) in a share of the rows; its failing datasets
+ * shrink to fewer rows and then to simpler values, every candidate within the contract but for the
+ * rule broken on purpose; {@link dev.dataproduct.testkit.gen.Datasets} generates dataset definitions with such rules.
  */
 package dev.dataproduct.testkit.gen;

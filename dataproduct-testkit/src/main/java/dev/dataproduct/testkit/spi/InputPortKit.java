@@ -8,6 +8,10 @@ import dev.dataproduct.api.data.Dataset;
 import dev.dataproduct.api.port.InputContext;
 import dev.dataproduct.api.port.InputPort;
 import dev.dataproduct.api.quarantine.RejectedRow;
+import dev.dataproduct.api.quarantine.Violation;
+import dev.dataproduct.api.schema.Classification;
+import dev.dataproduct.api.schema.Field;
+import dev.dataproduct.api.schema.LogicalType;
 import dev.dataproduct.api.schema.Schema;
 import dev.dataproduct.core.io.ArrowMemory;
 import java.nio.file.Path;
@@ -28,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * with its values; the dataset reads the same on a second pass; the port opens again for another
  * run after being closed; closing it releases all its memory (a leak fails); and, for a port that
  * reads a format in which a value can be unreadable, an unreadable row is sent to the rejects with
- * rule {@code parse}, its field and an origin, never dropped and never turned into nulls.
+ * rule {@code parse}, its field and an origin, never dropped and never turned into nulls; and the
+ * reason given for an unreadable value of a classified (confidential or restricted) field never
+ * repeats that value, since reasons reach logs and reports that the field's readers are not.
  *
  * <pre>{@code
  * class CsvInputConformanceTest extends InputPortKit {
@@ -141,6 +147,40 @@ public abstract class InputPortKit {
                 assertEquals("parse", reject.violations().get(0).rule());
                 assertFalse(reject.origin().isBlank(), "a rejected row says where it came from");
                 assertTrue(reject.values().containsValue("many"), "a rejected row keeps its original values");
+            }
+        }
+    }
+
+    @Test
+    public void neverRepeatsAnUnreadableClassifiedValueInTheReason() throws Exception {
+        Schema schema = Schema.of(Field.builder("id", LogicalType.STRING).required().build(),
+                Field.builder("salary", LogicalType.INT64).classification(Classification.CONFIDENTIAL).build(),
+                Field.builder("badge", LogicalType.INT64).classification(Classification.RESTRICTED).build());
+        String salary = "SAL-7731-secret";
+        String badge = "BADGE-4409-secret";
+        List<Map<String, String>> text = List.of(
+                Map.of("id", "a", "salary", "100", "badge", "7"),
+                Map.of("id", "b", "salary", salary, "badge", "8"),
+                Map.of("id", "c", "salary", "300", "badge", badge));
+        try (BufferAllocator allocator = ArrowMemory.rootAllocator()) {
+            Optional<InputPort> maybe = textPort(dir, "staff", schema, text);
+            if (maybe.isEmpty()) {
+                return; // the port's format cannot hold an unreadable value
+            }
+            try (InputPort port = maybe.get()) {
+                List<RejectedRow> rejects = new ArrayList<>();
+                List<Map<String, Object>> read = KitData.read(port.open(context(allocator, rejects)));
+                assertEquals(List.of("a"), read.stream().map(r -> r.get("id")).toList());
+                assertEquals(2, rejects.size(), "each row with an unreadable value is rejected once");
+                for (RejectedRow reject : rejects) {
+                    for (Violation v : reject.violations()) {
+                        assertEquals("parse", v.rule());
+                        for (String secret : List.of(salary, badge)) {
+                            assertFalse(v.message().contains(secret), "the reason for an unreadable value of "
+                                    + "classified field '" + v.field() + "' repeats the value");
+                        }
+                    }
+                }
             }
         }
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dataproduct.api.data.BatchCursor;
+import dev.dataproduct.api.data.Dataset;
 import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.api.product.Owner;
 import dev.dataproduct.api.quality.Check;
@@ -16,6 +17,7 @@ import dev.dataproduct.api.schema.DatasetSpec;
 import dev.dataproduct.api.schema.Field;
 import dev.dataproduct.api.schema.LogicalType;
 import dev.dataproduct.api.schema.Schema;
+import dev.dataproduct.api.transform.TransformContext;
 import dev.dataproduct.core.runtime.QualityGateException;
 import dev.dataproduct.core.runtime.QuarantineLimitException;
 import dev.dataproduct.testkit.port.RowsInput;
@@ -35,6 +37,10 @@ public class ProductTestDriverTest {
             Field.builder("email", LogicalType.STRING).classification(Classification.RESTRICTED).build());
 
     public static DataProduct purchases(Check... checks) {
+        return purchases(ctx -> ctx.input("orders"), checks);
+    }
+
+    static DataProduct purchases(java.util.function.Function<TransformContext, Dataset> transform, Check... checks) {
         return DataProduct.builder("purchases")
                 .domain("retail")
                 .version("1.0.0")
@@ -49,7 +55,7 @@ public class ProductTestDriverTest {
                         .field("email", LogicalType.STRING, f -> f.classification(Classification.RESTRICTED)))
                 .check(Check.unique("order_id").named("unique purchase ids"))
                 .check(checks)
-                .transform(ctx -> ctx.input("orders"))
+                .transform(transform)
                 .build();
     }
 
@@ -268,6 +274,33 @@ public class ProductTestDriverTest {
         try (var driver = ProductTestDriver.of(purchases())) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> driver.input("order"));
             assertTrue(e.getMessage().contains("[orders]"), e.getMessage());
+        }
+    }
+
+    @Test
+    void splitsPipedRowsIntoBatchesSoAKeyRepeatedInALaterBatchIsQuarantined() {
+        List<Integer> batchSizes = new java.util.ArrayList<>();
+        DataProduct counting = purchases(ctx -> {
+            Dataset orders = ctx.input("orders");
+            try (BatchCursor cursor = orders.open()) {
+                while (cursor.next()) {
+                    batchSizes.add(cursor.batch().getRowCount());
+                }
+            }
+            return orders;
+        });
+        try (var driver = ProductTestDriver.of(counting).maxQuarantinedShare(0.5)) {
+            Instant at = Instant.parse("2026-01-01T00:00:00Z");
+            driver.input("orders").batchSize(2)
+                    .pipeRow(Map.of("order_id", "o1", "sku", "SKU-000001", "quantity", 1L, "purchased_at", at))
+                    .pipeRow(Map.of("order_id", "o2", "sku", "SKU-000002", "quantity", 2L, "purchased_at", at))
+                    .pipeRow(Map.of("order_id", "o1", "sku", "SKU-000003", "quantity", 3L, "purchased_at", at));
+            TestRun run = driver.run();
+            assertEquals(List.of(2, 1), batchSizes);
+            assertThat(run).published(2).quarantined(1);
+            // the gate names rows by batch: the repeat is the first row of the second batch
+            assertEquals("batch 1, row 0", run.quarantinedRows().get(0).origin());
+            assertTrue(run.quarantinedRows().get(0).broke("primary_key"), run.toString());
         }
     }
 }

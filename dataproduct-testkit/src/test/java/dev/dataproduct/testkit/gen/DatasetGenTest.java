@@ -18,6 +18,7 @@ import dev.dataproduct.testkit.driver.ProductTestDriver;
 import dev.dataproduct.testkit.driver.TestRun;
 import dev.dataproduct.testkit.port.RowsInput;
 import dev.dataproduct.testkit.property.PropertyRunner;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -163,5 +164,80 @@ class DatasetGenTest {
     void aRuleTheDatasetDoesNotHaveCannotBeBroken() {
         assertThrows(IllegalArgumentException.class, () -> DatasetGen.of(ORDERS).breaking(RuleBreak.outOfRange("day"), 0.1));
         assertThrows(IllegalArgumentException.class, () -> DatasetGen.of(CUSTOMERS).breaking(RuleBreak.orphan("segment"), 0.1));
+    }
+
+    @Test
+    void drawsAShareOfValuesFromTheExamplesThatMeetTheConstraintsAndNeverFromTheOthers() {
+        DatasetSpec spec = DatasetSpec.named("items")
+                .field("sku", LogicalType.STRING, f -> f.required().pattern("SKU-\\d{6}")
+                        .examples("SKU-000123", "SKU-999999", "not-a-sku"))
+                .field("quantity", LogicalType.INT32, f -> f.required().range(1, 1000).examples("7", "5000", "many"))
+                .build();
+        long seed = 11;
+        List<Map<String, Object>> rows = DatasetGen.of(spec).generate(1000, new Random(seed)).rows();
+        long skus = rows.stream().filter(r -> Set.of("SKU-000123", "SKU-999999").contains(r.get("sku"))).count();
+        long sevens = rows.stream().filter(r -> r.get("quantity").equals(7L)).count();
+        assertTrue(skus >= 100 && skus <= 400, "seed " + seed + ": " + skus + " of 1000 skus from the examples");
+        assertTrue(sevens >= 100 && sevens <= 400, "seed " + seed + ": " + sevens + " of 1000 quantities were 7");
+        assertTrue(rows.stream().allMatch(r -> Pattern.matches("SKU-\\d{6}", (String) r.get("sku"))
+                && (Long) r.get("quantity") >= 1 && (Long) r.get("quantity") <= 1000), "seed " + seed);
+    }
+
+    @Test
+    void shrinksAFailingDatasetToOneRowWithTheSimplestValidValues() {
+        DatasetSpec spec = DatasetSpec.named("orders")
+                .field("order_id", LogicalType.STRING, f -> f.primaryKey().pattern("ord-\\d{6}"))
+                .field("note", LogicalType.STRING, f -> f.maxLength(20))
+                .field("quantity", LogicalType.INT32, f -> f.required().range(1, 1000))
+                .field("discount", LogicalType.INT32, f -> f.required().range(-50, 50))
+                .field("code", LogicalType.STRING, f -> f.required().minLength(2).maxLength(9))
+                .field("day", LogicalType.DATE, f -> f.required())
+                .field("at", LogicalType.TIMESTAMP_TZ, f -> f.required())
+                .build();
+        AssertionError e = assertThrows(AssertionError.class, () -> PropertyRunner.forAll(DatasetGen.of(spec).rows(1, 40))
+                .seed(5).trials(50)
+                .check(g -> g.rows().stream().allMatch(r -> (Long) r.get("quantity") <= 500)));
+        String shrunk = e.getMessage().lines().filter(l -> l.contains("shrunk in")).findFirst().orElseThrow();
+        assertEquals(1, shrunk.split("quantity=", -1).length - 1, "one row: " + shrunk);
+        assertTrue(shrunk.contains("quantity=501"), shrunk);
+        assertTrue(shrunk.contains("note=null"), "an optional field shrinks to null: " + shrunk);
+        assertTrue(shrunk.contains("discount=0"), "a number shrinks toward 0 within its range: " + shrunk);
+        assertTrue(Pattern.compile("code=[A-Za-z0-9_-]{2}[,}]").matcher(shrunk).find(), "a string shrinks to its "
+                + "shortest valid length: " + shrunk);
+        assertTrue(Pattern.compile("order_id=ord-\\d{6}").matcher(shrunk).find(), "a shrunk value stays valid: " + shrunk);
+        assertTrue(shrunk.contains("day=1970-01-01") && shrunk.contains("at=1970-01-01T00:00:00Z"), shrunk);
+    }
+
+    @Test
+    void everyShrinkCandidateKeepsTheContractAndTheRuleBrokenOnPurpose() {
+        DatasetSpec spec = DatasetSpec.named("orders")
+                .field("order_id", LogicalType.STRING, f -> f.primaryKey().pattern("ord-\\d{2}"))
+                .field("note", LogicalType.STRING, f -> f.minLength(3).maxLength(8))
+                .field("quantity", LogicalType.INT32, f -> f.required().range(-20, 1000))
+                .field("price", LogicalType.decimal(6, 2), f -> f.required().range(new java.math.BigDecimal("0.50"),
+                        new java.math.BigDecimal("99")))
+                .field("segment", LogicalType.STRING, f -> f.required().allowedValues("retail", "business"))
+                .field("day", LogicalType.DATE, f -> f.required()
+                        .minimum(LocalDate.of(2020, 1, 1)).maximum(LocalDate.of(2030, 1, 1)))
+                .field("at", LogicalType.TIMESTAMP, f -> f.required())
+                .build();
+        Gen<GeneratedRows> gen = DatasetGen.of(spec).breaking(RuleBreak.nullIn("quantity"), 0.3).rows(2, 12);
+        PropertyRunner.forAll(gen).trials(30).check(rows -> gen.shrink(rows).limit(300).allMatch(candidate -> {
+            Set<Object> keys = new HashSet<>();
+            for (int i = 0; i < candidate.rows().size(); i++) {
+                Map<String, Object> row = candidate.rows().get(i);
+                boolean broken = candidate.broken().contains(i);
+                if (broken != (row.get("quantity") == null) || !keys.add(row.get("order_id"))) {
+                    return false;
+                }
+                for (Field f : spec.schema().fields()) {
+                    Object v = row.get(f.name());
+                    if (v == null ? f.required() && !broken : !FieldValues.satisfies(f, v)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }));
     }
 }

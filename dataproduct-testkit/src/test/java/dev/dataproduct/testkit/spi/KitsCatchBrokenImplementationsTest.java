@@ -2,6 +2,7 @@ package dev.dataproduct.testkit.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.dataproduct.api.data.Dataset;
 import dev.dataproduct.api.port.CommittedSnapshot;
@@ -10,7 +11,11 @@ import dev.dataproduct.api.port.InputPort;
 import dev.dataproduct.api.port.OutputPort;
 import dev.dataproduct.api.port.PortDescriptor;
 import dev.dataproduct.api.product.ProductAddress;
+import dev.dataproduct.api.quarantine.RejectedRow;
+import dev.dataproduct.api.quarantine.Violation;
+import dev.dataproduct.api.schema.Field;
 import dev.dataproduct.api.schema.Schema;
+import dev.dataproduct.api.schema.TextValues;
 import dev.dataproduct.core.snapshot.InMemorySnapshotStore;
 import dev.dataproduct.core.snapshot.SnapshotManifest;
 import dev.dataproduct.core.snapshot.SnapshotPin;
@@ -21,6 +26,7 @@ import dev.dataproduct.testkit.FixtureRuns;
 import dev.dataproduct.testkit.port.RowsInput;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +53,55 @@ class KitsCatchBrokenImplementationsTest {
                     return RowsInput.of(name, schema, rows).open(context);
                 }
             };
+        }
+    }
+
+    /** A text input whose reasons quote the unreadable cell, classified or not. */
+    static class IndiscreetTextInput extends InputPortKit {
+        @Override
+        protected InputPort port(Path dir, String name, Schema schema, List<Map<String, Object>> rows) {
+            return RowsInput.of(name, schema, rows);
+        }
+
+        @Override
+        protected Optional<InputPort> textPort(Path dir, String name, Schema schema, List<Map<String, String>> rows) {
+            List<Map<String, Object>> readable = new ArrayList<>();
+            List<RejectedRow> unreadable = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                Map<String, Object> values = new HashMap<>();
+                List<Violation> violations = new ArrayList<>();
+                for (Field f : schema.fields()) {
+                    String cell = rows.get(i).get(f.name());
+                    try {
+                        values.put(f.name(), cell == null ? null : TextValues.parse(f.type(), cell));
+                    } catch (IllegalArgumentException e) {
+                        violations.add(new Violation(f.name(), "parse", "cannot read '" + cell + "'"));
+                    }
+                }
+                if (violations.isEmpty()) {
+                    readable.add(values);
+                } else {
+                    unreadable.add(new RejectedRow(name, "row " + (i + 1), violations, rows.get(i)));
+                }
+            }
+            RowsInput inner = RowsInput.of(name, schema, readable);
+            return Optional.of(new InputPort() {
+                @Override
+                public PortDescriptor descriptor() {
+                    return inner.descriptor();
+                }
+
+                @Override
+                public Dataset open(InputContext context) {
+                    unreadable.forEach(context.rejects()::reject);
+                    return inner.open(context);
+                }
+
+                @Override
+                public void close() {
+                    inner.close();
+                }
+            });
         }
     }
 
@@ -124,8 +179,16 @@ class KitsCatchBrokenImplementationsTest {
     @Test
     void theInputKitFailsAPortThatKeepsItsMemoryAfterClose() {
         Map<String, Throwable> outcomes = FixtureRuns.run(LeakyInput.class);
-        assertEquals(4, outcomes.size());
+        assertEquals(5, outcomes.size());
         assertNotNull(outcomes.get("opensAgainForAnotherRunAfterBeingClosedAndReleasesAllItsMemory()"));
+    }
+
+    @Test
+    void theInputKitFailsAPortWhoseReasonRepeatsAnUnreadableClassifiedValue() {
+        Map<String, Throwable> outcomes = FixtureRuns.run(IndiscreetTextInput.class);
+        assertEquals(5, outcomes.size());
+        assertNotNull(outcomes.get("neverRepeatsAnUnreadableClassifiedValueInTheReason()"));
+        assertNull(outcomes.get("sendsAnUnreadableRowToTheRejectsWithItsReasonAndKeepsTheOthers()"));
     }
 
     @Test
