@@ -13,6 +13,8 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.BitSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -28,6 +30,7 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
  * the output vector at the same row. A null stays null under every mask.
  */
 final class MaskKernels {
+    private static final Logger LOG = LoggerFactory.getLogger(MaskKernels.class);
     private final MaskKeys keys;
     private final String where;
 
@@ -55,8 +58,7 @@ final class MaskKernels {
                     masked = f.apply(VectorValues.get(source, row));
                 } catch (RuntimeException e) {
                     // the exception's message may quote the value: keep it out
-                    throw new DataProductException("mask " + mask + " of column '" + column + "' in " + where
-                            + " failed with " + e.getClass().getName() + "; fix the mask");
+                    throw broken(mask, column, "failed with " + e.getClass().getName());
                 }
                 set(out, row, masked, mask);
             }
@@ -70,8 +72,7 @@ final class MaskKernels {
                 set(out, row, source.isNull(row) ? null : VectorValues.get(values, row), c);
             }
         } catch (IllegalArgumentException e) {
-            throw new DataProductException("mask " + c + " of column '" + source.getName() + "' in " + where
-                    + " cannot be evaluated; fix the mask's expression");
+            throw broken(c, source.getName(), "cannot be evaluated");
         }
     }
 
@@ -79,10 +80,19 @@ final class MaskKernels {
         try {
             VectorValues.set(out, row, value);
         } catch (IllegalArgumentException e) {
-            throw new DataProductException("mask " + mask + " of column '" + out.getName() + "' in " + where
-                    + " yields a value that is not of the column's type " + out.getField().getType()
-                    + "; a mask must keep the type");
+            throw broken(mask, out.getName(), "yields a value that is not of the column's type "
+                    + out.getField().getType() + " (a mask must keep the type)");
         }
+    }
+
+    /**
+     * A mask that fails is the owner's to fix: the log says which mask and why; the reader learns only
+     * which column's mask failed, never the mask itself (an expression or a key name is policy content).
+     */
+    private DataProductException broken(Mask mask, String column, String why) {
+        LOG.error("mask {} of column '{}' in {} {}", mask, column, where, why);
+        return new DataProductException("the mask of column '" + column + "' in " + where + " failed; the product's "
+                + "owner must fix it (details are in the log)");
     }
 
     private UnaryOperator<Object> valueFunction(Mask mask, FieldVector source, String column) {

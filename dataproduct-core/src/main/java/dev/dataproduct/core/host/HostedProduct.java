@@ -40,9 +40,12 @@ public final class HostedProduct {
         return reader;
     }
 
-    /** @return the committed snapshots of the product, oldest first */
+    /**
+     * @return the committed snapshots the product is read from, oldest first: its own, or for a
+     *     restricted product those of its source
+     */
     public List<SnapshotManifest> snapshots() {
-        return host.store().history(address());
+        return host.store().history(reader.product());
     }
 
     /** @return the result of the latest run made by the host, if it ran the product */

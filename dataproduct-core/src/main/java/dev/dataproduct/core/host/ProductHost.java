@@ -146,14 +146,17 @@ public final class ProductHost implements AutoCloseable {
     }
 
     /**
-     * Runs every product, in the order they were added.
+     * Runs every product, in the order they were added; restricted products, which are views of
+     * another product and store nothing, are not run.
      *
      * @return the run results in that order
      */
     public List<RunResult> runAll() {
         List<RunResult> out = new ArrayList<>();
-        for (ProductAddress a : products.keySet()) {
-            out.add(run(a));
+        for (Map.Entry<ProductAddress, HostedProduct> e : products.entrySet()) {
+            if (e.getValue().product().restrictedSource().isEmpty()) {  // a restricted product is a view: not run
+                out.add(run(e.getKey()));
+            }
         }
         return out;
     }

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * {@link QualityReader}.
  */
 final class ContractReader {
-    private static final Pattern VERSION = Pattern.compile("v?(\\d+)\\.(\\d+)\\.(\\d+)(?:[-+].*)?");
+    private static final Pattern VERSION = Pattern.compile("v?(\\d{1,9})\\.(\\d{1,9})\\.(\\d{1,9})(?:[-+].*)?");
     private boolean v31 = true;
     private boolean newer;
     private String apiVersion = "";

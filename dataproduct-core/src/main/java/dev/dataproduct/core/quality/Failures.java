@@ -175,7 +175,8 @@ final class Failures {
         frequent.write(out);
         out.writeBoolean(error != null);
         if (error != null) {
-            out.writeUTF(error);
+            // writeUTF holds at most 65,535 bytes; the reason quotes the user's pattern, which may be longer
+            out.writeUTF(error.length() > 4_000 ? error.substring(0, 4_000) + "…" : error);
         }
     }
 

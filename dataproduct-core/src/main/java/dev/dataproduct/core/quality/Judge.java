@@ -204,6 +204,9 @@ final class Judge {
     private static boolean contains(Threshold.Range range, long count, long rows, int scale) {
         BigDecimal share = BigDecimal.valueOf(count).multiply(BigDecimal.valueOf(scale));
         BigDecimal total = BigDecimal.valueOf(rows);
+        if (range.min().filter(b -> Double.isNaN(b)).isPresent() || range.max().filter(b -> Double.isNaN(b)).isPresent()) {
+            return false;  // a NaN bound contains nothing, as in every other comparison with NaN
+        }
         if (range.min().isPresent()) {
             int c = compareShare(share, total, range.min().get());
             if (range.minInclusive() ? c < 0 : c <= 0) {

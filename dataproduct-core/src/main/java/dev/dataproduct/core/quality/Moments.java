@@ -65,7 +65,8 @@ final class Moments {
         if (first == n) {
             return;
         }
-        double shift = v[first];
+        long exactShift = v[first];
+        double shift = exactShift;
         long high = 0;
         long low = 0;
         double s1 = 0;
@@ -76,7 +77,9 @@ final class Moments {
                 long x = v[i];
                 high += x >> 32;
                 low += x & 0xFFFFFFFFL;
-                double dx = (double) x - shift;
+                long d = x - exactShift;
+                // exact while the difference fits a long (always, unless the batch spans more than 2^63)
+                double dx = ((x ^ exactShift) & (x ^ d)) < 0 ? (double) x - shift : (double) d;
                 s1 += dx;
                 s2 += dx * dx;
                 nb++;

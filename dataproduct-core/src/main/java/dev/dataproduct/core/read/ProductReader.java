@@ -143,12 +143,13 @@ public final class ProductReader {
                         + "'; datasets are " + enforcers.keySet());
             }
             enforcer = underAgreement(enforcer, principal, request.dataset());
+            // the access decision comes first: a denied principal learns nothing of cursors or snapshots
+            AccessView view = enforcer.viewFor(principal);
             String fingerprint = ResumePosition.fingerprint(principal, request);
             Optional<ResumePosition> resume = request.cursor().map(c -> ResumePosition.decode(c, fingerprint));
-            SnapshotManifest manifest = resolve(resume.map(r -> SnapshotSelector.id(r.snapshot()))
-                    .orElse(request.snapshot()));
+            SnapshotManifest manifest = resume.isPresent() ? resumed(resume.get())
+                    : resolve(request.snapshot());
             snapshotId[0] = manifest.id();
-            AccessView view = enforcer.viewFor(principal);
             List<String> columns = check(request, view, enforcer.spec());
             return open(principal, request, manifest, enforcer, view, columns, resume.map(ResumePosition::offset)
                     .orElse(0L), fingerprint);
@@ -161,6 +162,41 @@ public final class ProductReader {
         } catch (RuntimeException e) {
             record(principal, request, snapshotId[0], AuditRecord.Decision.FAILED, List.of(), List.of(), 0);
             throw e;
+        }
+    }
+
+    /**
+     * Whether a principal may read a dataset at all (some grant of its policy, or of a running
+     * sharing agreement, is for the principal). Nothing is read and nothing is audited; an
+     * information interface uses it to show a dataset's metadata only to those who may read it.
+     *
+     * @param principal who asks
+     * @param dataset a dataset of the product
+     * @return whether a read of the dataset by the principal would be allowed
+     */
+    public boolean mayRead(Principal principal, String dataset) {
+        Objects.requireNonNull(principal, "principal");
+        AccessEnforcer enforcer = enforcers.get(Objects.requireNonNull(dataset, "dataset"));
+        if (enforcer == null) {
+            return false;
+        }
+        try {
+            underAgreement(enforcer, principal, dataset).viewFor(principal);
+            return true;
+        } catch (AccessDeniedException e) {
+            return false;
+        }
+    }
+
+    /** The snapshot a resume cursor names; one that is gone is a bad cursor, not a failure of the reader. */
+    private SnapshotManifest resumed(ResumePosition resume) {
+        try {
+            return resolve(SnapshotSelector.id(resume.snapshot()));
+        } catch (InvalidRequestException e) {
+            throw e;
+        } catch (DataProductException e) {
+            throw new InvalidRequestException("the cursor names a snapshot of " + product
+                    + " that is no longer there; start the read again without a cursor");
         }
     }
 

@@ -8,6 +8,7 @@ package dev.dataproduct.core.yaml;
 public final class SourceException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** @param message what cannot be parsed, where, and what to do */
     public SourceException(String message) {
         super(message, null, false, false);
     }

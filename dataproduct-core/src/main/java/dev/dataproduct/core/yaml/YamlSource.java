@@ -39,8 +39,8 @@ public final class YamlSource {
     private static final Pattern TRUE = Pattern.compile("true|True|TRUE|yes|Yes|YES|on|On|ON");
     private static final Pattern FALSE = Pattern.compile("false|False|FALSE|no|No|NO|off|Off|OFF");
     private static final Pattern DECIMAL_INT = Pattern.compile("[-+]?[0-9][0-9_]*");
-    private static final Pattern HEX_INT = Pattern.compile("[-+]?0x[0-9a-fA-F_]+");
-    private static final Pattern BINARY_INT = Pattern.compile("[-+]?0b[01_]+");
+    private static final Pattern HEX_INT = Pattern.compile("[-+]?0x_*[0-9a-fA-F][0-9a-fA-F_]*");
+    private static final Pattern BINARY_INT = Pattern.compile("[-+]?0b_*[01][01_]*");
     private static final Pattern FLOAT = Pattern.compile("[-+]?(\\.[0-9]+|[0-9][0-9_]*(\\.[0-9_]*)?)([eE][-+]?[0-9]+)?");
 
     private record Anchored(Object value, long size) {

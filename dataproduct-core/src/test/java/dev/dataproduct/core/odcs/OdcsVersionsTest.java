@@ -104,6 +104,20 @@ class OdcsVersionsTest {
     }
 
     @Test
+    void aVersionWithNumbersBeyondAnIntIsAProblemNotACrash() {
+        InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class,
+                () -> OdcsCodec.reader().readYaml(head("v3.99999999999.0")));
+        assertTrue(mentions(e.problems(), "apiVersion"), e.problems()::toString);
+    }
+
+    @Test
+    void readsAndWritesTextThatLooksLikeAnEmptyHexOrBinaryNumber() {
+        String yaml = head("v3.1.0") + "description:\n  purpose: 0x_\n  usage: -0b__\n";
+        DataContract contract = OdcsCodec.readYaml(yaml);
+        assertEquals(contract, OdcsCodec.readYaml(OdcsCodec.toYaml(contract)));
+    }
+
+    @Test
     void refusesAMajorVersionItDoesNotKnow() {
         List<String> problems = assertThrows(InvalidDefinitionException.class,
                 () -> OdcsCodec.reader().readYaml(head("v4.0.0"))).problems();

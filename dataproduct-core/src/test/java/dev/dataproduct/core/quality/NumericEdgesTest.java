@@ -93,6 +93,24 @@ class NumericEdgesTest {
     }
 
     @Test
+    void stddevOfCloseIntegersBeyondTwoTo53IsExactWithinABatch() {
+        long base = 1L << 60;
+        try (VectorSchemaRoot b = column(LogicalType.INT64, base, base + 1, base + 2, base + 3)) {
+            // rounded to doubles first, the four values collapse to one and the deviation to 0
+            assertEquals(Math.sqrt(5.0 / 3.0), value(single(schema(LogicalType.INT64), stats(), b), "STDDEV"), 1e-12);
+        }
+    }
+
+    @Test
+    void aNanBoundOfAShareCheckPassesNothingInsteadOfThrowing() {
+        try (VectorSchemaRoot b = column(LogicalType.INT64, 1L, null, 3L)) {
+            Check nanBound = Check.completeness("x").atLeast(Double.NaN).named("nan");
+            assertEquals(dev.dataproduct.api.quality.Outcome.FAIL,
+                    single(schema(LogicalType.INT64), List.of(nanBound), b).result("nan").orElseThrow().outcome());
+        }
+    }
+
+    @Test
     void sumsInt64ValuesExactlyBeyondTheDoublesAndTheLongs() {
         long two53 = 1L << 53;
         try (VectorSchemaRoot b = column(LogicalType.INT64, two53, 1L, 1L)) {

@@ -83,6 +83,7 @@ final class RestHandler implements HttpHandler {
     public void handle(HttpExchange ex) {
         long start = System.nanoTime();
         Outcome o = new Outcome();
+        RuntimeException cut = null;
         try {
             route(ex, o);
         } catch (BadRequest b) {
@@ -96,11 +97,21 @@ final class RestHandler implements HttpHandler {
             o.outcome = "error";
             LOG.error("REST port '{}' failed to answer {} {}", port, ex.getRequestMethod(),
                     ex.getRequestURI().getRawPath(), e);
+            if (ex.getResponseCode() != -1) {
+                // rows were being sent: ending the body normally would pass a cut page (and its Link to the
+                // next one) off as whole; an exception out of the handler makes the server drop the connection
+                cut = e;
+            }
             problem(ex, 500, "Internal error", "the server failed to answer; the failure is in its log", null, o);
         } finally {
-            ex.close();
+            if (cut == null) {
+                ex.close();
+            }
             meters.record(o.product, o.dataset, o.outcome, o.rows, o.body == null ? 0 : o.body.count,
                     System.nanoTime() - start);
+        }
+        if (cut != null) {
+            throw cut;
         }
     }
 
@@ -170,7 +181,7 @@ final class RestHandler implements HttpHandler {
             }
             case "quality" -> {
                 negotiate(ex, JSON_ONLY);
-                sendJson(ex, quality(hosted), o);
+                sendJson(ex, quality(hosted, principal), o);
             }
             case "usage" -> {
                 negotiate(ex, JSON_ONLY);
@@ -326,7 +337,12 @@ final class RestHandler implements HttpHandler {
         return list;
     }
 
-    private static ObjectNode quality(HostedProduct hosted) throws IOException {
+    /**
+     * The latest quality reports of the datasets the principal may read, as outcomes and counts. Metric
+     * values, messages, failing values and row positions are left out: they are computed over every row
+     * and column, so they could reveal what the principal's policy filters out or masks.
+     */
+    private static ObjectNode quality(HostedProduct hosted, Principal principal) throws IOException {
         RunResult run = hosted.latestRun().orElseThrow(() -> notFound(hosted.address().urn()
                 + " has not been run by this host yet, so it has no quality report; run it through the host"));
         ObjectNode out = JSON.createObjectNode();
@@ -334,10 +350,13 @@ final class RestHandler implements HttpHandler {
         out.put("runAt", run.startedAt().toString());
         ArrayNode reports = out.putArray("reports");
         for (QualityReport r : run.quality()) {
+            if (!hosted.reader().mayRead(principal, r.dataset())) {
+                continue;
+            }
             JsonNode report = JSON.readTree(r.toJson());
-            // failing values may be of classified fields: this interface gives counts, never values
             for (JsonNode result : report.path("results")) {
-                ((ObjectNode) result).remove(List.of("firstFailingValues", "frequentFailingValues"));
+                ((ObjectNode) result).remove(List.of("value", "message", "firstFailingValues", "frequentFailingValues",
+                        "failingRowPositions"));
             }
             reports.add(report);
         }

@@ -279,6 +279,17 @@ class RestPortTest {
         JsonNode q = json(r);
         assertEquals("students", q.at("/reports/0/dataset").asText(), q.toString());
         assertFalse(Http.text(r).contains("FailingValues"), q.toString());
+        JsonNode first = q.at("/reports/0/results/0");
+        assertTrue(first.has("outcome"), q.toString());
+        assertFalse(first.has("value") || first.has("message") || first.has("failingRowPositions"),
+                "metric values are computed over rows and columns the reader may not see: " + q);
+    }
+
+    @Test
+    void showsNoQualityReportOfADatasetThePrincipalMayNotRead() throws Exception {
+        HttpResponse<byte[]> r = get(P + "/quality", Directory.NOBODY_TOKEN);
+        assertEquals(200, r.statusCode(), Http.text(r));
+        assertEquals(0, json(r).get("reports").size(), Http.text(r));
     }
 
     @Test
