@@ -333,6 +333,24 @@ public final class DirectorySnapshotStore implements SnapshotStore {
         }
     }
 
+    /**
+     * Makes a rename in a directory durable. Without it, after a power loss {@code CURRENT} could still
+     * name the parent while the new snapshot's directory survived, and the next writer would remove
+     * that snapshot as debris although its commit had been reported. Where the platform cannot open
+     * a directory (Windows), renames are durable by other means and this does nothing.
+     */
+    private static void syncDirectory(Path dir) throws IOException {
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(dir, StandardOpenOption.READ);
+        } catch (IOException | UnsupportedOperationException e) {
+            return;
+        }
+        try (ch) {
+            ch.force(true);
+        }
+    }
+
     private static void deleteTree(Path dir) {
         if (!Files.exists(dir)) {
             return;
@@ -411,11 +429,13 @@ public final class DirectorySnapshotStore implements SnapshotStore {
                     sync(manifestFile);
                     Path target = snapshots.resolve(manifest.id());
                     Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+                    syncDirectory(snapshots);
                     Path next = productDir.resolve(CURRENT + ".next");
                     Files.writeString(next, manifest.id() + "\n", StandardCharsets.UTF_8);
                     sync(next);
                     Files.move(next, productDir.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE,
                             StandardCopyOption.REPLACE_EXISTING);
+                    syncDirectory(productDir);
                     return manifest;
                 });
                 releaseOwner();
