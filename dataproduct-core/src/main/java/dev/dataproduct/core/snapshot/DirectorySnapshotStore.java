@@ -88,7 +88,21 @@ public final class DirectorySnapshotStore implements SnapshotStore {
      * @return the store
      */
     public static DirectorySnapshotStore at(Path root) {
-        return new DirectorySnapshotStore(Objects.requireNonNull(root, "root").toAbsolutePath());
+        return new DirectorySnapshotStore(canonical(Objects.requireNonNull(root, "root")));
+    }
+
+    /**
+     * The real path of the root, so that two stores over one directory (through a symbolic link, or
+     * {@code a/../b}) share their in-JVM locks, owner marks and pins; the root is created for that.
+     */
+    private static Path canonical(Path root) {
+        Path absolute = root.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(absolute);
+            return absolute.toRealPath();
+        } catch (IOException e) {
+            return absolute;  // the first transaction reports what is wrong with the directory
+        }
     }
 
     /** @return the root directory */

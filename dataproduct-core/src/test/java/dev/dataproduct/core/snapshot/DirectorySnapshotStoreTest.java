@@ -34,6 +34,18 @@ class DirectorySnapshotStoreTest extends SnapshotStoreContractTest {
     }
 
     @Test
+    void twoStoresOverOneDirectoryThroughALinkShareTheirPins(@TempDir Path elsewhere) throws IOException {
+        SnapshotManifest m = commit(2, T0);
+        Path link = Files.createSymbolicLink(elsewhere.resolve("link"), root);
+        DirectorySnapshotStore viaLink = DirectorySnapshotStore.at(link);
+        try (SnapshotPin pin = store.pin(m)) {
+            assertEquals(java.util.Set.of(m.id()), viaLink.pinned(PRODUCT),
+                    "retention through the link must see the pin taken through the real path");
+        }
+        assertTrue(viaLink.pinned(PRODUCT).isEmpty());
+    }
+
+    @Test
     void aCommitWritesTheLayoutAndPointsCurrentAtIt() throws IOException {
         SnapshotManifest m = commit(2, T0);
         Path dir = productDir();
