@@ -75,6 +75,11 @@ public abstract class DeliveryPortKit {
         return rows.stream().sorted(Comparator.comparing(r -> (String) r.get("id"))).toList();
     }
 
+    /**
+     * Each committed snapshot is delivered whole, and the next one replaces it.
+     *
+     * @throws Exception if the implementation fails
+     */
     @Test
     public void deliversEachCommittedSnapshotWholeTheNextReplacingTheLast() throws Exception {
         OutputPort port = port(dir);
@@ -89,6 +94,11 @@ public abstract class DeliveryPortKit {
         }
     }
 
+    /**
+     * A run that commits nothing (it fails its gate) delivers nothing.
+     *
+     * @throws Exception if the implementation fails
+     */
     @Test
     public void aRunThatIsNotCommittedDeliversNothing() throws Exception {
         OutputPort port = port(dir);
@@ -101,6 +111,11 @@ public abstract class DeliveryPortKit {
         }
     }
 
+    /**
+     * The port opens again under a new runtime and releases all its Arrow memory when closed.
+     *
+     * @throws Exception if the implementation fails
+     */
     @Test
     public void opensAgainUnderANewRuntimeAndReleasesAllItsMemory() throws Exception {
         OutputPort port = port(dir);

@@ -83,6 +83,11 @@ public abstract class InputPortKit {
                 rejects::add);
     }
 
+    /**
+     * Every row of the source arrives with its values, under the port's name.
+     *
+     * @throws Exception if the implementation fails
+     */
     @Test
     public void deliversEveryRowWithItsValuesAndItsName() throws Exception {
         List<Map<String, Object>> rows = KitData.rows(300, 1);
@@ -96,6 +101,11 @@ public abstract class InputPortKit {
         }
     }
 
+    /**
+     * A second pass over the dataset reads the same rows.
+     *
+     * @throws Exception if the implementation fails
+     */
     @Test
     public void readsTheSameRowsOnASecondPass() throws Exception {
         List<Map<String, Object>> rows = KitData.rows(50, 2);
@@ -107,6 +117,11 @@ public abstract class InputPortKit {
         }
     }
 
+    /**
+     * The port opens again for another run after being closed, and releases all its Arrow memory.
+     *
+     * @throws Exception if the implementation fails
+     */
     @Test
     public void opensAgainForAnotherRunAfterBeingClosedAndReleasesAllItsMemory() throws Exception {
         List<Map<String, Object>> rows = KitData.rows(20, 3);
@@ -123,6 +138,11 @@ public abstract class InputPortKit {
         allocator.close();
     }
 
+    /**
+     * An unreadable row goes to the rejects with its reason; the other rows are kept: nothing is dropped.
+     *
+     * @throws Exception if the implementation fails
+     */
     @Test
     public void sendsAnUnreadableRowToTheRejectsWithItsReasonAndKeepsTheOthers() throws Exception {
         List<Map<String, String>> text = List.of(
@@ -151,6 +171,11 @@ public abstract class InputPortKit {
         }
     }
 
+    /**
+     * An unreadable value of a confidential or restricted field never appears in the reason.
+     *
+     * @throws Exception if the implementation fails
+     */
     @Test
     public void neverRepeatsAnUnreadableClassifiedValueInTheReason() throws Exception {
         Schema schema = Schema.of(Field.builder("id", LogicalType.STRING).required().build(),

@@ -66,6 +66,11 @@ public abstract class SnapshotStoreKit {
         return KitData.read(store.open(manifest, allocator).dataset("items"));
     }
 
+    /**
+     * A committed snapshot reads back exactly, quarantine included.
+     *
+     * @throws Exception if the implementation fails
+     */
     @Test
     public void aCommittedSnapshotReadsBackExactlyWithItsQuarantine() throws Exception {
         SnapshotStore store = store(dir);
@@ -84,6 +89,11 @@ public abstract class SnapshotStoreKit {
         }
     }
 
+    /**
+     * Nothing written is seen before the commit, and an abandoned snapshot leaves no trace.
+     *
+     * @throws Exception if the implementation fails
+     */
     @Test
     public void nothingWrittenIsSeenBeforeCommitAndAnAbandonedSnapshotLeavesNoTrace() throws Exception {
         SnapshotStore store = store(dir);
@@ -101,6 +111,11 @@ public abstract class SnapshotStoreKit {
         }
     }
 
+    /**
+     * Each commit becomes current after its parent, and older snapshots stay readable.
+     *
+     * @throws Exception if the implementation fails
+     */
     @Test
     public void eachCommitBecomesCurrentAfterItsParentAndOlderSnapshotsStayReadable() throws Exception {
         SnapshotStore store = store(dir);
@@ -118,6 +133,11 @@ public abstract class SnapshotStoreKit {
         }
     }
 
+    /**
+     * Another store instance over the same storage sees the commits.
+     *
+     * @throws Exception if the implementation fails
+     */
     @Test
     public void anotherInstanceOverTheSameStorageSeesTheCommits() throws Exception {
         SnapshotStore store = store(dir);
