@@ -40,6 +40,11 @@ final class RunLocks {
         }
     }
 
+    /** The file whose lock a run of a product in a directory store holds. */
+    static Path lockFile(DirectorySnapshotStore store, ProductAddress product) {
+        return store.productDirectory(product).resolve(".run.lock");
+    }
+
     /**
      * @param store the store the product commits to
      * @param product the product to run
@@ -55,8 +60,8 @@ final class RunLocks {
             }
             return new Attempt(() -> HELD.remove(key), "");
         }
-        Path dir = directory.productDirectory(product);
-        Path file = dir.resolve(".run.lock");
+        Path file = lockFile(directory, product);
+        Path dir = file.getParent();
         if (HELD.putIfAbsent(file, Boolean.TRUE) != null) {
             return new Attempt(null, "this process");
         }

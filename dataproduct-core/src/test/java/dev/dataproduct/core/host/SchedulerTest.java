@@ -59,6 +59,7 @@ class SchedulerTest {
 
     @AfterEach
     void close() throws Exception {
+        ended.clear();
         for (int i = open.size() - 1; i >= 0; i--) {
             open.get(i).close();
         }
@@ -291,6 +292,30 @@ class SchedulerTest {
         assertEquals(ScheduledRun.Outcome.COMMITTED, done.outcome());
         assertEquals(1, most.get(), "never two runs at once");
         assertEquals(1, store.history(blocking.address()).size());
+    }
+
+    @Test
+    void scheduledRunsFeedTheFrequencyIndicatorAndALateCatchUpCountsAgainstIt() throws Exception {
+        dev.dataproduct.core.slo.InMemorySliHistory history = new dev.dataproduct.core.slo.InMemorySliHistory();
+        dev.dataproduct.core.slo.ServiceLevels levels = dev.dataproduct.core.slo.ServiceLevels.builder()
+                .history(history).clock(time.clock()).build();
+        DataProduct hourly = product("hourly", idle())
+                .objective(dev.dataproduct.api.slo.Objective.frequency(Duration.ofMinutes(61)))
+                .schedule(Schedule.every(Duration.ofHours(1))).build();
+        ProductRuntime runtime = ProductRuntime.builder().allocator(allocator).store(store).clock(time.clock())
+                .observer(levels).build();
+        for (Instant until : instants("2026-03-02T03:30:00Z", "2026-03-02T06:30:00Z")) {
+            try (ProductHost host = ProductHost.builder(runtime, allocator).product(hourly)
+                    .scheduling(inline().timeline(time).build()).build()) {
+                host.start();
+                time.advanceTo(until);
+            }
+            time.advance(Duration.ofMinutes(110));  // down until 05:20
+        }
+        List<dev.dataproduct.core.slo.SliEvent> events = history.events(hourly.address().urn(), "frequency", Instant.EPOCH);
+        assertEquals(instants("2026-03-02T01:00:00Z", "2026-03-02T02:00:00Z", "2026-03-02T03:00:00Z",
+                "2026-03-02T05:20:00Z", "2026-03-02T06:00:00Z"), events.stream().map(e -> e.at()).toList());
+        assertEquals(List.of(true, true, true, false, true), events.stream().map(e -> e.good()).toList());
     }
 
     /** The next slot to end; waits for a run on another thread, failing rather than hanging. */
