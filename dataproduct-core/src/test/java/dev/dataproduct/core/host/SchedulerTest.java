@@ -295,6 +295,18 @@ class SchedulerTest {
     }
 
     @Test
+    void aProductThatNeverRanRunsAtStartWhenAWatchedInputHasASnapshotAndOnlyThen() {
+        DataProduct orders = product("orders", idle()).build();
+        DataProduct report = product("report", idle()).input(reading(orders))
+                .schedule(Schedule.onInputSnapshot()).build();
+        ProductRuntime.builder().allocator(allocator).store(store).clock(time.clock()).build().run(orders);
+        host(inline(), orders, report).start();
+        time.advance(Duration.ofHours(2));
+        assertEquals(List.of(T0), starts(ScheduledRun.Outcome.COMMITTED), "once, at start; the input did not change since");
+        assertEquals(ScheduledRun.Cause.INPUT_SNAPSHOT, runs.get(0).cause());
+    }
+
+    @Test
     void scheduledRunsFeedTheFrequencyIndicatorAndALateCatchUpCountsAgainstIt() throws Exception {
         dev.dataproduct.core.slo.InMemorySliHistory history = new dev.dataproduct.core.slo.InMemorySliHistory();
         dev.dataproduct.core.slo.ServiceLevels levels = dev.dataproduct.core.slo.ServiceLevels.builder()
