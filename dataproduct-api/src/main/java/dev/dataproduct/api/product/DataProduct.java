@@ -20,6 +20,7 @@ import dev.dataproduct.api.port.PortDescriptor;
 import dev.dataproduct.api.port.Upstream;
 import dev.dataproduct.api.quality.Check;
 import dev.dataproduct.api.quality.Metric;
+import dev.dataproduct.api.schedule.Schedule;
 import dev.dataproduct.api.schema.DatasetSpec;
 import dev.dataproduct.api.slo.Indicator;
 import dev.dataproduct.api.slo.Objective;
@@ -67,6 +68,8 @@ public final class DataProduct {
     private final List<Policy> policies;
     private final List<Objective> objectives;
     private final Optional<DataProduct> restrictedSource;
+    // set once by the builder, before the product is shared
+    private Optional<Schedule> schedule = Optional.empty();
 
     private DataProduct(ProductMetadata metadata, List<InputPort> inputs, List<DatasetSpec> outputs,
                         List<TransformSpec> transforms, List<OutputPort> outputPorts,
@@ -176,6 +179,14 @@ public final class DataProduct {
      */
     public List<Check> checks() {
         return checks;
+    }
+
+    /**
+     * @return when a product host runs the product, if the product says
+     *     ({@link Builder#schedule(Schedule)})
+     */
+    public Optional<Schedule> schedule() {
+        return schedule;
     }
 
     /**
@@ -329,6 +340,7 @@ public final class DataProduct {
         private final List<Policy> policies = new ArrayList<>();
         private final List<Objective> objectives = new ArrayList<>();
         private DataProduct over;
+        private Schedule schedule;
         private final java.util.Map<String, Set<String>> projections = new java.util.LinkedHashMap<>();
         private final java.util.Map<String, Expr> fixedRows = new java.util.LinkedHashMap<>();
 
@@ -496,6 +508,18 @@ public final class DataProduct {
             for (Objective o : values) {
                 objectives.add(Objects.requireNonNull(o, "objective"));
             }
+            return this;
+        }
+
+        /**
+         * When a product host runs the product: at an interval, at the times of a cron expression,
+         * or when an input has a new snapshot. Without one, the product runs when asked.
+         *
+         * @param value the schedule
+         * @return this builder
+         */
+        public Builder schedule(Schedule value) {
+            this.schedule = Objects.requireNonNull(value, "schedule");
             return this;
         }
 
@@ -695,15 +719,48 @@ public final class DataProduct {
                 checkPolicies(datasets, datasetNames, problems);
             }
             checkObjectives(datasetNames, resolvedChecks, problems);
+            checkSchedule(restricted, inputs, problems);
 
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException("product '" + name + "'", problems);
             }
             ProductMetadata metadata = new ProductMetadata(name, domain, semver, owner, purpose, description,
                     alignment, kind, qualityTier, supportTier, status, tags, links);
-            return new DataProduct(metadata, inputs, datasets, resolved, outputPorts, Optional.ofNullable(contract),
-                    managementPorts, resolvedChecks, restricted ? view.policies() : policies, objectives,
-                    Optional.ofNullable(over).filter(o -> restricted));
+            DataProduct product = new DataProduct(metadata, inputs, datasets, resolved, outputPorts,
+                    Optional.ofNullable(contract), managementPorts, resolvedChecks,
+                    restricted ? view.policies() : policies, objectives, Optional.ofNullable(over).filter(o -> restricted));
+            product.schedule = Optional.ofNullable(schedule);
+            return product;
+        }
+
+        private void checkSchedule(boolean restricted, List<InputPort> inputs, List<String> problems) {
+            if (schedule == null) {
+                return;
+            }
+            if (restricted) {
+                problems.add("a restricted product is a view of its source and is never run; remove schedule(...) "
+                        + "and schedule the source instead");
+                return;
+            }
+            if (!(schedule instanceof Schedule.OnInputSnapshot trigger)) {
+                return;
+            }
+            List<String> reading = inputs.stream().filter(p -> p.upstream().isPresent())
+                    .map(p -> p.descriptor().name()).toList();
+            if (trigger.inputs().isEmpty() && reading.isEmpty()) {
+                problems.add("schedule: runs on a new input snapshot, but no input reads another product (none has "
+                        + "an upstream()); schedule it with Schedule.every(...) or Schedule.cron(...)");
+            }
+            for (String name : trigger.inputs()) {
+                boolean declared = inputs.stream().anyMatch(p -> p.descriptor().name().equals(name));
+                if (!declared) {
+                    problems.add("schedule: runs on a new snapshot of input '" + name + "', which is not an input; "
+                            + "inputs are " + inputs.stream().map(p -> p.descriptor().name()).toList());
+                } else if (!reading.contains(name)) {
+                    problems.add("schedule: input '" + name + "' reads no other product (its upstream() is empty), "
+                            + "so it has no snapshots to run on; watch inputs " + reading + " or use a clock schedule");
+                }
+            }
         }
 
         private void checkPolicies(List<DatasetSpec> datasets, Set<String> datasetNames, List<String> problems) {

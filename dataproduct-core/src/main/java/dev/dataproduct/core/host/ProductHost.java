@@ -50,6 +50,7 @@ public final class ProductHost implements AutoCloseable {
     private final MeterRegistry meters;
     private final Clock clock;
     private final ConsumerCounts consumers = new ConsumerCounts();
+    private final Scheduler scheduler;
     private boolean started;
     private boolean closed;
 
@@ -76,6 +77,7 @@ public final class ProductHost implements AutoCloseable {
             map.put(p.address(), new HostedProduct(p, reader, this));
         }
         this.products = java.util.Collections.unmodifiableMap(map);
+        this.scheduler = new Scheduler(this, b.scheduling);
     }
 
     /**
@@ -130,18 +132,39 @@ public final class ProductHost implements AutoCloseable {
         return ports;
     }
 
+    /** @return the scheduler of the products that carry a schedule; it runs from {@link #start()} to {@link #close()} */
+    public Scheduler scheduler() {
+        return scheduler;
+    }
+
     /**
-     * Runs one product and remembers the result as its latest run.
+     * Runs one product and remembers the result as its latest run. Runs of one product never
+     * overlap: the run holds the product's run lock, which the host's scheduler takes too, in this
+     * process and, for a directory store, in every process over the same directory.
      *
      * @param address the product to run
      * @return the run result
-     * @throws DataProductException if the host holds no such product, or the run fails
+     * @throws DataProductException if the host holds no such product, a run of it is already in
+     *     progress, or the run fails
      */
     public RunResult run(ProductAddress address) {
         HostedProduct hosted = product(address).orElseThrow(() -> new DataProductException("this host holds no "
                 + "product " + address + "; it holds " + products.keySet() + ", add it with builder().product(...)"));
+        RunLocks.Attempt lock = RunLocks.tryLock(store(), address);
+        if (!lock.acquired()) {
+            throw new DataProductException("a run of " + address.urn() + " is already in progress in "
+                    + lock.holder() + "; wait for it to end, or leave the runs to the host's schedule");
+        }
+        try (RunLocks.Held held = lock.held()) {
+            return runLocked(hosted);
+        }
+    }
+
+    /** Runs a product whose run lock the caller holds, and tells the scheduler of the new snapshot. */
+    RunResult runLocked(HostedProduct hosted) {
         RunResult result = runtime.run(hosted.product());
         hosted.ran(result);
+        scheduler.inputSnapshot(hosted.address().urn());
         return result;
     }
 
@@ -162,7 +185,8 @@ public final class ProductHost implements AutoCloseable {
     }
 
     /**
-     * Starts every serving port; a port that fails to start stops the ones already started.
+     * Starts every serving port, then the {@linkplain #scheduler() schedules} of the products that
+     * carry one; a port that fails to start stops the ones already started.
      *
      * @throws IllegalStateException if already started or closed
      */
@@ -182,9 +206,13 @@ public final class ProductHost implements AutoCloseable {
             throw e;
         }
         started = true;
+        scheduler.start();
     }
 
-    /** Stops the serving ports and releases the host's memory. Idempotent. */
+    /**
+     * Stops the schedules (runs in progress end first), the serving ports, and releases the host's
+     * memory. Idempotent.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -192,6 +220,7 @@ public final class ProductHost implements AutoCloseable {
         }
         closed = true;
         try {
+            scheduler.stop();
             ports.forEach(ServingPort::close);
         } finally {
             allocator.close();
@@ -208,6 +237,7 @@ public final class ProductHost implements AutoCloseable {
         private MeterRegistry meters = new CompositeMeterRegistry();
         private Clock clock = Clock.systemUTC();
         private int batchSize = 4096;
+        private Scheduling scheduling = Scheduling.defaults();
 
         private Builder(ProductRuntime runtime, BufferAllocator allocator) {
             this.runtime = Objects.requireNonNull(runtime, "runtime");
@@ -258,6 +288,16 @@ public final class ProductHost implements AutoCloseable {
          */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /**
+         * @param value how the host runs the products' schedules: its timeline (a
+         *     {@link VirtualTimeline} in tests), executor, listener and jitter seed
+         * @return this builder
+         */
+        public Builder scheduling(Scheduling value) {
+            this.scheduling = Objects.requireNonNull(value, "scheduling");
             return this;
         }
 

@@ -3,5 +3,18 @@
  * starts and stops the ports. One host serves many products on one port. Every serving port reads
  * through each product's {@link dev.dataproduct.core.read.ProductReader}, so the access policy is
  * the same on every port; the host counts distinct consumers per day from the audit of those reads.
+ *
+ * <p>The host also runs the products' schedules ({@link dev.dataproduct.api.schedule.Schedule}) from
+ * {@link dev.dataproduct.core.host.ProductHost#start()} until it closes, through its
+ * {@link dev.dataproduct.core.host.Scheduler}: in the time of a {@link dev.dataproduct.core.host.Timeline}
+ * (a {@link dev.dataproduct.core.host.VirtualTimeline} in tests), configured by
+ * {@link dev.dataproduct.core.host.Scheduling}. Runs of one product never overlap: every run, scheduled
+ * or asked for with {@link dev.dataproduct.core.host.ProductHost#run}, holds the product's run lock, in
+ * this process and, over a {@link dev.dataproduct.core.snapshot.DirectorySnapshotStore}, across processes
+ * (a file lock on {@code .run.lock} in the product's directory); {@code run} refuses while another run
+ * of the product is in progress. Missed slots are caught up once, an overrunning run delays the next,
+ * each product starts at a fixed jitter offset after its slots, and a product can run on new
+ * snapshots of its inputs ({@link dev.dataproduct.core.host.InputVersions}). What became of each slot
+ * goes to a {@link dev.dataproduct.core.host.ScheduleListener}.
  */
 package dev.dataproduct.core.host;

@@ -14,6 +14,7 @@ import dev.dataproduct.api.data.RowView;
 import dev.dataproduct.api.port.OutputPort;
 import dev.dataproduct.api.product.Alignment;
 import dev.dataproduct.api.product.DataProduct;
+import dev.dataproduct.api.schedule.Schedule;
 import dev.dataproduct.api.product.Owner;
 import dev.dataproduct.api.product.ProductStatus;
 import dev.dataproduct.api.product.QualityTier;
@@ -113,6 +114,19 @@ public final class HistoricalPurchases {
      */
     public static DataProduct withAccess(DataContract contract, Path ordersCsv) {
         return builder(contract, ordersCsv, new OutputPort[0]).access(ACCESS).build();
+    }
+
+    /**
+     * The product defined by a contract, run by a product host on a schedule
+     * ({@link ScheduledPurchasesApp}).
+     *
+     * @param contract the contract
+     * @param ordersCsv the orders file read
+     * @param schedule when the host runs it
+     * @return the product
+     */
+    public static DataProduct scheduled(DataContract contract, Path ordersCsv, Schedule schedule) {
+        return builder(contract, ordersCsv, new OutputPort[0]).schedule(schedule).build();
     }
 
     private static DataProduct.Builder builder(DataContract contract, Path ordersCsv, OutputPort[] outputs) {
