@@ -1,0 +1,2 @@
+/** Network SQL over Arrow Flight SQL. */
+package dev.dataproduct.ports.flightsql;
