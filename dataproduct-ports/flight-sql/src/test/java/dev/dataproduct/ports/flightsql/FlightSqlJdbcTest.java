@@ -23,6 +23,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.arrow.flight.CallOption;
+import org.apache.arrow.flight.CloseSessionRequest;
+import org.apache.arrow.flight.CloseSessionResult;
+import org.apache.arrow.flight.FlightClient;
+import org.apache.arrow.flight.FlightInfo;
+import org.apache.arrow.flight.FlightRuntimeException;
+import org.apache.arrow.flight.FlightStatusCode;
+import org.apache.arrow.flight.FlightStream;
+import org.apache.arrow.flight.Location;
+import org.apache.arrow.flight.auth2.BearerCredentialWriter;
+import org.apache.arrow.flight.grpc.CredentialCallOption;
+import org.apache.arrow.flight.sql.FlightSqlClient;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.AfterEach;
@@ -213,6 +225,35 @@ class FlightSqlJdbcTest {
                 assertTrue(rs.next());
                 assertEquals(3, rs.getInt("n"), "the session goes on after a bad statement");
             }
+        }
+    }
+
+    /** The plain-statement path ADBC takes (the JDBC driver prepares every statement). */
+    @Test
+    void runsStatementsAndUpdatesAndClosesTheSessionForAFlightSqlClient() throws Exception {
+        CredentialCallOption auth = new CredentialCallOption(new BearerCredentialWriter(ANA_TOKEN));
+        try (BufferAllocator clientMemory = allocator.newChildAllocator("client", 0, Long.MAX_VALUE);
+             FlightClient client = FlightClient.builder(clientMemory,
+                     Location.forGrpcInsecure("127.0.0.1", port.boundPort())).build();
+             FlightSqlClient sql = new FlightSqlClient(client)) {
+            assertEquals(1, sql.executeUpdate("INSERT INTO purchases VALUES (4, 'ana', 1.0, DATE '2026-01-04')", auth));
+            assertEquals(4L, count(sql, auth), "the update lives in the session's database");
+            assertEquals(CloseSessionResult.Status.CLOSED,
+                    sql.closeSession(new CloseSessionRequest(), auth).getStatus());
+            assertTrue(opened.get(0).isClosed(), "closing the session closes its database");
+            assertEquals(3L, count(sql, auth), "the next call opens a fresh session");
+            FlightRuntimeException bad = assertThrows(FlightRuntimeException.class,
+                    () -> sql.execute("SELECT nope FROM purchases", auth));
+            assertEquals(FlightStatusCode.INVALID_ARGUMENT, bad.status().code());
+            assertTrue(bad.getMessage().contains("nope"), bad::getMessage);
+        }
+    }
+
+    static long count(FlightSqlClient sql, CallOption auth) throws Exception {
+        FlightInfo info = sql.execute("SELECT count(*) AS n FROM purchases", auth);
+        try (FlightStream stream = sql.getStream(info.getEndpoints().get(0).getTicket(), auth)) {
+            assertTrue(stream.next());
+            return (Long) stream.getRoot().getVector("n").getObject(0);
         }
     }
 
