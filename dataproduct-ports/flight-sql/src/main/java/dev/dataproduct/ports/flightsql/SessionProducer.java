@@ -111,44 +111,53 @@ final class SessionProducer extends NoOpFlightSqlProducer {
     @Override
     public FlightInfo getFlightInfoStatement(CommandStatementQuery command, CallContext context,
             FlightDescriptor descriptor) {
-        return call(() -> session(context).with(connection -> {
-            PreparedStatement statement = connection.prepareStatement(command.getQuery());
-            Schema schema;
-            try {
-                schema = results.schema(statement.getMetaData());
-            } catch (SQLException | RuntimeException e) {
-                statement.close();
-                throw e;
-            }
-            ByteString handle = session(context).addPending(statement);
-            Ticket ticket = ticket(TicketStatementQuery.newBuilder().setStatementHandle(handle).build());
-            return new FlightInfo(schema, descriptor, List.of(new FlightEndpoint(ticket)), -1, -1);
-        }));
+        return call(() -> {
+            Session session = session(context);
+            return session.with(connection -> {
+                PreparedStatement statement = connection.prepareStatement(command.getQuery());
+                Schema schema;
+                try {
+                    schema = results.schema(statement.getMetaData());
+                } catch (SQLException | RuntimeException e) {
+                    statement.close();
+                    throw e;
+                }
+                ByteString handle = session.addPending(statement);
+                Ticket ticket = ticket(TicketStatementQuery.newBuilder().setStatementHandle(handle).build());
+                return new FlightInfo(schema, descriptor, List.of(new FlightEndpoint(ticket)), -1, -1);
+            });
+        });
     }
 
     @Override
     public SchemaResult getSchemaStatement(CommandStatementQuery command, CallContext context,
             FlightDescriptor descriptor) {
-        return call(() -> session(context).with(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(command.getQuery())) {
-                return new SchemaResult(results.schema(statement.getMetaData()));
-            }
-        }));
+        return call(() -> {
+            Session session = session(context);
+            return session.with(connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(command.getQuery())) {
+                    return new SchemaResult(results.schema(statement.getMetaData()));
+                }
+            });
+        });
     }
 
     @Override
     public void getStreamStatement(TicketStatementQuery ticket, CallContext context, ServerStreamListener listener) {
-        stream(listener, () -> session(context).with(connection -> {
-            PreparedStatement statement = session(context).takePending(ticket.getStatementHandle())
-                    .orElseThrow(() -> CallStatus.NOT_FOUND.withDescription("no statement with this ticket in this "
-                            + "session; a ticket is read once, in the session that asked for it").toRuntimeException());
-            try (statement; ResultSet result = statement.executeQuery()) {
-                results.stream(result, listener);
-            } catch (java.io.IOException e) {
-                throw new SQLException("reading the result failed: " + e.getMessage(), e);
-            }
-            return null;
-        }));
+        stream(listener, () -> {
+            Session session = session(context);
+            return session.with(connection -> {
+                PreparedStatement statement = session.takePending(ticket.getStatementHandle())
+                        .orElseThrow(() -> CallStatus.NOT_FOUND.withDescription("no statement with this ticket in this "
+                                + "session; a ticket is read once, in the session that asked for it").toRuntimeException());
+                try (statement; ResultSet result = statement.executeQuery()) {
+                    results.stream(result, listener);
+                } catch (java.io.IOException e) {
+                    throw new SQLException("reading the result failed: " + e.getMessage(), e);
+                }
+                return null;
+            });
+        });
     }
 
     @Override
@@ -156,11 +165,14 @@ final class SessionProducer extends NoOpFlightSqlProducer {
             StreamListener<PutResult> ackStream) {
         return () -> {
             try {
-                long count = call(() -> session(context).with(connection -> {
-                    try (Statement statement = connection.createStatement()) {
-                        return (long) statement.executeUpdate(command.getQuery());
-                    }
-                }));
+                long count = call(() -> {
+                    Session session = session(context);
+                    return session.with(connection -> {
+                        try (Statement statement = connection.createStatement()) {
+                            return (long) statement.executeUpdate(command.getQuery());
+                        }
+                    });
+                });
                 sendUpdateCount(count, ackStream);
             } catch (FlightRuntimeException e) {
                 ackStream.onError(e);
@@ -174,24 +186,27 @@ final class SessionProducer extends NoOpFlightSqlProducer {
     public void createPreparedStatement(ActionCreatePreparedStatementRequest request, CallContext context,
             StreamListener<Result> listener) {
         try {
-            ActionCreatePreparedStatementResult result = call(() -> session(context).with(connection -> {
-                PreparedStatement statement = connection.prepareStatement(request.getQuery());
-                Schema dataset;
-                Schema parameters;
-                try {
-                    dataset = results.schema(statement.getMetaData());
-                    parameters = results.parameterSchema(statement.getParameterMetaData());
-                } catch (SQLException | RuntimeException e) {
-                    statement.close();
-                    throw e;
-                }
-                ByteString handle = session(context).addPrepared(statement);
-                return ActionCreatePreparedStatementResult.newBuilder()
-                        .setPreparedStatementHandle(handle)
-                        .setDatasetSchema(ByteString.copyFrom(dataset.serializeAsMessage()))
-                        .setParameterSchema(ByteString.copyFrom(parameters.serializeAsMessage()))
-                        .build();
-            }));
+            ActionCreatePreparedStatementResult result = call(() -> {
+                    Session session = session(context);
+                    return session.with(connection -> {
+                    PreparedStatement statement = connection.prepareStatement(request.getQuery());
+                    Schema dataset;
+                    Schema parameters;
+                    try {
+                        dataset = results.schema(statement.getMetaData());
+                        parameters = results.parameterSchema(statement.getParameterMetaData());
+                    } catch (SQLException | RuntimeException e) {
+                        statement.close();
+                        throw e;
+                    }
+                    ByteString handle = session.addPrepared(statement);
+                    return ActionCreatePreparedStatementResult.newBuilder()
+                            .setPreparedStatementHandle(handle)
+                            .setDatasetSchema(ByteString.copyFrom(dataset.serializeAsMessage()))
+                            .setParameterSchema(ByteString.copyFrom(parameters.serializeAsMessage()))
+                            .build();
+                });
+            });
             listener.onNext(new Result(Any.pack(result).toByteArray()));
             listener.onCompleted();
         } catch (FlightRuntimeException e) {
@@ -203,10 +218,13 @@ final class SessionProducer extends NoOpFlightSqlProducer {
     public void closePreparedStatement(ActionClosePreparedStatementRequest request, CallContext context,
             StreamListener<Result> listener) {
         try {
-            call(() -> session(context).with(connection -> {
-                session(context).closePrepared(request.getPreparedStatementHandle());
-                return null;
-            }));
+            call(() -> {
+                    Session session = session(context);
+                    return session.with(connection -> {
+                    session.closePrepared(request.getPreparedStatementHandle());
+                    return null;
+                });
+            });
             listener.onCompleted();
         } catch (FlightRuntimeException e) {
             listener.onError(e);
@@ -216,31 +234,40 @@ final class SessionProducer extends NoOpFlightSqlProducer {
     @Override
     public FlightInfo getFlightInfoPreparedStatement(CommandPreparedStatementQuery command, CallContext context,
             FlightDescriptor descriptor) {
-        return call(() -> session(context).with(connection -> {
-            Schema schema = results.schema(session(context).prepared(command.getPreparedStatementHandle()).getMetaData());
-            return new FlightInfo(schema, descriptor, List.of(new FlightEndpoint(ticket(command))), -1, -1);
-        }));
+        return call(() -> {
+            Session session = session(context);
+            return session.with(connection -> {
+                Schema schema = results.schema(session.prepared(command.getPreparedStatementHandle()).getMetaData());
+                return new FlightInfo(schema, descriptor, List.of(new FlightEndpoint(ticket(command))), -1, -1);
+            });
+        });
     }
 
     @Override
     public SchemaResult getSchemaPreparedStatement(CommandPreparedStatementQuery command, CallContext context,
             FlightDescriptor descriptor) {
-        return call(() -> session(context).with(connection -> new SchemaResult(
-                results.schema(session(context).prepared(command.getPreparedStatementHandle()).getMetaData()))));
+        return call(() -> {
+            Session session = session(context);
+            return session.with(connection -> new SchemaResult(
+                results.schema(session.prepared(command.getPreparedStatementHandle()).getMetaData())));
+        });
     }
 
     @Override
     public void getStreamPreparedStatement(CommandPreparedStatementQuery command, CallContext context,
             ServerStreamListener listener) {
-        stream(listener, () -> session(context).with(connection -> {
-            PreparedStatement statement = session(context).prepared(command.getPreparedStatementHandle());
-            try (ResultSet result = statement.executeQuery()) {
-                results.stream(result, listener);
-            } catch (java.io.IOException e) {
-                throw new SQLException("reading the result failed: " + e.getMessage(), e);
-            }
-            return null;
-        }));
+        stream(listener, () -> {
+            Session session = session(context);
+            return session.with(connection -> {
+                PreparedStatement statement = session.prepared(command.getPreparedStatementHandle());
+                try (ResultSet result = statement.executeQuery()) {
+                    results.stream(result, listener);
+                } catch (java.io.IOException e) {
+                    throw new SQLException("reading the result failed: " + e.getMessage(), e);
+                }
+                return null;
+            });
+        });
     }
 
     @Override
@@ -248,21 +275,24 @@ final class SessionProducer extends NoOpFlightSqlProducer {
             FlightStream flightStream, StreamListener<PutResult> ackStream) {
         return () -> {
             try {
-                call(() -> session(context).with(connection -> {
-                    PreparedStatement statement = session(context).prepared(command.getPreparedStatementHandle());
-                    while (flightStream.next()) {
-                        VectorSchemaRoot parameters = flightStream.getRoot();
-                        if (parameters.getRowCount() == 0) {
-                            continue;
+                call(() -> {
+                    Session session = session(context);
+                    return session.with(connection -> {
+                        PreparedStatement statement = session.prepared(command.getPreparedStatementHandle());
+                        while (flightStream.next()) {
+                            VectorSchemaRoot parameters = flightStream.getRoot();
+                            if (parameters.getRowCount() == 0) {
+                                continue;
+                            }
+                            if (parameters.getRowCount() > 1) {
+                                throw CallStatus.INVALID_ARGUMENT.withDescription("a query takes one row of parameters, "
+                                        + "not " + parameters.getRowCount() + "; run it once per row").toRuntimeException();
+                            }
+                            JdbcParameterBinder.builder(statement, parameters).bindAll().build().next();
                         }
-                        if (parameters.getRowCount() > 1) {
-                            throw CallStatus.INVALID_ARGUMENT.withDescription("a query takes one row of parameters, "
-                                    + "not " + parameters.getRowCount() + "; run it once per row").toRuntimeException();
-                        }
-                        JdbcParameterBinder.builder(statement, parameters).bindAll().build().next();
-                    }
-                    return null;
-                }));
+                        return null;
+                    });
+                });
                 ackStream.onCompleted();
             } catch (FlightRuntimeException e) {
                 ackStream.onError(e);
@@ -275,20 +305,23 @@ final class SessionProducer extends NoOpFlightSqlProducer {
             FlightStream flightStream, StreamListener<PutResult> ackStream) {
         return () -> {
             try {
-                long count = call(() -> session(context).with(connection -> {
-                    PreparedStatement statement = session(context).prepared(command.getPreparedStatementHandle());
-                    long updated = 0;
-                    boolean ran = false;
-                    while (flightStream.next()) {
-                        JdbcParameterBinder binder = JdbcParameterBinder.builder(statement, flightStream.getRoot())
-                                .bindAll().build();
-                        while (binder.next()) {
-                            updated += statement.executeUpdate();
-                            ran = true;
+                long count = call(() -> {
+                    Session session = session(context);
+                    return session.with(connection -> {
+                        PreparedStatement statement = session.prepared(command.getPreparedStatementHandle());
+                        long updated = 0;
+                        boolean ran = false;
+                        while (flightStream.next()) {
+                            JdbcParameterBinder binder = JdbcParameterBinder.builder(statement, flightStream.getRoot())
+                                    .bindAll().build();
+                            while (binder.next()) {
+                                updated += statement.executeUpdate();
+                                ran = true;
+                            }
                         }
-                    }
-                    return ran ? updated : statement.executeUpdate();
-                }));
+                        return ran ? updated : statement.executeUpdate();
+                    });
+                });
                 sendUpdateCount(count, ackStream);
             } catch (FlightRuntimeException e) {
                 ackStream.onError(e);
