@@ -146,6 +146,20 @@ class FlightSqlJdbcTest {
     }
 
     @Test
+    void bindsTheParametersOfAPreparedUpdate() throws SQLException {
+        try (Connection c = connect(ANA_TOKEN);
+             PreparedStatement s = c.prepareStatement("INSERT INTO purchases VALUES (?, 'ana', ?, DATE '2026-01-09')")) {
+            s.setInt(1, 9);
+            s.setDouble(2, 99.5);
+            assertEquals(1, s.executeUpdate());
+            try (Statement q = c.createStatement();
+                 ResultSet rs = q.executeQuery("SELECT amount FROM purchases WHERE id = 9")) {
+                assertEquals(List.of("99.5"), column(rs, "amount"));
+            }
+        }
+    }
+
+    @Test
     void answersTheMetadataCallsOfJdbcTools() throws SQLException {
         try (Connection c = connect(ANA_TOKEN)) {
             DatabaseMetaData md = c.getMetaData();
