@@ -163,6 +163,8 @@ class FlightSqlJdbcTest {
     void answersTheMetadataCallsOfJdbcTools() throws SQLException {
         try (Connection c = connect(ANA_TOKEN)) {
             DatabaseMetaData md = c.getMetaData();
+            assertEquals("dataproduct-flight-sql", md.getDatabaseProductName(), "from SqlInfo");
+            assertEquals("\"", md.getIdentifierQuoteString(), "from SqlInfo");
             try (ResultSet rs = md.getCatalogs()) {
                 assertTrue(column(rs, "TABLE_CAT").contains("memory"));
             }
