@@ -12,6 +12,8 @@
  * unless a grant unmasks them. Deny by default: no matching grant, no data. The core runtime
  * enforces policies on every read ({@code dev.dataproduct.core.read}). A
  * {@link dev.dataproduct.api.access.SharingAgreement} registers a consumer with a purpose, the
- * datasets it reads and an expiry; while it runs, it gives that consumer a grant of its own.
+ * datasets it reads and an expiry; while it runs, it gives that consumer a grant of its own. An
+ * {@link dev.dataproduct.api.access.Authenticator} turns the headers of a request into its
+ * principal: the one authentication SPI of the serving ports (REST, Flight SQL).
  */
 package dev.dataproduct.api.access;

@@ -2,6 +2,7 @@ package dev.dataproduct.ports.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dataproduct.api.access.Authenticator;
 import dev.dataproduct.api.access.Principal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

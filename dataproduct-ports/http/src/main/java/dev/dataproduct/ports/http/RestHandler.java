@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.dataproduct.api.access.Authenticator;
 import dev.dataproduct.api.access.Principal;
 import dev.dataproduct.api.error.AccessDeniedException;
 import dev.dataproduct.api.error.InvalidRequestException;

@@ -1,6 +1,7 @@
 package dev.dataproduct.ports.http;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.dataproduct.api.access.Authenticator;
 import dev.dataproduct.api.error.PortException;
 import dev.dataproduct.api.port.PortDescriptor;
 import dev.dataproduct.core.host.ProductHost;

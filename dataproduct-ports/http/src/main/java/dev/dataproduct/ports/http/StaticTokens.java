@@ -1,5 +1,6 @@
 package dev.dataproduct.ports.http;
 
+import dev.dataproduct.api.access.Authenticator;
 import dev.dataproduct.api.access.Principal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,7 +1,7 @@
 /**
  * The HTTP port: REST with OpenAPI on the JDK's own HTTP server, serving every product of a
  * {@link dev.dataproduct.core.host.ProductHost} on one port. Every row comes from the product's read
- * path, read as the principal an {@link dev.dataproduct.ports.http.Authenticator} gives for the
+ * path, read as the principal an {@link dev.dataproduct.api.access.Authenticator} gives for the
  * request ({@link dev.dataproduct.ports.http.StaticTokens}, {@link dev.dataproduct.ports.http.JwtVerifier}
  * or the application's own). Rows are streamed one batch at a time as JSON, CSV or an Arrow stream,
  * paged with RFC 8288 {@code Link} headers, validated with strong ETags; errors are RFC 9457 problem

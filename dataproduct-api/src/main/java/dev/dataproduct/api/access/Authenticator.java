@@ -1,17 +1,19 @@
-package dev.dataproduct.ports.http;
+package dev.dataproduct.api.access;
 
-import dev.dataproduct.api.access.Principal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns the headers of a request into the {@link Principal} it reads as. Authentication is the
- * application's: ship your own (an OAuth introspection, mutual TLS in front) or use
- * {@link StaticTokens} or {@link JwtVerifier}.
+ * Turns the headers of a request into the {@link Principal} it reads as: the one authentication
+ * SPI of every serving port that speaks over headers, HTTP/1.1 (the REST port) and gRPC metadata
+ * (the Flight SQL port) alike, so that an application configures its authentication once.
+ * Authentication is the application's: ship your own (an OAuth introspection, mutual TLS in front)
+ * or use the HTTP module's {@code StaticTokens} or {@code JwtVerifier}.
  *
  * <p>An authenticator returns empty both when a request carries no credentials and when they are
- * wrong, expired or badly signed: the REST port answers 401 in both cases and says nothing more.
+ * wrong, expired or badly signed: the REST port answers 401 and the Flight SQL port
+ * {@code UNAUTHENTICATED} in both cases, and say nothing more.
  */
 @FunctionalInterface
 public interface Authenticator {

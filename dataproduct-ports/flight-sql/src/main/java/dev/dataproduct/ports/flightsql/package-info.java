@@ -1,0 +1,14 @@
+/**
+ * Network SQL over Arrow Flight SQL: {@link dev.dataproduct.ports.flightsql.FlightSqlPort}, a
+ * serving port that DBeaver, JDBC tools (the Arrow Flight SQL JDBC driver) and Python (ADBC)
+ * connect to. A client authenticates with the application's
+ * {@link dev.dataproduct.api.access.Authenticator} (a bearer token, or a user name with the token
+ * as password) and gets a session with its own database from
+ * {@link dev.dataproduct.ports.flightsql.SessionDatabases}, holding only what its principal may
+ * read; statements, prepared statements with parameters and the metadata calls of JDBC clients run
+ * there, and results stream back as Arrow batches. Sessions are bounded in number, run their
+ * statements one at a time, and end, closing their database, when the client closes them, after an
+ * idle timeout, or when the port stops. Wrong credentials are {@code UNAUTHENTICATED}, a bad
+ * statement {@code INVALID_ARGUMENT} with the database's message.
+ */
+package dev.dataproduct.ports.flightsql;
