@@ -137,7 +137,8 @@ final class RestBenchmark {
     private static double compare(HttpClient client, HttpRequest rest, byte[] body, String type, int rows,
                                   int warmups, int runs, PrintStream out) throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-        server.setExecutor(Executors.newFixedThreadPool(2));
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        server.setExecutor(Executors.newFixedThreadPool(2, r -> new Thread(r, "bare-" + n.incrementAndGet())));
         server.createContext("/", ex -> {
             ex.getResponseHeaders().set("Content-Type", type);
             ex.sendResponseHeaders(200, 0);
@@ -154,21 +155,27 @@ final class RestBenchmark {
             double[] restRates = new double[runs];
             double[] bareRates = new double[runs];
             double[] ratios = new double[runs];
+            double[] restCpu = new double[runs];
+            double[] bareCpu = new double[runs];
             for (int i = 0; i < warmups + runs; i++) {
                 // alternate which goes first, so neither always follows the other's garbage
                 boolean restFirst = i % 2 == 0;
-                double a = rate(client, restFirst ? rest : bare, rows, body.length);
-                double b = rate(client, restFirst ? bare : rest, rows, body.length);
+                long[] cpu = new long[2];
+                double a = rate(client, restFirst ? rest : bare, rows, body.length, cpu, restFirst ? 0 : 1);
+                double b = rate(client, restFirst ? bare : rest, rows, body.length, cpu, restFirst ? 1 : 0);
                 if (i >= warmups) {
                     int k = i - warmups;
                     restRates[k] = restFirst ? a : b;
                     bareRates[k] = restFirst ? b : a;
                     ratios[k] = restRates[k] / bareRates[k];
+                    restCpu[k] = cpu[0] / 1e6;
+                    bareCpu[k] = cpu[1] / 1e6;
                 }
             }
             double ratio = median(ratios);
             out.printf("%s: %d rows, %d bytes; rest %.0f rows/s, bare %.0f rows/s (medians of %d interleaved runs), "
-                    + "ratio %.2f%n", type, rows, body.length, median(restRates), median(bareRates), runs, ratio);
+                    + "ratio %.2f; server CPU per response: rest %.1f ms, bare %.1f ms%n", type, rows, body.length,
+                    median(restRates), median(bareRates), runs, ratio, median(restCpu), median(bareCpu));
             return ratio;
         } finally {
             server.stop(0);
@@ -182,15 +189,33 @@ final class RestBenchmark {
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
-    /** Rows per second of one request, its status and length checked. */
-    private static double rate(HttpClient client, HttpRequest request, int rows, int bytes) throws Exception {
+    /**
+     * Rows per second of one request, its status and length checked; adds the CPU time the serving
+     * threads (the port's workers or the bare server's) spent meanwhile to {@code cpu[slot]}.
+     */
+    private static double rate(HttpClient client, HttpRequest request, int rows, int bytes, long[] cpu, int slot)
+            throws Exception {
+        long cpuBefore = serverCpu();
         long start = System.nanoTime();
         HttpResponse<byte[]> r = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         long nanos = System.nanoTime() - start;
+        cpu[slot] += serverCpu() - cpuBefore;
         if (r.statusCode() != 200 || r.body().length != bytes) {
             throw new IllegalStateException("status " + r.statusCode() + ", " + r.body().length + " bytes, expected "
                     + bytes);
         }
         return rows / (nanos / 1e9);
+    }
+
+    /** CPU time of the threads that serve: the REST port's workers and the bare server's. */
+    private static long serverCpu() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().matches("rest-" + RestPort.DEFAULT_NAME + "-[0-9]+|bare-[0-9]+")) {
+                sum += Math.max(0, mx.getThreadCpuTime(t.getId()));
+            }
+        }
+        return sum;
     }
 }
