@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.core.io.SerializedString;
 import dev.dataproduct.api.data.VectorValues;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,12 +14,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.Float8Vector;
-import org.apache.arrow.vector.IntVector;
-import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorLoader;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.VectorUnloader;
@@ -72,72 +66,9 @@ enum RowFormat {
         };
     }
 
-    private static final class JsonRows implements Writer {
-        private final JsonGenerator g;
-        private byte[] scratch = new byte[256];
-        private final char[] digits = new char[DIGITS];
-
-        JsonRows(OutputStream out) throws IOException {
-            g = FACTORY.createGenerator(out, JsonEncoding.UTF8);
-            g.writeStartArray();
-        }
-
-        @Override
-        public void write(VectorSchemaRoot batch) throws IOException {
-            List<FieldVector> vectors = batch.getFieldVectors();
-            int columns = vectors.size();
-            // the names are escaped once per batch, not once per value
-            SerializedString[] names = new SerializedString[columns];
-            for (int c = 0; c < columns; c++) {
-                names[c] = new SerializedString(vectors.get(c).getName());
-            }
-            FieldVector[] v = vectors.toArray(new FieldVector[0]);
-            for (int row = 0; row < batch.getRowCount(); row++) {
-                g.writeStartObject();
-                for (int c = 0; c < columns; c++) {
-                    g.writeFieldName(names[c]);
-                    value(v[c], row);
-                }
-                g.writeEndObject();
-            }
-            g.flush();
-        }
-
-        /** The common types straight from the vectors, without boxing them or decoding text into strings. */
-        private void value(FieldVector vector, int row) throws IOException {
-            if (vector.isNull(row)) {
-                g.writeNull();
-            } else if (vector instanceof VarCharVector s) {
-                long start = s.getStartOffset(row);
-                int length = (int) (s.getEndOffset(row) - start);
-                if (scratch.length < length) {
-                    scratch = new byte[Math.max(length, scratch.length * 2)];
-                }
-                s.getDataBuffer().getBytes(start, scratch, 0, length);
-                g.writeUTF8String(scratch, 0, length);
-            } else if (vector instanceof BigIntVector n) {
-                g.writeNumber(n.get(row));
-            } else if (vector instanceof IntVector n) {
-                g.writeNumber(n.get(row));
-            } else if (vector instanceof Float8Vector d) {
-                writeDouble(g, d.get(row), digits);
-            } else if (vector instanceof BitVector b) {
-                g.writeBoolean(b.get(row) != 0);
-            } else {
-                RowFormat.value(g, VectorValues.get(vector, row));
-            }
-        }
-
-        @Override
-        public void finish() throws IOException {
-            g.writeEndArray();
-            g.flush();
-        }
-
-        @Override
-        public void close() {
-            // the exchange owns the stream; closing the generator would close it too early
-        }
+    /** A generator of one value, for the types {@link JsonRows} does not write itself. */
+    static JsonGenerator generator(OutputStream out) throws IOException {
+        return FACTORY.createGenerator(out, JsonEncoding.UTF8);
     }
 
     static void value(JsonGenerator g, Object v) throws IOException {

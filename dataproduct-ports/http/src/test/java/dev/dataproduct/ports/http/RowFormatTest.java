@@ -112,4 +112,44 @@ class RowFormatTest {
             }
         }
     }
+
+    @Test
+    void jsonRowsKeepEveryStringAcrossBufferBoundariesWhateverItsLengthAndEscapes() throws Exception {
+        SplittableRandom random = new SplittableRandom(SEED);
+        String alphabet = "ab\"\\\n\r\t\b\f\u0000\u001f/é€𝄞 ";
+        List<String> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            int length = i == 7 ? 40_000 : i % 500 == 3 ? 12_000 : random.nextInt(40);
+            StringBuilder b = new StringBuilder();
+            while (b.length() < length) {
+                int at = random.nextInt(alphabet.length());
+                // a surrogate pair is kept whole
+                if (Character.isHighSurrogate(alphabet.charAt(at))) {
+                    b.append(alphabet, at, at + 2);
+                } else if (!Character.isLowSurrogate(alphabet.charAt(at))) {
+                    b.append(alphabet.charAt(at));
+                }
+            }
+            texts.add(b.toString());
+        }
+        try (BufferAllocator allocator = new RootAllocator(); VarCharVector s = new VarCharVector("s \"q\"", allocator)) {
+            for (int i = 0; i < texts.size(); i++) {
+                s.setSafe(i, texts.get(i).getBytes(StandardCharsets.UTF_8));
+            }
+            s.setValueCount(texts.size());
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (VectorSchemaRoot root = new VectorSchemaRoot(List.of(s));
+                 RowFormat.Writer w = RowFormat.JSON.open(new Schema(List.of(s.getField())), bytes, allocator)) {
+                w.write(root);
+                w.write(root);
+                w.finish();
+            }
+            JsonNode json = new ObjectMapper().readTree(bytes.toByteArray());
+            assertEquals(2 * texts.size(), json.size());
+            for (int i = 0; i < json.size(); i++) {
+                int row = i % texts.size();
+                assertEquals(texts.get(row), json.get(i).get("s \"q\"").asText(), "row " + row + " (seed " + SEED + ")");
+            }
+        }
+    }
 }
