@@ -1,12 +1,15 @@
 package dev.dataproduct.benchmarks;
 
+import java.time.Duration;
 import java.util.Arrays;
 
 /**
  * Runs one benchmark by name: {@code quality} (one profile, engine against DuckDB, ends with the
  * line {@code ratio engine/duckdb: X.XX}), {@code scaling} (10, 100 and 500 checks),
  * {@code kernels} (each check alone), {@code memory} (streamed, 10M and 50M rows) or {@code rest}
- * (REST rows/s, JSON and Arrow, against a bare JDK server; ends with {@code ratio rest/bare: X.XX}). See
+ * (REST rows/s, JSON and Arrow, against a bare JDK server; ends with {@code ratio rest/bare: X.XX}) or
+ * {@code restload} ({@code -Dclients} concurrent REST clients, 200 by default, for {@code -Dloadseconds}
+ * seconds, 60 by default: errors, latency percentiles, memory and threads before and after). See
  * {@code benchmarks/README.md}.
  */
 public final class Bench {
@@ -38,6 +41,11 @@ public final class Bench {
                 RestBenchmark.run(Integer.getInteger("restrows", 500_000), Integer.getInteger("warmups", 2),
                         Integer.getInteger("runs", 5), System.out);
                 break;
+            case "restload":
+                RestLoad.print(RestLoad.run(Integer.getInteger("clients", 200),
+                        Duration.ofSeconds(Integer.getInteger("loadseconds", 60)), Integer.getInteger("loadrows", 10_000)),
+                        System.out);
+                break;
             case "memory":
                 MemoryBenchmark.parent(System.out);
                 break;
@@ -45,8 +53,8 @@ public final class Bench {
                 MemoryBenchmark.child(System.out);
                 break;
             default:
-                System.err.println("unknown benchmark '" + name + "'; use quality, scaling, kernels, memory, access "
-                        + "or rest");
+                System.err.println("unknown benchmark '" + name + "'; use quality, scaling, kernels, memory, access, "
+                        + "rest or restload");
                 System.exit(2);
         }
     }

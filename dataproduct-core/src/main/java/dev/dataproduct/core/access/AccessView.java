@@ -153,6 +153,11 @@ public final class AccessView {
             }
         }
         clear.and(admitted);
+        if (clear.equals(admitted)) {
+            // no admitted row is masked: the values are the source's, shared rather than copied when they are
+            // one run of rows
+            return Selection.of(admitted, n).copyColumn(source, field, allocator);
+        }
         // which vector each row's value comes from: the source (clear), a grant's masked values, or none
         FieldVector[] from = new FieldVector[n];
         clear.stream().forEach(row -> from[row] = source);

@@ -6,5 +6,7 @@
  * NaN equal to itself and greatest, strings by code point) that the evaluator and the quality
  * engine share, and {@link dev.dataproduct.core.expr.BoundedMatcher} runs a user's pattern within a
  * budget, so that a runaway pattern leaves a match unknown instead of stopping the run.
+ * {@link dev.dataproduct.core.expr.Selection#copyRows} slices the source's buffers, without copying,
+ * when the selected rows are one contiguous run.
  */
 package dev.dataproduct.core.expr;

@@ -7,6 +7,7 @@ import dev.dataproduct.core.audit.AuditSink;
 import dev.dataproduct.core.read.ProductReader;
 import dev.dataproduct.core.runtime.ProductRuntime;
 import dev.dataproduct.core.runtime.RunResult;
+import dev.dataproduct.core.slo.ReadRecorder;
 import dev.dataproduct.core.snapshot.SnapshotStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -48,6 +49,7 @@ public final class ProductHost implements AutoCloseable {
     private final Map<ProductAddress, HostedProduct> products;
     private final List<ServingPort> ports;
     private final MeterRegistry meters;
+    private final ReadRecorder reads;
     private final Clock clock;
     private final ConsumerCounts consumers = new ConsumerCounts();
     private final Scheduler scheduler;
@@ -58,6 +60,7 @@ public final class ProductHost implements AutoCloseable {
         this.runtime = b.runtime;
         this.allocator = b.allocator.newChildAllocator("product-host", 0, b.allocator.getLimit());
         this.meters = b.meters;
+        this.reads = b.reads;
         this.clock = b.clock;
         this.ports = List.copyOf(b.ports);
         AuditSink audit = b.audit;
@@ -115,6 +118,14 @@ public final class ProductHost implements AutoCloseable {
     /** @return the registry ports record usage meters in (records nothing unless one was given) */
     public MeterRegistry meterRegistry() {
         return meters;
+    }
+
+    /**
+     * @return what serving ports tell of each read they answer or fail to answer, for the products'
+     *     availability objectives ({@link ReadRecorder#NONE} unless one was given)
+     */
+    public ReadRecorder readRecorder() {
+        return reads;
     }
 
     /** @return the clock of the host */
@@ -235,6 +246,7 @@ public final class ProductHost implements AutoCloseable {
         private final List<ServingPort> ports = new ArrayList<>();
         private AuditSink audit = AuditSink.discard();
         private MeterRegistry meters = new CompositeMeterRegistry();
+        private ReadRecorder reads = ReadRecorder.NONE;
         private Clock clock = Clock.systemUTC();
         private int batchSize = 4096;
         private Scheduling scheduling = Scheduling.defaults();
@@ -279,6 +291,16 @@ public final class ProductHost implements AutoCloseable {
          */
         public Builder meterRegistry(MeterRegistry value) {
             this.meters = Objects.requireNonNull(value, "meterRegistry");
+            return this;
+        }
+
+        /**
+         * @param value where serving ports record each read's success, as the availability indicator of
+         *     the products' objectives; usually the runtime's {@link dev.dataproduct.core.slo.ServiceLevels}
+         * @return this builder
+         */
+        public Builder readRecorder(ReadRecorder value) {
+            this.reads = Objects.requireNonNull(value, "readRecorder");
             return this;
         }
 

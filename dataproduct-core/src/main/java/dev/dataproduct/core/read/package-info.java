@@ -17,6 +17,8 @@
  * sorts: with a limit only the first {@code offset + limit} rows (a bounded heap), without one at
  * most {@code maxSortRows} (one million by default) before it is refused. Cursors are opaque,
  * tied to the snapshot and to the request and reader; resuming reads the same snapshot, so pages
- * stay stable while new snapshots commit.
+ * stay stable while new snapshots commit. Where a batch's returned rows are one run of rows with
+ * no masked value (a page of an unfiltered read, for one), the batch shares the stored batch's
+ * memory, sliced, instead of copying it a row at a time; it is closed like any other.
  */
 package dev.dataproduct.core.read;

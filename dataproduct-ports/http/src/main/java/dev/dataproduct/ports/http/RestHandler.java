@@ -57,9 +57,10 @@ final class RestHandler implements HttpHandler {
     private final PortMeters meters;
     private final RestPort owner;
     private final BufferAllocator allocator;
+    private final StallGuard guard;
 
     RestHandler(ProductHost host, String port, Authenticator authenticator, long defaultLimit, long maxLimit,
-                int maxUriChars, PortMeters meters, RestPort owner, BufferAllocator allocator) {
+                int maxUriChars, PortMeters meters, RestPort owner, BufferAllocator allocator, StallGuard guard) {
         this.host = host;
         this.port = port;
         this.authenticator = authenticator;
@@ -69,11 +70,15 @@ final class RestHandler implements HttpHandler {
         this.meters = meters;
         this.owner = owner;
         this.allocator = allocator;
+        this.guard = guard;
     }
 
     /** What one exchange did, for the meters. */
     private static final class Outcome {
+        final long start = System.nanoTime();
+        boolean recorded;
         String product = "-";
+        ProductAddress address;
         String dataset = "-";
         String outcome = "ok";
         long rows;
@@ -82,7 +87,6 @@ final class RestHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange ex) {
-        long start = System.nanoTime();
         Outcome o = new Outcome();
         RuntimeException cut = null;
         try {
@@ -105,14 +109,46 @@ final class RestHandler implements HttpHandler {
             }
             problem(ex, 500, "Internal error", "the server failed to answer; the failure is in its log", null, o);
         } finally {
+            // a streamed response ends with its last chunk, written by close: counted before it
+            record(o, 0);
             if (cut == null) {
-                ex.close();
+                closeGuarded(ex);
             }
-            meters.record(o.product, o.dataset, o.outcome, o.rows, o.body == null ? 0 : o.body.count,
-                    System.nanoTime() - start);
+            // an interrupt meant for a stalled write must not reach the worker's next exchange
+            Thread.interrupted();
         }
         if (cut != null) {
             throw cut;
+        }
+    }
+
+    /**
+     * Records the exchange in the usage meters and, for a read of rows, in the availability indicator,
+     * once, before the response's last bytes go out: a client that reads the usage right after its
+     * answer finds its request counted.
+     *
+     * @param pending body bytes about to be written
+     */
+    private void record(Outcome o, long pending) {
+        if (o.recorded) {
+            return;
+        }
+        o.recorded = true;
+        meters.record(o.product, o.dataset, o.outcome, o.rows, (o.body == null ? 0 : o.body.count) + pending,
+                System.nanoTime() - o.start);
+        if (o.address != null && !o.dataset.equals("-")) {
+            // a refusal is the port answering; a client that went away is not the port failing
+            host.readRecorder().read(o.address, port, !o.outcome.equals("error"));
+        }
+    }
+
+    /** Ends the exchange; its last chunk is a write to the client like any other. */
+    private void closeGuarded(HttpExchange ex) {
+        try {
+            guard.write(ex::close);
+        } catch (IOException e) {
+            LOG.debug("client of {} went away before the response ended: {}", ex.getRequestURI().getRawPath(),
+                    e.toString());
         }
     }
 
@@ -155,6 +191,7 @@ final class RestHandler implements HttpHandler {
         HostedProduct hosted = host.product(address).orElseThrow(() -> notFound("no product "
                 + address.urn() + " is served here; products are listed at /products"));
         o.product = address.urn();
+        o.address = address;
         DataProduct product = hosted.product();
         String rest = path.size() == 4 ? "" : path.get(4);
         if (path.size() > 6 || path.size() == 6 && !rest.equals("datasets") || path.size() == 5
@@ -225,6 +262,7 @@ final class RestHandler implements HttpHandler {
             ex.getResponseHeaders().set("Vary", "Authorization, Accept");
             if (matches(ex.getRequestHeaders().getFirst("If-None-Match"), etag)) {
                 o.outcome = "not_modified";
+                record(o, 0);
                 ex.sendResponseHeaders(304, -1);
                 return;
             }
@@ -234,7 +272,7 @@ final class RestHandler implements HttpHandler {
             ex.getResponseHeaders().set("Content-Type", format == RowFormat.ARROW ? type
                     : type + "; charset=utf-8" + (format == RowFormat.CSV ? "; header=present" : ""));
             ex.sendResponseHeaders(200, 0);
-            o.body = new CountingStream(ex.getResponseBody());
+            o.body = new CountingStream(ex.getResponseBody(), guard);
             // the JDK server sends every write as a chunk: gather small writes into large ones
             OutputStream buffered = new java.io.BufferedOutputStream(o.body, 1 << 16);
             try (RowFormat.Writer w = format.open(result.schema(), buffered, allocator)) {
@@ -403,23 +441,24 @@ final class RestHandler implements HttpHandler {
                         + "this resource is served as " + String.join(", ", offered), "Accept"));
     }
 
-    private static void sendJson(HttpExchange ex, JsonNode body, Outcome o) throws IOException {
+    private void sendJson(HttpExchange ex, JsonNode body, Outcome o) throws IOException {
         send(ex, MediaTypes.JSON, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body), o);
     }
 
-    private static void send(HttpExchange ex, String type, String body, Outcome o) throws IOException {
+    private void send(HttpExchange ex, String type, String body, Outcome o) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         ex.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
         ex.getResponseHeaders().set("Cache-Control", "private");
         ex.getResponseHeaders().set("Vary", "Authorization, Accept");
         ex.sendResponseHeaders(200, bytes.length);
-        o.body = new CountingStream(ex.getResponseBody());
+        o.body = new CountingStream(ex.getResponseBody(), guard);
+        record(o, bytes.length);
         o.body.write(bytes);
         o.body.flush();
     }
 
-    private static void problem(HttpExchange ex, int status, String title, String detail, String parameter,
-                                Outcome o) {
+    private void problem(HttpExchange ex, int status, String title, String detail, String parameter,
+                         Outcome o) {
         if (ex.getResponseCode() != -1) {
             // the status line is gone: all that can be said now is to cut the response short
             return;
@@ -438,7 +477,8 @@ final class RestHandler implements HttpHandler {
             ex.getResponseHeaders().set("Content-Type", MediaTypes.PROBLEM);
             ex.getResponseHeaders().set("Cache-Control", "no-store");
             ex.sendResponseHeaders(status, bytes.length);
-            o.body = new CountingStream(ex.getResponseBody());
+            o.body = new CountingStream(ex.getResponseBody(), guard);
+            record(o, bytes.length);
             o.body.write(bytes);
         } catch (IOException e) {
             o.outcome = "aborted";
@@ -485,24 +525,31 @@ final class RestHandler implements HttpHandler {
         return out;
     }
 
-    /** Counts the body bytes sent, for the bytes meter. */
+    /** Counts the body bytes sent, for the bytes meter; each write is guarded against a stalled client. */
     static final class CountingStream extends FilterOutputStream {
+        private final StallGuard guard;
         long count;
 
-        CountingStream(OutputStream out) {
+        CountingStream(OutputStream out, StallGuard guard) {
             super(out);
+            this.guard = guard;
         }
 
         @Override
         public void write(int b) throws IOException {
-            out.write(b);
+            guard.write(() -> out.write(b));
             count++;
         }
 
         @Override
         public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
+            guard.write(() -> out.write(b, off, len));
             count += len;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            guard.write(out::flush);
         }
     }
 }

@@ -36,8 +36,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code sun.net.httpserver.maxReqTime} and {@code sun.net.httpserver.maxRspTime} once; when they
  * are unset, the first port started sets them from {@link Builder#requestTimeout} and
  * {@link Builder#responseTimeout}, so a slow or vanished client gives back its thread and its
- * snapshot pin; it also sets {@code sun.net.httpserver.nodelay} to {@code true} when unset, or each
- * streamed response would end waiting for a delayed acknowledgement.
+ * snapshot pin. Besides, a write that stays blocked for longer than {@link Builder#stallTimeout}
+ * (a client that stopped reading but keeps its connection open) ends the response, so such a client
+ * holds a worker and a pin for no longer than that. The first port started also sets
+ * {@code sun.net.httpserver.nodelay} to {@code true} when unset, or each streamed response would end
+ * waiting for a delayed acknowledgement.
  */
 public final class RestPort implements ServingPort {
     /** The default port name, used in audit records and meter tags. */
@@ -47,6 +50,7 @@ public final class RestPort implements ServingPort {
     private volatile HttpServer server;
     private volatile ThreadPoolExecutor workers;
     private volatile BufferAllocator allocator;
+    private volatile StallGuard guard;
 
     private RestPort(Builder config) {
         this.config = config;
@@ -100,9 +104,12 @@ public final class RestPort implements ServingPort {
         }
         s.setExecutor(pool);
         BufferAllocator child = host.allocator().newChildAllocator("rest-" + config.name, 0, Long.MAX_VALUE);
+        StallGuard stalls = new StallGuard(config.stallTimeout, config.name);
         s.createContext("/", new RestHandler(host, config.name, config.authenticator, config.defaultLimit,
-                config.maxLimit, config.maxUriChars, new PortMeters(host.meterRegistry(), config.name), this, child));
+                config.maxLimit, config.maxUriChars, new PortMeters(host.meterRegistry(), config.name), this, child,
+                stalls));
         s.start();
+        this.guard = stalls;
         this.workers = pool;
         this.allocator = child;
         this.server = s;
@@ -129,6 +136,7 @@ public final class RestPort implements ServingPort {
         }
         server = null;
         s.stop(0);
+        guard.close();
         workers.shutdownNow();
         try {
             // a worker stuck writing to a client is interrupted above; give it a moment to release its pin
@@ -159,6 +167,7 @@ public final class RestPort implements ServingPort {
         private int maxUriChars = 8192;
         private Duration requestTimeout = Duration.ofSeconds(30);
         private Duration responseTimeout = Duration.ofMinutes(5);
+        private Duration stallTimeout = Duration.ofSeconds(30);
 
         private Builder() {
         }
@@ -263,6 +272,18 @@ public final class RestPort implements ServingPort {
          */
         public Builder responseTimeout(Duration value) {
             this.responseTimeout = positive(value, "responseTimeout");
+            return this;
+        }
+
+        /**
+         * @param value how long one write to a client may stay blocked, because the client stopped
+         *     reading, before the response is abandoned and its worker and snapshot pin are given back
+         *     (default 30 s); unlike {@link #responseTimeout}, it never cuts a large response that is
+         *     still moving
+         * @return this builder
+         */
+        public Builder stallTimeout(Duration value) {
+            this.stallTimeout = positive(value, "stallTimeout");
             return this;
         }
 

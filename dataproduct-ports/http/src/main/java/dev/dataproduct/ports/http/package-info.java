@@ -7,6 +7,11 @@
  * paged with RFC 8288 {@code Link} headers, validated with strong ETags; errors are RFC 9457 problem
  * details that name the query parameter at fault and never describe a policy. Usage meters
  * ({@code dataproduct.port.requests}, {@code .rows}, {@code .bytes}, {@code .latency},
- * {@code .denied}) are tagged by product, port, dataset and outcome only.
+ * {@code .denied}) are tagged by product, port, dataset and outcome only, and recorded before a
+ * response's last bytes go out; each read of rows is also given to the host's
+ * {@link dev.dataproduct.core.slo.ReadRecorder}, only a failure of the port counting against its
+ * availability. A client that stops reading while keeping its connection open is cut off after
+ * {@link dev.dataproduct.ports.http.RestPort.Builder#stallTimeout}, which gives back its worker and
+ * its snapshot pin.
  */
 package dev.dataproduct.ports.http;

@@ -63,6 +63,8 @@ final class Directory implements AutoCloseable {
     final BufferAllocator allocator = new RootAllocator();
     final InMemorySnapshotStore store = new InMemorySnapshotStore();
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    /** The reads the port recorded for the availability indicator, as "urn port success". */
+    final List<String> reads = new java.util.concurrent.CopyOnWriteArrayList<>();
     final ProductRuntime runtime;
     final ProductHost host;
     final RestPort rest;
@@ -84,7 +86,7 @@ final class Directory implements AutoCloseable {
         JwtVerifier jwt = JwtVerifier.hs256(JWT_KEY).build();
         rest = port.authenticator(h -> tokens.authenticate(h).or(() -> jwt.authenticate(h))).build();
         host = ProductHost.builder(runtime, allocator).product(product).serve(rest).meterRegistry(meters)
-                .batchSize(readBatch).build();
+                .readRecorder((p, name, ok) -> reads.add(p.urn() + " " + name + " " + ok)).batchSize(readBatch).build();
         host.run(product.address());
         host.start();
     }
