@@ -266,7 +266,7 @@ public final class Mesh {
         for (DataProduct p : order) {
             List<String> skipped = new ArrayList<>();
             p.restrictedSource().map(s -> outcomes.get(s.address())).filter(o -> !o.status().usable())
-                    .ifPresent(o -> skipped.add("source " + o.product().urn() + " failed: " + describe(o)));
+                    .ifPresent(o -> skipped.add("source " + o.product().urn() + " " + describe(o)));
             for (ProductInput in : p.productInputs()) {
                 MeshOutcome o = outcomes.get(in.product());
                 if (o != null && !o.status().usable()) {
@@ -303,8 +303,12 @@ public final class Mesh {
     }
 
     private static String describe(MeshOutcome o) {
-        return "was " + o.status().name().toLowerCase(java.util.Locale.ROOT)
-                + (o.reasons().isEmpty() ? "" : " (" + String.join("; ", o.reasons()) + ")");
+        String what = switch (o.status()) {
+            case FAILED -> "failed";
+            case REFUSED -> "was refused";
+            default -> "was skipped";
+        };
+        return what + (o.reasons().isEmpty() ? "" : ": " + String.join("; ", o.reasons()));
     }
 
     @Override
