@@ -179,4 +179,43 @@ class ProductInputTest {
                     .snapshotId());
         }
     }
+
+    @Test
+    void refusesTheRunWhileTheUpstreamHasNoSnapshot() {
+        DataProduct up = upstream();
+        DataProduct down = downstream(ProductInput.of(UPSTREAM, 1).dataset("orders"), "analytics");
+        try (ProductHost host = ProductHost.builder(runtime, allocator).product(up).product(down).build()) {
+            RunRefusedException e = assertThrows(RunRefusedException.class, () -> host.run(down.address()));
+
+            assertEquals(List.of("input 'orders' reads " + UPSTREAM + ":v1, which has no committed snapshot yet; run "
+                    + "it first"), e.reasons());
+        }
+    }
+
+    @Test
+    void readsARestrictedProductThroughItsPolicyOverItsSourcesSnapshot() {
+        DataProduct up = Orders.upstream("orders", () -> Orders.rows(0, 30), Policy.forDataset("orders").build())
+                .build();
+        DataProduct view = DataProduct.restricted("eu-view").over(up).domain("retail").version("1.0.0")
+                .owner(Orders.OWNER).purpose("EU orders without e-mail addresses.")
+                .project("orders", "id", "region", "amount")
+                .access(EU_ONLY)
+                .build();
+        DataProduct down = downstream(ProductInput.of("urn:dataproduct:retail:eu-view", 1).dataset("orders"),
+                "analytics");
+        try (ProductHost host = ProductHost.builder(runtime, allocator).product(down).product(view).product(up)
+                .build()) {
+            List<MeshOutcome> outcomes = host.runMesh();
+
+            assertEquals(List.of("orders", "eu-view", "eu-orders"), outcomes.stream().map(o -> o.product().name())
+                    .toList());
+            assertEquals(List.of(MeshOutcome.Status.COMMITTED, MeshOutcome.Status.VIEW, MeshOutcome.Status.COMMITTED),
+                    outcomes.stream().map(MeshOutcome::status).toList(), outcomes::toString);
+            SnapshotManifest manifest = runtime.store().current(down.address()).orElseThrow();
+            assertEquals("00000001", manifest.upstreamSnapshots().get(0).snapshotId());
+            List<Map<String, Object>> rows = Orders.stored(runtime.store(), manifest, "orders", allocator);
+            assertEquals(10, rows.size());
+            assertTrue(rows.stream().allMatch(r -> r.get("region").equals("EU")), rows::toString);
+        }
+    }
 }
