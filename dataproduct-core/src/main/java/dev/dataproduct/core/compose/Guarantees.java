@@ -20,10 +20,9 @@ import java.util.function.Function;
 
 /**
  * The rule that a product cannot promise more than the products it reads give it, checked when a
- * mesh is built. For each product input reading dataset {@code d} of an upstream {@code U}, these
- * must hold.
- * The service levels compared are each product's objectives, declared and promised by its
- * contract's SLA properties.
+ * mesh is built. The service levels compared are each product's objectives, declared and promised
+ * by its contract's SLA properties. For each product input reading dataset {@code d} of an
+ * upstream {@code U}, these must hold:
  *
  * <ul>
  *   <li><b>freshness</b>: the product's tightest freshness objective (any scope) must be at least
@@ -40,7 +39,7 @@ import java.util.function.Function;
  *       ({@link DataProduct.Builder#qualityEarnedBy(String...)}).
  * </ul>
  *
- * A promise that breaks the rule is reported with the chain that limits it: the product, the
+ * <p>A promise that breaks the rule is reported with the chain that limits it: the product, the
  * upstream, and on up through each upstream of that one that is too weak as well.
  */
 final class Guarantees {
