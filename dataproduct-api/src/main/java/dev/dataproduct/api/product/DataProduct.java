@@ -1,6 +1,7 @@
 package dev.dataproduct.api.product;
 
 import dev.dataproduct.api.access.Policy;
+import dev.dataproduct.api.access.Principal;
 import dev.dataproduct.api.contract.ContractDescription;
 import dev.dataproduct.api.contract.ContractSchemas;
 import dev.dataproduct.api.contract.CustomProperty;
@@ -21,6 +22,7 @@ import dev.dataproduct.api.port.Upstream;
 import dev.dataproduct.api.quality.Check;
 import dev.dataproduct.api.quality.Metric;
 import dev.dataproduct.api.schedule.Schedule;
+import dev.dataproduct.api.quality.Severity;
 import dev.dataproduct.api.schema.DatasetSpec;
 import dev.dataproduct.api.slo.Indicator;
 import dev.dataproduct.api.slo.Objective;
@@ -70,13 +72,18 @@ public final class DataProduct {
     private final Optional<DataProduct> restrictedSource;
     // set once by the builder, before the product is shared
     private Optional<Schedule> schedule = Optional.empty();
+    private final Set<String> principalRoles;
+    private final List<String> qualityEarnedBy;
 
     private DataProduct(ProductMetadata metadata, List<InputPort> inputs, List<DatasetSpec> outputs,
                         List<TransformSpec> transforms, List<OutputPort> outputPorts,
                         Optional<DataContract> declaredContract, List<ManagementPort> managementPorts,
                         List<Check> checks, List<Policy> policies, List<Objective> objectives,
-                        Optional<DataProduct> restrictedSource) {
+                        Optional<DataProduct> restrictedSource, Set<String> principalRoles,
+                        List<String> qualityEarnedBy) {
         this.metadata = metadata;
+        this.principalRoles = Set.copyOf(principalRoles);
+        this.qualityEarnedBy = List.copyOf(qualityEarnedBy);
         this.restrictedSource = restrictedSource;
         this.policies = List.copyOf(policies);
         this.objectives = List.copyOf(objectives);
@@ -140,6 +147,33 @@ public final class DataProduct {
     /** @return the product's permanent address */
     public ProductAddress address() {
         return metadata.address();
+    }
+
+    /**
+     * Who the product is when it reads another product through a {@link ProductInput}: a
+     * principal whose id is the product's address ({@code urn:dataproduct:<domain>:<name>:v<major>}),
+     * with the roles declared by {@link Builder#principalRoles(String...)} and the attributes
+     * {@code domain} and {@code product} (its name). Upstream policies grant it access like any
+     * other consumer: to one of its roles, or to its id.
+     *
+     * @return the product's own principal
+     */
+    public Principal principal() {
+        return new Principal(address().urn(), principalRoles, java.util.Map.of("domain", metadata.domain(),
+                "product", metadata.name()));
+    }
+
+    /**
+     * @return the names of the product's own blocking checks that earn it a quality tier above its
+     *     inputs' ({@link Builder#qualityEarnedBy(String...)}); empty if none is declared
+     */
+    public List<String> qualityEarnedBy() {
+        return qualityEarnedBy;
+    }
+
+    /** @return the inputs that read other products, in declaration order */
+    public List<ProductInput> productInputs() {
+        return inputs.stream().filter(ProductInput.class::isInstance).map(ProductInput.class::cast).toList();
     }
 
     /** @return the input ports, in declaration order */
@@ -343,6 +377,8 @@ public final class DataProduct {
         private Schedule schedule;
         private final java.util.Map<String, Set<String>> projections = new java.util.LinkedHashMap<>();
         private final java.util.Map<String, Expr> fixedRows = new java.util.LinkedHashMap<>();
+        private final Set<String> principalRoles = new LinkedHashSet<>();
+        private final List<String> qualityEarnedBy = new ArrayList<>();
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -438,6 +474,38 @@ public final class DataProduct {
                 links.add(Link.of(title, href));
             } catch (IllegalArgumentException e) {
                 early.add("link '" + title + "': " + e.getMessage());
+            }
+            return this;
+        }
+
+        /**
+         * The roles of the product's own {@linkplain DataProduct#principal() principal}, which
+         * upstream policies grant access to when the product reads them through a
+         * {@link ProductInput}. None by default: then only a grant to the product's address reads.
+         *
+         * @param roles role names, such as {@code analyst}
+         * @return this builder
+         */
+        public Builder principalRoles(String... roles) {
+            for (String r : roles) {
+                principalRoles.add(Objects.requireNonNull(r, "role"));
+            }
+            return this;
+        }
+
+        /**
+         * Declares the product's own checks as the reason for a quality tier above its inputs'
+         * (a gold product built from bronze data, say). Each named check must be a check of the
+         * product with severity error, so that a run whose data fails it publishes nothing. Without
+         * this, a product's quality tier may be no higher than the lowest tier of the products it
+         * reads.
+         *
+         * @param checkNames names of the product's checks
+         * @return this builder
+         */
+        public Builder qualityEarnedBy(String... checkNames) {
+            for (String c : checkNames) {
+                qualityEarnedBy.add(Objects.requireNonNull(c, "check name"));
             }
             return this;
         }
@@ -720,6 +788,7 @@ public final class DataProduct {
             }
             checkObjectives(datasetNames, resolvedChecks, problems);
             checkSchedule(restricted, inputs, problems);
+            checkEarnedQuality(resolvedChecks, problems);
 
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException("product '" + name + "'", problems);
@@ -728,7 +797,8 @@ public final class DataProduct {
                     alignment, kind, qualityTier, supportTier, status, tags, links);
             DataProduct product = new DataProduct(metadata, inputs, datasets, resolved, outputPorts,
                     Optional.ofNullable(contract), managementPorts, resolvedChecks,
-                    restricted ? view.policies() : policies, objectives, Optional.ofNullable(over).filter(o -> restricted));
+                    restricted ? view.policies() : policies, objectives, Optional.ofNullable(over).filter(o -> restricted),
+                    principalRoles, qualityEarnedBy);
             product.schedule = Optional.ofNullable(schedule);
             return product;
         }
@@ -759,6 +829,20 @@ public final class DataProduct {
                 } else if (!reading.contains(name)) {
                     problems.add("schedule: input '" + name + "' reads no other product (its upstream() is empty), "
                             + "so it has no snapshots to run on; watch inputs " + reading + " or use a clock schedule");
+                }
+            }
+        }
+
+        /** The checks that earn a quality tier must exist and stop publication when they fail. */
+        private void checkEarnedQuality(List<Check> resolvedChecks, List<String> problems) {
+            for (String name : qualityEarnedBy) {
+                List<Check> named = resolvedChecks.stream().filter(c -> c.name().equals(name)).toList();
+                if (named.isEmpty()) {
+                    problems.add("qualityEarnedBy names check '" + name + "', which the product does not declare; "
+                            + "its checks are " + resolvedChecks.stream().map(Check::name).distinct().toList());
+                } else if (named.stream().anyMatch(c -> c.severity() != Severity.ERROR)) {
+                    problems.add("qualityEarnedBy names check '" + name + "', which is not blocking: a check that "
+                            + "earns a quality tier needs severity error, so that failing data is not published");
                 }
             }
         }

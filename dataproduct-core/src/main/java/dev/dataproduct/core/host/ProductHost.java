@@ -4,6 +4,10 @@ import dev.dataproduct.api.error.DataProductException;
 import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.api.product.ProductAddress;
 import dev.dataproduct.core.audit.AuditSink;
+import dev.dataproduct.core.compose.Mesh;
+import dev.dataproduct.core.compose.MeshOutcome;
+import dev.dataproduct.core.compose.UpstreamProduct;
+import dev.dataproduct.core.compose.UpstreamProducts;
 import dev.dataproduct.core.read.ProductReader;
 import dev.dataproduct.core.runtime.ProductRuntime;
 import dev.dataproduct.core.runtime.RunResult;
@@ -53,6 +57,8 @@ public final class ProductHost implements AutoCloseable {
     private final Clock clock;
     private final ConsumerCounts consumers = new ConsumerCounts();
     private final Scheduler scheduler;
+    private final Mesh mesh;
+    private final UpstreamProducts upstreams;
     private boolean started;
     private boolean closed;
 
@@ -81,6 +87,9 @@ public final class ProductHost implements AutoCloseable {
         }
         this.products = java.util.Collections.unmodifiableMap(map);
         this.scheduler = new Scheduler(this, b.scheduling);
+        this.mesh = b.mesh;
+        this.upstreams = UpstreamProducts.of(map.values().stream()
+                .map(h -> new UpstreamProduct(h.product(), h.reader(), runtime.store())).toList());
     }
 
     /**
@@ -173,26 +182,46 @@ public final class ProductHost implements AutoCloseable {
 
     /** Runs a product whose run lock the caller holds, and tells the scheduler of the new snapshot. */
     RunResult runLocked(HostedProduct hosted) {
-        RunResult result = runtime.run(hosted.product());
+        RunResult result = runtime.run(hosted.product(), upstreams);
         hosted.ran(result);
         scheduler.inputSnapshot(hosted.address().urn());
         return result;
     }
 
     /**
-     * Runs every product, in the order they were added; restricted products, which are views of
-     * another product and store nothing, are not run.
+     * Runs every product, in dependency order ({@link Mesh#order()}: each product after the
+     * products it reads, the others in the order they were added); restricted products, which are
+     * views of another product and store nothing, are not run. The first failure stops it; see
+     * {@link #runMesh()} to run on past failures.
      *
      * @return the run results in that order
+     * @throws DataProductException if a run fails or is refused
      */
     public List<RunResult> runAll() {
         List<RunResult> out = new ArrayList<>();
-        for (Map.Entry<ProductAddress, HostedProduct> e : products.entrySet()) {
-            if (e.getValue().product().restrictedSource().isEmpty()) {  // a restricted product is a view: not run
-                out.add(run(e.getKey()));
+        for (DataProduct p : mesh.order()) {
+            if (p.restrictedSource().isEmpty()) {  // a restricted product is a view: not run
+                out.add(run(p.address()));
             }
         }
         return out;
+    }
+
+    /**
+     * Runs every product as a mesh ({@link Mesh#run}): in dependency order, a product whose input
+     * did not commit skipped with the reason and left on its previous snapshot, a failed or refused
+     * run reported without stopping the products that do not read it.
+     *
+     * @return one outcome per product, in run order
+     */
+    public List<MeshOutcome> runMesh() {
+        // each run goes through run(address): the run lock, the host's record and the scheduler's triggers
+        return mesh.run(p -> run(p.address()));
+    }
+
+    /** @return the products held as a mesh: run order and interaction map */
+    public Mesh mesh() {
+        return mesh;
     }
 
     /**
@@ -250,6 +279,7 @@ public final class ProductHost implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private int batchSize = 4096;
         private Scheduling scheduling = Scheduling.defaults();
+        private Mesh mesh;
 
         private Builder(ProductRuntime runtime, BufferAllocator allocator) {
             this.runtime = Objects.requireNonNull(runtime, "runtime");
@@ -337,7 +367,11 @@ public final class ProductHost implements AutoCloseable {
 
         /**
          * @return the host
-         * @throws dev.dataproduct.api.error.InvalidDefinitionException if two products share an address
+         * @throws DataProductException if two products share an address
+         * @throws dev.dataproduct.api.error.InvalidDefinitionException if the products do not form a
+         *     mesh ({@link Mesh#of}): an input reads a product the host does not hold, products read
+         *     each other in a cycle, an upstream does not meet a consumer's expectations, or a
+         *     product promises more than its inputs give it
          */
         public ProductHost build() {
             List<String> problems = new ArrayList<>();
@@ -351,6 +385,7 @@ public final class ProductHost implements AutoCloseable {
             if (!problems.isEmpty()) {
                 throw new DataProductException("cannot build the product host: " + String.join("; ", problems));
             }
+            mesh = Mesh.of(products);
             return new ProductHost(this);
         }
     }

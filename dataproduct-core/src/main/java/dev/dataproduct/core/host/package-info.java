@@ -16,5 +16,11 @@
  * each product starts at a fixed jitter offset after its slots, and a product can run on new
  * snapshots of its inputs ({@link dev.dataproduct.core.host.InputVersions}). What became of each slot
  * goes to a {@link dev.dataproduct.core.host.ScheduleListener}.
+ *
+ * <p>A host holds its products as a {@link dev.dataproduct.core.compose.Mesh}: building it refuses
+ * product inputs of products it does not hold, unmet expectations, cycles and promises the inputs
+ * cannot support; it runs them in dependency order, and {@code runMesh()} skips a product whose
+ * input did not commit, which keeps its previous snapshot. Runs of a host read product inputs
+ * through the host's read paths, so the host's audit sees products reading products.
  */
 package dev.dataproduct.core.host;

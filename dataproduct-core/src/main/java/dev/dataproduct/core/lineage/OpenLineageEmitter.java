@@ -23,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * <p>Names: the job's namespace is {@code urn:dataproduct:<domain>} and its name
  * {@code <name>:v<major>}, so that namespace, {@code :} and name give the product's address. An
  * output dataset's namespace is the product's address and its name the dataset's; the snapshot id
- * is its dataset version. An input is named by the product and dataset it reads (see
- * {@link SnapshotInput}), by {@code file} and its absolute path for a file, or else by the
+ * is its dataset version. An input is named by the product and dataset it reads (a
+ * {@link dev.dataproduct.api.product.ProductInput}, whose snapshot read is its dataset version, or
+ * a {@link SnapshotInput}), by {@code file} and its absolute path for a file, or else by the
  * consuming product's address and {@code input:<name>}.
  *
  * <p>Facets: {@code schema} on every output; on {@code COMPLETE} the {@code version},

@@ -8,6 +8,7 @@ import dev.dataproduct.api.port.PortDescriptor;
 import dev.dataproduct.api.port.Upstream;
 import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.api.product.ProductAddress;
+import dev.dataproduct.api.product.ProductInput;
 import dev.dataproduct.api.quality.Metric;
 import dev.dataproduct.api.quality.Outcome;
 import dev.dataproduct.api.schema.DatasetSpec;
@@ -19,7 +20,9 @@ import dev.dataproduct.core.runtime.RunResult;
 import dev.dataproduct.core.runtime.RunStart;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /** Builds OpenLineage {@code RunEvent}s from runs, as Jackson trees. */
@@ -59,7 +62,7 @@ final class RunEvents {
 
     ObjectNode start(RunStart run) {
         ObjectNode event = base("START", run, run.startedAt());
-        inputs(event, run.product());
+        inputs(event, run.product(), Map.of());
         ArrayNode outputs = event.putArray("outputs");
         for (DatasetSpec d : run.product().outputs()) {
             outputs.add(output(run.product(), d));
@@ -69,7 +72,7 @@ final class RunEvents {
 
     ObjectNode complete(RunStart run, RunResult result) {
         ObjectNode event = base("COMPLETE", run, result.snapshot().committedAt());
-        inputs(event, run.product());
+        inputs(event, run.product(), upstreamRead(run, result));
         ArrayNode outputs = event.putArray("outputs");
         for (DatasetSpec d : run.product().outputs()) {
             ObjectNode out = output(run.product(), d);
@@ -92,7 +95,7 @@ final class RunEvents {
         ObjectNode facet = facet(((ObjectNode) event.get("run")).putObject("facets"), "errorMessage", ERROR_FACET);
         facet.put("message", error.getMessage() == null ? error.getClass().getName() : error.getMessage());
         facet.put("programmingLanguage", "JAVA");
-        inputs(event, run.product());
+        inputs(event, run.product(), Map.of());
         ArrayNode outputs = event.putArray("outputs");
         for (DatasetSpec d : run.product().outputs()) {
             outputs.add(output(run.product(), d));
@@ -114,23 +117,37 @@ final class RunEvents {
         return event;
     }
 
-    private void inputs(ObjectNode event, DataProduct product) {
+    /** The snapshot each product input read, by input name, as the committed manifest records it. */
+    private static Map<String, String> upstreamRead(RunStart run, RunResult result) {
+        Map<String, String> read = new HashMap<>();
+        run.store().history(run.product().address()).stream().filter(m -> m.id().equals(result.snapshot().id()))
+                .findFirst().ifPresent(m -> m.upstreamSnapshots().forEach(u -> read.put(u.input(), u.snapshotId())));
+        return read;
+    }
+
+    private void inputs(ObjectNode event, DataProduct product, Map<String, String> upstreamRead) {
         ArrayNode inputs = event.putArray("inputs");
         for (InputPort port : product.inputs()) {
-            inputs.add(input(product, port));
+            inputs.add(input(product, port, upstreamRead));
         }
     }
 
     /**
-     * Another product's dataset by that product's address and the dataset's name; a file by the
+     * Another product's dataset by that product's address and the dataset's name, with the
+     * snapshot read as its version once known (a pinned one from the start); a file by the
      * namespace {@code file} and its absolute path; anything else by the consuming product's
      * address and the input's name.
      */
-    private ObjectNode input(DataProduct product, InputPort port) {
+    private ObjectNode input(DataProduct product, InputPort port, Map<String, String> upstreamRead) {
         ObjectNode in = json.createObjectNode();
         PortDescriptor d = port.descriptor();
         ObjectNode facets = json.createObjectNode();
-        if (port instanceof SnapshotInput s) {
+        if (port instanceof ProductInput p) {
+            in.put("namespace", p.product().urn());
+            in.put("name", p.dataset());
+            Optional.ofNullable(upstreamRead.get(p.name())).or(p::snapshot)
+                    .ifPresent(id -> facet(facets, "version", VERSION_FACET).put("datasetVersion", id));
+        } else if (port instanceof SnapshotInput s) {
             in.put("namespace", s.readProduct().urn());
             in.put("name", s.readDataset());
             s.readSnapshot().ifPresent(id -> facet(facets, "version", VERSION_FACET).put("datasetVersion", id));

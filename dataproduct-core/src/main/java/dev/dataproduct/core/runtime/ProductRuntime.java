@@ -10,6 +10,7 @@ import dev.dataproduct.api.port.OutputContext;
 import dev.dataproduct.api.port.OutputPort;
 import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.api.product.ProductAddress;
+import dev.dataproduct.api.product.ProductInput;
 import dev.dataproduct.api.quality.Check;
 import dev.dataproduct.api.quarantine.RejectSink;
 import dev.dataproduct.api.quarantine.RejectedRow;
@@ -18,6 +19,8 @@ import dev.dataproduct.api.schema.DatasetSpec;
 import dev.dataproduct.api.transform.BatchSink;
 import dev.dataproduct.api.transform.TransformContext;
 import dev.dataproduct.api.transform.TransformSpec;
+import dev.dataproduct.core.compose.ProductInputs;
+import dev.dataproduct.core.compose.UpstreamProducts;
 import dev.dataproduct.core.contract.ContractGate;
 import dev.dataproduct.core.expr.Selection;
 import dev.dataproduct.core.io.ArrowIpcWriter;
@@ -123,9 +126,33 @@ public final class ProductRuntime implements AutoCloseable {
      * @throws dev.dataproduct.api.error.IncompatibleChangeException if the runtime has a contract
      *     registry and the product's contract breaks the previous version without a new major
      *     version; the run does no work then
+     * @throws RunRefusedException if the product reads another product through a
+     *     {@link ProductInput}: this run is given no products to read; use
+     *     {@link #run(DataProduct, UpstreamProducts)}
      */
     public RunResult run(DataProduct product) {
+        return run(product, UpstreamProducts.none());
+    }
+
+    /**
+     * Runs a product that may read other products through {@link ProductInput}s. Before any work,
+     * each product input is resolved among {@code upstreams}, its consumer expectations are
+     * checked against the upstream's contract, the upstream's policy must let the product's
+     * {@linkplain DataProduct#principal() principal} read the dataset, and the snapshot read is
+     * chosen (the pinned one, or the upstream's current one). The run then reads that snapshot
+     * through the upstream's read path, as the product's principal, and the committed manifest
+     * records it ({@link SnapshotManifest#upstreamSnapshots()}).
+     *
+     * @param product the product
+     * @param upstreams the products its inputs may read
+     * @return what happened
+     * @throws RunRefusedException if a product input cannot be read, with every reason; nothing is
+     *     read or committed
+     * @throws DataProductException for the other failures of {@link #run(DataProduct)}
+     */
+    public RunResult run(DataProduct product, UpstreamProducts upstreams) {
         Objects.requireNonNull(product, "product");
+        Objects.requireNonNull(upstreams, "upstreams");
         if (product.restrictedSource().isPresent()) {
             // a restricted product is a view: running it would write the copy it exists to avoid
             throw new DataProductException("product " + product.address() + " is restricted: it stores no data and "
@@ -135,16 +162,18 @@ public final class ProductRuntime implements AutoCloseable {
         Instant startedAt = clock.instant();
         RunStart run = new RunStart(RunIds.at(startedAt), product, startedAt, store);
         Optional<DataContract> contract;
+        ProductInputs productInputs;
         try {
             contract = contracts.map(registry -> checkContract(registry, product));
+            productInputs = ProductInputs.prepare(product, upstreams);
         } catch (RuntimeException e) {
             tell(o -> o.aborted(run, e));
             throw e;
         }
         tell(o -> o.started(run));
         RunResult result;
-        try {
-            result = execute(product, contract, startedAt);
+        try (productInputs) {
+            result = execute(product, contract, startedAt, productInputs);
         } catch (RuntimeException e) {
             tell(o -> o.failed(run, e));
             throw e;
@@ -164,7 +193,8 @@ public final class ProductRuntime implements AutoCloseable {
         }
     }
 
-    private RunResult execute(DataProduct product, Optional<DataContract> contract, Instant startedAt) {
+    private RunResult execute(DataProduct product, Optional<DataContract> contract, Instant startedAt,
+                              ProductInputs productInputs) {
         ProductAddress address = product.address();
         QualityStep quality = new QualityStep(product);
         List<QualityReport> reports;
@@ -180,7 +210,8 @@ public final class ProductRuntime implements AutoCloseable {
                     for (InputPort port : product.inputs()) {
                         String name = port.descriptor().name();
                         TrackedInput input = new TrackedInput(name);
-                        Dataset dataset = openInput(address, port, new InputContext(runAllocator, clock, input));
+                        Dataset dataset = port instanceof ProductInput p ? productInputs.open(p, product.principal())
+                                : openInput(address, port, new InputContext(runAllocator, clock, input));
                         QuarantineLog log = new QuarantineLog("input." + name, dataset.schema().fieldNames(), tx,
                                 runAllocator, tally);
                         logs.add(log);
@@ -204,7 +235,8 @@ public final class ProductRuntime implements AutoCloseable {
                     closeInputs(product);
                 }
                 logs.forEach(QuarantineLog::flush);
-                manifest = tx.commit(product.metadata().version().toString(), clock.instant());
+                manifest = tx.commit(product.metadata().version().toString(), clock.instant(),
+                        productInputs.snapshots());
             }
             contract.ifPresent(c -> contracts.get().publish(c));
             quality.record(reports, clock, history, gauges);

@@ -18,5 +18,12 @@
  * fail, or be refused before any work (lineage and service levels hook in here). The runtime's own
  * meters (run duration, rows in, published and quarantined, quarantine share, snapshot age, failed
  * runs) are tagged by product and dataset only.
+ *
+ * <p>A product that reads other products through
+ * {@link dev.dataproduct.api.product.ProductInput}s runs with the products it may read
+ * ({@code run(product, upstreams)}; a product host passes the products it holds). Its product
+ * inputs are resolved before any work (upstream given, expectations met, read allowed to the
+ * product's principal, snapshot there), or the run is refused with every reason
+ * ({@link dev.dataproduct.core.runtime.RunRefusedException}); see {@code dev.dataproduct.core.compose}.
  */
 package dev.dataproduct.core.runtime;

@@ -437,7 +437,7 @@ public final class DirectorySnapshotStore implements SnapshotStore {
                             parent.map(SnapshotManifest::sequence).orElse(0L)) + 1;
                     SnapshotManifest manifest = new SnapshotManifest(SnapshotManifest.idOf(sequence), sequence,
                             parent.map(SnapshotManifest::id).orElse(""), committedAt, product.urn(),
-                            productVersion, dataRows, quarantineRows);
+                            productVersion, dataRows, quarantineRows, upstream());
                     Path manifestFile = staging.resolve(MANIFEST);
                     Files.write(manifestFile, JSON.writeValueAsBytes(manifest));
                     sync(manifestFile);

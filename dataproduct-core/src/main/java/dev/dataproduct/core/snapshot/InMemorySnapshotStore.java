@@ -48,7 +48,7 @@ public final class InMemorySnapshotStore implements SnapshotStore {
                     long sequence = history.size() + 1L;
                     SnapshotManifest manifest = new SnapshotManifest(SnapshotManifest.idOf(sequence), sequence,
                             parent.map(SnapshotManifest::id).orElse(""), committedAt, product.urn(), productVersion,
-                            dataRows, quarantineRows);
+                            dataRows, quarantineRows, upstream());
                     history.add(new Stored(manifest, bytes(data), bytes(quarantine)));
                     return manifest;
                 }

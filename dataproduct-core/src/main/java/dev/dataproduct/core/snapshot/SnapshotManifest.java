@@ -4,6 +4,7 @@ import dev.dataproduct.api.port.SnapshotInfo;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,9 +20,13 @@ import java.util.Optional;
  * @param productVersion the product version that produced it
  * @param datasets published rows per dataset (file {@code data/<name>.arrow})
  * @param quarantine quarantined rows per dataset or input (file {@code quarantine/<name>.arrow})
+ * @param upstreamSnapshots the snapshots of other products the run read through product inputs, in
+ *     the order of the inputs; empty for a product that reads no other product, and in manifests
+ *     written before the field existed
  */
 public record SnapshotManifest(String id, long sequence, String parent, Instant committedAt, String productAddress,
-                               String productVersion, Map<String, Long> datasets, Map<String, Long> quarantine) {
+                               String productVersion, Map<String, Long> datasets, Map<String, Long> quarantine,
+                               List<UpstreamSnapshot> upstreamSnapshots) {
 
     /** Validates and copies the components, keeping the order of the maps. */
     public SnapshotManifest {
@@ -32,6 +37,13 @@ public record SnapshotManifest(String id, long sequence, String parent, Instant 
         Objects.requireNonNull(productVersion, "productVersion");
         datasets = Collections.unmodifiableMap(new LinkedHashMap<>(datasets == null ? Map.of() : datasets));
         quarantine = Collections.unmodifiableMap(new LinkedHashMap<>(quarantine == null ? Map.of() : quarantine));
+        upstreamSnapshots = upstreamSnapshots == null ? List.of() : List.copyOf(upstreamSnapshots);
+    }
+
+    /** A manifest of a snapshot built without reading other products. */
+    public SnapshotManifest(String id, long sequence, String parent, Instant committedAt, String productAddress,
+                            String productVersion, Map<String, Long> datasets, Map<String, Long> quarantine) {
+        this(id, sequence, parent, committedAt, productAddress, productVersion, datasets, quarantine, List.of());
     }
 
     /**

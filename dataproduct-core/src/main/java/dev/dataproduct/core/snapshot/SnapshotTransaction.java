@@ -39,6 +39,27 @@ public interface SnapshotTransaction extends AutoCloseable {
      */
     SnapshotManifest commit(String productVersion, Instant committedAt);
 
+    /**
+     * Makes the snapshot durable and current, atomically, recording the snapshots of other
+     * products it was built from in its manifest.
+     *
+     * @param productVersion the version of the product that produced it
+     * @param committedAt the commit time
+     * @param upstream the snapshots of other products the run read; empty for none
+     * @return the manifest of the committed snapshot, with {@code upstream} as its
+     *     {@link SnapshotManifest#upstreamSnapshots()}
+     * @throws dev.dataproduct.api.error.PortException if it cannot be committed
+     * @throws UnsupportedOperationException if {@code upstream} is not empty and the store cannot
+     *     record it (the default, for stores written before product inputs existed)
+     */
+    default SnapshotManifest commit(String productVersion, Instant committedAt, java.util.List<UpstreamSnapshot> upstream) {
+        if (!upstream.isEmpty()) {
+            throw new UnsupportedOperationException(getClass().getName() + " cannot record the upstream snapshots a "
+                    + "run read; implement commit(productVersion, committedAt, upstream) in the store");
+        }
+        return commit(productVersion, committedAt);
+    }
+
     /** Abandons the snapshot unless it was committed. */
     @Override
     void close();

@@ -4,6 +4,7 @@ import dev.dataproduct.core.io.ArrowIpcWriter;
 import java.nio.channels.WritableByteChannel;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -17,6 +18,7 @@ abstract class StagedTransaction implements SnapshotTransaction {
     private final Map<String, ArrowIpcWriter> data = new LinkedHashMap<>();
     private final Map<String, ArrowIpcWriter> quarantine = new LinkedHashMap<>();
     private boolean finished;
+    private List<UpstreamSnapshot> upstream = List.of();
 
     StagedTransaction(BufferAllocator allocator) {
         this.allocator = allocator;
@@ -52,6 +54,17 @@ abstract class StagedTransaction implements SnapshotTransaction {
         ArrowIpcWriter w = ArrowIpcWriter.open(create(area, name), schema, allocator, area + "/" + name);
         writers.put(name, w);
         return w;
+    }
+
+    @Override
+    public SnapshotManifest commit(String productVersion, Instant committedAt, List<UpstreamSnapshot> value) {
+        this.upstream = List.copyOf(value);
+        return commit(productVersion, committedAt);
+    }
+
+    /** @return the upstream snapshots the manifest being published records */
+    List<UpstreamSnapshot> upstream() {
+        return upstream;
     }
 
     @Override

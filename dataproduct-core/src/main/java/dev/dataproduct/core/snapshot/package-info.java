@@ -14,5 +14,11 @@
  * a pinned snapshot is never removed or changed, and any retention of old snapshots must skip the
  * ids {@link dev.dataproduct.core.snapshot.SnapshotStore#pinned} returns. Pins are held in the
  * JVM (shared by every store over the same directory).
+ *
+ * <p>The manifest of a snapshot built from other products records, as {@code upstreamSnapshots},
+ * the snapshot of each product input read (input, product address, dataset, snapshot id, contract
+ * version), committed with
+ * {@link dev.dataproduct.core.snapshot.SnapshotTransaction#commit(String, java.time.Instant, java.util.List)};
+ * manifests written before the field existed read as having none.
  */
 package dev.dataproduct.core.snapshot;

@@ -10,6 +10,7 @@ import dev.dataproduct.core.io.ArrowMemory;
 import dev.dataproduct.core.snapshot.SnapshotManifest;
 import dev.dataproduct.core.snapshot.SnapshotStore;
 import dev.dataproduct.core.snapshot.SnapshotTransaction;
+import dev.dataproduct.core.snapshot.UpstreamSnapshot;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -25,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and say how to make an empty one; the kit checks the SPI's promises. A committed snapshot reads
  * back exactly, quarantine included; nothing written is visible before commit, and an abandoned
  * transaction leaves no trace; each commit becomes current with the next sequence number and its
- * predecessor as parent, while older snapshots stay readable; and reading and writing release all
- * their memory.
+ * predecessor as parent, while older snapshots stay readable; a manifest keeps the upstream
+ * snapshots a run read; and reading and writing release all their memory.
  */
 public abstract class SnapshotStoreKit {
     private static final ProductAddress PRODUCT = new ProductAddress("kit", "stored", 1);
@@ -147,6 +148,30 @@ public abstract class SnapshotStoreKit {
             SnapshotStore again = reopen(store, dir);
             assertEquals(Optional.of(manifest), again.current(PRODUCT));
             assertEquals(rows, read(again, manifest, allocator));
+        }
+    }
+
+    /**
+     * A snapshot built from other products keeps, in its manifest, the snapshots it read, also
+     * after the store is opened again.
+     *
+     * @throws Exception if the implementation fails
+     */
+    @Test
+    public void aManifestKeepsTheUpstreamSnapshotsItWasBuiltFrom() throws Exception {
+        SnapshotStore store = store(dir);
+        List<UpstreamSnapshot> read = List.of(
+                new UpstreamSnapshot("orders", "urn:dataproduct:kit:orders:v2", "orders", "00000007", "2.1.0"),
+                new UpstreamSnapshot("customers", "urn:dataproduct:kit:customers:v1", "customers", "00000003", "1.0.0"));
+        try (BufferAllocator allocator = ArrowMemory.rootAllocator()) {
+            SnapshotManifest manifest;
+            try (SnapshotTransaction tx = store.begin(PRODUCT, allocator)) {
+                write(tx.dataset("items", KitData.SPEC.schema().toArrow()), KitData.rows(3, 37), allocator);
+                manifest = tx.commit("1.0.0", NOW, read);
+            }
+            assertEquals(read, manifest.upstreamSnapshots());
+            assertEquals(Optional.of(manifest), store.current(PRODUCT));
+            assertEquals(read, reopen(store, dir).current(PRODUCT).orElseThrow().upstreamSnapshots());
         }
     }
 

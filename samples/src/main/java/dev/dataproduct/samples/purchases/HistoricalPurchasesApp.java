@@ -19,6 +19,7 @@ import dev.dataproduct.core.slo.OpenSlo;
 import dev.dataproduct.core.slo.ServiceLevels;
 import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
 import dev.dataproduct.ports.arrow.ArrowFileOutput;
+import dev.dataproduct.samples.composition.CompositionApp;
 import dev.dataproduct.samples.students.StudentDirectoryApp;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,7 +35,8 @@ import java.time.ZoneOffset;
  * service level history and OpenSLO objectives are written (beside the snapshots) and the product's
  * descriptor; then proposes the next contract version, whose breaking change the version policy
  * refuses, and prints the release notes. Then it runs the K-12 students sample
- * ({@link StudentDirectoryApp}).
+ * ({@link StudentDirectoryApp}) and the composition sample ({@link CompositionApp}: a mesh of this
+ * product and one built from it, with its run order and interaction map).
  *
  * <p>Run it with {@code mvn -q -pl samples -am compile exec:exec}; the optional argument is the
  * working directory (default {@code target/historical-purchases}). With
@@ -104,6 +106,9 @@ public final class HistoricalPurchasesApp {
         System.out.println();
         // the K-12 sample shows access control: one product seen by principals, counselors and the district office
         StudentDirectoryApp.run(work.resolveSibling("student-directory"), System.out);
+        System.out.println();
+        // composition: a derived product reading this one through a product input, run as a mesh
+        CompositionApp.run(work.resolveSibling("composition"), System.out);
     }
 
     /** Shows the version policy catching a breaking change proposed as a minor version. */
