@@ -21,6 +21,8 @@ import dev.dataproduct.core.read.ReadResult;
 import dev.dataproduct.core.read.SnapshotSelector;
 import dev.dataproduct.core.runtime.RunResult;
 import dev.dataproduct.core.snapshot.SnapshotManifest;
+import dev.dataproduct.ports.http.page.CatalogQuery;
+import dev.dataproduct.ports.http.page.Pages;
 import io.micrometer.core.instrument.Counter;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -46,6 +48,8 @@ final class RestHandler implements HttpHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> DOCUMENT_TYPES = List.of(MediaTypes.JSON, MediaTypes.YAML);
     private static final List<String> JSON_ONLY = List.of(MediaTypes.JSON);
+    private static final List<String> HTML_ONLY = List.of(MediaTypes.HTML);
+    private static final List<String> SHEET_TYPES = List.of(MediaTypes.JSON, MediaTypes.YAML, MediaTypes.HTML);
 
     private final ProductHost host;
     private final String port;
@@ -56,9 +60,10 @@ final class RestHandler implements HttpHandler {
     private final PortMeters meters;
     private final RestPort owner;
     private final BufferAllocator allocator;
+    private final Pages pages;
 
     RestHandler(ProductHost host, String port, Authenticator authenticator, long defaultLimit, long maxLimit,
-                int maxUriChars, PortMeters meters, RestPort owner, BufferAllocator allocator) {
+                int maxUriChars, PortMeters meters, RestPort owner, BufferAllocator allocator, Pages pages) {
         this.host = host;
         this.port = port;
         this.authenticator = authenticator;
@@ -68,6 +73,7 @@ final class RestHandler implements HttpHandler {
         this.meters = meters;
         this.owner = owner;
         this.allocator = allocator;
+        this.pages = pages;
     }
 
     /** What one exchange did, for the meters. */
@@ -137,6 +143,22 @@ final class RestHandler implements HttpHandler {
             ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"dataproduct\"");
             throw new BadRequest(401, "Unauthorized", "send a valid bearer token in the Authorization header", null);
         }
+        if (path.isEmpty()) {
+            negotiate(ex, HTML_ONLY);
+            sendHtml(ex, pages.catalogPage(host), o);
+            return;
+        }
+        if (path.size() == 1 && path.get(0).equals("catalog")) {
+            negotiate(ex, JSON_ONLY);
+            CatalogQuery query;
+            try {
+                query = CatalogQuery.parse(ex.getRequestURI().getRawQuery());
+            } catch (IllegalArgumentException e) {
+                throw BadRequest.query(null, e.getMessage());
+            }
+            sendJson(ex, pages.catalogJson(host, query), o);
+            return;
+        }
         if (path.size() == 1 && path.get(0).equals("products")) {
             negotiate(ex, JSON_ONLY);
             sendJson(ex, products(), o);
@@ -162,7 +184,11 @@ final class RestHandler implements HttpHandler {
         }
         switch (rest) {
             case "" -> {
-                String type = negotiate(ex, DOCUMENT_TYPES);
+                String type = negotiate(ex, SHEET_TYPES);
+                if (type.equals(MediaTypes.HTML)) {
+                    sendHtml(ex, pages.dataSheet(host, hosted, principal), o);
+                    return;
+                }
                 send(ex, type, type.equals(MediaTypes.YAML) ? OdpsCodec.toYaml(product) : OdpsCodec.toJson(product),
                         o);
             }
@@ -404,6 +430,13 @@ final class RestHandler implements HttpHandler {
 
     private static void sendJson(HttpExchange ex, JsonNode body, Outcome o) throws IOException {
         send(ex, MediaTypes.JSON, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body), o);
+    }
+
+    private static void sendHtml(HttpExchange ex, String page, Outcome o) throws IOException {
+        // the page loads nothing: the header holds the browser to that even if the page's own meta were lost
+        ex.getResponseHeaders().set("Content-Security-Policy", Pages.CONTENT_SECURITY_POLICY);
+        ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        send(ex, MediaTypes.HTML, page, o);
     }
 
     private static void send(HttpExchange ex, String type, String body, Outcome o) throws IOException {
