@@ -80,6 +80,13 @@ class PagesRestTest {
     }
 
     @Test
+    void showsSampleDatesAndTimesAsPeopleReadThem() {
+        String admin = html(SHEET, Directory.ADMIN_TOKEN);
+        assertTrue(admin.contains("<td>2010-01-01</td>"), "a date, not a day number");
+        assertTrue(admin.contains("<td>2026-09-01T00:00:00Z</td>"), "an instant, not microseconds");
+    }
+
+    @Test
     void tellsAViewerWithoutAccessSoAndShowsNoRows() {
         String page = html(SHEET, Directory.NOBODY_TOKEN);
         assertTrue(page.contains("class=\"denied\""));

@@ -2,6 +2,7 @@ package dev.dataproduct.ports.http.page;
 
 import dev.dataproduct.api.access.Principal;
 import dev.dataproduct.api.contract.DataContract;
+import dev.dataproduct.api.data.VectorValues;
 import dev.dataproduct.api.descriptor.DatasetDescriptor;
 import dev.dataproduct.api.descriptor.PortEntry;
 import dev.dataproduct.api.descriptor.ProductDescriptor;
@@ -196,7 +197,7 @@ final class SheetRenderer {
                     for (int r = 0; r < batch.getRowCount(); r++) {
                         out.append("<tr>");
                         for (FieldVector v : batch.getFieldVectors()) {
-                            Object value = v.getObject(r);
+                            Object value = VectorValues.get(v, r);
                             out.append("<td>").append(Html.esc(value == null ? "" : cell(value.toString())))
                                     .append("</td>");
                         }
