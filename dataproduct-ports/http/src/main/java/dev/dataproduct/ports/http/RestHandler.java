@@ -36,6 +36,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.arrow.memory.BufferAllocator;
@@ -172,6 +173,15 @@ final class RestHandler implements HttpHandler {
             address = new ProductAddress(path.get(1), path.get(2), Integer.parseInt(path.get(3).substring(1)));
         } catch (IllegalArgumentException e) {
             throw notFound("no product at " + raw + "; products are listed at /products");
+        }
+        if (host.product(address).isEmpty() && path.size() == 4) {
+            // a product the catalog knows from its document only has a data sheet here, and nothing else
+            Optional<String> described = MediaTypes.negotiate(ex.getRequestHeaders().getFirst("Accept"), SHEET_TYPES)
+                    .filter(MediaTypes.HTML::equals).flatMap(t -> pages.describedSheet(host, address, principal));
+            if (described.isPresent()) {
+                sendHtml(ex, described.get(), o);
+                return;
+            }
         }
         HostedProduct hosted = host.product(address).orElseThrow(() -> notFound("no product "
                 + address.urn() + " is served here; products are listed at /products"));

@@ -74,8 +74,8 @@ class DataSheetBrowserTest {
                 "the completeness check charted over its runs");
         assertTrue(count("svg[data-chart=sli-freshness] circle.point") >= SheetMesh.RUNS - 1, "freshness history");
         assertTrue(count("svg[data-chart=sli-completeness] circle.point") >= SheetMesh.RUNS, "completeness history");
-        assertEquals(2, count("svg[data-graph=lineage] g.node"), "the product and the one that reads it");
-        assertEquals(1, count("svg[data-graph=lineage] path.edge"));
+        assertEquals(3, count("svg[data-graph=lineage] g.node"), "the product and the two that read it");
+        assertEquals(2, count("svg[data-graph=lineage] path.edge"));
         assertTrue(text("pre.curl").startsWith("curl "), "how to connect with curl");
         assertEquals(mesh.directory.contract().version(), text("#contract-version"));
         Path shot = SHOTS.resolve("data-sheet.png");
@@ -88,9 +88,9 @@ class DataSheetBrowserTest {
     void rendersTheCatalogWithItsInteractionMap() throws Exception {
         browser.load(mesh.base() + "/");
         assertEquals("Data product catalog", text("h1"));
-        assertEquals(2, count("table.products tr.product"));
-        assertEquals(2, count("svg[data-graph=mesh] g.domain"), "one band per domain");
-        assertEquals(2, count("svg[data-graph=mesh] g.node"));
+        assertEquals(3, count("table.products tr.product"), "two served, one known from its document");
+        assertEquals(3, count("svg[data-graph=mesh] g.domain"), "one band per domain");
+        assertEquals(3, count("svg[data-graph=mesh] g.node"));
         assertEquals(1, count("svg[data-graph=mesh] path.edge[data-to='urn:dataproduct:district:attendance:v0']"));
         browser.screenshot(SHOTS.resolve("catalog.png"));
         assertEquals(List.of(), browser.errors(), "no console errors");

@@ -106,18 +106,27 @@ class PagesRestTest {
 
     @Test
     void searchesTheCatalogByEachCriterion() throws Exception {
-        assertEquals(2, catalog("").get("count").asInt());
+        assertEquals(3, catalog("").get("count").asInt());
         assertFound("q=studies+where", "directory");
         assertFound("domain=district", "attendance");
         assertFound("owner=dan%40example.com", "attendance");
         assertFound("tag=schools", "directory");
-        assertFound("field=students", "attendance");
+        assertEquals(2, catalog("field=students").get("count").asInt(), "attendance and budget");
         assertFound("classification=confidential", "directory");
-        assertEquals(2, catalog("status=active").get("count").asInt() + catalog("status=draft").get("count").asInt());
+        assertEquals(3, catalog("status=active").get("count").asInt() + catalog("status=draft").get("count").asInt());
         assertEquals(0, catalog("q=nothing-like-this").get("count").asInt());
         JsonNode reader = catalog("domain=district").get("products").get(0);
         assertEquals("urn:dataproduct:k12:directory:v1", reader.at("/reads/0").asText());
         assertEquals("/products/district/attendance/v0", reader.at("/links/dataSheet").asText());
+    }
+
+    @Test
+    void servesTheSheetOfAProductKnownOnlyFromItsDocument() {
+        String page = html("/products/finance/budget/v4", Directory.COUNSELOR_TOKEN);
+        assertTrue(page.contains("Spending per student."));
+        assertTrue(page.contains("only described here"));
+        assertEquals(404, get("/products/finance/budget/v4", Directory.COUNSELOR_TOKEN).statusCode(),
+                "it has no descriptor, rows or contract here");
     }
 
     @Test

@@ -13,7 +13,9 @@ import dev.dataproduct.api.quality.Check;
 import dev.dataproduct.api.schema.DatasetSpec;
 import dev.dataproduct.api.schema.LogicalType;
 import dev.dataproduct.api.slo.Objective;
+import dev.dataproduct.core.catalog.Catalog;
 import dev.dataproduct.core.host.ProductHost;
+import dev.dataproduct.core.odps.OdpsCodec;
 import dev.dataproduct.core.quality.history.InMemoryMetricsHistory;
 import dev.dataproduct.core.runtime.ProductRuntime;
 import dev.dataproduct.core.slo.InMemorySliHistory;
@@ -34,9 +36,10 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
- * A mesh of two products for the pages: the school directory (k12), with objectives, a quality
- * check and three runs a day apart, and an attendance report (district) that reads it. Served by a
- * host whose REST port renders the pages with service levels and quality history.
+ * A mesh for the pages: the school directory (k12), with objectives, a quality check and three
+ * runs a day apart, and an attendance report (district) that reads it, both served by a host whose
+ * REST port renders the pages with service levels and quality history; and a budget (finance) that
+ * reads the directory too, known only from its ODPS document in the pages' catalog.
  */
 final class SheetMesh implements AutoCloseable {
     static final int RUNS = 3;
@@ -87,7 +90,16 @@ final class SheetMesh implements AutoCloseable {
                 .build();
         runtime = ProductRuntime.builder().allocator(allocator).store(store).clock(clock).observer(levels)
                 .history(quality).build();
-        pages = Pages.builder().serviceLevels(levels, sli).qualityHistory(quality).clock(clock).build();
+        // a product of another team, known here only from its ODPS document
+        DataProduct budget = DataProduct.builder("budget").domain("finance").version("4.0.0")
+                .owner(Owner.person("Fay Ng", "fay@example.com")).purpose("Spending per student.")
+                .input(new ReadsProduct(RowsInput.of("directory", ATTENDANCE.schema(), counts),
+                        directory.address().urn()))
+                .output(ATTENDANCE).transform(ctx -> ctx.input("directory")).build();
+        Catalog catalog = new Catalog();
+        catalog.register(OdpsCodec.document(budget));
+        pages = Pages.builder().serviceLevels(levels, sli).qualityHistory(quality).clock(clock).catalog(catalog)
+                .build();
         StaticTokens tokens = StaticTokens.builder().token(Directory.COUNSELOR_TOKEN, Directory.COUNSELOR)
                 .token(Directory.ADMIN_TOKEN, Directory.ADMIN).token(Directory.NOBODY_TOKEN, Directory.NOBODY).build();
         rest = RestPort.builder().authenticator(tokens).pages(pages).build();

@@ -3,6 +3,7 @@ package dev.dataproduct.ports.http.page;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.dataproduct.api.access.Principal;
 import dev.dataproduct.api.port.PortDescriptor;
+import dev.dataproduct.api.product.ProductAddress;
 import dev.dataproduct.core.catalog.Catalog;
 import dev.dataproduct.core.catalog.CatalogEntry;
 import dev.dataproduct.core.host.HostedProduct;
@@ -85,6 +86,22 @@ public final class Pages {
         Mesh mesh = mesh(host);
         Subject subject = hosted(host, product);
         return new SheetRenderer(this, subject, mesh, viewer, Links.SERVED).render();
+    }
+
+    /**
+     * The data sheet of a product the host does not serve but this pages' catalog knows from its
+     * document: its description, fields, ports and lineage, without rows or measurements.
+     *
+     * @param host the host, whose products make the lineage
+     * @param address the product's address
+     * @param viewer who reads the page
+     * @return the page, or empty if the catalog knows no such product
+     */
+    public Optional<String> describedSheet(ProductHost host, ProductAddress address, Principal viewer) {
+        Objects.requireNonNull(viewer, "viewer");
+        Optional<CatalogEntry> entry = catalog.flatMap(c -> c.byAddress(address.urn()));
+        return entry.map(e -> new SheetRenderer(this, Subject.described(e.descriptor()), mesh(host), viewer,
+                Links.SERVED).render());
     }
 
     /**

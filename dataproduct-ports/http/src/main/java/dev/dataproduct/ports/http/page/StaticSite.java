@@ -50,8 +50,9 @@ public final class StaticSite {
     private final Principal viewer;
     private final Map<ProductAddress, Held> products = new LinkedHashMap<>();
 
-    /** A product the site writes a sheet for, with its read path and latest run. */
-    private record Held(DataProduct product, ProductReader reader, Optional<RunResult> latestRun) {
+    /** A product the site writes a sheet for, with its store, read path and latest run. */
+    private record Held(DataProduct product, SnapshotStore store, ProductReader reader,
+                        Optional<RunResult> latestRun) {
     }
 
     private StaticSite(Builder b) {
@@ -79,15 +80,26 @@ public final class StaticSite {
     }
 
     /**
-     * Adds a product, whose sheet is written from now on.
+     * Adds a product committed to the site's store, whose sheet is written from now on.
      *
      * @param product the product
      */
-    public synchronized void add(DataProduct product) {
+    public void add(DataProduct product) {
+        add(product, store);
+    }
+
+    /**
+     * Adds a product committed to another store, so that one catalog spans products of several stores.
+     *
+     * @param product the product
+     * @param productStore where its snapshots are committed
+     */
+    public synchronized void add(DataProduct product, SnapshotStore productStore) {
         Objects.requireNonNull(product, "product");
-        ProductReader reader = ProductReader.builder(store, product.address()).datasets(product).allocator(allocator)
-                .build();
-        products.put(product.address(), new Held(product, reader, Optional.empty()));
+        Objects.requireNonNull(productStore, "productStore");
+        ProductReader reader = ProductReader.builder(productStore, product.address()).datasets(product)
+                .allocator(allocator).build();
+        products.put(product.address(), new Held(product, productStore, reader, Optional.empty()));
     }
 
     /**
@@ -102,7 +114,7 @@ public final class StaticSite {
         if (h == null) {
             throw new IllegalArgumentException(missing(result.productAddress()));
         }
-        products.put(a, new Held(h.product(), h.reader(), Optional.of(result)));
+        products.put(a, new Held(h.product(), h.store(), h.reader(), Optional.of(result)));
     }
 
     private String missing(String address) {
@@ -111,7 +123,8 @@ public final class StaticSite {
     }
 
     /**
-     * Writes the catalog and every product's data sheet.
+     * Writes the catalog and the data sheet of every product: those added, and those of the
+     * pages' catalog known only from their documents.
      *
      * @return the catalog's file, {@code index.html}
      * @throws PortException if a file cannot be written
@@ -120,6 +133,13 @@ public final class StaticSite {
         Mesh mesh = mesh();
         for (Held h : products.values()) {
             writeSheet(h, mesh);
+        }
+        for (Subject s : mesh.products()) {
+            if (s.product().isEmpty()) {
+                // known from its document only: its sheet shows the description, so the catalog's link leads somewhere
+                ProductAddress a = ProductAddress.parse(s.address());
+                write(sheetFile(a), new SheetRenderer(pages, s, mesh, viewer, Links.SHEET_FILE).render());
+            }
         }
         return writeIndex(mesh);
     }
@@ -162,7 +182,7 @@ public final class StaticSite {
     private Subject subject(Held h) {
         PortDescriptor files = new PortDescriptor("static-site", "file", "html", directory.toString());
         return new Subject(h.product().describe(), Optional.of(h.product()), Optional.of(h.reader()),
-                store.history(h.reader().product()), h.latestRun(), List.of(files));
+                h.store().history(h.reader().product()), h.latestRun(), List.of(files));
     }
 
     private Path writeSheet(Held h, Mesh mesh) {

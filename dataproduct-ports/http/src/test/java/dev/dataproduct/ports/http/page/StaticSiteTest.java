@@ -13,6 +13,8 @@ import dev.dataproduct.api.product.Owner;
 import dev.dataproduct.api.schema.Classification;
 import dev.dataproduct.api.schema.DatasetSpec;
 import dev.dataproduct.api.schema.LogicalType;
+import dev.dataproduct.core.catalog.Catalog;
+import dev.dataproduct.core.odps.OdpsCodec;
 import dev.dataproduct.core.runtime.ProductRuntime;
 import dev.dataproduct.core.runtime.RunResult;
 import dev.dataproduct.core.snapshot.InMemorySnapshotStore;
@@ -97,6 +99,21 @@ class StaticSiteTest {
             }
         }
         assertTrue(links >= 4, "the catalog links each sheet and each sheet the catalog");
+    }
+
+    @Test
+    void writesASheetForAProductKnownOnlyFromItsDocument() throws IOException {
+        DataProduct a = cities("cities").build();
+        Catalog catalog = new Catalog();
+        catalog.register(OdpsCodec.document(cities("villages").build()));
+        StaticSite site = StaticSite.builder(dir, store, allocator).product(a)
+                .pages(Pages.builder().catalog(catalog).build()).build();
+        runtime.run(a);
+        String index = Files.readString(site.writeAll());
+        assertTrue(index.contains("href=\"products/geo/villages/v2.html\""), index);
+        String sheet = Files.readString(dir.resolve("products/geo/villages/v2.html"));
+        assertTrue(sheet.contains("only described here"), "no rows for a product this site does not hold");
+        assertTrue(sheet.contains("data-field=\"mayor\""), "its fields, from its document");
     }
 
     @Test
