@@ -43,5 +43,18 @@ class HistoricalPurchasesAppTest {
         String openSlo = Files.readString(work.resolve("service-levels/objectives.openslo.yaml"));
         assertTrue(openSlo.contains("kind: \"SLO\"") || openSlo.contains("kind: SLO"), openSlo);
         assertTrue(openSlo.contains("historical-purchases-availability"), openSlo);
+
+        // the static catalog, with a data sheet per product of the run (purchases and the two K-12 products)
+        String index = Files.readString(work.resolve("site/index.html"));
+        for (String sheet : List.of("products/retail/historical-purchases/v1.html",
+                "products/education/student-master/v1.html", "products/education/student-directory-masked/v1.html")) {
+            assertTrue(index.contains("href=\"" + sheet + "\""), "the catalog links " + sheet);
+            String page = Files.readString(work.resolve("site").resolve(sheet));
+            assertTrue(page.contains("<table class=\"fields\""), sheet);
+        }
+        String purchases = Files.readString(work.resolve("site/products/retail/historical-purchases/v1.html"));
+        assertTrue(purchases.contains("data-chart=\"sli-"), "service levels charted from the run's history");
+        assertTrue(index.contains("data-from=\"urn:dataproduct:education:student-master:v1\""),
+                "the map shows the directory reading the master");
     }
 }
