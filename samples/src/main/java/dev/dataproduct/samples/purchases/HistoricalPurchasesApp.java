@@ -100,7 +100,8 @@ public final class HistoricalPurchasesApp {
             // the catalog and data sheets as static HTML; the product's own sheet is rewritten after each commit
             StaticSite site = StaticSite.builder(work.resolve("site"), store, pageReads).pages(pages)
                     .viewer(SITE_VIEWER).build();
-            DataProduct purchases = HistoricalPurchases.fromContract(contract, orders,
+            // with its access policy, so that the data sheet's sample shows what the site's viewer may see
+            DataProduct purchases = HistoricalPurchases.withAccess(contract, orders,
                     ArrowFileOutput.at(work.resolve("served")), DataSheetPort.to(site));
             site.add(purchases);
             Path openSlo = work.resolve("service-levels").resolve("objectives.openslo.yaml");
