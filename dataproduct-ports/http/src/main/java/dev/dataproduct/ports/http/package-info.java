@@ -8,5 +8,10 @@
  * details that name the query parameter at fault and never describe a policy. Usage meters
  * ({@code dataproduct.port.requests}, {@code .rows}, {@code .bytes}, {@code .latency},
  * {@code .denied}) are tagged by product, port, dataset and outcome only.
+ *
+ * <p>The port also serves the human pages of {@link dev.dataproduct.ports.http.page}: the catalog at
+ * {@code /} (HTML) and {@code /catalog} (search, JSON), and each product's data sheet at its address
+ * when the client accepts {@code text/html} (a browser does); other clients get the descriptor there
+ * as before.
  */
 package dev.dataproduct.ports.http;
