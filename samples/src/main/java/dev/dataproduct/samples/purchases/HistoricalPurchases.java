@@ -113,7 +113,19 @@ public final class HistoricalPurchases {
      * @return the product
      */
     public static DataProduct withAccess(DataContract contract, Path ordersCsv) {
-        return builder(contract, ordersCsv, new OutputPort[0]).access(ACCESS).build();
+        return withAccess(contract, ordersCsv, new OutputPort[0]);
+    }
+
+    /**
+     * The product defined by a contract, with the access policy {@link #ACCESS} and output ports.
+     *
+     * @param contract the contract
+     * @param ordersCsv the orders file read
+     * @param outputs where the product is delivered
+     * @return the product
+     */
+    public static DataProduct withAccess(DataContract contract, Path ordersCsv, OutputPort... outputs) {
+        return builder(contract, ordersCsv, outputs).access(ACCESS).build();
     }
 
     /**

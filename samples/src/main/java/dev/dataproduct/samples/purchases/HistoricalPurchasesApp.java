@@ -1,7 +1,6 @@
 package dev.dataproduct.samples.purchases;
 
-import dev.dataproduct.samples.serve.SampleServer;
-
+import dev.dataproduct.api.access.Principal;
 import dev.dataproduct.api.contract.DataContract;
 import dev.dataproduct.api.error.IncompatibleChangeException;
 import dev.dataproduct.api.product.DataProduct;
@@ -10,16 +9,20 @@ import dev.dataproduct.core.compat.ReleaseNotes;
 import dev.dataproduct.core.descriptor.DescriptorCodec;
 import dev.dataproduct.core.lineage.FileLineageTransport;
 import dev.dataproduct.core.lineage.OpenLineageEmitter;
-import dev.dataproduct.core.runtime.ProductRuntime;
-import dev.dataproduct.core.runtime.RunResult;
 import dev.dataproduct.core.quality.history.DirectoryMetricsHistory;
 import dev.dataproduct.core.registry.ContractRegistry;
+import dev.dataproduct.core.runtime.ProductRuntime;
+import dev.dataproduct.core.runtime.RunResult;
 import dev.dataproduct.core.slo.DirectorySliHistory;
 import dev.dataproduct.core.slo.OpenSlo;
 import dev.dataproduct.core.slo.ServiceLevels;
 import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
 import dev.dataproduct.ports.arrow.ArrowFileOutput;
 import dev.dataproduct.samples.composition.CompositionApp;
+import dev.dataproduct.ports.http.page.DataSheetPort;
+import dev.dataproduct.ports.http.page.Pages;
+import dev.dataproduct.ports.http.page.StaticSite;
+import dev.dataproduct.samples.serve.SampleServer;
 import dev.dataproduct.samples.students.StudentDirectoryApp;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,6 +30,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Set;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 
 /**
  * Builds the Historical Purchases product end to end: writes a deterministic CSV of orders with
@@ -35,8 +42,10 @@ import java.time.ZoneOffset;
  * service level history and OpenSLO objectives are written (beside the snapshots) and the product's
  * descriptor; then proposes the next contract version, whose breaking change the version policy
  * refuses, and prints the release notes. Then it runs the K-12 students sample
- * ({@link StudentDirectoryApp}) and the composition sample ({@link CompositionApp}: a mesh of this
- * product and one built from it, with its run order and interaction map).
+ * ({@link StudentDirectoryApp}), writes the catalog of all three products with a data sheet each as a
+ * folder of static HTML ({@code site/index.html}), printing where it is, and runs the composition
+ * sample ({@link CompositionApp}: a mesh of this product and one built from it, with its run order
+ * and interaction map).
  *
  * <p>Run it with {@code mvn -q -pl samples -am compile exec:exec}; the optional argument is the
  * working directory (default {@code target/historical-purchases}). With
@@ -50,6 +59,10 @@ public final class HistoricalPurchasesApp {
     public static final long SEED = 20261121L;
     /** The sample's "now": the newest order is from just before it, and the runtime's clock is fixed to it. */
     public static final Instant NOW = Instant.parse("2026-11-01T00:00:00Z");
+
+    /** Whom the static data sheets are written for: their sample rows are what this principal may see. */
+    public static final Principal SITE_VIEWER = new Principal("catalog-reader", Set.of("analyst",
+            "district_office"), Map.of());
 
     private HistoricalPurchasesApp() {
     }
@@ -69,25 +82,36 @@ public final class HistoricalPurchasesApp {
         OrdersCsv.write(orders, ORDERS, SEED, NOW);
 
         DataContract contract = HistoricalPurchases.contract(HistoricalPurchases.CONTRACT);
-        DataProduct purchases = HistoricalPurchases.fromContract(contract, orders,
-                ArrowFileOutput.at(work.resolve("served")));
         ContractRegistry contracts = ContractRegistry.builder().build();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         FileLineageTransport lineage = FileLineageTransport.at(work.resolve("lineage").resolve("events.jsonl"));
         DirectorySliHistory sli = DirectorySliHistory.at(work.resolve("service-levels"));
         ServiceLevels levels = ServiceLevels.builder().history(sli).clock(clock).build();
-        Path openSlo = work.resolve("service-levels").resolve("objectives.openslo.yaml");
-        Files.createDirectories(openSlo.getParent());
-        Files.writeString(openSlo, OpenSlo.yaml(purchases));
-        try (ProductRuntime runtime = ProductRuntime.builder()
-                .store(DirectorySnapshotStore.at(work.resolve("snapshots")))
+        DirectoryMetricsHistory qualityHistory = DirectoryMetricsHistory.at(work.resolve("quality-history"));
+        DirectorySnapshotStore store = DirectorySnapshotStore.at(work.resolve("snapshots"));
+        Pages pages = Pages.builder().serviceLevels(levels, sli).qualityHistory(qualityHistory).contracts(contracts)
+                .clock(clock).build();
+        try (BufferAllocator pageReads = new RootAllocator();
+             ProductRuntime runtime = ProductRuntime.builder()
+                .store(store)
                 .contracts(contracts)
-                .history(DirectoryMetricsHistory.at(work.resolve("quality-history")))
+                .history(qualityHistory)
                 .clock(clock)
                 .observer(OpenLineageEmitter.to(lineage, OpenLineageEmitter.PRODUCER, clock))
                 .observer(levels)
                 .build()) {
+            // the catalog and data sheets as static HTML; the product's own sheet is rewritten after each commit
+            StaticSite site = StaticSite.builder(work.resolve("site"), store, pageReads).pages(pages)
+                    .viewer(SITE_VIEWER).build();
+            // with its access policy, so that the data sheet's sample shows what the site's viewer may see
+            DataProduct purchases = HistoricalPurchases.withAccess(contract, orders,
+                    ArrowFileOutput.at(work.resolve("served")), DataSheetPort.to(site));
+            site.add(purchases);
+            Path openSlo = work.resolve("service-levels").resolve("objectives.openslo.yaml");
+            Files.createDirectories(openSlo.getParent());
+            Files.writeString(openSlo, OpenSlo.yaml(purchases));
             RunResult result = runtime.run(purchases);
+            site.ran(result);
             System.out.println("Data product " + purchases.address());
             System.out.println("  " + purchases.metadata().purpose());
             System.out.println("  orders read from " + orders);
@@ -102,13 +126,20 @@ public final class HistoricalPurchasesApp {
             System.out.print(DescriptorCodec.toYaml(purchases.describe()));
             System.out.println();
             proposeNextContract(contracts, contract);
+            System.out.println();
+            // the K-12 sample shows access control: one product seen by principals, counselors and the district office
+            StudentDirectoryApp.run(work.resolve("student-directory"), System.out, site);
+            Path index = site.writeAll();
+            System.out.println();
+            System.out.println("Catalog and data sheets (static HTML, open from disk; rows as " + SITE_VIEWER.id() + " "
+                    + SITE_VIEWER.roles() + " may see them):");
+            System.out.println("  " + index.toUri());
+            System.out.println("  " + site.sheetFile(purchases.address()).toUri());
+            System.out.println("Lineage events in " + lineage.file() + "; service level history in " + sli.file());
         }
         System.out.println();
-        // the K-12 sample shows access control: one product seen by principals, counselors and the district office
-        StudentDirectoryApp.run(work.resolveSibling("student-directory"), System.out);
-        System.out.println();
         // composition: a derived product reading this one through a product input, run as a mesh
-        CompositionApp.run(work.resolveSibling("composition"), System.out);
+        CompositionApp.run(work.resolve("composition"), System.out);
     }
 
     /** Shows the version policy catching a breaking change proposed as a minor version. */

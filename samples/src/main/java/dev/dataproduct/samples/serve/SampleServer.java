@@ -4,10 +4,15 @@ import dev.dataproduct.api.access.Principal;
 import dev.dataproduct.api.contract.DataContract;
 import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.core.host.ProductHost;
+import dev.dataproduct.core.quality.history.DirectoryMetricsHistory;
 import dev.dataproduct.core.runtime.ProductRuntime;
+import dev.dataproduct.core.slo.DirectorySliHistory;
+import dev.dataproduct.core.slo.ServiceLevels;
 import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
+import dev.dataproduct.ports.http.Authenticator;
 import dev.dataproduct.ports.http.RestPort;
 import dev.dataproduct.ports.http.StaticTokens;
+import dev.dataproduct.ports.http.page.Pages;
 import dev.dataproduct.samples.purchases.HistoricalPurchases;
 import dev.dataproduct.samples.purchases.HistoricalPurchasesApp;
 import dev.dataproduct.samples.purchases.OrdersCsv;
@@ -21,18 +26,24 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
  * Builds the sample products and serves them over REST on one port until stopped: prints the base
- * URL and one fresh demo token per sample principal.
+ * URL and one fresh demo token per sample principal. The catalog ({@code /}) and the data sheets are
+ * served to browsers too: a request without a token is read as a visitor with no role, who sees the
+ * pages and no rows.
  *
  * <p>Run it with {@code mvn -q -pl samples -am compile exec:exec -Dsample.mode=serve}; add
  * {@code -Dsample.port=9090} for another port.
  */
 public final class SampleServer {
+    /** Whom a request without credentials is read as: no role, so it sees pages but no rows. */
+    static final Principal VISITOR = Principal.of("visitor");
+
     private SampleServer() {
     }
 
@@ -83,11 +94,23 @@ public final class SampleServer {
             tokens.put(name, token);
         });
         BufferAllocator allocator = new RootAllocator();
+        Clock clock = Clock.fixed(HistoricalPurchasesApp.NOW, ZoneOffset.UTC);
+        DirectorySliHistory sli = DirectorySliHistory.at(work.resolve("serve-service-levels"));
+        ServiceLevels levels = ServiceLevels.builder().history(sli).clock(clock).build();
+        DirectoryMetricsHistory quality = DirectoryMetricsHistory.at(work.resolve("serve-quality-history"));
         ProductRuntime runtime = ProductRuntime.builder().allocator(allocator)
                 .store(DirectorySnapshotStore.at(work.resolve("serve-snapshots")))
-                .clock(Clock.fixed(HistoricalPurchasesApp.NOW, ZoneOffset.UTC))
+                .clock(clock)
+                .observer(levels)
+                .history(quality)
                 .build();
-        RestPort rest = RestPort.builder().port(port).authenticator(table.build()).build();
+        StaticTokens known = table.build();
+        // a browser sends no token: it is let in as a visitor with no role, whom every policy denies rows
+        Authenticator authenticator = headers -> headers.containsKey("authorization") ? known.authenticate(headers)
+                : Optional.of(VISITOR);
+        RestPort rest = RestPort.builder().port(port).authenticator(authenticator)
+                .pages(Pages.builder().serviceLevels(levels, sli).qualityHistory(quality).clock(clock).build())
+                .build();
         ProductHost host = ProductHost.builder(runtime, allocator).product(purchases).serve(rest)
                 .meterRegistry(new SimpleMeterRegistry()).build();
         Running running = new Running(host, rest, tokens, runtime, allocator);
@@ -100,6 +123,9 @@ public final class SampleServer {
         }
         out.println("Serving " + host.products().size() + " product(s) at " + rest.baseUri());
         out.println("  products:  " + rest.baseUri() + "/products");
+        out.println("  catalog:   " + rest.baseUri() + "/ (HTML, open in a browser; JSON search at /catalog?q=...)");
+        out.println("  data sheet: " + rest.baseUri() + "/products/" + purchases.address().domain() + "/"
+                + purchases.address().name() + "/v" + purchases.address().major() + " (as text/html)");
         out.println("Demo tokens (send as 'Authorization: Bearer <token>'):");
         tokens.forEach((name, token) -> out.println("  " + name + ": " + token));
         out.println("Stop with Ctrl-C.");

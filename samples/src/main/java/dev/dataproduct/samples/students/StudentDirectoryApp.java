@@ -13,6 +13,7 @@ import dev.dataproduct.core.read.SortKey;
 import dev.dataproduct.core.runtime.ProductRuntime;
 import dev.dataproduct.core.runtime.RunResult;
 import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
+import dev.dataproduct.ports.http.page.StaticSite;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -88,6 +89,18 @@ public final class StudentDirectoryApp {
      * @return what each reader saw
      */
     public static List<View> run(Path work, PrintStream out) {
+        return run(work, out, null);
+    }
+
+    /**
+     * Runs the sample and adds its products to a static catalog, whose next writing shows them.
+     *
+     * @param work where the snapshots and the audit log go
+     * @param out where to print
+     * @param site the catalog to add the products to, or null for none
+     * @return what each reader saw
+     */
+    public static List<View> run(Path work, PrintStream out, StaticSite site) {
         DataProduct master = StudentMaster.master(STUDENTS, SEED);
         DataProduct directory = StudentMaster.directory(master);
         DirectorySnapshotStore store = DirectorySnapshotStore.at(work.resolve("snapshots"));
@@ -96,6 +109,11 @@ public final class StudentDirectoryApp {
              ProductRuntime runtime = ProductRuntime.builder().store(store).allocator(allocator)
                      .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build()) {
             RunResult result = runtime.run(master);
+            if (site != null) {
+                site.add(master, store);
+                site.add(directory, store);
+                site.ran(result);
+            }
             out.println("Data product " + master.address() + ": " + result.published() + " students published");
             out.println("Restricted product " + directory.address() + " (" + directory.describe().pattern()
                     + ", over " + master.address() + ")");

@@ -23,10 +23,13 @@ class HistoricalPurchasesAppTest {
 
     @Test
     void theSampleRunWritesLineageAndServiceLevelsBesideItsSnapshots() throws Exception {
-        HistoricalPurchasesApp.main(new String[] {work.toString()});
+        // the K-12 sample works beside the given folder: keep both inside this test's own folder, not in /tmp
+        Path dir = work.resolve("historical-purchases");
+        HistoricalPurchasesApp.main(new String[] {dir.toString()});
+        assertTrue(Files.isDirectory(work.resolve("student-directory/snapshots")));
 
         List<JsonNode> events = new ArrayList<>();
-        for (String line : Files.readAllLines(work.resolve("lineage/events.jsonl"))) {
+        for (String line : Files.readAllLines(dir.resolve("lineage/events.jsonl"))) {
             events.add(JSON.readTree(line));
         }
         assertEquals(List.of("START", "COMPLETE"), events.stream().map(e -> e.get("eventType").asText()).toList());
@@ -34,14 +37,29 @@ class HistoricalPurchasesAppTest {
         assertTrue(events.get(1).at("/outputs/0/facets/version/datasetVersion").isTextual());
 
         Set<String> measured = new TreeSet<>();
-        for (String line : Files.readAllLines(work.resolve("service-levels/service-levels.jsonl"))) {
+        for (String line : Files.readAllLines(dir.resolve("service-levels/service-levels.jsonl"))) {
             measured.add(JSON.readTree(line).get("objective").asText());
         }
         // the contract promises latency (of purchased_at), frequency, retention and availability; reads are not
         // measured by a run
         assertEquals(Set.of("freshness-purchases-purchased-at", "frequency", "retention"), measured);
-        String openSlo = Files.readString(work.resolve("service-levels/objectives.openslo.yaml"));
+        String openSlo = Files.readString(dir.resolve("service-levels/objectives.openslo.yaml"));
         assertTrue(openSlo.contains("kind: \"SLO\"") || openSlo.contains("kind: SLO"), openSlo);
         assertTrue(openSlo.contains("historical-purchases-availability"), openSlo);
+
+        // the static catalog, with a data sheet per product of the run (purchases and the two K-12 products)
+        String index = Files.readString(dir.resolve("site/index.html"));
+        for (String sheet : List.of("products/retail/historical-purchases/v1.html",
+                "products/education/student-master/v1.html", "products/education/student-directory-masked/v1.html")) {
+            assertTrue(index.contains("href=\"" + sheet + "\""), "the catalog links " + sheet);
+            String page = Files.readString(dir.resolve("site").resolve(sheet));
+            assertTrue(page.contains("<table class=\"fields\""), sheet);
+        }
+        String purchases = Files.readString(dir.resolve("site/products/retail/historical-purchases/v1.html"));
+        assertTrue(purchases.contains("data-chart=\"sli-"), "service levels charted from the run's history");
+        assertTrue(purchases.contains("<table class=\"sample\""), "the site's viewer, an analyst, sees rows");
+        assertTrue(purchases.contains("***@"), "with e-mail addresses masked, as the policy says for analysts");
+        assertTrue(index.contains("data-from=\"urn:dataproduct:education:student-master:v1\""),
+                "the map shows the directory reading the master");
     }
 }

@@ -41,6 +41,20 @@ class SampleServerTest {
                     .header("Authorization", "Bearer " + running.tokens().get("no-role")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(403, none.statusCode());
+            HttpResponse<String> catalog = client.send(HttpRequest.newBuilder(running.rest().baseUri().resolve("/"))
+                    .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, catalog.statusCode(), "a browser opens the catalog without a token");
+            assertTrue(catalog.body().contains("href=\"/products/retail/historical-purchases/v1\""), catalog.body());
+            HttpResponse<String> sheet = client.send(HttpRequest.newBuilder(running.rest().baseUri()
+                    .resolve("/products/retail/historical-purchases/v1")).header("Accept", "text/html").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, sheet.statusCode());
+            assertTrue(sheet.body().contains("class=\"denied\""), "a visitor is shown no rows");
+            assertTrue(sheet.body().contains("data-chart=\"rows-purchases\""), "row counts charted");
+            assertTrue(text.contains(running.rest().baseUri() + "/ (HTML"), "the catalog's address is printed");
+            HttpResponse<String> visitorRows = client.send(HttpRequest.newBuilder(running.rest().baseUri()
+                    .resolve(rows)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(403, visitorRows.statusCode(), "a visitor reads no rows");
         }
     }
 }

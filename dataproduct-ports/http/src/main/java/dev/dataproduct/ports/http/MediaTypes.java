@@ -9,6 +9,7 @@ final class MediaTypes {
     static final String PROBLEM = "application/problem+json";
     static final String JSON = "application/json";
     static final String YAML = "application/yaml";
+    static final String HTML = "text/html";
 
     private MediaTypes() {
     }

@@ -22,6 +22,8 @@ import dev.dataproduct.core.read.ReadResult;
 import dev.dataproduct.core.read.SnapshotSelector;
 import dev.dataproduct.core.runtime.RunResult;
 import dev.dataproduct.core.snapshot.SnapshotManifest;
+import dev.dataproduct.ports.http.page.CatalogQuery;
+import dev.dataproduct.ports.http.page.Pages;
 import io.micrometer.core.instrument.Counter;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -35,6 +37,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.arrow.memory.BufferAllocator;
@@ -47,6 +50,8 @@ final class RestHandler implements HttpHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> DOCUMENT_TYPES = List.of(MediaTypes.JSON, MediaTypes.YAML);
     private static final List<String> JSON_ONLY = List.of(MediaTypes.JSON);
+    private static final List<String> HTML_ONLY = List.of(MediaTypes.HTML);
+    private static final List<String> SHEET_TYPES = List.of(MediaTypes.JSON, MediaTypes.YAML, MediaTypes.HTML);
 
     private final ProductHost host;
     private final String port;
@@ -58,9 +63,11 @@ final class RestHandler implements HttpHandler {
     private final RestPort owner;
     private final BufferAllocator allocator;
     private final StallGuard guard;
+    private final Pages pages;
 
     RestHandler(ProductHost host, String port, Authenticator authenticator, long defaultLimit, long maxLimit,
-                int maxUriChars, PortMeters meters, RestPort owner, BufferAllocator allocator, StallGuard guard) {
+                int maxUriChars, PortMeters meters, RestPort owner, BufferAllocator allocator, StallGuard guard,
+                Pages pages) {
         this.host = host;
         this.port = port;
         this.authenticator = authenticator;
@@ -71,6 +78,7 @@ final class RestHandler implements HttpHandler {
         this.owner = owner;
         this.allocator = allocator;
         this.guard = guard;
+        this.pages = pages;
     }
 
     /** What one exchange did, for the meters. */
@@ -174,6 +182,22 @@ final class RestHandler implements HttpHandler {
             ex.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"dataproduct\"");
             throw new BadRequest(401, "Unauthorized", "send a valid bearer token in the Authorization header", null);
         }
+        if (path.isEmpty()) {
+            negotiate(ex, HTML_ONLY);
+            sendHtml(ex, pages.catalogPage(host), o);
+            return;
+        }
+        if (path.size() == 1 && path.get(0).equals("catalog")) {
+            negotiate(ex, JSON_ONLY);
+            CatalogQuery query;
+            try {
+                query = CatalogQuery.parse(ex.getRequestURI().getRawQuery());
+            } catch (IllegalArgumentException e) {
+                throw BadRequest.query(null, e.getMessage());
+            }
+            sendJson(ex, pages.catalogJson(host, query), o);
+            return;
+        }
         if (path.size() == 1 && path.get(0).equals("products")) {
             negotiate(ex, JSON_ONLY);
             sendJson(ex, products(), o);
@@ -188,6 +212,15 @@ final class RestHandler implements HttpHandler {
         } catch (IllegalArgumentException e) {
             throw notFound("no product at " + raw + "; products are listed at /products");
         }
+        if (host.product(address).isEmpty() && path.size() == 4) {
+            // a product the catalog knows from its document only has a data sheet here, and nothing else
+            Optional<String> described = MediaTypes.negotiate(ex.getRequestHeaders().getFirst("Accept"), SHEET_TYPES)
+                    .filter(MediaTypes.HTML::equals).flatMap(t -> pages.describedSheet(host, address, principal));
+            if (described.isPresent()) {
+                sendHtml(ex, described.get(), o);
+                return;
+            }
+        }
         HostedProduct hosted = host.product(address).orElseThrow(() -> notFound("no product "
                 + address.urn() + " is served here; products are listed at /products"));
         o.product = address.urn();
@@ -200,7 +233,11 @@ final class RestHandler implements HttpHandler {
         }
         switch (rest) {
             case "" -> {
-                String type = negotiate(ex, DOCUMENT_TYPES);
+                String type = negotiate(ex, SHEET_TYPES);
+                if (type.equals(MediaTypes.HTML)) {
+                    sendHtml(ex, pages.dataSheet(host, hosted, principal), o);
+                    return;
+                }
                 send(ex, type, type.equals(MediaTypes.YAML) ? OdpsCodec.toYaml(product) : OdpsCodec.toJson(product),
                         o);
             }
@@ -443,6 +480,13 @@ final class RestHandler implements HttpHandler {
 
     private void sendJson(HttpExchange ex, JsonNode body, Outcome o) throws IOException {
         send(ex, MediaTypes.JSON, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(body), o);
+    }
+
+    private void sendHtml(HttpExchange ex, String page, Outcome o) throws IOException {
+        // the page loads nothing: the header holds the browser to that even if the page's own meta were lost
+        ex.getResponseHeaders().set("Content-Security-Policy", Pages.CONTENT_SECURITY_POLICY);
+        ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
+        send(ex, MediaTypes.HTML, page, o);
     }
 
     private void send(HttpExchange ex, String type, String body, Outcome o) throws IOException {

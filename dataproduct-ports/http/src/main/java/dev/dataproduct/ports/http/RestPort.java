@@ -6,8 +6,8 @@ import dev.dataproduct.api.error.PortException;
 import dev.dataproduct.api.port.PortDescriptor;
 import dev.dataproduct.core.host.ProductHost;
 import dev.dataproduct.core.host.ServingPort;
+import dev.dataproduct.ports.http.page.Pages;
 import java.io.IOException;
-import org.apache.arrow.memory.BufferAllocator;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -16,14 +16,17 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * The REST port: serves every product of a {@link ProductHost} on one HTTP port, with the JDK's own
  * HTTP server and a bounded worker pool. Every row it sends comes from the product's read path, read
  * as the principal the {@link Authenticator} gives for the request.
  *
- * <p>Layout, relative to {@link #baseUri()}: {@code /products}; and under
- * {@code /products/{domain}/{name}/v{major}}: the descriptor (ODPS, JSON or YAML), {@code /contract}
+ * <p>Layout, relative to {@link #baseUri()}: {@code /} (the catalog page, HTML), {@code /catalog} (the
+ * catalog searched, JSON: see {@link dev.dataproduct.ports.http.page.CatalogQuery}), {@code /products};
+ * and under {@code /products/{domain}/{name}/v{major}}: the descriptor (ODPS, JSON or YAML; the data
+ * sheet with {@code Accept: text/html}, see {@link dev.dataproduct.ports.http.page.Pages}), {@code /contract}
  * (ODCS), {@code /openapi.json} (OpenAPI 3.1), {@code /datasets/{dataset}} (rows, JSON, CSV or Arrow
  * stream, PostgREST-style queries, paging by {@code Link}, ETags), {@code /snapshots},
  * {@code /quality} and {@code /usage}. Errors are problem details (RFC 9457).
@@ -107,7 +110,7 @@ public final class RestPort implements ServingPort {
         StallGuard stalls = new StallGuard(config.stallTimeout, config.name);
         s.createContext("/", new RestHandler(host, config.name, config.authenticator, config.defaultLimit,
                 config.maxLimit, config.maxUriChars, new PortMeters(host.meterRegistry(), config.name), this, child,
-                stalls));
+                stalls, config.pages));
         s.start();
         this.guard = stalls;
         this.workers = pool;
@@ -168,6 +171,7 @@ public final class RestPort implements ServingPort {
         private Duration requestTimeout = Duration.ofSeconds(30);
         private Duration responseTimeout = Duration.ofMinutes(5);
         private Duration stallTimeout = Duration.ofSeconds(30);
+        private Pages pages = Pages.builder().build();
 
         private Builder() {
         }
@@ -284,6 +288,17 @@ public final class RestPort implements ServingPort {
          */
         public Builder stallTimeout(Duration value) {
             this.stallTimeout = positive(value, "stallTimeout");
+            return this;
+        }
+
+        /**
+         * @param value the sources of the data sheets and the catalog served at {@code /}, {@code /catalog}
+         *     and each product's address with {@code Accept: text/html} (default: the host's products and
+         *     their snapshots and latest runs only)
+         * @return this builder
+         */
+        public Builder pages(Pages value) {
+            this.pages = Objects.requireNonNull(value, "pages");
             return this;
         }
 

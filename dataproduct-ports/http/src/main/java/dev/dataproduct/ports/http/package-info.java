@@ -13,5 +13,10 @@
  * availability. A client that stops reading while keeping its connection open is cut off after
  * {@link dev.dataproduct.ports.http.RestPort.Builder#stallTimeout}, which gives back its worker and
  * its snapshot pin.
+ *
+ * <p>The port also serves the human pages of {@link dev.dataproduct.ports.http.page}: the catalog at
+ * {@code /} (HTML) and {@code /catalog} (search, JSON), and each product's data sheet at its address
+ * when the client accepts {@code text/html} (a browser does); other clients get the descriptor there
+ * as before.
  */
 package dev.dataproduct.ports.http;
