@@ -9,7 +9,7 @@ import dev.dataproduct.core.runtime.ProductRuntime;
 import dev.dataproduct.core.slo.DirectorySliHistory;
 import dev.dataproduct.core.slo.ServiceLevels;
 import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
-import dev.dataproduct.ports.http.Authenticator;
+import dev.dataproduct.api.access.Authenticator;
 import dev.dataproduct.ports.http.RestPort;
 import dev.dataproduct.ports.http.StaticTokens;
 import dev.dataproduct.ports.http.page.Pages;
