@@ -115,6 +115,19 @@ public final class HistoricalPurchases {
         return builder(contract, ordersCsv, new OutputPort[0]).access(ACCESS).build();
     }
 
+    /**
+     * The product defined by a contract, with the access policy {@link #ACCESS}, delivered to ports
+     * that each write what their audience may read.
+     *
+     * @param contract the contract
+     * @param ordersCsv the orders file read
+     * @param deliveries the delivery ports, each with its audience
+     * @return the product
+     */
+    public static DataProduct delivered(DataContract contract, Path ordersCsv, OutputPort... deliveries) {
+        return builder(contract, ordersCsv, deliveries).access(ACCESS).build();
+    }
+
     private static DataProduct.Builder builder(DataContract contract, Path ordersCsv, OutputPort[] outputs) {
         return metadata(DataProduct.builder("historical-purchases"))
                 .version(contract.version())

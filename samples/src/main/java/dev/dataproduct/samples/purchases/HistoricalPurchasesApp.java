@@ -2,6 +2,7 @@ package dev.dataproduct.samples.purchases;
 
 import dev.dataproduct.samples.serve.SampleServer;
 
+import dev.dataproduct.api.access.Principal;
 import dev.dataproduct.api.contract.DataContract;
 import dev.dataproduct.api.error.IncompatibleChangeException;
 import dev.dataproduct.api.product.DataProduct;
@@ -19,6 +20,7 @@ import dev.dataproduct.core.slo.OpenSlo;
 import dev.dataproduct.core.slo.ServiceLevels;
 import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
 import dev.dataproduct.ports.arrow.ArrowFileOutput;
+import dev.dataproduct.ports.csv.CsvFileOutput;
 import dev.dataproduct.samples.students.StudentDirectoryApp;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,8 +69,13 @@ public final class HistoricalPurchasesApp {
         OrdersCsv.write(orders, ORDERS, SEED, NOW);
 
         DataContract contract = HistoricalPurchases.contract(HistoricalPurchases.CONTRACT);
-        DataProduct purchases = HistoricalPurchases.fromContract(contract, orders,
-                ArrowFileOutput.at(work.resolve("served")));
+        // each delivery writes what its audience may read: analysts get every row with e-mails masked,
+        // store managers the store channel without e-mails
+        DataProduct purchases = HistoricalPurchases.delivered(contract, orders,
+                ArrowFileOutput.at(work.resolve("served").resolve("analysts")).named("analyst-files")
+                        .audience(Principal.of("analyst-files", "analyst")),
+                CsvFileOutput.at(work.resolve("served").resolve("stores")).named("store-sheets")
+                        .audience(Principal.of("store-sheets", "store-manager")));
         ContractRegistry contracts = ContractRegistry.builder().build();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         FileLineageTransport lineage = FileLineageTransport.at(work.resolve("lineage").resolve("events.jsonl"));
@@ -91,7 +98,9 @@ public final class HistoricalPurchasesApp {
             System.out.println("  orders read from " + orders);
             System.out.println();
             System.out.print(result.summary());
-            System.out.println("  served as Arrow IPC files in " + work.resolve("served"));
+            System.out.println("  delivered for analysts as Arrow IPC files in " + work.resolve("served/analysts")
+                    + ", for store managers as CSV in " + work.resolve("served/stores") + " (file CURRENT names the "
+                    + "current set)");
             System.out.println("  lineage events (OpenLineage, JSON Lines) in " + lineage.file());
             System.out.println("  service level history in " + sli.file());
             System.out.println("  service level objectives (OpenSLO v1) in " + openSlo);

@@ -1,10 +1,12 @@
 package dev.dataproduct.samples.purchases;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dataproduct.ports.files.FileSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +21,14 @@ class HistoricalPurchasesAppTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
+    Path temp;
+    /** The app runs the student directory beside its work directory: both stay inside the test's own. */
     Path work;
+
+    @org.junit.jupiter.api.BeforeEach
+    void workInsideTheTempDirectory() {
+        work = temp.resolve("purchases");
+    }
 
     @Test
     void theSampleRunWritesLineageAndServiceLevelsBesideItsSnapshots() throws Exception {
@@ -43,5 +52,22 @@ class HistoricalPurchasesAppTest {
         String openSlo = Files.readString(work.resolve("service-levels/objectives.openslo.yaml"));
         assertTrue(openSlo.contains("kind: \"SLO\"") || openSlo.contains("kind: SLO"), openSlo);
         assertTrue(openSlo.contains("historical-purchases-availability"), openSlo);
+    }
+
+    @Test
+    void theSampleDeliversToEachAudienceOnlyWhatItMayRead() throws Exception {
+        HistoricalPurchasesApp.main(new String[] {work.toString()});
+
+        Path stores = FileSet.current(work.resolve("served/stores")).orElseThrow();
+        List<String> lines = Files.readAllLines(stores.resolve("purchases.csv"));
+        String header = lines.get(0);
+        assertFalse(header.contains("email"), "store managers do not see e-mail addresses: " + header);
+        int channel = List.of(header.split(",")).indexOf("channel");
+        assertTrue(lines.size() > 1, "some store purchases");
+        assertTrue(lines.subList(1, lines.size()).stream().allMatch(l -> l.split(",")[channel].equals("store")),
+                "only the store channel");
+        Path analysts = FileSet.current(work.resolve("served/analysts")).orElseThrow();
+        assertTrue(Files.isRegularFile(analysts.resolve("purchases.arrow")));
+        assertTrue(Files.readString(analysts.resolve(FileSet.MANIFEST)).contains("\"audience\": \"analyst-files\""));
     }
 }

@@ -3,22 +3,16 @@ package dev.dataproduct.ports.arrow;
 import dev.dataproduct.api.data.BatchCursor;
 import dev.dataproduct.api.data.Dataset;
 import dev.dataproduct.api.error.PortException;
-import dev.dataproduct.api.port.CommittedSnapshot;
-import dev.dataproduct.api.port.OutputContext;
-import dev.dataproduct.api.port.OutputPort;
-import dev.dataproduct.api.port.PortDescriptor;
 import dev.dataproduct.core.io.ArrowIpcWriter;
+import dev.dataproduct.ports.files.AtomicFiles;
+import dev.dataproduct.ports.files.FileSet;
+import dev.dataproduct.ports.files.FileSetOutput;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeSet;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.ArrowType;
@@ -26,137 +20,75 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * An output port that publishes every committed snapshot as Arrow IPC files in a directory: one
- * {@code <dataset>.arrow} file per dataset, then {@code _snapshot.json} describing the snapshot
- * (id, sequence, parent, commit time, product address and version, row counts and file names).
+ * A delivery port that writes each committed snapshot, as its audience may read it, as Arrow IPC
+ * files: one {@code <dataset>.arrow} file per dataset the audience may read, and
+ * {@code _snapshot.json} describing the snapshot (id, sequence, parent, commit time, product
+ * address and version, format, audience, row counts and file names), together in a new set that
+ * replaces the previous one at once (see {@link FileSetOutput} and {@link FileSet}).
  *
  * <pre>{@code
- * OutputPort files = ArrowFileOutput.at(Path.of("out")).named("purchases-files");
+ * OutputPort files = ArrowFileOutput.at(Path.of("out")).named("purchases-files")
+ *     .audience(Principal.of("analyst-files", "analyst"));
+ * Path purchases = FileSet.current(Path.of("out")).orElseThrow().resolve("purchases.arrow");
  * }</pre>
  *
- * <p>Each file is written to a hidden temporary file in the same directory and then moved over the
- * old one in one atomic rename, so a reader of a file sees the previous snapshot's content or the
- * new one, never half of either; a crash leaves the previous files intact (and at worst a
- * temporary file ending in {@code .tmp}, which the next publication removes, so two ports must not
- * publish to one directory at the same time). {@code _snapshot.json} is replaced last, so the snapshot
- * it names always has all its data files in place. Files of datasets that a later snapshot no
- * longer has are left where they are.
- *
- * <p>Batches are streamed from the snapshot to the file; memory use is bounded by one batch.
- * Memory comes from the allocator of the {@link OutputContext} given to {@link #open}.
+ * <p>Batches are streamed from the read path to the file; memory use is bounded by one batch.
+ * Memory comes from the allocator of the {@link dev.dataproduct.api.port.OutputContext} given to
+ * {@link #open}.
  */
-public final class ArrowFileOutput implements OutputPort {
+public final class ArrowFileOutput extends FileSetOutput<ArrowFileOutput> {
     /** The default port name. */
     public static final String DEFAULT_NAME = "arrow-files";
-    /** The name of the file that describes the published snapshot. */
-    public static final String SNAPSHOT_FILE = "_snapshot.json";
+    /** The name of the file that describes the delivered snapshot, in each set. */
+    public static final String SNAPSHOT_FILE = FileSet.MANIFEST;
     /** The extension of the data files. */
     public static final String EXTENSION = ".arrow";
 
-    private final String name;
-    private final Path directory;
-    private volatile BufferAllocator allocator;
-
-    private ArrowFileOutput(String name, Path directory) {
-        this.name = Objects.requireNonNull(name, "name");
-        this.directory = Objects.requireNonNull(directory, "directory");
-        if (name.isBlank()) {
-            throw new IllegalArgumentException("an output port name must not be blank");
-        }
+    private ArrowFileOutput(Settings settings) {
+        super(settings);
     }
 
     /**
-     * Creates a port, named {@value #DEFAULT_NAME}, that publishes to a directory. The directory
-     * is created on the first publication if it does not exist.
+     * Creates a port, named {@value #DEFAULT_NAME}, that delivers to a directory for the
+     * {@link dev.dataproduct.api.port.OutputPort#ANONYMOUS anonymous} audience until told another
+     * with {@link #audience}. The directory is created on the first publication if it does not
+     * exist.
      *
-     * @param directory where the files go
+     * @param directory where the sets of files go
      * @return the port
      */
     public static ArrowFileOutput at(Path directory) {
-        return new ArrowFileOutput(DEFAULT_NAME, directory);
+        return new ArrowFileOutput(Settings.of(DEFAULT_NAME, directory));
     }
 
-    /**
-     * @param newName the port name, unique within the product
-     * @return a new, unopened port with the same directory and another name
-     * @throws IllegalArgumentException if the name is blank
-     */
-    public ArrowFileOutput named(String newName) {
-        return new ArrowFileOutput(newName, directory);
-    }
-
-    /** @return the directory the port publishes to */
-    public Path directory() {
-        return directory;
-    }
-
-    /** @return kind {@code file}, format {@code arrow-ipc}, location the directory */
     @Override
-    public PortDescriptor descriptor() {
-        return new PortDescriptor(name, "file", "arrow-ipc", directory.toString());
+    protected ArrowFileOutput with(Settings changed) {
+        return new ArrowFileOutput(changed);
+    }
+
+    /** @return {@code arrow-ipc} */
+    @Override
+    protected String format() {
+        return "arrow-ipc";
+    }
+
+    /** @return {@value #EXTENSION} */
+    @Override
+    protected String extension() {
+        return EXTENSION;
     }
 
     /**
-     * Keeps the context's allocator for the publications that follow.
+     * Writes a dataset of the set being built, in the Arrow IPC file format.
      *
-     * @param context the run's allocator and clock
+     * @param dataset the rows the audience may read
+     * @param file the new file
+     * @param allocator where the writer's batch memory comes from
+     * @return the rows written
      */
     @Override
-    public void open(OutputContext context) {
-        this.allocator = Objects.requireNonNull(context, "context").allocator();
-    }
-
-    /**
-     * Writes each dataset of the snapshot to {@code <directory>/<dataset>.arrow}, then
-     * {@code _snapshot.json}, each file replaced atomically.
-     *
-     * @param snapshot the committed snapshot
-     * @throws IllegalStateException if the port was not opened
-     * @throws PortException if the directory cannot be created or written, or a dataset name
-     *     cannot be a file name
-     */
-    @Override
-    public void publish(CommittedSnapshot snapshot) {
-        Objects.requireNonNull(snapshot, "snapshot");
-        BufferAllocator alloc = allocator;
-        if (alloc == null) {
-            throw new IllegalStateException("output port '" + name + "' was not opened; call open(OutputContext) "
-                    + "before publish");
-        }
-        List<String> names = orderedNames(snapshot);
-        for (String dataset : names) {
-            checkFileName(dataset);
-        }
-        try {
-            Files.createDirectories(directory);
-            // a publication killed part way leaves temporary files that no later one would replace
-            AtomicFiles.removeLeftovers(directory);
-        } catch (IOException e) {
-            throw new PortException("output port '" + name + "': cannot create or clean directory '" + directory
-                    + "' (" + e + "); check the path and its permissions", e);
-        }
-        Map<String, Long> rows = new LinkedHashMap<>();
-        for (String dataset : names) {
-            try {
-                rows.put(dataset, write(snapshot.dataset(dataset), directory.resolve(fileName(dataset)), alloc));
-            } catch (PortException e) {
-                throw new PortException("output port '" + name + "' could not publish snapshot '"
-                        + snapshot.info().id() + "': " + e.getMessage(), e);
-            }
-        }
-        byte[] json = SnapshotJson.render(snapshot.info(), rows).getBytes(StandardCharsets.UTF_8);
-        Path target = directory.resolve(SNAPSHOT_FILE);
-        try {
-            AtomicFiles.write(target, channel -> {
-                ByteBuffer buffer = ByteBuffer.wrap(json);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-            });
-        } catch (IOException e) {
-            throw new PortException("output port '" + name + "': cannot write '" + target + "' (" + e
-                    + "); check free space and permissions of the directory", e);
-        }
+    protected long writeFile(Dataset dataset, Path file, BufferAllocator allocator) {
+        return write(dataset, file, allocator, false);
     }
 
     /**
@@ -171,13 +103,17 @@ public final class ArrowFileOutput implements OutputPort {
      *     the previous content of {@code file} is then left as it was
      */
     public static long write(Dataset dataset, Path file, BufferAllocator allocator) {
+        return write(dataset, file, allocator, true);
+    }
+
+    private static long write(Dataset dataset, Path file, BufferAllocator allocator, boolean atomically) {
         Objects.requireNonNull(dataset, "dataset");
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(allocator, "allocator");
         Schema arrowSchema = dataset.schema().toArrow();
         long[] rows = {0};
         try (BatchCursor cursor = dataset.open()) {
-            AtomicFiles.write(file, channel -> {
+            AtomicFiles.ChannelWriter content = channel -> {
                 try (ArrowIpcWriter writer = ArrowIpcWriter.open(channel, arrowSchema, allocator, file.toString())) {
                     long batch = 0;
                     while (cursor.next()) {
@@ -187,52 +123,21 @@ public final class ArrowFileOutput implements OutputPort {
                     }
                     rows[0] = writer.rows();
                 }
-            });
+            };
+            if (atomically) {
+                AtomicFiles.write(file, content);
+            } else {
+                // a file of a set nobody reads before it is complete needs no rename of its own
+                try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
+                        StandardOpenOption.WRITE)) {
+                    content.write(channel);
+                }
+            }
         } catch (IOException e) {
             throw new PortException("cannot write dataset '" + dataset.name() + "' to '" + file + "' (" + e
                     + "); check free space and permissions of the directory", e);
         }
         return rows[0];
-    }
-
-    /** Closes the port; it must be opened again before the next publication. */
-    @Override
-    public void close() {
-        allocator = null;
-    }
-
-    @Override
-    public String toString() {
-        return "ArrowFileOutput[" + name + ", " + directory + "]";
-    }
-
-    static String fileName(String dataset) {
-        return dataset + EXTENSION;
-    }
-
-    private void checkFileName(String dataset) {
-        boolean bad = dataset.isBlank() || dataset.startsWith(".") || dataset.indexOf('/') >= 0
-                || dataset.indexOf('\\') >= 0 || dataset.indexOf(':') >= 0 || dataset.indexOf('\0') >= 0;
-        if (bad) {
-            throw new PortException("output port '" + name + "': dataset name '" + dataset + "' cannot be used as a "
-                    + "file name; use letters, digits, '-' and '_' in dataset names");
-        }
-    }
-
-    /** Dataset order of the snapshot's row counts first, then any others by name. */
-    private static List<String> orderedNames(CommittedSnapshot snapshot) {
-        List<String> names = new ArrayList<>();
-        for (String n : snapshot.info().rowCounts().keySet()) {
-            if (snapshot.datasetNames().contains(n)) {
-                names.add(n);
-            }
-        }
-        for (String n : new TreeSet<>(snapshot.datasetNames())) {
-            if (!names.contains(n)) {
-                names.add(n);
-            }
-        }
-        return names;
     }
 
     private static void checkLayout(String dataset, long batch, Schema expected, Schema actual) {

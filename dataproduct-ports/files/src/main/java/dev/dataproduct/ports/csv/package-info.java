@@ -1,5 +1,9 @@
 /**
- * An input port for CSV files (RFC 4180, parsed with FastCSV):
+ * CSV files: {@link dev.dataproduct.ports.csv.CsvFileOutput} delivers each committed snapshot, as
+ * its audience may read it, as one CSV file per dataset in an atomically switched set of files (a
+ * null an empty field, an empty string {@code ""}, values as {@code TextValues} writes them, so
+ * that the input port below reads them back). And an input port for CSV files (RFC 4180, parsed
+ * with FastCSV):
  * {@link dev.dataproduct.ports.csv.CsvInput} turns a CSV file into typed Arrow batches following a
  * declared schema. Every row is accounted for and every value is read as written. Cells are read
  * with {@link dev.dataproduct.api.schema.TextValues}, the same exact text rules the rest of the

@@ -1,4 +1,4 @@
-package dev.dataproduct.ports.arrow;
+package dev.dataproduct.ports.files;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -14,9 +14,10 @@ import java.util.UUID;
 /**
  * Writes a file so that readers see the old content or the new one, never half of it: the content
  * goes to a hidden temporary file in the same directory, is forced to disk, and is moved over the
- * target in one atomic rename.
+ * target in one atomic rename. File ports use it for the one file that switches a whole set of
+ * files at once (see {@link FileSetOutput}), and for single files written in place.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
     /** Suffix of temporary files; a crash can leave one behind, never a half-written target. */
     static final String TEMP_SUFFIX = ".tmp";
     private static final java.util.regex.Pattern LEFTOVER = java.util.regex.Pattern.compile(
@@ -30,7 +31,11 @@ final class AtomicFiles {
      * writers do); that leaves the file open, because it must still be forced to disk.
      */
     @FunctionalInterface
-    interface ChannelWriter {
+    public interface ChannelWriter {
+        /**
+         * @param channel where the content goes
+         * @throws IOException if the content cannot be written
+         */
         void write(WritableByteChannel channel) throws IOException;
     }
 
@@ -39,7 +44,7 @@ final class AtomicFiles {
      * @param writer writes the full content
      * @throws IOException if writing or moving fails; the temporary file is removed then
      */
-    static void write(Path target, ChannelWriter writer) throws IOException {
+    public static void write(Path target, ChannelWriter writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
         try {
@@ -72,7 +77,7 @@ final class AtomicFiles {
      * @return how many were removed
      * @throws IOException if the directory cannot be listed or a file removed
      */
-    static int removeLeftovers(Path dir) throws IOException {
+    public static int removeLeftovers(Path dir) throws IOException {
         int removed = 0;
         try (java.util.stream.Stream<Path> files = Files.list(dir)) {
             for (Path p : files.toList()) {

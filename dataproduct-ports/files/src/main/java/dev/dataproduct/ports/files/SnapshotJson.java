@@ -1,10 +1,10 @@
-package dev.dataproduct.ports.arrow;
+package dev.dataproduct.ports.files;
 
 import dev.dataproduct.api.port.SnapshotInfo;
 import java.util.Map;
 
 /**
- * The {@code _snapshot.json} that {@link ArrowFileOutput} writes next to the data files. Written
+ * The {@code _snapshot.json} a {@link FileSetOutput} writes beside the data files of a set. Written
  * by hand: the format is tiny and ports should not need a JSON library for it.
  */
 final class SnapshotJson {
@@ -13,10 +13,14 @@ final class SnapshotJson {
 
     /**
      * @param info the snapshot's facts
-     * @param rowCounts rows written per dataset file, in file order
+     * @param format the format of the data files
+     * @param audience the id of the principal the files were written for
+     * @param files the file of each dataset, in order
+     * @param rowCounts the rows written to each file
      * @return the JSON text, ending in a newline
      */
-    static String render(SnapshotInfo info, Map<String, Long> rowCounts) {
+    static String render(SnapshotInfo info, String format, String audience, Map<String, String> files,
+                         Map<String, Long> rowCounts) {
         StringBuilder sb = new StringBuilder(256);
         sb.append("{\n");
         sb.append("  \"snapshotId\": ").append(quote(info.id())).append(",\n");
@@ -25,24 +29,23 @@ final class SnapshotJson {
         sb.append("  \"committedAt\": ").append(quote(info.committedAt().toString())).append(",\n");
         sb.append("  \"productAddress\": ").append(quote(info.productAddress())).append(",\n");
         sb.append("  \"productVersion\": ").append(quote(info.productVersion())).append(",\n");
-        sb.append("  \"format\": \"arrow-ipc\",\n");
-        appendMap(sb, "rowCounts", rowCounts, v -> String.valueOf(v));
+        sb.append("  \"format\": ").append(quote(format)).append(",\n");
+        sb.append("  \"audience\": ").append(quote(audience)).append(",\n");
+        appendMap(sb, "rowCounts", rowCounts, String::valueOf);
         sb.append(",\n");
-        appendMap(sb, "files", rowCounts, null);
-        sb.append('\n');
-        sb.append("}\n");
+        appendMap(sb, "files", files, SnapshotJson::quote);
+        sb.append("\n}\n");
         return sb.toString();
     }
 
-    private static void appendMap(StringBuilder sb, String key, Map<String, Long> rowCounts,
-                                  java.util.function.Function<Long, String> value) {
+    private static <V> void appendMap(StringBuilder sb, String key, Map<String, V> map,
+                                      java.util.function.Function<V, String> value) {
         sb.append("  ").append(quote(key)).append(": {");
         boolean first = true;
-        for (Map.Entry<String, Long> e : rowCounts.entrySet()) {
+        for (Map.Entry<String, V> e : map.entrySet()) {
             sb.append(first ? "" : ", ");
             first = false;
-            sb.append(quote(e.getKey())).append(": ")
-                    .append(value == null ? quote(ArrowFileOutput.fileName(e.getKey())) : value.apply(e.getValue()));
+            sb.append(quote(e.getKey())).append(": ").append(value.apply(e.getValue()));
         }
         sb.append('}');
     }

@@ -5,15 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dataproduct.api.access.Principal;
 import dev.dataproduct.api.data.BatchBuilder;
 import dev.dataproduct.api.data.BatchCursor;
 import dev.dataproduct.api.data.Dataset;
 import dev.dataproduct.api.error.PortException;
 import dev.dataproduct.api.port.InputContext;
 import dev.dataproduct.api.port.OutputContext;
+import dev.dataproduct.api.port.OutputPort;
 import dev.dataproduct.api.schema.Field;
 import dev.dataproduct.api.schema.LogicalType;
 import dev.dataproduct.api.schema.Schema;
+import dev.dataproduct.ports.files.FileSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +48,10 @@ class ArrowFileOutputTest {
         }
     }
 
+    private static Path current(Path directory) throws IOException {
+        return FileSet.current(directory).orElseThrow();
+    }
+
     private static long rowsIn(Path file, BufferAllocator allocator) {
         return ArrowFileInput.of("check", file).open(new InputContext(allocator, Clock.systemUTC(), r -> { }))
                 .countRows();
@@ -63,16 +70,21 @@ class ArrowFileOutputTest {
             port.publish(TestSnapshot.of("s1", 1, Dataset.of("purchases", PURCHASES, List.of(p)),
                     Dataset.of("customers", CUSTOMERS, List.of(c))));
 
-            assertEquals(List.of("_snapshot.json", "customers.arrow", "purchases.arrow"), fileNames(out));
-            assertEquals(2, rowsIn(out.resolve("purchases.arrow"), allocator));
-            assertEquals(1, rowsIn(out.resolve("customers.arrow"), allocator));
-            String json = Files.readString(out.resolve("_snapshot.json"));
+            Path set = current(out);
+            assertEquals(List.of("CURRENT", set.getFileName().toString()), fileNames(out));
+            assertTrue(set.getFileName().toString().startsWith("snapshot-1-"), set.toString());
+            assertEquals(List.of("_snapshot.json", "customers.arrow", "purchases.arrow"), fileNames(set));
+            assertEquals(2, rowsIn(set.resolve("purchases.arrow"), allocator));
+            assertEquals(1, rowsIn(set.resolve("customers.arrow"), allocator));
+            String json = Files.readString(set.resolve("_snapshot.json"));
             assertTrue(json.contains("\"snapshotId\": \"s1\""), json);
             assertTrue(json.contains("\"sequence\": 1"), json);
             assertTrue(json.contains("\"parent\": null"), json);
             assertTrue(json.contains("\"committedAt\": \"2024-05-01T12:00:00Z\""), json);
             assertTrue(json.contains("\"productAddress\": \"urn:dataproduct:retail:purchases\""), json);
             assertTrue(json.contains("\"productVersion\": \"1.2.0\""), json);
+            assertTrue(json.contains("\"format\": \"arrow-ipc\""), json);
+            assertTrue(json.contains("\"audience\": \"anonymous\""), json);
             assertTrue(json.contains("\"rowCounts\": {\"purchases\": 2, \"customers\": 1}"), json);
             assertTrue(json.contains("\"files\": {\"purchases\": \"purchases.arrow\", \"customers\": \"customers.arrow\"}"),
                     json);
@@ -91,11 +103,12 @@ class ArrowFileOutputTest {
 
             port.publish(TestSnapshot.of("s2", 2, Dataset.of("purchases", PURCHASES, List.of(three))));
 
-            assertEquals(3, rowsIn(dir.resolve("purchases.arrow"), allocator));
-            String json = Files.readString(dir.resolve("_snapshot.json"));
+            Path set = current(dir);
+            assertEquals(3, rowsIn(set.resolve("purchases.arrow"), allocator));
+            String json = Files.readString(set.resolve("_snapshot.json"));
             assertTrue(json.contains("\"snapshotId\": \"s2\""), json);
             assertTrue(json.contains("\"parent\": \"previous\""), json);
-            assertEquals(List.of("_snapshot.json", "purchases.arrow"), fileNames(dir));
+            assertEquals(List.of("_snapshot.json", "purchases.arrow"), fileNames(set));
         }
     }
 
@@ -107,22 +120,24 @@ class ArrowFileOutputTest {
             port.open(context(allocator));
             Dataset good = Dataset.of("purchases", PURCHASES, List.of(one, one));
             port.publish(TestSnapshot.of("s1", 1, good));
-            String jsonBefore = Files.readString(dir.resolve("_snapshot.json"));
+            Path before = current(dir);
+            String jsonBefore = Files.readString(before.resolve("_snapshot.json"));
 
             Dataset failing = new FailingDataset(Dataset.of("purchases", PURCHASES, List.of(one, one, one)));
             assertThrows(PortException.class, () -> port.publish(TestSnapshot.of("s2", 2, failing)));
 
-            assertEquals(2, rowsIn(dir.resolve("purchases.arrow"), allocator));
-            assertEquals(jsonBefore, Files.readString(dir.resolve("_snapshot.json")));
-            assertEquals(List.of("_snapshot.json", "purchases.arrow"), fileNames(dir));
+            assertEquals(before, current(dir));
+            assertEquals(2, rowsIn(before.resolve("purchases.arrow"), allocator));
+            assertEquals(jsonBefore, Files.readString(before.resolve("_snapshot.json")));
+            assertEquals(List.of("CURRENT", before.getFileName().toString()), fileNames(dir),
+                    "the failed set is removed");
         }
     }
 
     @Test
     void theNextPublicationRemovesTemporaryFilesThatAKilledOneLeftBehind() throws IOException {
-        // what a publication killed while writing leaves: AtomicFiles' temporaries, and files not ours
-        Files.writeString(dir.resolve(".purchases.arrow.0b0e9a52-dead-beef-0000-000000000000.tmp"), "half a file");
-        Files.writeString(dir.resolve("._snapshot.json.1b0e9a52-dead-beef-0000-000000000000.tmp"), "{");
+        // what a publication killed while switching leaves: AtomicFiles' temporaries, and files not ours
+        Files.writeString(dir.resolve(".CURRENT.0b0e9a52-dead-beef-0000-000000000000.tmp"), "snapshot-");
         Files.writeString(dir.resolve("notes.tmp"), "a user's file");
         Files.writeString(dir.resolve(".editor.tmp"), "another user's file");
         try (RootAllocator allocator = new RootAllocator();
@@ -130,8 +145,9 @@ class ArrowFileOutputTest {
              ArrowFileOutput port = ArrowFileOutput.at(dir)) {
             port.open(context(allocator));
             port.publish(TestSnapshot.of("s1", 1, Dataset.of("purchases", PURCHASES, List.of(one))));
-            assertEquals(List.of(".editor.tmp", "_snapshot.json", "notes.tmp", "purchases.arrow"), fileNames(dir));
-            assertEquals(1, rowsIn(dir.resolve("purchases.arrow"), allocator));
+            Path set = current(dir);
+            assertEquals(List.of(".editor.tmp", "CURRENT", "notes.tmp", set.getFileName().toString()), fileNames(dir));
+            assertEquals(1, rowsIn(set.resolve("purchases.arrow"), allocator));
         }
     }
 
@@ -143,7 +159,7 @@ class ArrowFileOutputTest {
 
             assertThrows(IllegalStateException.class,
                     () -> port.publish(TestSnapshot.of("s1", 1, Dataset.of("purchases", PURCHASES, List.of(one)))));
-            assertFalse(Files.exists(dir.resolve("purchases.arrow")));
+            assertFalse(Files.exists(dir.resolve(FileSet.POINTER)));
         }
     }
 
@@ -184,6 +200,8 @@ class ArrowFileOutputTest {
         assertEquals("purchases-files", port.named("purchases-files").descriptor().name());
         assertEquals("arrow-ipc", port.descriptor().format());
         assertEquals(dir.toString(), port.named("x").descriptor().location());
+        assertEquals(OutputPort.ANONYMOUS, port.audience());
+        assertEquals(Principal.of("f", "analyst"), port.named("x").audience(Principal.of("f", "analyst")).audience());
     }
 
     /** A dataset whose cursor fails on its second batch, like a source that breaks mid-read. */
