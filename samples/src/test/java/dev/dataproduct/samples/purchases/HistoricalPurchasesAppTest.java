@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +26,7 @@ class HistoricalPurchasesAppTest {
     /** The app runs the student directory beside its work directory: both stay inside the test's own. */
     Path work;
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void workInsideTheTempDirectory() {
         work = temp.resolve("purchases");
     }
