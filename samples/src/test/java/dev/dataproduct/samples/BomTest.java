@@ -30,16 +30,9 @@ class BomTest {
                 "the BOM's version must be the build's version");
 
         Set<String> published = new TreeSet<>();
-        NodeList modules = parent.getElementsByTagName("module");
-        for (int i = 0; i < modules.getLength(); i++) {
-            // a module may sit in a sub-folder (dataproduct-ports/http): its artifact id is in its own pom
-            String module = text(read(ROOT.resolve(modules.item(i).getTextContent().strip()).resolve("pom.xml"))
-                    .getDocumentElement(), "artifactId");
-            if (!NOT_PUBLISHED.contains(module)) {
-                published.add(module);
-            }
-        }
-        assertTrue(published.contains("dataproduct-core"), "the reactor's modules were read: " + published);
+        collectPublished(ROOT, parent, published);
+        assertTrue(published.contains("dataproduct-core") && published.contains("dataproduct-ports-files"),
+                "the reactor's modules, nested ones included, were read: " + published);
         Set<String> managed = new TreeSet<>();
         for (Element d : managedDependencies(bom)) {
             if (text(d, "groupId").equals("dev.dataproduct")) {
@@ -57,6 +50,26 @@ class BomTest {
         assertEquals(property(parent, "arrow.version"), property(bom, "arrow.version"));
         assertTrue(managedDependencies(bom).stream().anyMatch(d -> text(d, "artifactId").equals("arrow-memory-netty")
                 && text(d, "version").equals("${arrow.version}")));
+    }
+
+    /**
+     * Adds the artifact ids of the modules an aggregator lists, descending into nested aggregators
+     * (dataproduct-ports holds one module per port technology); an aggregator itself is not published.
+     */
+    private static void collectPublished(Path dir, Document aggregator, Set<String> published) throws Exception {
+        NodeList modules = aggregator.getElementsByTagName("module");
+        for (int i = 0; i < modules.getLength(); i++) {
+            Path moduleDir = dir.resolve(modules.item(i).getTextContent().strip());
+            Document pom = read(moduleDir.resolve("pom.xml"));
+            if (pom.getElementsByTagName("modules").getLength() > 0) {
+                collectPublished(moduleDir, pom, published);
+                continue;
+            }
+            String module = text(pom.getDocumentElement(), "artifactId");
+            if (!NOT_PUBLISHED.contains(module)) {
+                published.add(module);
+            }
+        }
     }
 
     private static Document read(Path pom) throws Exception {

@@ -74,16 +74,18 @@ public final class DataProduct {
     private Optional<Schedule> schedule = Optional.empty();
     private final Set<String> principalRoles;
     private final List<String> qualityEarnedBy;
+    private final Set<String> requiredPorts;
 
     private DataProduct(ProductMetadata metadata, List<InputPort> inputs, List<DatasetSpec> outputs,
                         List<TransformSpec> transforms, List<OutputPort> outputPorts,
                         Optional<DataContract> declaredContract, List<ManagementPort> managementPorts,
                         List<Check> checks, List<Policy> policies, List<Objective> objectives,
                         Optional<DataProduct> restrictedSource, Set<String> principalRoles,
-                        List<String> qualityEarnedBy) {
+                        List<String> qualityEarnedBy, Set<String> requiredPorts) {
         this.metadata = metadata;
         this.principalRoles = Set.copyOf(principalRoles);
         this.qualityEarnedBy = List.copyOf(qualityEarnedBy);
+        this.requiredPorts = Set.copyOf(requiredPorts);
         this.restrictedSource = restrictedSource;
         this.policies = List.copyOf(policies);
         this.objectives = List.copyOf(objectives);
@@ -205,6 +207,14 @@ public final class DataProduct {
     /** @return the output ports, in declaration order */
     public List<OutputPort> outputPorts() {
         return outputPorts;
+    }
+
+    /**
+     * @return the names of the output ports declared with {@link Builder#serveRequired}: a run
+     *     whose delivery to one of them fails is a failed run, though its snapshot stays committed
+     */
+    public Set<String> requiredPorts() {
+        return requiredPorts;
     }
 
     /**
@@ -367,6 +377,7 @@ public final class DataProduct {
         private final List<Object> outputs = new ArrayList<>();
         private final List<TransformSpec> transforms = new ArrayList<>();
         private final List<OutputPort> outputPorts = new ArrayList<>();
+        private final Set<String> requiredPorts = new LinkedHashSet<>();
         private final List<String> early = new ArrayList<>();
         private DataContract contract;
         private final List<ManagementPort> managementPorts = new ArrayList<>();
@@ -591,10 +602,34 @@ public final class DataProduct {
             return this;
         }
 
-        /** @param ports output ports that serve every committed snapshot @return this builder */
+        /**
+         * Declares delivery ports, each handed every committed snapshot as its
+         * {@linkplain OutputPort#audience() audience} may read it. A port that fails is reported in
+         * the run's result; the run still succeeds.
+         *
+         * @param ports the delivery ports
+         * @return this builder
+         */
         public Builder serve(OutputPort... ports) {
             for (OutputPort p : ports) {
                 outputPorts.add(Objects.requireNonNull(p, "output port"));
+            }
+            return this;
+        }
+
+        /**
+         * Declares delivery ports whose failure fails the run: the snapshot stays committed and
+         * current (a commit is durable and is never undone), but the run's result is failed and the
+         * runtime throws, so that the failure cannot go unnoticed; redeliver the snapshot once the
+         * port works again.
+         *
+         * @param ports the delivery ports that must deliver every snapshot
+         * @return this builder
+         */
+        public Builder serveRequired(OutputPort... ports) {
+            serve(ports);
+            for (OutputPort p : ports) {
+                requiredPorts.add(p.descriptor().name());
             }
             return this;
         }
@@ -798,7 +833,7 @@ public final class DataProduct {
             DataProduct product = new DataProduct(metadata, inputs, datasets, resolved, outputPorts,
                     Optional.ofNullable(contract), managementPorts, resolvedChecks,
                     restricted ? view.policies() : policies, objectives, Optional.ofNullable(over).filter(o -> restricted),
-                    principalRoles, qualityEarnedBy);
+                    principalRoles, qualityEarnedBy, requiredPorts);
             product.schedule = Optional.ofNullable(schedule);
             return product;
         }

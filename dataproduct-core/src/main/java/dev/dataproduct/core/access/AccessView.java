@@ -189,7 +189,7 @@ public final class AccessView {
                 if (from[row] == null) {
                     out.setNull(k);
                 } else {
-                    out.copyFromSafe(row, k, from[row]);
+                    Selection.copyValue(from[row], row, out, k);
                 }
             }
             out.setValueCount(k);

@@ -157,7 +157,7 @@ public final class Selection {
             out.allocateNew();
             int k = 0;
             for (int row = bits.nextSetBit(0); row >= 0 && row < size; row = bits.nextSetBit(row + 1)) {
-                out.copyFromSafe(row, k++, source);
+                copyValue(source, row, out, k++);
             }
             out.setValueCount(k);
             return out;
@@ -176,5 +176,32 @@ public final class Selection {
     @Override
     public String toString() {
         return "Selection[" + count() + " of " + size + "]";
+    }
+
+    /**
+     * Copies one value between vectors of the same type, growing the target as needed. Arrow's
+     * own copy of nested values cannot copy a timestamp with a time zone inside a list or struct
+     * (it throws {@code UnsupportedOperationException}); such values are copied value by value.
+     *
+     * @param from the source vector
+     * @param fromRow the row read
+     * @param to the target vector, of the same type
+     * @param toRow the row written
+     */
+    public static void copyValue(FieldVector from, int fromRow, FieldVector to, int toRow) {
+        if (!from.getField().getChildren().isEmpty() && holdsZonedTimestamp(from.getField())) {
+            dev.dataproduct.api.data.VectorValues.set(to, toRow, dev.dataproduct.api.data.VectorValues.get(from,
+                    fromRow));
+        } else {
+            to.copyFromSafe(fromRow, toRow, from);
+        }
+    }
+
+    private static boolean holdsZonedTimestamp(org.apache.arrow.vector.types.pojo.Field field) {
+        if (field.getType() instanceof org.apache.arrow.vector.types.pojo.ArrowType.Timestamp t
+                && t.getTimezone() != null) {
+            return true;
+        }
+        return field.getChildren().stream().anyMatch(Selection::holdsZonedTimestamp);
     }
 }

@@ -188,6 +188,28 @@ public final class ProductReader {
         }
     }
 
+    /**
+     * The Arrow schema of the batches a read of every column of a dataset by a principal returns:
+     * the columns the principal sees, masked ones nullable. Nothing is read and nothing is audited,
+     * as with {@link #mayRead}.
+     *
+     * @param principal who reads
+     * @param dataset a dataset of the product
+     * @return the schema of what the principal reads of the dataset
+     * @throws AccessDeniedException if the principal may not read the dataset
+     * @throws InvalidRequestException if the product has no such dataset
+     */
+    public Schema schema(Principal principal, String dataset) {
+        Objects.requireNonNull(principal, "principal");
+        AccessEnforcer enforcer = enforcers.get(Objects.requireNonNull(dataset, "dataset"));
+        if (enforcer == null) {
+            throw new InvalidRequestException(product + " has no dataset '" + dataset + "'; datasets are "
+                    + enforcers.keySet());
+        }
+        return underAgreement(enforcer, principal, dataset).viewFor(principal)
+                .schema(enforcer.spec().schema().toArrow());
+    }
+
     /** The snapshot a resume cursor names; one that is gone is a bad cursor, not a failure of the reader. */
     private SnapshotManifest resumed(ResumePosition resume) {
         try {

@@ -28,13 +28,13 @@ import dev.dataproduct.core.io.ArrowMemory;
 import dev.dataproduct.core.quality.EvaluationContext;
 import dev.dataproduct.core.quality.QualityReport;
 import dev.dataproduct.core.quality.history.MetricsHistory;
+import dev.dataproduct.core.read.ProductReader;
 import dev.dataproduct.core.registry.ContractLifecycle;
 import dev.dataproduct.core.registry.ContractRegistry;
 import dev.dataproduct.core.snapshot.InMemorySnapshotStore;
 import dev.dataproduct.core.snapshot.SnapshotManifest;
 import dev.dataproduct.core.snapshot.SnapshotStore;
 import dev.dataproduct.core.snapshot.SnapshotTransaction;
-import dev.dataproduct.core.snapshot.StoredSnapshot;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
@@ -48,6 +48,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.slf4j.Logger;
@@ -56,7 +57,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs data products: reads the inputs, runs the transforms, checks every output row against the
  * contract, quarantines the rows that fail with their reasons, commits the rest as a new immutable
- * snapshot, and hands the snapshot to the output ports.
+ * snapshot, and hands the snapshot to the delivery ports, each as its audience may read it.
  *
  * <pre>{@code
  * try (ProductRuntime runtime = ProductRuntime.builder()
@@ -70,6 +71,15 @@ import org.slf4j.LoggerFactory;
  * <p>Each run works in a child allocator of the runtime's allocator and closes it at the end, so
  * a leak in a port or transform fails the run. A runtime may run products one after another; it is
  * not meant to run several at once.
+ *
+ * <p>Delivery: after the commit, each {@link OutputPort} is handed the snapshot as its
+ * {@linkplain OutputPort#audience() audience} may read it, every dataset read through the product's
+ * read path ({@link dev.dataproduct.core.read.ProductReader}) under the product's policies; a
+ * dataset the audience may not read is withheld, and a port whose audience may read none fails. A
+ * port's failure never undoes the commit: it is an outcome in {@link RunResult#deliveries()}, and
+ * {@link #redeliver} retries it. For a port declared with {@code serveRequired}, the run fails:
+ * its result is {@link RunResult.Status#FAILED} and {@link #run} throws {@link DeliveryException}
+ * carrying it, while the snapshot stays committed and current.
  */
 public final class ProductRuntime implements AutoCloseable {
     /** How many quarantined rows a {@link RunResult} keeps as a sample. */
@@ -85,6 +95,7 @@ public final class ProductRuntime implements AutoCloseable {
     private final QualityStep.Gauges gauges;
     private final List<RunObserver> observers;
     private final Map<OutputPort, BufferAllocator> openPorts = new IdentityHashMap<>();
+    private final Consumer<ProductReader.Builder> deliveryReads;
 
     private ProductRuntime(Builder b) {
         ArrowMemory.requireUsable();
@@ -100,6 +111,7 @@ public final class ProductRuntime implements AutoCloseable {
         all.add(new RunMeters(meters, clock));
         all.addAll(b.observers);
         this.observers = List.copyOf(all);
+        this.deliveryReads = b.deliveryReads;
     }
 
     /** @return a builder with an in-memory store, the system clock and an allocator of its own */
@@ -129,6 +141,8 @@ public final class ProductRuntime implements AutoCloseable {
      * @throws RunRefusedException if the product reads another product through a
      *     {@link ProductInput}: this run is given no products to read; use
      *     {@link #run(DataProduct, UpstreamProducts)}
+     * @throws DeliveryException if a delivery port the product declared required failed; the
+     *     snapshot is committed and current all the same, and observers were told the run completed
      */
     public RunResult run(DataProduct product) {
         return run(product, UpstreamProducts.none());
@@ -179,7 +193,45 @@ public final class ProductRuntime implements AutoCloseable {
             throw e;
         }
         tell(o -> o.completed(run, result));
+        if (result.status() == RunResult.Status.FAILED) {
+            throw new DeliveryException(result);
+        }
         return result;
+    }
+
+    /**
+     * Delivers a committed snapshot again to one delivery port of a product, as the port's audience
+     * may read it: the retry of a failed delivery, or a replay. The port is opened first if it is
+     * not open.
+     *
+     * <pre>{@code
+     * PortOutcome again = runtime.redeliver(product, result.snapshot().id(), "finance-files");
+     * }</pre>
+     *
+     * @param product the product
+     * @param snapshotId the id of one of its committed snapshots
+     * @param portName the name of one of its delivery ports
+     * @return what the port did; a failure is an outcome here, also for a required port
+     * @throws IllegalArgumentException if the product has no delivery port of that name
+     * @throws DataProductException if the store has no such snapshot of the product (never
+     *     committed, or removed by retention)
+     */
+    public PortOutcome redeliver(DataProduct product, String snapshotId, String portName) {
+        Objects.requireNonNull(product, "product");
+        Objects.requireNonNull(snapshotId, "snapshotId");
+        Objects.requireNonNull(portName, "portName");
+        OutputPort port = product.outputPorts().stream().filter(p -> p.descriptor().name().equals(portName))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException(product.address() + " has no delivery "
+                        + "port '" + portName + "'; its ports are " + product.outputPorts().stream()
+                        .map(p -> p.descriptor().name()).toList()));
+        SnapshotManifest manifest = store.history(product.address()).stream().filter(m -> m.id().equals(snapshotId))
+                .findFirst().orElseThrow(() -> new DataProductException(product.address() + " has no committed "
+                        + "snapshot '" + snapshotId + "' (never committed, or removed by retention); redeliver one "
+                        + "of " + store.history(product.address()).stream().map(SnapshotManifest::id).toList()));
+        try (BufferAllocator delivery = allocator.newChildAllocator("redelivery " + product.address().urn(), 0,
+                Long.MAX_VALUE)) {
+            return deliver(product, manifest, port, new Delivery(store, delivery, clock, deliveryReads));
+        }
     }
 
     /** Calls every observer; one that throws is logged, so it cannot fail the run or starve the others. */
@@ -240,12 +292,12 @@ public final class ProductRuntime implements AutoCloseable {
             }
             contract.ifPresent(c -> contracts.get().publish(c));
             quality.record(reports, clock, history, gauges);
-            List<String> portFailures = publish(product, manifest, runAllocator);
+            List<PortOutcome> deliveries = deliverAll(product, manifest, runAllocator);
             List<InputStats> inputStats = new ArrayList<>();
             inputs.values().forEach(i -> inputStats.add(new InputStats(i.name(), i.rowsRead(), i.rejected())));
             RunResult result = new RunResult(address.urn(), product.metadata().version().toString(), manifest.info(),
                     store.location(manifest), startedAt, Duration.ofNanos(System.nanoTime() - start), datasetStats,
-                    inputStats, tally.reasons(), tally.samples(), portFailures, reports);
+                    inputStats, tally.reasons(), tally.samples(), deliveries, reports);
             LOG.info("{}: snapshot {} committed, {} rows in, {} published, {} quarantined", address.urn(),
                     manifest.id(), result.rowsIn(), result.published(), result.quarantined());
             return result;
@@ -375,35 +427,43 @@ public final class ProductRuntime implements AutoCloseable {
         }
     }
 
-    private List<String> publish(DataProduct product, SnapshotManifest manifest, BufferAllocator runAllocator) {
-        List<String> failures = new ArrayList<>();
-        if (product.outputPorts().isEmpty()) {
-            return failures;
-        }
-        StoredSnapshot snapshot = store.open(manifest, runAllocator);
+    private List<PortOutcome> deliverAll(DataProduct product, SnapshotManifest manifest, BufferAllocator runAllocator) {
+        Delivery delivery = new Delivery(store, runAllocator, clock, deliveryReads);
+        List<PortOutcome> outcomes = new ArrayList<>();
         for (OutputPort port : product.outputPorts()) {
-            String name = port.descriptor().name();
-            try {
-                synchronized (openPorts) {
-                    if (!openPorts.containsKey(port)) {
-                        BufferAllocator portAllocator = allocator.newChildAllocator("port " + name, 0, Long.MAX_VALUE);
-                        try {
-                            port.open(new OutputContext(product.address().urn(), portAllocator, clock));
-                        } catch (RuntimeException e) {
-                            portAllocator.close(); // not opened: the next run tries again with a new one
-                            throw e;
-                        }
-                        openPorts.put(port, portAllocator);
-                    }
-                }
-                port.publish(snapshot);
-            } catch (RuntimeException e) {
-                LOG.error("output port '{}' of {} failed to publish snapshot {}: {}", name, product.address(),
-                        manifest.id(), e.toString());
-                failures.add(name + ": " + e.getMessage());
-            }
+            outcomes.add(deliver(product, manifest, port, delivery));
         }
-        return failures;
+        return outcomes;
+    }
+
+    /** Opens the port on its first delivery, then delivers; a port that cannot open is a failed delivery. */
+    private PortOutcome deliver(DataProduct product, SnapshotManifest manifest, OutputPort port, Delivery delivery) {
+        String name = port.descriptor().name();
+        try {
+            synchronized (openPorts) {
+                if (!openPorts.containsKey(port)) {
+                    BufferAllocator portAllocator = allocator.newChildAllocator("port " + name, 0, Long.MAX_VALUE);
+                    try {
+                        port.open(new OutputContext(product.address().urn(), portAllocator, clock));
+                    } catch (RuntimeException e) {
+                        portAllocator.close(); // not opened: the next delivery tries again with a new one
+                        throw e;
+                    }
+                    openPorts.put(port, portAllocator);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("delivery port '{}' of {} failed to open: {}", name, product.address(), e.toString());
+            String audience;
+            try {
+                audience = port.audience().id();
+            } catch (RuntimeException ignored) {
+                audience = "?";
+            }
+            return new PortOutcome(name, product.requiredPorts().contains(name), audience, PortOutcome.Status.FAILED,
+                    List.of(), List.of(), Optional.of(e.getMessage() == null ? e.toString() : e.getMessage()));
+        }
+        return delivery.deliver(product, manifest, port);
     }
 
     /** Closes the output ports opened by runs, then the allocator if the runtime created it. */
@@ -434,8 +494,27 @@ public final class ProductRuntime implements AutoCloseable {
         private MetricsHistory history;
         private MeterRegistry meters;
         private final List<RunObserver> observers = new ArrayList<>();
+        private Consumer<ProductReader.Builder> deliveryReads = b -> { };
 
         private Builder() {
+        }
+
+        /**
+         * Settings of the read path the delivery ports read through: where its audit records go, the
+         * keys of keyed-hash masks, sharing agreements. The runtime sets the store, the product, the
+         * allocator and the clock.
+         *
+         * <pre>{@code
+         * ProductRuntime.builder().deliveryReads(r -> r.audit(audit).hashKey("pii", key))
+         * }</pre>
+         *
+         * @param settings applied to the reader of every delivery; by default none (no audit)
+         * @return this builder
+         */
+        public Builder deliveryReads(Consumer<ProductReader.Builder>
+                                             settings) {
+            this.deliveryReads = Objects.requireNonNull(settings, "settings");
+            return this;
         }
 
         /**

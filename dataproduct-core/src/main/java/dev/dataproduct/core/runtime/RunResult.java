@@ -15,7 +15,7 @@ import java.util.Objects;
 /**
  * The record of one run of a product: the committed snapshot and where it lies, what happened to
  * every row, why rows were quarantined (counts by field and rule, and a bounded sample), and any
- * output port that failed to publish the committed snapshot.
+ * delivery port that failed to deliver the committed snapshot.
  *
  * <p>Rows in = rows published + rows quarantined, always: {@link #rowsIn()} counts rows that reached
  * the contract gate plus rows the input ports could not read.
@@ -31,12 +31,12 @@ import java.util.Objects;
  * @param violations quarantined rows per reason, such as {@code quantity: minimum} or
  *     {@code orders: parse}, most frequent first
  * @param samples the first quarantined rows, at most {@link ProductRuntime#SAMPLE_SIZE}
- * @param portFailures output ports that failed to publish the snapshot, with the reason
+ * @param deliveries what each delivery port did with the snapshot, in the order of the ports
  * @param quality the quality report of each output dataset that has checks
  */
 public record RunResult(String productAddress, String productVersion, SnapshotInfo snapshot, String location,
                         Instant startedAt, Duration duration, List<DatasetStats> datasets, List<InputStats> inputs,
-                        Map<String, Long> violations, List<RejectedRow> samples, List<String> portFailures,
+                        Map<String, Long> violations, List<RejectedRow> samples, List<PortOutcome> deliveries,
                         List<QualityReport> quality) {
 
     /** Validates and copies the components. */
@@ -51,8 +51,46 @@ public record RunResult(String productAddress, String productVersion, SnapshotIn
         inputs = List.copyOf(inputs);
         violations = Collections.unmodifiableMap(new LinkedHashMap<>(violations));
         samples = List.copyOf(samples);
-        portFailures = List.copyOf(portFailures);
+        deliveries = List.copyOf(deliveries);
         quality = List.copyOf(quality);
+    }
+
+    /** How a run that committed its snapshot ended. */
+    public enum Status {
+        /** Every delivery port delivered the snapshot. */
+        SUCCEEDED,
+        /** A delivery port failed, none of them required: the run succeeded, the port can be redelivered. */
+        PARTIALLY_DELIVERED,
+        /**
+         * A required delivery port failed. The snapshot stays committed and current, and
+         * {@link ProductRuntime#run} threw a {@link DeliveryException} carrying this result.
+         */
+        FAILED
+    }
+
+    /** @return how the run ended, from its deliveries */
+    public Status status() {
+        if (deliveries.stream().anyMatch(d -> d.required() && d.failed())) {
+            return Status.FAILED;
+        }
+        return deliveries.stream().anyMatch(PortOutcome::failed) ? Status.PARTIALLY_DELIVERED : Status.SUCCEEDED;
+    }
+
+    /** @return the delivery ports that failed, each as {@code name: reason} */
+    public List<String> portFailures() {
+        return deliveries.stream().filter(PortOutcome::failed).map(d -> d.port() + ": " + d.error().orElseThrow())
+                .toList();
+    }
+
+    /**
+     * @param port a delivery port's name
+     * @return what it did with the snapshot
+     * @throws IllegalArgumentException if the product has no such delivery port
+     */
+    public PortOutcome delivery(String port) {
+        return deliveries.stream().filter(d -> d.port().equals(port)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no delivery port '" + port + "' in this run; ports are "
+                        + deliveries.stream().map(PortOutcome::port).toList()));
     }
 
     /** @return rows that reached the contract gate plus rows the inputs could not read */
@@ -166,8 +204,14 @@ public record RunResult(String productAddress, String productVersion, SnapshotIn
                 sb.append(nl);
             }
         }
-        for (String f : portFailures) {
-            sb.append("  PORT FAILURE ").append(f).append(nl);
+        for (PortOutcome d : deliveries) {
+            if (d.failed()) {
+                sb.append(d.required() ? "  REQUIRED PORT FAILURE " : "  PORT FAILURE ").append(d.port()).append(": ")
+                        .append(d.error().orElseThrow()).append(nl);
+            } else if (!d.withheld().isEmpty()) {
+                sb.append("  port ").append(d.port()).append(" delivered ").append(d.delivered()).append(", withheld ")
+                        .append(d.withheld()).append(" its audience may not read").append(nl);
+            }
         }
         for (QualityReport q : quality) {
             sb.append("  quality of ").append(q.dataset()).append(q.passed() ? ": passed" : ": FAILED").append(nl);

@@ -1,6 +1,6 @@
 /**
  * The product runtime: {@link dev.dataproduct.core.runtime.ProductRuntime} runs a product end to
- * end (inputs, transforms, contract gate, quarantine, atomic commit, output ports) and reports a
+ * end (inputs, transforms, contract gate, quarantine, atomic commit, delivery ports) and reports a
  * {@link dev.dataproduct.core.runtime.RunResult} in which rows in = rows published + rows
  * quarantined, counting the rows the inputs could not read and the rows a transform's
  * {@link dev.dataproduct.api.transform.TransformContext#batchBuilder() batch builder} quarantined
@@ -25,5 +25,16 @@
  * inputs are resolved before any work (upstream given, expectations met, read allowed to the
  * product's principal, snapshot there), or the run is refused with every reason
  * ({@link dev.dataproduct.core.runtime.RunRefusedException}); see {@code dev.dataproduct.core.compose}.
+ *
+ * <p>Delivery: after the commit, each delivery port ({@link dev.dataproduct.api.port.OutputPort})
+ * is handed the snapshot as its audience may read it, every dataset read through the product's
+ * read path and policy (datasets the audience may not read withheld; an audience that may read none
+ * fails the port). Each port's {@link dev.dataproduct.core.runtime.PortOutcome} is in
+ * {@link dev.dataproduct.core.runtime.RunResult#deliveries()}; a failed port never undoes the
+ * commit and can be retried with
+ * {@link dev.dataproduct.core.runtime.ProductRuntime#redeliver}. A port the product declared
+ * required fails the run: the result's status is {@code FAILED} and {@code run} throws a
+ * {@link dev.dataproduct.core.runtime.DeliveryException} carrying it, while the snapshot stays
+ * committed and current.
  */
 package dev.dataproduct.core.runtime;

@@ -1,5 +1,6 @@
 package dev.dataproduct.core.runtime;
 
+import dev.dataproduct.api.access.Principal;
 import dev.dataproduct.api.error.PortException;
 import dev.dataproduct.api.port.CommittedSnapshot;
 import dev.dataproduct.api.port.OutputContext;
@@ -28,6 +29,12 @@ final class RecordingOutput implements OutputPort {
     @Override
     public PortDescriptor descriptor() {
         return new PortDescriptor(name, "memory", "arrow", "");
+    }
+
+    /** Holds the role the test products grant every column and row to. */
+    @Override
+    public Principal audience() {
+        return Principal.of(name, ProductRuntimeTest.READER);
     }
 
     @Override

@@ -23,6 +23,7 @@ import dev.dataproduct.ports.http.page.DataSheetPort;
 import dev.dataproduct.ports.http.page.Pages;
 import dev.dataproduct.ports.http.page.StaticSite;
 import dev.dataproduct.samples.serve.SampleServer;
+import dev.dataproduct.ports.csv.CsvFileOutput;
 import dev.dataproduct.samples.students.StudentDirectoryApp;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -103,9 +104,15 @@ public final class HistoricalPurchasesApp {
             // the catalog and data sheets as static HTML; the product's own sheet is rewritten after each commit
             StaticSite site = StaticSite.builder(work.resolve("site"), store, pageReads).pages(pages)
                     .viewer(SITE_VIEWER).build();
-            // with its access policy, so that the data sheet's sample shows what the site's viewer may see
+            // with its access policy: each delivery writes what its audience may read (analysts get every
+            // row with e-mails masked, store managers the store channel without e-mails), and the data
+            // sheet's sample shows what the site's viewer may see
             DataProduct purchases = HistoricalPurchases.withAccess(contract, orders,
-                    ArrowFileOutput.at(work.resolve("served")), DataSheetPort.to(site));
+                    ArrowFileOutput.at(work.resolve("served").resolve("analysts")).named("analyst-files")
+                            .audience(Principal.of("analyst-files", "analyst")),
+                    CsvFileOutput.at(work.resolve("served").resolve("stores")).named("store-sheets")
+                            .audience(Principal.of("store-sheets", "store-manager")),
+                    DataSheetPort.to(site));
             site.add(purchases);
             Path openSlo = work.resolve("service-levels").resolve("objectives.openslo.yaml");
             Files.createDirectories(openSlo.getParent());
@@ -117,7 +124,9 @@ public final class HistoricalPurchasesApp {
             System.out.println("  orders read from " + orders);
             System.out.println();
             System.out.print(result.summary());
-            System.out.println("  served as Arrow IPC files in " + work.resolve("served"));
+            System.out.println("  delivered for analysts as Arrow IPC files in " + work.resolve("served/analysts")
+                    + ", for store managers as CSV in " + work.resolve("served/stores") + " (file CURRENT names the "
+                    + "current set)");
             System.out.println("  lineage events (OpenLineage, JSON Lines) in " + lineage.file());
             System.out.println("  service level history in " + sli.file());
             System.out.println("  service level objectives (OpenSLO v1) in " + openSlo);

@@ -1,16 +1,19 @@
 package dev.dataproduct.samples.purchases;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dataproduct.ports.files.FileSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +22,14 @@ class HistoricalPurchasesAppTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
+    Path temp;
+    /** The app runs the student directory beside its work directory: both stay inside the test's own. */
     Path work;
+
+    @BeforeEach
+    void workInsideTheTempDirectory() {
+        work = temp.resolve("purchases");
+    }
 
     @Test
     void theSampleRunWritesLineageAndServiceLevelsBesideItsSnapshots() throws Exception {
@@ -61,5 +71,22 @@ class HistoricalPurchasesAppTest {
         assertTrue(purchases.contains("***@"), "with e-mail addresses masked, as the policy says for analysts");
         assertTrue(index.contains("data-from=\"urn:dataproduct:education:student-master:v1\""),
                 "the map shows the directory reading the master");
+    }
+
+    @Test
+    void theSampleDeliversToEachAudienceOnlyWhatItMayRead() throws Exception {
+        HistoricalPurchasesApp.main(new String[] {work.toString()});
+
+        Path stores = FileSet.current(work.resolve("served/stores")).orElseThrow();
+        List<String> lines = Files.readAllLines(stores.resolve("purchases.csv"));
+        String header = lines.get(0);
+        assertFalse(header.contains("email"), "store managers do not see e-mail addresses: " + header);
+        int channel = List.of(header.split(",")).indexOf("channel");
+        assertTrue(lines.size() > 1, "some store purchases");
+        assertTrue(lines.subList(1, lines.size()).stream().allMatch(l -> l.split(",")[channel].equals("store")),
+                "only the store channel");
+        Path analysts = FileSet.current(work.resolve("served/analysts")).orElseThrow();
+        assertTrue(Files.isRegularFile(analysts.resolve("purchases.arrow")));
+        assertTrue(Files.readString(analysts.resolve(FileSet.MANIFEST)).contains("\"audience\": \"analyst-files\""));
     }
 }

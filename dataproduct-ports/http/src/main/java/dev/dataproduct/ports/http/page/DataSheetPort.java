@@ -1,6 +1,7 @@
 package dev.dataproduct.ports.http.page;
 
 import dev.dataproduct.api.error.PortException;
+import dev.dataproduct.api.access.Principal;
 import dev.dataproduct.api.port.CommittedSnapshot;
 import dev.dataproduct.api.port.OutputContext;
 import dev.dataproduct.api.port.OutputPort;
@@ -40,6 +41,12 @@ public final class DataSheetPort implements OutputPort {
     @Override
     public PortDescriptor descriptor() {
         return new PortDescriptor("data-sheet", "file", "html", site.directory().toString());
+    }
+
+    /** @return the site's viewer: the sheet shows what that principal may read, so the port is delivered as much */
+    @Override
+    public Principal audience() {
+        return site.viewer();
     }
 
     @Override

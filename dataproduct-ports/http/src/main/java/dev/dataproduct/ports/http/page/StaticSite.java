@@ -74,6 +74,11 @@ public final class StaticSite {
         return new Builder(directory, store, allocator);
     }
 
+    /** @return the principal whose view of each product the site shows */
+    public Principal viewer() {
+        return viewer;
+    }
+
     /** @return the folder written */
     public Path directory() {
         return directory;
