@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,21 +21,15 @@ class HistoricalPurchasesAppTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
-    Path temp;
-    /** The app runs the student directory beside its work directory: both stay inside the test's own. */
     Path work;
-
-    @BeforeEach
-    void workInsideTheTempDirectory() {
-        work = temp.resolve("purchases");
-    }
 
     @Test
     void theSampleRunWritesLineageAndServiceLevelsBesideItsSnapshots() throws Exception {
-        // the K-12 sample works beside the given folder: keep both inside this test's own folder, not in /tmp
+        // the K-12 and composition samples work inside the given folder, never in a folder shared with other runs
         Path dir = work.resolve("historical-purchases");
         HistoricalPurchasesApp.main(new String[] {dir.toString()});
-        assertTrue(Files.isDirectory(work.resolve("student-directory/snapshots")));
+        assertTrue(Files.isDirectory(dir.resolve("student-directory/snapshots")));
+        assertTrue(Files.isDirectory(dir.resolve("composition")));
 
         List<JsonNode> events = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("lineage/events.jsonl"))) {

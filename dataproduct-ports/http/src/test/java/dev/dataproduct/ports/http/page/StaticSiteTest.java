@@ -150,7 +150,8 @@ class StaticSiteTest {
 
     @Test
     void namesTheMissingProductWhenTheSheetPortHasNoSheetToWrite() {
-        StaticSite site = StaticSite.builder(dir, store, allocator).build();
+        // a viewer the product lets read, so that the delivery reaches the port and the port says what is missing
+        StaticSite site = StaticSite.builder(dir, store, allocator).viewer(Principal.of("web", "reader")).build();
         DataProduct a = cities("cities").serve(DataSheetPort.to(site)).build();
         RunResult run = runtime.run(a);
         assertEquals(1, run.portFailures().size());
