@@ -3,6 +3,7 @@ package dev.dataproduct.ports.http;
 import com.sun.net.httpserver.HttpServer;
 import dev.dataproduct.api.error.PortException;
 import dev.dataproduct.api.port.PortDescriptor;
+import dev.dataproduct.core.host.PortMeters;
 import dev.dataproduct.core.host.ProductHost;
 import dev.dataproduct.core.host.ServingPort;
 import java.io.IOException;
