@@ -18,6 +18,8 @@ import dev.dataproduct.api.transform.TransformSpec;
 import dev.dataproduct.core.host.ProductHost;
 import dev.dataproduct.core.runtime.ProductRuntime;
 import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
+import dev.dataproduct.core.snapshot.InMemorySnapshotStore;
+import dev.dataproduct.core.snapshot.SnapshotStore;
 import dev.dataproduct.testkit.port.RowsInput;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
@@ -76,16 +78,24 @@ final class Campus implements AutoCloseable {
     static final Principal NOBODY = Principal.of("nobody");
 
     final BufferAllocator allocator = new RootAllocator();
-    final DirectorySnapshotStore store;
+    final SnapshotStore store;
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final ProductRuntime runtime;
     final ProductHost host;
     final SqlPort sql;
     final DataProduct product;
 
-    Campus(Path root, int rows, Policy policy, SqlPort.Builder port) {
-        store = DirectorySnapshotStore.at(root.resolve("store"));
-        product = product(rows, policy);
+    /**
+     * @param onDisk a store of files (so that a session can be shown unable to read them), or one in memory
+     */
+    Campus(Path root, int rows, Policy policy, SqlPort.Builder port, boolean onDisk) {
+        this(root, rows, policy, port, onDisk, 7);
+    }
+
+    /** @param inputBatch rows per stored batch */
+    Campus(Path root, int rows, Policy policy, SqlPort.Builder port, boolean onDisk, int inputBatch) {
+        store = onDisk ? DirectorySnapshotStore.at(root.resolve("store")) : new InMemorySnapshotStore();
+        product = product(rows, policy, inputBatch);
         runtime = ProductRuntime.builder().allocator(allocator).store(store).build();
         sql = port.sessions(s -> s.workDirectory(root.resolve("sessions")).memoryLimit("64MB").threads(1)).build();
         host = ProductHost.builder(runtime, allocator).product(product).serve(sql).meterRegistry(meters)
@@ -95,13 +105,13 @@ final class Campus implements AutoCloseable {
     }
 
     Campus(Path root) {
-        this(root, 60, STUDENT_POLICY, SqlPort.builder());
+        this(root, 60, STUDENT_POLICY, SqlPort.builder(), true);
     }
 
-    static DataProduct product(int rows, Policy policy) {
+    static DataProduct product(int rows, Policy policy, int inputBatch) {
         return DataProduct.builder("campus").domain("k12").version("1.0.0")
                 .owner(Owner.person("Ana Ruiz", "ana@example.com")).purpose("Who studies where.")
-                .input(RowsInput.of("students", STUDENTS.schema(), rows(rows)).batchSize(7))
+                .input(RowsInput.of("students", STUDENTS.schema(), rows(rows)).batchSize(inputBatch))
                 .input(RowsInput.of("schools", SCHOOLS.schema(), List.of(
                         Map.of("school", "A", "name", "Aster"), Map.of("school", "B", "name", "Birch"))))
                 .output(STUDENTS)
