@@ -29,6 +29,15 @@ final class DuckDbTypes {
         return columns.toString();
     }
 
+    /** @return {@code SELECT CAST("c" AS type) AS "c", ... FROM "source"}: the rows typed as in a session table */
+    static String typedSelect(String source, Schema schema, String dataset) {
+        StringJoiner columns = new StringJoiner(", ", "SELECT ", " FROM " + quote(source));
+        for (Field f : schema.getFields()) {
+            columns.add("CAST(" + quote(f.getName()) + " AS " + of(f, dataset) + ") AS " + quote(f.getName()));
+        }
+        return columns.toString();
+    }
+
     /**
      * @param field an Arrow field
      * @param dataset the dataset it belongs to, for the message

@@ -290,6 +290,15 @@ public final class SqlSessions {
         }
     }
 
+    /** @return the limit, trimmed, if it is a size DuckDB reads */
+    static String checkedMemoryLimit(String value) {
+        if (!MEMORY.matcher(Objects.requireNonNull(value, "memoryLimit").trim()).matches()) {
+            throw new IllegalArgumentException("a memory limit is a number and a unit (B, KB, MB, GB, TB,"
+                    + " KiB, MiB, GiB, TiB), as in 512MB; got '" + value + "'");
+        }
+        return value.trim();
+    }
+
     static String catalogName(String productName) {
         String name = productName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
         if (name.isEmpty() || !Character.isLetter(name.charAt(0))) {
@@ -346,11 +355,7 @@ public final class SqlSessions {
          * @throws IllegalArgumentException if the value is not a size with a unit
          */
         public Builder memoryLimit(String value) {
-            if (!MEMORY.matcher(Objects.requireNonNull(value, "memoryLimit").trim()).matches()) {
-                throw new IllegalArgumentException("a memory limit is a number and a unit (B, KB, MB, GB, TB,"
-                        + " KiB, MiB, GiB, TiB), as in 512MB; got '" + value + "'");
-            }
-            this.memoryLimit = value.trim();
+            this.memoryLimit = checkedMemoryLimit(value);
             return this;
         }
 

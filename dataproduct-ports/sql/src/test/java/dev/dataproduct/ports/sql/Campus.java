@@ -7,6 +7,7 @@ import dev.dataproduct.api.access.Policy;
 import dev.dataproduct.api.access.Principal;
 import dev.dataproduct.api.access.Target;
 import dev.dataproduct.api.expr.Expr;
+import dev.dataproduct.api.port.OutputPort;
 import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.api.product.Owner;
 import dev.dataproduct.api.schema.Classification;
@@ -108,7 +109,7 @@ final class Campus implements AutoCloseable {
         this(root, 60, STUDENT_POLICY, SqlPort.builder(), true);
     }
 
-    static DataProduct product(int rows, Policy policy, int inputBatch) {
+    static DataProduct product(int rows, Policy policy, int inputBatch, OutputPort... ports) {
         return DataProduct.builder("campus").domain("k12").version("1.0.0")
                 .owner(Owner.person("Ana Ruiz", "ana@example.com")).purpose("Who studies where.")
                 .input(RowsInput.of("students", STUDENTS.schema(), rows(rows)).batchSize(inputBatch))
@@ -118,6 +119,7 @@ final class Campus implements AutoCloseable {
                 .output(SCHOOLS)
                 .access(policy)
                 .access(SCHOOL_POLICY)
+                .serve(ports)
                 .transform(TransformSpec.to("students").reading("students").returning(ctx -> ctx.input("students")))
                 .transform(TransformSpec.to("schools").reading("schools").returning(ctx -> ctx.input("schools")))
                 .build();
