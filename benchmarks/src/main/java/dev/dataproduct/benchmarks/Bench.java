@@ -6,7 +6,9 @@ import java.util.Arrays;
  * Runs one benchmark by name: {@code quality} (one profile, engine against DuckDB, ends with the
  * line {@code ratio engine/duckdb: X.XX}), {@code scaling} (10, 100 and 500 checks),
  * {@code kernels} (each check alone), {@code memory} (streamed, 10M and 50M rows) or {@code rest}
- * (REST rows/s, JSON and Arrow, against a bare JDK server; ends with {@code ratio rest/bare: X.XX}). See
+ * (REST rows/s, JSON and Arrow, against a bare JDK server; ends with {@code ratio rest/bare: X.XX}) or
+ * {@code sql} (a scan-and-aggregate query through the SQL port against plain DuckDB over the same rows;
+ * ends with {@code ratio sql/duckdb: X.XX}). See
  * {@code benchmarks/README.md}.
  */
 public final class Bench {
@@ -38,6 +40,10 @@ public final class Bench {
                 RestBenchmark.run(Integer.getInteger("restrows", 500_000), Integer.getInteger("warmups", 2),
                         Integer.getInteger("runs", 5), System.out);
                 break;
+            case "sql":
+                SqlBenchmark.run(Integer.getInteger("sqlrows", 2_000_000), Integer.getInteger("warmups", 2),
+                        Integer.getInteger("runs", 5), System.out);
+                break;
             case "memory":
                 MemoryBenchmark.parent(System.out);
                 break;
@@ -46,7 +52,7 @@ public final class Bench {
                 break;
             default:
                 System.err.println("unknown benchmark '" + name + "'; use quality, scaling, kernels, memory, access "
-                        + "or rest");
+                        + "rest or sql");
                 System.exit(2);
         }
     }
