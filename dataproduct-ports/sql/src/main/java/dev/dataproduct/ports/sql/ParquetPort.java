@@ -100,10 +100,7 @@ public final class ParquetPort implements OutputPort {
 
         /** @param value the port name (default {@value ParquetWriter#DEFAULT_NAME}) @return this builder */
         public Builder name(String value) {
-            if (Objects.requireNonNull(value, "name").isBlank()) {
-                throw new IllegalArgumentException("a port name must not be blank");
-            }
-            this.name = value;
+            this.name = SqlSessions.checkedName(value);
             return this;
         }
 

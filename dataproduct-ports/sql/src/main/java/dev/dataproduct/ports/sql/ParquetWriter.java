@@ -182,10 +182,7 @@ public final class ParquetWriter {
 
         /** @param value the port name in audit records (default {@value #DEFAULT_NAME}) @return this builder */
         public Builder name(String value) {
-            if (Objects.requireNonNull(value, "name").isBlank()) {
-                throw new IllegalArgumentException("a port name must not be blank");
-            }
-            this.name = value;
+            this.name = SqlSessions.checkedName(value);
             return this;
         }
 

@@ -146,10 +146,7 @@ public final class SqlPort implements ServingPort {
          * @return this builder
          */
         public Builder name(String value) {
-            if (Objects.requireNonNull(value, "name").isBlank()) {
-                throw new IllegalArgumentException("a port name must not be blank");
-            }
-            this.name = value;
+            this.name = SqlSessions.checkedName(value);
             return this;
         }
 

@@ -290,6 +290,14 @@ public final class SqlSessions {
         }
     }
 
+    /** @return the name, if it is not blank */
+    static String checkedName(String value) {
+        if (Objects.requireNonNull(value, "name").isBlank()) {
+            throw new IllegalArgumentException("a port name must not be blank");
+        }
+        return value;
+    }
+
     /** @return the limit, trimmed, if it is a size DuckDB reads */
     static String checkedMemoryLimit(String value) {
         if (!MEMORY.matcher(Objects.requireNonNull(value, "memoryLimit").trim()).matches()) {
@@ -342,10 +350,7 @@ public final class SqlSessions {
          * @return this builder
          */
         public Builder name(String value) {
-            if (Objects.requireNonNull(value, "name").isBlank()) {
-                throw new IllegalArgumentException("a port name must not be blank");
-            }
-            this.name = value;
+            this.name = checkedName(value);
             return this;
         }
 

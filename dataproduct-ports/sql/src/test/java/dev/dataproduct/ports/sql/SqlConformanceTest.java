@@ -3,18 +3,15 @@ package dev.dataproduct.ports.sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dataproduct.api.access.Audience;
-import dev.dataproduct.api.access.Grant;
-import dev.dataproduct.api.access.Mask;
 import dev.dataproduct.api.access.Policy;
 import dev.dataproduct.api.access.Principal;
-import dev.dataproduct.api.access.Target;
 import dev.dataproduct.api.error.AccessDeniedException;
 import dev.dataproduct.api.error.InvalidRequestException;
 import dev.dataproduct.api.expr.Expr;
 import dev.dataproduct.core.read.ReadRequest;
 import dev.dataproduct.core.read.SnapshotSelector;
 import dev.dataproduct.core.read.SortKey;
+import dev.dataproduct.testkit.conformance.AccessCases;
 import dev.dataproduct.testkit.conformance.ConformanceReport;
 import dev.dataproduct.testkit.conformance.PortConformance;
 import dev.dataproduct.testkit.conformance.PortRead;
@@ -22,7 +19,6 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +34,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SqlConformanceTest {
     static final List<String> COLUMNS = List.of("id", "email", "school", "grade", "score", "active", "born",
             "updated", "fee", "seen", "tags", "home");
-    static final List<String> ROLES = List.of("counselor", "admin", "auditor", "nurse");
+    static final AccessCases CASES = AccessCases.over("students", COLUMNS).key("id").masked("email")
+            .nullified("fee").roles("counselor", "admin", "auditor", "nurse")
+            .rows(r -> Expr.col("school").eq(Expr.principal("school")), r -> Expr.col("grade").gt(r.nextInt(12)))
+            .attribute("school", "A", "B", "C");
 
     @TempDir
     Path root;
@@ -49,11 +48,11 @@ class SqlConformanceTest {
         SplittableRandom random = new SplittableRandom(seed);
         int reads = 0;
         for (int p = 0; p < 6; p++) {
-            Policy policy = policy(random);
+            Policy policy = CASES.policy(random);
             try (Campus campus = new Campus(root.resolve("p" + p), 45, policy, SqlPort.builder(), false, 64)) {
                 List<Principal> principals = new ArrayList<>();
                 for (int i = 0; i < 6; i++) {
-                    principals.add(principal(random, i));
+                    principals.add(CASES.principal(random, "user" + i));
                 }
                 Map<ReadRequest, String> queries = new HashMap<>();
                 List<ReadRequest> requests = new ArrayList<>();
@@ -107,53 +106,6 @@ class SqlConformanceTest {
                 throw e;
             }
         };
-    }
-
-    static Policy policy(SplittableRandom random) {
-        Policy.Builder b = Policy.forDataset("students");
-        if (random.nextBoolean()) {
-            b.mask(Target.field("email"), random.nextBoolean() ? Mask.email() : Mask.nullify());
-        }
-        if (random.nextBoolean()) {
-            b.mask(Target.field("fee"), Mask.nullify());
-        }
-        for (String role : ROLES) {
-            if (random.nextInt(4) == 0) {
-                continue;
-            }
-            Grant.Builder g = Grant.to(Audience.role(role));
-            if (random.nextBoolean()) {
-                g.allColumns();
-            } else {
-                List<String> cols = new ArrayList<>();
-                for (String c : COLUMNS) {
-                    if (c.equals("id") || random.nextBoolean()) {
-                        cols.add(c);
-                    }
-                }
-                g.columns(cols.toArray(String[]::new));
-            }
-            switch (random.nextInt(3)) {
-                case 0 -> g.rows(Expr.col("school").eq(Expr.principal("school")));
-                case 1 -> g.rows(Expr.col("grade").gt(random.nextInt(12)));
-                default -> { }
-            }
-            if (random.nextInt(3) == 0) {
-                g.unmask(Target.field("email"));
-            }
-            b.grant(g.build());
-        }
-        return b.build();
-    }
-
-    static Principal principal(SplittableRandom random, int i) {
-        Set<String> roles = new HashSet<>();
-        for (String r : ROLES) {
-            if (random.nextInt(3) == 0) {
-                roles.add(r);
-            }
-        }
-        return new Principal("user" + i, roles, Map.of("school", List.of("A", "B", "C").get(random.nextInt(3))));
     }
 
     /** Adds one request and the SQL statement that asks the same. */
