@@ -9,7 +9,9 @@ import java.util.Arrays;
  * {@code kernels} (each check alone), {@code memory} (streamed, 10M and 50M rows) or {@code rest}
  * (REST rows/s, JSON and Arrow, against a bare JDK server; ends with {@code ratio rest/bare: X.XX}) or
  * {@code restload} ({@code -Dclients} concurrent REST clients, 200 by default, for {@code -Dloadseconds}
- * seconds, 60 by default: errors, latency percentiles, memory and threads before and after). See
+ * seconds, 60 by default: errors, latency percentiles, memory and threads before and after).;
+ * {@code sql} (a scan-and-aggregate query through the SQL port against plain DuckDB over the same rows;
+ * ends with {@code ratio sql/duckdb: X.XX}). See
  * {@code benchmarks/README.md}.
  */
 public final class Bench {
@@ -46,6 +48,10 @@ public final class Bench {
                         Duration.ofSeconds(Integer.getInteger("loadseconds", 60)), Integer.getInteger("loadrows", 10_000)),
                         System.out);
                 break;
+            case "sql":
+                SqlBenchmark.run(Integer.getInteger("sqlrows", 2_000_000), Integer.getInteger("warmups", 2),
+                        Integer.getInteger("runs", 5), System.out);
+                break;
             case "memory":
                 MemoryBenchmark.parent(System.out);
                 break;
@@ -54,7 +60,7 @@ public final class Bench {
                 break;
             default:
                 System.err.println("unknown benchmark '" + name + "'; use quality, scaling, kernels, memory, access, "
-                        + "rest or restload");
+                        + "rest, restload or sql");
                 System.exit(2);
         }
     }

@@ -22,5 +22,8 @@
  * cannot support; it runs them in dependency order, and {@code runMesh()} skips a product whose
  * input did not commit, which keeps its previous snapshot. Runs of a host read product inputs
  * through the host's read paths, so the host's audit sees products reading products.
+ *
+ * {@link dev.dataproduct.core.host.PortMeters} records the usage meters every serving port shares
+ * ({@code dataproduct.port.requests}, {@code rows}, {@code bytes}, {@code latency}, {@code denied}).
  */
 package dev.dataproduct.core.host;

@@ -14,6 +14,7 @@ import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.api.product.ProductAddress;
 import dev.dataproduct.api.schema.DatasetSpec;
 import dev.dataproduct.core.host.HostedProduct;
+import dev.dataproduct.core.host.PortMeters;
 import dev.dataproduct.core.host.ProductHost;
 import dev.dataproduct.core.odcs.OdcsCodec;
 import dev.dataproduct.core.odps.OdpsCodec;

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.dataproduct.api.access.Authenticator;
 import dev.dataproduct.api.error.PortException;
 import dev.dataproduct.api.port.PortDescriptor;
+import dev.dataproduct.core.host.PortMeters;
 import dev.dataproduct.core.host.ProductHost;
 import dev.dataproduct.core.host.ServingPort;
 import dev.dataproduct.ports.http.page.Pages;

@@ -3,18 +3,15 @@ package dev.dataproduct.ports.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.dataproduct.api.access.Audience;
-import dev.dataproduct.api.access.Grant;
-import dev.dataproduct.api.access.Mask;
 import dev.dataproduct.api.access.Policy;
 import dev.dataproduct.api.access.Principal;
-import dev.dataproduct.api.access.Target;
 import dev.dataproduct.api.error.AccessDeniedException;
 import dev.dataproduct.api.error.DataProductException;
 import dev.dataproduct.api.error.InvalidRequestException;
 import dev.dataproduct.api.expr.Expr;
 import dev.dataproduct.core.read.ReadRequest;
 import dev.dataproduct.core.read.SortKey;
+import dev.dataproduct.testkit.conformance.AccessCases;
 import dev.dataproduct.testkit.conformance.ConformanceReport;
 import dev.dataproduct.testkit.conformance.PortConformance;
 import dev.dataproduct.testkit.conformance.PortRead;
@@ -34,7 +31,10 @@ import org.junit.jupiter.api.Test;
 class RestConformanceTest {
     static final List<String> COLUMNS = List.of("id", "email", "school", "grade", "score", "active", "born",
             "updated");
-    static final List<String> ROLES = List.of("counselor", "admin", "auditor", "nurse");
+    static final AccessCases CASES = AccessCases.over("students", COLUMNS).key("id").masked("email")
+            .roles("counselor", "admin", "auditor", "nurse")
+            .rows(r -> Expr.col("school").eq(Expr.principal("school")), r -> Expr.col("grade").gt(r.nextInt(12)))
+            .attribute("school", "A", "B", "C");
 
     @Test
     void everyFormatReturnsWhatTheReadPathReturns() {
@@ -82,47 +82,11 @@ class RestConformanceTest {
     }
 
     static Policy policy(SplittableRandom random) {
-        Policy.Builder b = Policy.forDataset("students");
-        if (random.nextBoolean()) {
-            b.mask(Target.field("email"), random.nextBoolean() ? Mask.email() : Mask.nullify());
-        }
-        for (String role : ROLES) {
-            if (random.nextInt(4) == 0) {
-                continue;
-            }
-            Grant.Builder g = Grant.to(Audience.role(role));
-            if (random.nextBoolean()) {
-                g.allColumns();
-            } else {
-                List<String> cols = new ArrayList<>();
-                for (String c : COLUMNS) {
-                    if (c.equals("id") || random.nextBoolean()) {
-                        cols.add(c);
-                    }
-                }
-                g.columns(cols.toArray(String[]::new));
-            }
-            switch (random.nextInt(3)) {
-                case 0 -> g.rows(Expr.col("school").eq(Expr.principal("school")));
-                case 1 -> g.rows(Expr.col("grade").gt(random.nextInt(12)));
-                default -> { }
-            }
-            if (random.nextInt(3) == 0) {
-                g.unmask(Target.field("email"));
-            }
-            b.grant(g.build());
-        }
-        return b.build();
+        return CASES.policy(random);
     }
 
     static Principal principal(SplittableRandom random, int i) {
-        java.util.Set<String> roles = new java.util.HashSet<>();
-        for (String r : ROLES) {
-            if (random.nextInt(3) == 0) {
-                roles.add(r);
-            }
-        }
-        return new Principal("user" + i, roles, Map.of("school", List.of("A", "B", "C").get(random.nextInt(3))));
+        return CASES.principal(random, "user" + i);
     }
 
     /** Adds one request and the query string that asks the same. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dataproduct.core.host.PortMeters;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;

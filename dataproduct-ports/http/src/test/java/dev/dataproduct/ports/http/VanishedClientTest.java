@@ -1,5 +1,6 @@
 package dev.dataproduct.ports.http;
 
+import dev.dataproduct.core.host.PortMeters;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

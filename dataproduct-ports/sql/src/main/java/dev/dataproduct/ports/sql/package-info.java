@@ -1,0 +1,13 @@
+/**
+ * The SQL port: private, locked, in-process DuckDB databases, one per connection, that hold what the
+ * connecting principal may read of a product, streamed in from the read path as Arrow batches
+ * (Arrow C stream interface); and the Parquet writer, which writes what an audience may read as
+ * Parquet files through DuckDB.
+ *
+ * <p>DuckDB has no privilege boundary inside one database, so the safety of a session comes from its
+ * database holding nothing else: each session's database is opened read-only, external access,
+ * extension installing and loading are off and the configuration is locked before the first user
+ * statement (see {@link dev.dataproduct.ports.sql.SqlSessions} for exactly what holds). Each session
+ * pins its snapshot until its connection closes; DuckDB's memory limit bounds each session.
+ */
+package dev.dataproduct.ports.sql;
