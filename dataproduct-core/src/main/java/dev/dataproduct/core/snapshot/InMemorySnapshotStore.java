@@ -41,7 +41,11 @@ public final class InMemorySnapshotStore implements SnapshotStore {
 
             @Override
             SnapshotManifest publish(Map<String, Long> dataRows, Map<String, Long> quarantineRows,
-                                     String productVersion, Instant committedAt) {
+                                     String productVersion, Instant committedAt, boolean staged) {
+                if (staged || modes().values().stream().anyMatch(m -> !(m instanceof WriteMode.Replace))) {
+                    throw new UnsupportedOperationException("the in-memory store keeps whole snapshots only: "
+                            + "use a DirectorySnapshotStore for staged snapshots, appends and upserts");
+                }
                 synchronized (InMemorySnapshotStore.this) {
                     List<Stored> history = products.computeIfAbsent(product.urn(), k -> new ArrayList<>());
                     Optional<SnapshotManifest> parent = current(product);

@@ -4,12 +4,16 @@ import dev.dataproduct.api.port.SnapshotInfo;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The record of one committed snapshot, stored beside its data as {@code manifest.json}.
+ * The record of one snapshot, stored beside its data as {@code manifest.json}. Manifests never
+ * change once written: a rollback, a publication of a staged snapshot or a compaction is a new
+ * snapshot whose manifest says what it did. Manifests written before the lifecycle fields existed
+ * read with their defaults: a replace that owns one file per dataset.
  *
  * @param id the snapshot id: its sequence number, zero-padded to 8 digits
  * @param sequence the 1-based position in the product's history
@@ -17,11 +21,40 @@ import java.util.Optional;
  * @param committedAt when it was committed
  * @param productAddress the address of the product
  * @param productVersion the product version that produced it
- * @param datasets published rows per dataset (file {@code data/<name>.arrow})
+ * @param datasets live (published) rows per dataset
  * @param quarantine quarantined rows per dataset or input (file {@code quarantine/<name>.arrow})
+ * @param files the data files of each dataset, possibly written by earlier snapshots; empty for a
+ *     manifest of before incremental runs, whose dataset lies in {@code data/<name>.arrow}
+ * @param quarantineFiles the file of each quarantine, relative to the product's directory, where
+ *     it is not this snapshot's own {@code quarantine/<name>.arrow} (a rollback or publication
+ *     shares its source's)
+ * @param operation what made the snapshot; {@link Operation#REPLACE} for old manifests
+ * @param source for a rollback, the snapshot made current again; for a publication, the staged
+ *     snapshot published; for a compaction, the snapshot compacted; empty otherwise
+ * @param reason why a rollback was made, as its author gave it; empty otherwise
+ * @param staged whether the snapshot was written as staged (write-audit-publish): it never became
+ *     current itself, a {@link Operation#PUBLISH publication} does
  */
 public record SnapshotManifest(String id, long sequence, String parent, Instant committedAt, String productAddress,
-                               String productVersion, Map<String, Long> datasets, Map<String, Long> quarantine) {
+                               String productVersion, Map<String, Long> datasets, Map<String, Long> quarantine,
+                               Map<String, List<DataFile>> files, Map<String, String> quarantineFiles,
+                               Operation operation, String source, String reason, boolean staged) {
+
+    /** What made a snapshot. */
+    public enum Operation {
+        /** A run that replaced every row. */
+        REPLACE,
+        /** A run that added rows to its parent's. */
+        APPEND,
+        /** A run that replaced, added and deleted rows by primary key. */
+        UPSERT,
+        /** An earlier snapshot made current again. */
+        ROLLBACK,
+        /** A staged snapshot made current after its audit. */
+        PUBLISH,
+        /** The same rows rewritten into fewer files. */
+        COMPACT
+    }
 
     /** Validates and copies the components, keeping the order of the maps. */
     public SnapshotManifest {
@@ -32,6 +65,34 @@ public record SnapshotManifest(String id, long sequence, String parent, Instant 
         Objects.requireNonNull(productVersion, "productVersion");
         datasets = Collections.unmodifiableMap(new LinkedHashMap<>(datasets == null ? Map.of() : datasets));
         quarantine = Collections.unmodifiableMap(new LinkedHashMap<>(quarantine == null ? Map.of() : quarantine));
+        Map<String, List<DataFile>> copy = new LinkedHashMap<>();
+        if (files != null) {
+            files.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        }
+        files = Collections.unmodifiableMap(copy);
+        quarantineFiles = Map.copyOf(quarantineFiles == null ? Map.of() : quarantineFiles);
+        operation = operation == null ? Operation.REPLACE : operation;
+        source = source == null ? "" : source;
+        reason = reason == null ? "" : reason;
+    }
+
+    /**
+     * A manifest of a replacing run that owns one file per dataset, as every manifest was before
+     * incremental runs.
+     *
+     * @param id the snapshot id
+     * @param sequence the position in the history
+     * @param parent the parent's id, empty for none
+     * @param committedAt the commit time
+     * @param productAddress the product's address
+     * @param productVersion the product version
+     * @param datasets published rows per dataset
+     * @param quarantine quarantined rows per dataset or input
+     */
+    public SnapshotManifest(String id, long sequence, String parent, Instant committedAt, String productAddress,
+                            String productVersion, Map<String, Long> datasets, Map<String, Long> quarantine) {
+        this(id, sequence, parent, committedAt, productAddress, productVersion, datasets, quarantine, Map.of(),
+                Map.of(), Operation.REPLACE, "", "", false);
     }
 
     /**
@@ -40,6 +101,28 @@ public record SnapshotManifest(String id, long sequence, String parent, Instant 
      */
     public static String idOf(long sequence) {
         return String.format("%08d", sequence);
+    }
+
+    /**
+     * @param dataset a dataset of this snapshot
+     * @return its data files, relative to the product's directory; for a manifest of before
+     *     incremental runs, the one file this snapshot wrote
+     */
+    public List<DataFile> filesOf(String dataset) {
+        List<DataFile> listed = files.get(dataset);
+        if (listed != null) {
+            return listed;
+        }
+        long rows = datasets.getOrDefault(dataset, 0L);
+        return List.of(new DataFile("snapshots/" + id + "/data/" + dataset + ".arrow", rows, "", "", 0));
+    }
+
+    /**
+     * @param name a dataset or input with quarantined rows in this snapshot
+     * @return its quarantine file, relative to the product's directory
+     */
+    public String quarantineFileOf(String name) {
+        return quarantineFiles.getOrDefault(name, "snapshots/" + id + "/quarantine/" + name + ".arrow");
     }
 
     /** @return the snapshot's facts as output ports see them */
