@@ -863,7 +863,7 @@ public final class DirectorySnapshotStore implements SnapshotStore {
             try {
                 long sequence = nextSequence(dir, Optional.of(current));
                 String prefix = SNAPSHOTS + "/" + SnapshotManifest.idOf(sequence) + "/";
-                Compaction compaction = new Compaction(dir, staging, prefix, allocator);
+                IncrementalFiles compaction = new IncrementalFiles(dir, staging, prefix, allocator);
                 Map<String, List<DataFile>> files = new java.util.LinkedHashMap<>();
                 for (String name : current.datasets().keySet()) {
                     files.put(name, List.of(compaction.rewrite(product, name, current.filesOf(name))));

@@ -1,6 +1,13 @@
 package dev.dataproduct.core.snapshot;
 
 import dev.dataproduct.core.io.ArrowIpcDataset;
+import dev.dataproduct.api.data.Dataset;
+import dev.dataproduct.api.error.PortException;
+import dev.dataproduct.api.product.ProductAddress;
+import dev.dataproduct.core.io.ArrowIpcWriter;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,7 +23,7 @@ import org.apache.arrow.vector.FieldVector;
  * the previous snapshot, writing into the staging directory the key indexes and deletion vectors
  * that needs. Nothing of the previous snapshot is rewritten: an upsert reads the previous files'
  * key indexes (8 bytes a row, sequentially) and writes a new deletion vector only for a file that
- * loses rows; a file that loses all its rows is left out.
+ * loses rows; a file that loses all its rows is left out. Compaction rewrites them the other way.
  */
 final class IncrementalFiles {
     private final Path productDir;
@@ -150,6 +157,78 @@ final class IncrementalFiles {
             long t = a[i];
             a[i] = a[j];
             a[j] = t;
+        }
+    }
+
+    /**
+     * Compaction: rewrites the live rows of a dataset's files into one file, with its key index when
+     * every file had one, and proves the rewrite kept the rows: the new file is read back and its row
+     * count and content checksum (the sum of a hash of every row's values) must equal those of the
+     * old files.
+     */
+    DataFile rewrite(ProductAddress product, String name, List<DataFile> files) throws IOException {
+        String relative = StagedTransaction.DATA + "/" + name + ".arrow";
+        Path target = staging.resolve(relative);
+        SnapshotDataset source = new SnapshotDataset(name, productDir, files, allocator);
+        long[] before = new long[2];
+        try (ArrowIpcWriter writer = ArrowIpcWriter.open(FileChannel.open(target, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), source.schema().toArrow(), allocator, target.toString())) {
+            source.forEachBatch(batch -> {
+                checksum(batch, before);
+                writer.write(batch);
+            });
+        }
+        try (FileChannel ch = FileChannel.open(target, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+        long[] after = new long[2];
+        Dataset written = ArrowIpcDataset.ofFile(name, target, allocator);
+        written.forEachBatch(batch -> checksum(batch, after));
+        if (!Arrays.equals(before, after)) {
+            throw new PortException("compacting dataset '" + name + "' of " + product + " would change it: "
+                    + before[0] + " rows with checksum " + Long.toHexString(before[1]) + " became " + after[0]
+                    + " rows with checksum " + Long.toHexString(after[1]) + "; nothing was committed");
+        }
+        String keys = "";
+        if (files.stream().noneMatch(f -> f.keys().isEmpty())) {
+            keys = prefix + "keys/" + name + ".keys";
+            Files.createDirectories(staging.resolve("keys"));
+            long[] live = liveKeys(files, before[0]);
+            Keys.write(staging.resolve("keys/" + name + ".keys"), live, live.length);
+        }
+        return new DataFile(prefix + relative, after[0], keys, "", 0);
+    }
+
+    /** The key hashes of the live rows, in the order the rows are rewritten. */
+    private long[] liveKeys(List<DataFile> files, long rows) {
+        long[] out = new long[Math.toIntExact(rows)];
+        int n = 0;
+        for (DataFile f : files) {
+            long[] hashes = Keys.read(productDir.resolve(f.keys()));
+            long[] deleted = f.deletes().isEmpty() ? new long[0] : Keys.read(productDir.resolve(f.deletes()));
+            int d = 0;
+            for (int r = 0; r < hashes.length; r++) {
+                if (d < deleted.length && deleted[d] == r) {
+                    d++;
+                } else {
+                    out[n++] = hashes[r];
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Adds the batch's rows to a count and an order-free checksum of their values. */
+    static void checksum(VectorSchemaRoot batch, long[] acc) {
+        List<FieldVector> columns = batch.getFieldVectors();
+        List<Object> values = new ArrayList<>(columns.size());
+        for (int r = 0; r < batch.getRowCount(); r++) {
+            values.clear();
+            for (FieldVector v : columns) {
+                values.add(v.getObject(r));
+            }
+            acc[0]++;
+            acc[1] += Keys.hash(values);
         }
     }
 }
