@@ -461,7 +461,8 @@ public final class DirectorySnapshotStore implements SnapshotStore {
     }
 
     private static SnapshotManifest readManifest(Path snapshotDir) throws IOException {
-        return JSON.readValue(snapshotDir.resolve(MANIFEST).toFile(), SnapshotManifest.class);
+        // read as bytes so that a manifest set aside meanwhile is a NoSuchFileException
+        return JSON.readValue(Files.readAllBytes(snapshotDir.resolve(MANIFEST)), SnapshotManifest.class);
     }
 
     /** The sequence of the next snapshot: past every directory, staged and expired ones included. */
