@@ -6,7 +6,9 @@ import java.util.Arrays;
  * Runs one benchmark by name: {@code quality} (one profile, engine against DuckDB, ends with the
  * line {@code ratio engine/duckdb: X.XX}), {@code scaling} (10, 100 and 500 checks),
  * {@code kernels} (each check alone), {@code memory} (streamed, 10M and 50M rows) or {@code rest}
- * (REST rows/s, JSON and Arrow, against a bare JDK server; ends with {@code ratio rest/bare: X.XX}). See
+ * (REST rows/s, JSON and Arrow, against a bare JDK server; ends with {@code ratio rest/bare: X.XX}) or
+ * {@code incremental} (append and upsert of 1% against a rewrite of 10M rows; ends with
+ * {@code ratio append/rewrite: X.XX}). See
  * {@code benchmarks/README.md}.
  */
 public final class Bench {
@@ -38,6 +40,9 @@ public final class Bench {
                 RestBenchmark.run(Integer.getInteger("restrows", 500_000), Integer.getInteger("warmups", 2),
                         Integer.getInteger("runs", 5), System.out);
                 break;
+            case "incremental":
+                IncrementalBenchmark.run(Long.getLong("rows", 10_000_000L), Integer.getInteger("runs", 3), System.out);
+                break;
             case "memory":
                 MemoryBenchmark.parent(System.out);
                 break;
@@ -46,7 +51,7 @@ public final class Bench {
                 break;
             default:
                 System.err.println("unknown benchmark '" + name + "'; use quality, scaling, kernels, memory, access "
-                        + "or rest");
+                        + "rest or incremental");
                 System.exit(2);
         }
     }
