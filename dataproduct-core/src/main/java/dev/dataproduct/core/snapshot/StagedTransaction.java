@@ -57,10 +57,19 @@ abstract class StagedTransaction implements SnapshotTransaction {
         return dataset(name, schema, WriteMode.replace());
     }
 
+    /**
+     * Refuses, before anything is written, a way of writing the store cannot commit.
+     *
+     * @throws UnsupportedOperationException if the store cannot
+     */
+    void accept(WriteMode mode) {
+    }
+
     @Override
     public ArrowIpcWriter dataset(String name, Schema schema, WriteMode mode) {
+        accept(java.util.Objects.requireNonNull(mode, "mode"));
         ArrowIpcWriter w = open(data, DATA, name, schema);
-        modes.put(name, java.util.Objects.requireNonNull(mode, "mode"));
+        modes.put(name, mode);
         return w;
     }
 

@@ -45,7 +45,9 @@ class LifecycleCrashTest {
                 try {
                     for (int i = 0; i < AT_ONCE; i++) {
                         writers.add(new ProcessBuilder(java, "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                                // a quick start matters more than speed: the writer lives for a moment
+                                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
+                                "-cp", System.getProperty("java.class.path"),
                                 LifecycleCrashWriter.class.getName(), root.toString(), Long.toString(random.nextLong()))
                                 .redirectErrorStream(true).start());
                     }
