@@ -27,9 +27,16 @@ public interface SnapshotTransaction extends AutoCloseable {
      * @param schema its Arrow schema, the same as the previous snapshot's
      * @param mode how the rows change the previous snapshot's
      * @return a writer for its batches, owned by the transaction
-     * @throws UnsupportedOperationException if the store keeps whole snapshots only
+     * @throws UnsupportedOperationException if the store keeps whole snapshots only (the default,
+     *     so that stores written before incremental runs still compile)
      */
-    ArrowIpcWriter dataset(String name, Schema schema, WriteMode mode);
+    default ArrowIpcWriter dataset(String name, Schema schema, WriteMode mode) {
+        if (mode instanceof WriteMode.Replace r && r.keyColumns().isEmpty()) {
+            return dataset(name, schema);
+        }
+        throw new UnsupportedOperationException(getClass().getName() + " keeps whole snapshots only: it cannot "
+                + "write dataset '" + name + "' as " + mode.operation());
+    }
 
     /**
      * Deletes a key from an upserted dataset: the key is absent from the snapshot this transaction
@@ -38,9 +45,12 @@ public interface SnapshotTransaction extends AutoCloseable {
      * @param name a dataset started with {@link WriteMode#upsert}
      * @param key the key's values, in key order
      * @throws IllegalStateException if the dataset is not upserted (an append-only dataset refuses
-     *     deletes)
+     *     deletes); by default, always
      */
-    void delete(String name, java.util.List<?> key);
+    default void delete(String name, java.util.List<?> key) {
+        throw new IllegalStateException(getClass().getName() + " cannot delete keys of dataset '" + name
+                + "': it keeps whole snapshots only");
+    }
 
     /**
      * Starts the quarantined rows of a dataset or input.
@@ -70,9 +80,11 @@ public interface SnapshotTransaction extends AutoCloseable {
      * @param productVersion the version of the product that produced it
      * @param committedAt the time it was staged
      * @return the manifest of the staged snapshot
-     * @throws UnsupportedOperationException if the store has no staged snapshots
+     * @throws UnsupportedOperationException if the store has no staged snapshots (the default)
      */
-    SnapshotManifest stage(String productVersion, Instant committedAt);
+    default SnapshotManifest stage(String productVersion, Instant committedAt) {
+        throw new UnsupportedOperationException(getClass().getName() + " has no staged snapshots");
+    }
 
     /** Abandons the snapshot unless it was committed. */
     @Override
