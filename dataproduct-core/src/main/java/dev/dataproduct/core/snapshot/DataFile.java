@@ -15,6 +15,7 @@ import java.util.Objects;
  *     live), relative to the product's directory; empty when no row is deleted
  * @param deleted how many rows the deletion vector removes
  */
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
 public record DataFile(String path, long rows, String keys, String deletes, long deleted) {
     /** Validates the components. */
     public DataFile {

@@ -614,8 +614,11 @@ public final class DirectorySnapshotStore implements SnapshotStore {
                         List<DataFile> list = new IncrementalFiles(productDir, staging, "snapshots/" + id + "/",
                                 allocator()).write(name, e.getValue(), mode, previous,
                                 deletes().getOrDefault(name, List.of()));
-                        dataFiles.put(name, list);
                         live.put(name, list.stream().mapToLong(DataFile::live).sum());
+                        if (!list.equals(new SnapshotManifest(id, sequence, "", committedAt, product.urn(),
+                                productVersion, live, Map.of()).filesOf(name))) {
+                            dataFiles.put(name, list);  // the default (its own data/<name>.arrow) goes unsaid
+                        }
                         if (mode.operation().compareTo(operation) > 0) {
                             operation = mode.operation();
                         }

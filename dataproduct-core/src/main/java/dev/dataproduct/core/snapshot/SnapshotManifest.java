@@ -1,5 +1,7 @@
 package dev.dataproduct.core.snapshot;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.dataproduct.api.port.SnapshotInfo;
 import java.time.Instant;
 import java.util.Collections;
@@ -35,10 +37,31 @@ import java.util.Optional;
  * @param staged whether the snapshot was written as staged (write-audit-publish): it never became
  *     current itself, a {@link Operation#PUBLISH publication} does
  */
+// a replace writes exactly the manifest of before incremental runs, so older readers still read it,
+// and fields a newer writer adds are skipped, so this reader reads newer manifests
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record SnapshotManifest(String id, long sequence, String parent, Instant committedAt, String productAddress,
                                String productVersion, Map<String, Long> datasets, Map<String, Long> quarantine,
-                               Map<String, List<DataFile>> files, Map<String, String> quarantineFiles,
-                               Operation operation, String source, String reason, boolean staged) {
+                               @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, List<DataFile>> files,
+                               @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> quarantineFiles,
+                               @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = IsReplace.class)
+                               Operation operation,
+                               @JsonInclude(JsonInclude.Include.NON_EMPTY) String source,
+                               @JsonInclude(JsonInclude.Include.NON_EMPTY) String reason,
+                               @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean staged) {
+
+    /** Leaves the default operation out of the JSON. */
+    static final class IsReplace {
+        @Override
+        public boolean equals(Object value) {
+            return value == Operation.REPLACE;
+        }
+
+        @Override
+        public int hashCode() {
+            return 0;
+        }
+    }
 
     /** What made a snapshot. */
     public enum Operation {

@@ -259,4 +259,16 @@ class SnapshotLifecycleTest {
         run(store, allocator, WriteMode.append(), rows("b", 0, 1, 1), T0.plusSeconds(1));
         assertEquals(4, current().size());
     }
+
+    @Test
+    void aReplaceWritesTheManifestOfBeforeAndAManifestWithFieldsOfANewerWriterStillReads() throws IOException {
+        SnapshotManifest m = run(store, allocator, WriteMode.replace(), rows("a", 0, 2, 1), T0);
+        Path manifest = store.snapshotDirectory(m).resolve("manifest.json");
+        String json = Files.readString(manifest);
+        for (String field : List.of("files", "quarantineFiles", "operation", "source", "reason", "staged")) {
+            assertFalse(json.contains("\"" + field + "\""), "a replace's manifest has no '" + field + "': " + json);
+        }
+        Files.writeString(manifest, json.replaceFirst("\\{", "{\"upstreamSnapshots\":{\"x\":\"1\"},"));
+        assertEquals(m, store.current(PRODUCT).orElseThrow());
+    }
 }
