@@ -9,9 +9,11 @@ import java.util.Arrays;
  * {@code kernels} (each check alone), {@code memory} (streamed, 10M and 50M rows) or {@code rest}
  * (REST rows/s, JSON and Arrow, against a bare JDK server; ends with {@code ratio rest/bare: X.XX}) or
  * {@code restload} ({@code -Dclients} concurrent REST clients, 200 by default, for {@code -Dloadseconds}
- * seconds, 60 by default: errors, latency percentiles, memory and threads before and after).;
+ * seconds, 60 by default: errors, latency percentiles, memory and threads before and after);
  * {@code sql} (a scan-and-aggregate query through the SQL port against plain DuckDB over the same rows;
- * ends with {@code ratio sql/duckdb: X.XX}). See
+ * ends with {@code ratio sql/duckdb: X.XX});
+ * {@code incremental} (append and upsert of 1% against a rewrite of 10M rows; ends with
+ * {@code ratio append/rewrite: X.XX}). See
  * {@code benchmarks/README.md}.
  */
 public final class Bench {
@@ -52,6 +54,9 @@ public final class Bench {
                 SqlBenchmark.run(Integer.getInteger("sqlrows", 2_000_000), Integer.getInteger("warmups", 2),
                         Integer.getInteger("runs", 5), System.out);
                 break;
+            case "incremental":
+                IncrementalBenchmark.run(Long.getLong("rows", 10_000_000L), Integer.getInteger("runs", 3), System.out);
+                break;
             case "memory":
                 MemoryBenchmark.parent(System.out);
                 break;
@@ -60,7 +65,7 @@ public final class Bench {
                 break;
             default:
                 System.err.println("unknown benchmark '" + name + "'; use quality, scaling, kernels, memory, access, "
-                        + "rest, restload or sql");
+                        + "rest, restload, sql or incremental");
                 System.exit(2);
         }
     }

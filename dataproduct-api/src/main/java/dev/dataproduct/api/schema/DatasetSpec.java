@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -32,8 +33,11 @@ import java.util.regex.Pattern;
  * @param schema the fields
  * @param maxQuarantinedShare the largest share of the dataset's rows, from 0 to 1, that a run may
  *     quarantine and still commit; exactly this share still commits
+ * @param updateMode how a run changes the previous snapshot's rows: replace (the default),
+ *     append, or upsert by primary key
  */
-public record DatasetSpec(String name, String description, Schema schema, double maxQuarantinedShare) {
+public record DatasetSpec(String name, String description, Schema schema, double maxQuarantinedShare,
+                          UpdateMode updateMode) {
 
     /** The share of rows a run may quarantine unless a dataset says otherwise: 10%. */
     public static final double DEFAULT_MAX_QUARANTINED_SHARE = 0.10;
@@ -58,6 +62,39 @@ public record DatasetSpec(String name, String description, Schema schema, double
         if (shareProblem != null) {
             throw new IllegalArgumentException("dataset '" + name + "': " + shareProblem);
         }
+        updateMode = updateMode == null ? UpdateMode.replace() : updateMode;
+        List<String> modeProblems = modeProblems(updateMode, schema);
+        if (!modeProblems.isEmpty()) {
+            throw new IllegalArgumentException("dataset '" + name + "': " + String.join("; ", modeProblems));
+        }
+    }
+
+    /**
+     * A dataset whose runs replace every row.
+     *
+     * @param name the dataset name
+     * @param description what one row stands for
+     * @param schema the fields
+     * @param maxQuarantinedShare the largest share of rows a run may quarantine and still commit
+     */
+    public DatasetSpec(String name, String description, Schema schema, double maxQuarantinedShare) {
+        this(name, description, schema, maxQuarantinedShare, UpdateMode.replace());
+    }
+
+    private static List<String> modeProblems(UpdateMode mode, Schema schema) {
+        List<String> problems = new ArrayList<>();
+        if (mode.kind() == UpdateMode.Kind.UPSERT && schema.primaryKey().isEmpty()) {
+            problems.add("an upsert needs a primary key: mark its fields with primaryKey()");
+        }
+        mode.deleteMarker().ifPresent(marker -> {
+            Optional<Field> field = schema.fields().stream().filter(f -> f.name().equals(marker)).findFirst();
+            if (field.isEmpty() || field.get().type() != LogicalType.BOOLEAN) {
+                problems.add("the delete marker '" + marker + "' must be a BOOLEAN field of the dataset");
+            } else if (field.get().primaryKeyPosition() > 0) {
+                problems.add("the delete marker '" + marker + "' cannot be part of the primary key");
+            }
+        });
+        return problems;
     }
 
     /**
@@ -94,6 +131,7 @@ public record DatasetSpec(String name, String description, Schema schema, double
         private String description = "";
         private final List<Field.Builder> fields = new ArrayList<>();
         private final List<String> declaredKey = new ArrayList<>();
+        private UpdateMode updateMode = UpdateMode.replace();
         private double maxQuarantinedShare = DEFAULT_MAX_QUARANTINED_SHARE;
 
         private Builder(String name) {
@@ -159,6 +197,17 @@ public record DatasetSpec(String name, String description, Schema schema, double
          */
         public Builder field(Field field) {
             fields.add(field.toBuilder());
+            return this;
+        }
+
+        /**
+         * Says how a run changes the previous snapshot's rows; replace unless set.
+         *
+         * @param mode replace, append, or upsert (with an optional delete marker)
+         * @return this builder
+         */
+        public Builder updateMode(UpdateMode mode) {
+            this.updateMode = Objects.requireNonNull(mode, "mode");
             return this;
         }
 
@@ -255,7 +304,13 @@ public record DatasetSpec(String name, String description, Schema schema, double
                 }
                 built.add(f.buildWithKeyPosition(Math.max(position, 0)));
             }
-            return new DatasetSpec(name, description, new Schema(built), maxQuarantinedShare);
+            Schema schema = new Schema(built);
+            List<String> modeProblems = modeProblems(updateMode, schema);
+            if (!modeProblems.isEmpty()) {
+                throw new InvalidDefinitionException("dataset '" + name + "'", modeProblems.stream()
+                        .map(p -> "dataset '" + name + "': " + p).toList());
+            }
+            return new DatasetSpec(name, description, schema, maxQuarantinedShare, updateMode);
         }
     }
 }

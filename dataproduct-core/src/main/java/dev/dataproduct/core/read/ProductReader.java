@@ -296,12 +296,21 @@ public final class ProductReader {
             return store.current(product).orElseThrow(() -> new DataProductException(product
                     + " has no committed snapshot yet; run the product first"));
         }
-        List<SnapshotManifest> history = store.history(product);
         if (selector instanceof SnapshotSelector.ById byId) {
-            return history.stream().filter(m -> m.id().equals(byId.id())).findFirst()
+            // staged snapshots too: a staged snapshot is read by id for its audit
+            return store.find(product, byId.id())
                     .orElseThrow(() -> new DataProductException(product + " has no snapshot '" + byId.id()
                             + "' (never committed, or removed by retention); read the current one"));
         }
+        if (selector instanceof SnapshotSelector.Tagged tagged) {
+            String id = store.tags(product).get(tagged.tag());
+            if (id == null) {
+                throw new DataProductException(product + " has no tag '" + tagged.tag() + "'; its tags are "
+                        + store.tags(product).keySet());
+            }
+            return resolve(SnapshotSelector.id(id));
+        }
+        List<SnapshotManifest> history = store.history(product);
         SnapshotSelector.AsOf asOf = (SnapshotSelector.AsOf) selector;
         SnapshotManifest at = null;
         for (SnapshotManifest m : history) {

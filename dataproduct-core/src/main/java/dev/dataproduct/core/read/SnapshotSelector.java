@@ -4,13 +4,15 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Which snapshot a read reads: the current one, one by id, or the one that was current at an
- * instant (time travel, from the commit times of the manifests).
+ * Which snapshot a read reads: the current one, one by id (a staged one too, for its audit), one
+ * by tag, or the one that was current at an instant (time travel, from the commit times of the
+ * committed manifests).
  *
  * <pre>{@code
  * SnapshotSelector.current();
  * SnapshotSelector.id("00000007");
  * SnapshotSelector.asOf(Instant.parse("2026-11-30T00:00:00Z"));
+ * SnapshotSelector.tag("release-2026-q4");
  * }</pre>
  */
 public sealed interface SnapshotSelector {
@@ -31,6 +33,26 @@ public sealed interface SnapshotSelector {
      */
     static SnapshotSelector asOf(Instant instant) {
         return new AsOf(instant);
+    }
+
+    /**
+     * @param tag a tag of the product
+     * @return the snapshot the tag names
+     */
+    static SnapshotSelector tag(String tag) {
+        return new Tagged(tag);
+    }
+
+    /**
+     * A snapshot by tag.
+     *
+     * @param tag the tag
+     */
+    record Tagged(String tag) implements SnapshotSelector {
+        /** Validates the tag. */
+        public Tagged {
+            Objects.requireNonNull(tag, "tag");
+        }
     }
 
     /** The current snapshot. */

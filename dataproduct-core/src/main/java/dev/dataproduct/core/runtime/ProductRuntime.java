@@ -35,6 +35,8 @@ import dev.dataproduct.core.snapshot.InMemorySnapshotStore;
 import dev.dataproduct.core.snapshot.SnapshotManifest;
 import dev.dataproduct.core.snapshot.SnapshotStore;
 import dev.dataproduct.core.snapshot.SnapshotTransaction;
+import dev.dataproduct.core.snapshot.StoredSnapshot;
+import dev.dataproduct.core.snapshot.WriteMode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.time.Clock;
@@ -341,7 +343,8 @@ public final class ProductRuntime implements AutoCloseable {
                                       Map<String, TrackedInput> inputs, SnapshotTransaction tx, QuarantineLog log,
                                       BufferAllocator runAllocator, QualityStep quality) {
         ContractGate gate = new ContractGate(output, product.address().urn());
-        ArrowIpcWriter writer = tx.dataset(output.name(), output.schema().toArrow());
+        ArrowIpcWriter writer = tx.dataset(output.name(), output.schema().toArrow(), writeMode(output));
+        Optional<String> deleteMarker = output.updateMode().deleteMarker();
         long[] counts = new long[4]; // rows into the gate, published, batches, rows the builders quarantined
         EvaluationContext holdContext = new EvaluationContext(clock, new LinkedHashMap<>(inputs), Map.of());
         BatchSink sink = batch -> {
@@ -351,13 +354,19 @@ public final class ProductRuntime implements AutoCloseable {
                 outcome.rejected().forEach(log::add);
                 counts[0] += batch.getRowCount();
                 Map<Integer, List<Check>> held = quality.hold(output.name(), conforming, holdContext);
-                if (held.isEmpty()) {
+                // rows marked deleted are applied as deletes of their keys: counted, not published
+                Set<Integer> deletes = deleteMarker.map(m -> deletes(tx, output, m, conforming, held.keySet()))
+                        .orElse(Set.of());
+                counts[1] += deletes.size();
+                if (held.isEmpty() && deletes.isEmpty()) {
                     writer.write(conforming);
                     quality.update(output.name(), conforming);
                     counts[1] += conforming.getRowCount();
                     return;
                 }
-                Selection keep = Selection.allBut(held.keySet(), conforming.getRowCount());
+                Set<Integer> out = new java.util.HashSet<>(held.keySet());
+                out.addAll(deletes);
+                Selection keep = Selection.allBut(out, conforming.getRowCount());
                 try (VectorSchemaRoot kept = keep.copyRows(conforming, conforming.getSchema(), runAllocator)) {
                     writer.write(kept);
                     quality.update(output.name(), kept);
@@ -380,6 +389,35 @@ public final class ProductRuntime implements AutoCloseable {
                     + " failed: " + e + "; nothing was committed", e);
         }
         return new DatasetStats(output.name(), counts[0] + counts[3], counts[1], log.rows());
+    }
+
+    /** How the store writes a dataset, from the update mode the product declares for it. */
+    private static WriteMode writeMode(DatasetSpec output) {
+        List<String> key = output.schema().primaryKey().stream().map(dev.dataproduct.api.schema.Field::name).toList();
+        return switch (output.updateMode().kind()) {
+            case REPLACE -> WriteMode.replace();
+            case APPEND -> WriteMode.append();
+            case UPSERT -> new WriteMode.Upsert(key);
+        };
+    }
+
+    /**
+     * Deletes the keys of the rows whose delete marker is true (rows held back by checks are
+     * quarantined instead) and returns those rows.
+     */
+    private static Set<Integer> deletes(SnapshotTransaction tx, DatasetSpec output, String marker,
+                                        VectorSchemaRoot rows, Set<Integer> held) {
+        org.apache.arrow.vector.BitVector flags = (org.apache.arrow.vector.BitVector) rows.getVector(marker);
+        List<String> key = output.schema().primaryKey().stream().map(dev.dataproduct.api.schema.Field::name).toList();
+        Set<Integer> out = new java.util.HashSet<>();
+        for (int r = 0; r < rows.getRowCount(); r++) {
+            if (!held.contains(r) && !flags.isNull(r) && flags.get(r) == 1) {
+                int row = r;
+                tx.delete(output.name(), key.stream().map(k -> rows.getVector(k).getObject(row)).toList());
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     /**

@@ -19,6 +19,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -65,6 +66,9 @@ public final class DirectorySnapshotStore implements SnapshotStore {
     private static final String CURRENT = "CURRENT";
     private static final String SNAPSHOTS = "snapshots";
     private static final String MANIFEST = "manifest.json";
+    /** What a removed snapshot's manifest becomes, so the rest of its directory is known to be garbage. */
+    private static final String EXPIRED = "manifest.expired";
+    private static final String TAGS = "tags.json";
     private static final Map<Path, Object> LOCKS = new ConcurrentHashMap<>();
     /**
      * The owner locks this JVM holds. Looked up before a lock file is opened because closing any
@@ -208,6 +212,16 @@ public final class DirectorySnapshotStore implements SnapshotStore {
             }
         }
         Files.deleteIfExists(productDir.resolve(CURRENT + ".next"));
+        removeOrphans(productDir);
+        collectGarbage(productDir);
+    }
+
+    /**
+     * Removes snapshot directories newer than {@code CURRENT} that are not staged: moved into place
+     * by a run killed before it replaced {@code CURRENT}. Called under the product lock, before
+     * every commit too, so that no orphan ever lies below a later {@code CURRENT}.
+     */
+    private static void removeOrphans(Path productDir) throws IOException {
         Path snapshots = productDir.resolve(SNAPSHOTS);
         if (!Files.isDirectory(snapshots)) {
             return;
@@ -216,13 +230,98 @@ public final class DirectorySnapshotStore implements SnapshotStore {
         try (Stream<Path> dirs = Files.list(snapshots)) {
             for (Path d : dirs.toList()) {
                 long sequence = sequenceOf(d);
-                if (sequence > current) {
+                if (sequence > current && Files.exists(d.resolve(MANIFEST)) && !readManifest(d).staged()) {
                     LOG.info("removing snapshot directory {}, moved into place by a run killed before it became "
                             + "current", d);
                     deleteTree(d);
                 }
             }
         }
+    }
+
+    /**
+     * Removes the files of expired snapshots (directories whose manifest was set aside) that no
+     * retained snapshot lists, then such directories once empty. A retention killed part way is
+     * finished by the next one, or by the next writer.
+     *
+     * @return the files removed and their bytes
+     */
+    private static long[] collectGarbage(Path productDir) throws IOException {
+        Path snapshots = productDir.resolve(SNAPSHOTS);
+        long[] reclaimed = new long[2];
+        if (!Files.isDirectory(snapshots)) {
+            return reclaimed;
+        }
+        List<Path> expired = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(snapshots)) {
+            for (Path d : dirs.toList()) {
+                if (sequenceOf(d) >= 0 && !Files.exists(d.resolve(MANIFEST))) {
+                    expired.add(d);
+                }
+            }
+        }
+        if (expired.isEmpty()) {
+            return reclaimed;
+        }
+        Set<String> referenced = new java.util.HashSet<>();
+        for (SnapshotManifest m : manifests(productDir)) {
+            m.datasets().keySet().forEach(name -> m.filesOf(name).forEach(f -> {
+                referenced.add(f.path());
+                referenced.add(f.keys());
+                referenced.add(f.deletes());
+            }));
+            m.quarantine().keySet().forEach(name -> referenced.add(m.quarantineFileOf(name)));
+        }
+        for (Path d : expired) {
+            List<Path> paths;
+            try (Stream<Path> walk = Files.walk(d)) {
+                paths = walk.sorted(Comparator.reverseOrder()).toList();
+            }
+            for (Path p : paths) {
+                String relative = productDir.relativize(p).toString().replace('\\', '/');
+                if (Files.isRegularFile(p) && !referenced.contains(relative) && !p.getFileName().toString()
+                        .equals(EXPIRED)) {
+                    reclaimed[0]++;
+                    reclaimed[1] += Files.size(p);
+                    Files.delete(p);
+                } else if (Files.isDirectory(p) && !p.equals(d)) {
+                    try (Stream<Path> left = Files.list(p)) {
+                        if (left.findAny().isEmpty()) {
+                            Files.delete(p);
+                        }
+                    }
+                }
+            }
+            try (Stream<Path> left = Files.list(d)) {
+                if (left.allMatch(p -> p.getFileName().toString().equals(EXPIRED))) {
+                    Files.deleteIfExists(d.resolve(EXPIRED));
+                    Files.delete(d);
+                }
+            }
+        }
+        return reclaimed;
+    }
+
+    /** Every snapshot whose manifest is in place, orphans included, by sequence. */
+    private static List<SnapshotManifest> manifests(Path productDir) throws IOException {
+        Path snapshots = productDir.resolve(SNAPSHOTS);
+        List<SnapshotManifest> out = new ArrayList<>();
+        if (!Files.isDirectory(snapshots)) {
+            return out;
+        }
+        try (Stream<Path> dirs = Files.list(snapshots)) {
+            for (Path d : dirs.toList()) {
+                if (sequenceOf(d) >= 0 && Files.exists(d.resolve(MANIFEST))) {
+                    try {
+                        out.add(readManifest(d));
+                    } catch (NoSuchFileException expiredMeanwhile) {
+                        // retention in another process set it aside between the two looks
+                    }
+                }
+            }
+        }
+        out.sort(Comparator.comparingLong(SnapshotManifest::sequence));
+        return out;
     }
 
     /** Whether no live transaction holds an owner lock; a missing lock file has no owner either. */
@@ -282,41 +381,78 @@ public final class DirectorySnapshotStore implements SnapshotStore {
 
     @Override
     public List<SnapshotManifest> history(ProductAddress product) {
-        Path snapshots = productDirectory(product).resolve(SNAPSHOTS);
-        if (!Files.isDirectory(snapshots)) {
-            return List.of();
-        }
-        Map<String, SnapshotManifest> byId = new HashMap<>();
-        try (Stream<Path> dirs = Files.list(snapshots)) {
-            for (Path d : dirs.toList()) {
-                if (Files.exists(d.resolve(MANIFEST))) {
-                    SnapshotManifest m = readManifest(d);
-                    byId.put(m.id(), m);
-                }
-            }
+        Path dir = productDirectory(product);
+        try {
+            return committed(dir, manifests(dir));
         } catch (IOException e) {
-            throw new PortException("cannot list the snapshots of " + product + " in " + snapshots + ": "
+            throw new PortException("cannot list the snapshots of " + product + " in " + dir + ": "
                     + e.getMessage(), e);
         }
-        // only the chain that CURRENT leads back through was committed; a snapshot moved into place
-        // by a run killed before it replaced CURRENT is an orphan and not part of the history
-        List<SnapshotManifest> out = new ArrayList<>();
-        Optional<SnapshotManifest> at = current(product);
-        while (at.isPresent() && out.size() <= byId.size()) {
-            out.add(at.get());
-            at = Optional.ofNullable(byId.get(at.get().parent()));
+    }
+
+    /**
+     * The committed snapshots: those written to become current, up to {@code CURRENT}; one newer
+     * is an orphan of a run killed before it replaced {@code CURRENT}, and a staged one never
+     * became current itself.
+     */
+    private static List<SnapshotManifest> committed(Path productDir, List<SnapshotManifest> all) throws IOException {
+        long current = currentSequence(productDir);
+        return all.stream().filter(m -> !m.staged() && m.sequence() <= current).toList();
+    }
+
+    @Override
+    public List<SnapshotEntry> snapshots(ProductAddress product) {
+        Path dir = productDirectory(product);
+        try {
+            List<SnapshotManifest> all = manifests(dir);
+            List<SnapshotManifest> committed = committed(dir, all);
+            Map<String, String> tags = tags(product);
+            String current = committed.isEmpty() ? "" : Files.readString(dir.resolve(CURRENT)).strip();
+            List<SnapshotEntry> out = new ArrayList<>();
+            for (SnapshotManifest m : all) {
+                if (!m.staged() && !committed.contains(m)) {
+                    continue;
+                }
+                out.add(new SnapshotEntry(m, stateOf(m, current, all),
+                        tags.entrySet().stream().filter(e -> e.getValue().equals(m.id())).map(Map.Entry::getKey)
+                                .sorted().toList()));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new PortException("cannot list the snapshots of " + product + " in " + dir + ": "
+                    + e.getMessage(), e);
         }
-        out.sort(Comparator.comparingLong(SnapshotManifest::sequence));
-        return List.copyOf(out);
+    }
+
+    private static SnapshotState stateOf(SnapshotManifest m, String current, List<SnapshotManifest> all) {
+        if (m.id().equals(current)) {
+            return SnapshotState.CURRENT;
+        }
+        if (m.staged()) {
+            boolean published = all.stream().anyMatch(p -> p.operation() == SnapshotManifest.Operation.PUBLISH
+                    && p.source().equals(m.id()));
+            return published ? SnapshotState.PUBLISHED : SnapshotState.STAGED;
+        }
+        boolean rolledBack = all.stream().anyMatch(r -> !r.staged()
+                && r.operation() == SnapshotManifest.Operation.ROLLBACK
+                && sequenceOf(r.source()) < m.sequence() && m.sequence() < r.sequence());
+        return rolledBack ? SnapshotState.ROLLED_BACK : SnapshotState.PUBLISHED;
+    }
+
+    private static long sequenceOf(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     @Override
     public StoredSnapshot open(SnapshotManifest manifest, BufferAllocator allocator) {
-        Path dir = snapshotDirectory(manifest);
+        Path productDir = productDirectory(ProductAddress.parse(manifest.productAddress()));
         return new StoredSnapshot(manifest,
-                name -> ArrowIpcDataset.ofFile(name, dir.resolve(StagedTransaction.DATA).resolve(name + ".arrow"), allocator),
-                name -> ArrowIpcDataset.ofFile(name,
-                        dir.resolve(StagedTransaction.QUARANTINE).resolve(name + ".arrow"), allocator));
+                name -> new SnapshotDataset(name, productDir, manifest.filesOf(name), allocator),
+                name -> ArrowIpcDataset.ofFile(name, productDir.resolve(manifest.quarantineFileOf(name)), allocator));
     }
 
     @Override
@@ -325,7 +461,40 @@ public final class DirectorySnapshotStore implements SnapshotStore {
     }
 
     private static SnapshotManifest readManifest(Path snapshotDir) throws IOException {
-        return JSON.readValue(snapshotDir.resolve(MANIFEST).toFile(), SnapshotManifest.class);
+        // read as bytes so that a manifest set aside meanwhile is a NoSuchFileException
+        return JSON.readValue(Files.readAllBytes(snapshotDir.resolve(MANIFEST)), SnapshotManifest.class);
+    }
+
+    /** The sequence of the next snapshot: past every directory, staged and expired ones included. */
+    private static long nextSequence(Path productDir, Optional<SnapshotManifest> parent) throws IOException {
+        return Math.max(highestSequence(productDir.resolve(SNAPSHOTS)),
+                parent.map(SnapshotManifest::sequence).orElse(0L)) + 1;
+    }
+
+    /**
+     * Puts a written snapshot in place, under the product lock: its manifest is written and synced
+     * into the staging directory, which is moved into {@code snapshots/}; then, unless staged,
+     * {@code CURRENT} is replaced atomically. A kill before the move leaves debris, one after it
+     * and before {@code CURRENT} an orphan; both are removed by the next writer.
+     */
+    private static void install(Path productDir, Path staging, SnapshotManifest manifest, boolean makeCurrent)
+            throws IOException {
+        Path snapshots = productDir.resolve(SNAPSHOTS);
+        Files.createDirectories(snapshots);
+        Path manifestFile = staging.resolve(MANIFEST);
+        Files.write(manifestFile, JSON.writeValueAsBytes(manifest));
+        sync(manifestFile);
+        syncDirectory(staging);
+        Files.move(staging, snapshots.resolve(manifest.id()), StandardCopyOption.ATOMIC_MOVE);
+        syncDirectory(snapshots);
+        if (makeCurrent) {
+            Path next = productDir.resolve(CURRENT + ".next");
+            Files.writeString(next, manifest.id() + "\n", StandardCharsets.UTF_8);
+            sync(next);
+            Files.move(next, productDir.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+            syncDirectory(productDir);
+        }
     }
 
     private static long highestSequence(Path snapshots) throws IOException {
@@ -424,32 +593,40 @@ public final class DirectorySnapshotStore implements SnapshotStore {
 
         @Override
         SnapshotManifest publish(Map<String, Long> dataRows, Map<String, Long> quarantineRows, String productVersion,
-                                 Instant committedAt) {
-            Path snapshots = productDir.resolve(SNAPSHOTS);
+                                 Instant committedAt, boolean staged) {
             try {
                 for (Path f : files) {
                     sync(f);
                 }
-                Files.createDirectories(snapshots);
                 SnapshotManifest committed = underLock(productDir, () -> {
+                    removeOrphans(productDir);
                     Optional<SnapshotManifest> parent = current(product);
-                    long sequence = Math.max(highestSequence(snapshots),
-                            parent.map(SnapshotManifest::sequence).orElse(0L)) + 1;
-                    SnapshotManifest manifest = new SnapshotManifest(SnapshotManifest.idOf(sequence), sequence,
-                            parent.map(SnapshotManifest::id).orElse(""), committedAt, product.urn(),
-                            productVersion, dataRows, quarantineRows, upstream());
-                    Path manifestFile = staging.resolve(MANIFEST);
-                    Files.write(manifestFile, JSON.writeValueAsBytes(manifest));
-                    sync(manifestFile);
-                    Path target = snapshots.resolve(manifest.id());
-                    Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-                    syncDirectory(snapshots);
-                    Path next = productDir.resolve(CURRENT + ".next");
-                    Files.writeString(next, manifest.id() + "\n", StandardCharsets.UTF_8);
-                    sync(next);
-                    Files.move(next, productDir.resolve(CURRENT), StandardCopyOption.ATOMIC_MOVE,
-                            StandardCopyOption.REPLACE_EXISTING);
-                    syncDirectory(productDir);
+                    long sequence = nextSequence(productDir, parent);
+                    String id = SnapshotManifest.idOf(sequence);
+                    Map<String, List<DataFile>> dataFiles = new java.util.LinkedHashMap<>();
+                    Map<String, Long> live = new java.util.LinkedHashMap<>();
+                    SnapshotManifest.Operation operation = SnapshotManifest.Operation.REPLACE;
+                    for (Map.Entry<String, Long> e : dataRows.entrySet()) {
+                        String name = e.getKey();
+                        WriteMode mode = modes().get(name);
+                        List<DataFile> previous = parent.filter(p -> p.datasets().containsKey(name))
+                                .map(p -> p.filesOf(name)).orElse(List.of());
+                        List<DataFile> list = new IncrementalFiles(productDir, staging, "snapshots/" + id + "/",
+                                allocator()).write(name, e.getValue(), mode, previous,
+                                deletes().getOrDefault(name, List.of()));
+                        live.put(name, list.stream().mapToLong(DataFile::live).sum());
+                        if (!list.equals(new SnapshotManifest(id, sequence, "", committedAt, product.urn(),
+                                productVersion, live, Map.of()).filesOf(name))) {
+                            dataFiles.put(name, list);  // the default (its own data/<name>.arrow) goes unsaid
+                        }
+                        if (mode.operation().compareTo(operation) > 0) {
+                            operation = mode.operation();
+                        }
+                    }
+                    SnapshotManifest manifest = new SnapshotManifest(id, sequence,
+                            parent.map(SnapshotManifest::id).orElse(""), committedAt, product.urn(), productVersion,
+                            live, quarantineRows, upstream(), dataFiles, Map.of(), operation, "", "", staged);
+                    install(productDir, staging, manifest, !staged);
                     return manifest;
                 });
                 releaseOwner();
@@ -468,6 +645,260 @@ public final class DirectorySnapshotStore implements SnapshotStore {
                 releaseOwner();
             }
         }
+    }
+
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
+    @Override
+    public Map<String, String> tags(ProductAddress product) {
+        Path file = productDirectory(product).resolve(TAGS);
+        try {
+            return readTags(file);
+        } catch (IOException e) {
+            throw new PortException("cannot read the tags of " + product + " in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> readTags(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            return Map.of();
+        }
+        Map<String, String> tags = new java.util.TreeMap<>();
+        JSON.readTree(file.toFile()).fields().forEachRemaining(e -> tags.put(e.getKey(), e.getValue().asText()));
+        return java.util.Collections.unmodifiableMap(tags);
+    }
+
+    /** Replaces the tag file atomically: a reader sees the old tags or the new ones. */
+    private static void writeTags(Path productDir, Map<String, String> tags) throws IOException {
+        Path next = productDir.resolve(TAGS + ".next");
+        Files.write(next, JSON.writeValueAsBytes(new java.util.TreeMap<>(tags)));
+        sync(next);
+        Files.move(next, productDir.resolve(TAGS), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        syncDirectory(productDir);
+    }
+
+    @Override
+    public void tag(ProductAddress product, String tag, String id) {
+        Objects.requireNonNull(tag, "tag");
+        if (!TAG.matcher(tag).matches()) {
+            throw new IllegalArgumentException("'" + tag + "' is not a tag name: use 1 to 128 letters, digits, '.', "
+                    + "'_' or '-', such as release-2026-q4");
+        }
+        Path dir = productDirectory(product);
+        locked(product, dir, () -> {
+            require(product, id, manifests(dir));
+            Map<String, String> tags = new java.util.TreeMap<>(readTags(dir.resolve(TAGS)));
+            tags.put(tag, id);
+            writeTags(dir, tags);
+            return null;
+        });
+    }
+
+    @Override
+    public boolean untag(ProductAddress product, String tag) {
+        Path dir = productDirectory(product);
+        return locked(product, dir, () -> {
+            Map<String, String> tags = new java.util.TreeMap<>(readTags(dir.resolve(TAGS)));
+            if (tags.remove(tag) == null) {
+                return false;
+            }
+            writeTags(dir, tags);
+            return true;
+        });
+    }
+
+    @Override
+    public SnapshotManifest rollback(ProductAddress product, String id, String reason, Instant at) {
+        Objects.requireNonNull(reason, "reason");
+        Path dir = productDirectory(product);
+        return locked(product, dir, () -> {
+            removeOrphans(dir);
+            List<SnapshotManifest> committed = committed(dir, manifests(dir));
+            SnapshotManifest target = committed.stream().filter(m -> m.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("cannot roll " + product + " back to snapshot "
+                            + id + ": it is not a retained committed snapshot; the list of snapshots says which are"));
+            SnapshotManifest current = committed.get(committed.size() - 1);
+            if (current.id().equals(id)) {
+                throw new IllegalArgumentException("snapshot " + id + " of " + product + " is current already");
+            }
+            return commitShared(dir, product, target, Optional.of(current), SnapshotManifest.Operation.ROLLBACK,
+                    reason, at);
+        });
+    }
+
+    @Override
+    public SnapshotManifest publish(ProductAddress product, String stagedId, Instant at) {
+        Path dir = productDirectory(product);
+        return locked(product, dir, () -> {
+            removeOrphans(dir);
+            List<SnapshotManifest> all = manifests(dir);
+            SnapshotManifest staged = staged(product, stagedId, all);
+            Optional<SnapshotManifest> current = current(product);
+            if (!staged.parent().equals(current.map(SnapshotManifest::id).orElse(""))) {
+                throw new IllegalStateException("staged snapshot " + stagedId + " of " + product + " was built on "
+                        + (staged.parent().isEmpty() ? "no snapshot" : "snapshot " + staged.parent())
+                        + ", but the current one is now " + current.map(SnapshotManifest::id).orElse("none")
+                        + "; publishing it would drop what was committed since: discard it and run again");
+            }
+            return commitShared(dir, product, staged, current, SnapshotManifest.Operation.PUBLISH, "", at);
+        });
+    }
+
+    /** A staged snapshot never published, or why it cannot be one. */
+    private static SnapshotManifest staged(ProductAddress product, String id, List<SnapshotManifest> all) {
+        SnapshotManifest m = require(product, id, all);
+        if (!m.staged()) {
+            throw new IllegalStateException("snapshot " + id + " of " + product + " is committed, not staged");
+        }
+        if (all.stream().anyMatch(p -> p.operation() == SnapshotManifest.Operation.PUBLISH
+                && p.source().equals(id))) {
+            throw new IllegalStateException("staged snapshot " + id + " of " + product + " was published already");
+        }
+        return m;
+    }
+
+    private static SnapshotManifest require(ProductAddress product, String id, List<SnapshotManifest> all) {
+        return all.stream().filter(m -> m.id().equals(id)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("snapshot " + id + " of " + product
+                        + " is not in the store (never written, discarded, or removed by retention)"));
+    }
+
+    /** Commits a snapshot that shares every file of another: a rollback or a publication. */
+    private static SnapshotManifest commitShared(Path dir, ProductAddress product, SnapshotManifest source,
+                                                 Optional<SnapshotManifest> parent, SnapshotManifest.Operation op,
+                                                 String reason, Instant at) throws IOException {
+        long sequence = nextSequence(dir, parent);
+        Map<String, List<DataFile>> files = new java.util.LinkedHashMap<>();
+        source.datasets().keySet().forEach(name -> files.put(name, source.filesOf(name)));
+        Map<String, String> quarantineFiles = new java.util.LinkedHashMap<>();
+        source.quarantine().keySet().forEach(name -> quarantineFiles.put(name, source.quarantineFileOf(name)));
+        SnapshotManifest manifest = new SnapshotManifest(SnapshotManifest.idOf(sequence), sequence,
+                parent.map(SnapshotManifest::id).orElse(""), at, product.urn(), source.productVersion(),
+                source.datasets(), source.quarantine(), files, quarantineFiles, op, source.id(), reason, false);
+        Path staging = dir.resolve(STAGING_PREFIX + UUID.randomUUID());
+        Files.createDirectories(staging);
+        install(dir, staging, manifest, true);
+        return manifest;
+    }
+
+    @Override
+    public void discard(ProductAddress product, String stagedId) {
+        Path dir = productDirectory(product);
+        locked(product, dir, () -> {
+            SnapshotManifest m = staged(product, stagedId, manifests(dir));
+            if (readTags(dir.resolve(TAGS)).containsValue(stagedId)) {
+                throw new IllegalStateException("staged snapshot " + stagedId + " of " + product + " is tagged; "
+                        + "remove its tags before discarding it");
+            }
+            if (!pins().unlessPinned(m, () -> setAside(dir, m))) {
+                throw new IllegalStateException("staged snapshot " + stagedId + " of " + product + " is being read; "
+                        + "discard it when its readers are done");
+            }
+            collectGarbage(dir);
+            return null;
+        });
+    }
+
+    /** Expires a snapshot: its manifest is set aside, atomically, and its files become garbage. */
+    private static void setAside(Path dir, SnapshotManifest m) {
+        Path snapshot = dir.resolve(SNAPSHOTS).resolve(m.id());
+        try {
+            Files.move(snapshot.resolve(MANIFEST), snapshot.resolve(EXPIRED), StandardCopyOption.ATOMIC_MOVE);
+            syncDirectory(snapshot);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot set aside the manifest of " + snapshot, e);
+        }
+    }
+
+    @Override
+    public RetentionResult expire(ProductAddress product, RetentionPolicy policy, Instant now) {
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(now, "now");
+        Path dir = productDirectory(product);
+        return locked(product, dir, () -> {
+            removeOrphans(dir);
+            List<SnapshotManifest> all = manifests(dir);
+            List<SnapshotManifest> committed = committed(dir, all);
+            String current = committed.isEmpty() ? "" : Files.readString(dir.resolve(CURRENT)).strip();
+            Set<String> tagged = new java.util.HashSet<>(readTags(dir.resolve(TAGS)).values());
+            Set<String> lastN = new java.util.HashSet<>();
+            policy.keepLast().ifPresent(n -> committed.subList(Math.max(0, committed.size() - n), committed.size())
+                    .forEach(m -> lastN.add(m.id())));
+            List<String> removed = new ArrayList<>();
+            List<String> kept = new ArrayList<>();
+            for (SnapshotManifest m : all) {
+                if (!m.staged() && !committed.contains(m)) {
+                    continue;  // an orphan: not retention's to judge
+                }
+                Duration age = Duration.between(m.committedAt(), now);
+                boolean keep = m.id().equals(current) || tagged.contains(m.id())
+                        || (m.staged() ? age.compareTo(policy.expireStagedAfter()) < 0 : keptByRules(policy, lastN, m, age));
+                if (keep || !pins().unlessPinned(m, () -> setAside(dir, m))) {
+                    kept.add(m.id());
+                } else {
+                    removed.add(m.id());
+                }
+            }
+            long[] reclaimed = collectGarbage(dir);
+            if (!removed.isEmpty()) {
+                LOG.info("{}: retention removed snapshots {}, {} files, {} bytes", product, removed, reclaimed[0],
+                        reclaimed[1]);
+            }
+            return new RetentionResult(removed, kept, (int) reclaimed[0], reclaimed[1]);
+        });
+    }
+
+    private static boolean keptByRules(RetentionPolicy policy, Set<String> lastN, SnapshotManifest m, Duration age) {
+        if (policy.keepLast().isEmpty() && policy.keepYoungerThan().isEmpty()) {
+            return true;
+        }
+        return lastN.contains(m.id()) || policy.keepYoungerThan().map(d -> age.compareTo(d) < 0).orElse(false);
+    }
+
+    @Override
+    public SnapshotManifest compact(ProductAddress product, BufferAllocator allocator, Instant at) {
+        Path dir = productDirectory(product);
+        return locked(product, dir, () -> {
+            removeOrphans(dir);
+            SnapshotManifest current = current(product).orElseThrow(() -> new IllegalStateException(product
+                    + " has no current snapshot to compact"));
+            Path staging = dir.resolve(STAGING_PREFIX + UUID.randomUUID());
+            Files.createDirectories(staging.resolve(StagedTransaction.DATA));
+            try {
+                long sequence = nextSequence(dir, Optional.of(current));
+                String prefix = SNAPSHOTS + "/" + SnapshotManifest.idOf(sequence) + "/";
+                IncrementalFiles compaction = new IncrementalFiles(dir, staging, prefix, allocator);
+                Map<String, List<DataFile>> files = new java.util.LinkedHashMap<>();
+                for (String name : current.datasets().keySet()) {
+                    files.put(name, List.of(compaction.rewrite(product, name, current.filesOf(name))));
+                }
+                Map<String, String> quarantineFiles = new java.util.LinkedHashMap<>();
+                current.quarantine().keySet().forEach(n -> quarantineFiles.put(n, current.quarantineFileOf(n)));
+                SnapshotManifest manifest = new SnapshotManifest(SnapshotManifest.idOf(sequence), sequence,
+                        current.id(), at, product.urn(), current.productVersion(), current.datasets(),
+                        current.quarantine(), files, quarantineFiles, SnapshotManifest.Operation.COMPACT,
+                        current.id(), "", false);
+                install(dir, staging, manifest, true);
+                return manifest;
+            } finally {
+                deleteTree(staging);  // gone already once installed
+            }
+        });
+    }
+
+    /** Runs work under the product lock, turning I/O failures into a message that names the product. */
+    private static <T> T locked(ProductAddress product, Path dir, Locked<T> work) {
+        try {
+            Files.createDirectories(dir);
+            return underLock(dir, work);
+        } catch (IOException | UncheckedIOException e) {
+            throw new PortException("cannot change the snapshots of " + product + " in " + dir + ": "
+                    + e.getMessage() + "; check that the directory is writable", e);
+        }
+    }
+
+    private SnapshotPins pins() {
+        return PINS.computeIfAbsent(root, r -> new SnapshotPins());
     }
 
     @Override

@@ -33,6 +33,13 @@ public final class InMemorySnapshotStore implements SnapshotStore {
         Map<String, ByteArrayOutputStream> quarantine = new LinkedHashMap<>();
         return new StagedTransaction(allocator) {
             @Override
+            void accept(WriteMode mode) {
+                if (!(mode instanceof WriteMode.Replace)) {
+                    throw wholeSnapshotsOnly();
+                }
+            }
+
+            @Override
             WritableByteChannel create(String area, String name) {
                 ByteArrayOutputStream bytes = new ByteArrayOutputStream();
                 (area.equals(DATA) ? data : quarantine).put(name, bytes);
@@ -41,7 +48,10 @@ public final class InMemorySnapshotStore implements SnapshotStore {
 
             @Override
             SnapshotManifest publish(Map<String, Long> dataRows, Map<String, Long> quarantineRows,
-                                     String productVersion, Instant committedAt) {
+                                     String productVersion, Instant committedAt, boolean staged) {
+                if (staged) {
+                    throw wholeSnapshotsOnly();
+                }
                 synchronized (InMemorySnapshotStore.this) {
                     List<Stored> history = products.computeIfAbsent(product.urn(), k -> new ArrayList<>());
                     Optional<SnapshotManifest> parent = current(product);
@@ -60,6 +70,11 @@ public final class InMemorySnapshotStore implements SnapshotStore {
                 quarantine.clear();
             }
         };
+    }
+
+    private static UnsupportedOperationException wholeSnapshotsOnly() {
+        return new UnsupportedOperationException("the in-memory store keeps whole, committed snapshots only: use a "
+                + "DirectorySnapshotStore for staged snapshots, appends and upserts (UpdateMode.append or upsert)");
     }
 
     private static Map<String, byte[]> bytes(Map<String, ByteArrayOutputStream> streams) {

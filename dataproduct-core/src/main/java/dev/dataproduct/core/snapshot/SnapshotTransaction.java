@@ -20,6 +20,39 @@ public interface SnapshotTransaction extends AutoCloseable {
     ArrowIpcWriter dataset(String name, Schema schema);
 
     /**
+     * Starts the rows of a dataset written incrementally: appended to, or upserted into, the
+     * dataset of the snapshot current when this one commits.
+     *
+     * @param name the dataset name
+     * @param schema its Arrow schema, the same as the previous snapshot's
+     * @param mode how the rows change the previous snapshot's
+     * @return a writer for its batches, owned by the transaction
+     * @throws UnsupportedOperationException if the store keeps whole snapshots only (the default,
+     *     so that stores written before incremental runs still compile)
+     */
+    default ArrowIpcWriter dataset(String name, Schema schema, WriteMode mode) {
+        if (mode instanceof WriteMode.Replace r && r.keyColumns().isEmpty()) {
+            return dataset(name, schema);
+        }
+        throw new UnsupportedOperationException(getClass().getName() + " keeps whole snapshots only: it cannot "
+                + "write dataset '" + name + "' as " + mode.operation());
+    }
+
+    /**
+     * Deletes a key from an upserted dataset: the key is absent from the snapshot this transaction
+     * commits, whether the previous snapshot or this run has it.
+     *
+     * @param name a dataset started with {@link WriteMode#upsert}
+     * @param key the key's values, in key order
+     * @throws IllegalStateException if the dataset is not upserted (an append-only dataset refuses
+     *     deletes); by default, always
+     */
+    default void delete(String name, java.util.List<?> key) {
+        throw new IllegalStateException(getClass().getName() + " cannot delete keys of dataset '" + name
+                + "': it keeps whole snapshots only");
+    }
+
+    /**
      * Starts the quarantined rows of a dataset or input.
      *
      * @param name the dataset or input name
@@ -58,6 +91,20 @@ public interface SnapshotTransaction extends AutoCloseable {
                     + "run read; implement commit(productVersion, committedAt, upstream) in the store");
         }
         return commit(productVersion, committedAt);
+    }
+
+    /**
+     * Writes the snapshot durably as <em>staged</em>: readable by id for an audit, listed with its
+     * state, but not current; {@link SnapshotStore#publish} makes it current, {@link
+     * SnapshotStore#discard} removes it, and retention removes it if it is never published.
+     *
+     * @param productVersion the version of the product that produced it
+     * @param committedAt the time it was staged
+     * @return the manifest of the staged snapshot
+     * @throws UnsupportedOperationException if the store has no staged snapshots (the default)
+     */
+    default SnapshotManifest stage(String productVersion, Instant committedAt) {
+        throw new UnsupportedOperationException(getClass().getName() + " has no staged snapshots");
     }
 
     /** Abandons the snapshot unless it was committed. */

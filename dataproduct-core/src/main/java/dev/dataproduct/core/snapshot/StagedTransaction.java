@@ -17,6 +17,8 @@ abstract class StagedTransaction implements SnapshotTransaction {
     private final BufferAllocator allocator;
     private final Map<String, ArrowIpcWriter> data = new LinkedHashMap<>();
     private final Map<String, ArrowIpcWriter> quarantine = new LinkedHashMap<>();
+    private final Map<String, WriteMode> modes = new LinkedHashMap<>();
+    private final Map<String, java.util.List<Long>> deletes = new LinkedHashMap<>();
     private boolean finished;
     private List<UpstreamSnapshot> upstream = List.of();
 
@@ -27,18 +29,66 @@ abstract class StagedTransaction implements SnapshotTransaction {
     /** Opens the channel a file of the snapshot is written to. */
     abstract WritableByteChannel create(String area, String name);
 
-    /** Makes the written files durable and current; called once, with every writer closed. */
+    /**
+     * Makes the written files durable and, unless staged, current; called once, with every writer
+     * closed.
+     */
     abstract SnapshotManifest publish(Map<String, Long> dataRows, Map<String, Long> quarantineRows,
-                                      String productVersion, Instant committedAt);
+                                      String productVersion, Instant committedAt, boolean staged);
+
+    /** @return the allocator of the transaction's buffers */
+    final BufferAllocator allocator() {
+        return allocator;
+    }
+
+    /** @return how each dataset written changes its previous rows */
+    final Map<String, WriteMode> modes() {
+        return modes;
+    }
+
+    /** @return the hashes of the keys deleted per upserted dataset */
+    final Map<String, java.util.List<Long>> deletes() {
+        return deletes;
+    }
 
     /** Removes whatever was written. */
     abstract void discard();
 
     @Override
     public ArrowIpcWriter dataset(String name, Schema schema) {
-        return open(data, DATA, name, schema);
+        return dataset(name, schema, WriteMode.replace());
     }
 
+    /**
+     * Refuses, before anything is written, a way of writing the store cannot commit.
+     *
+     * @throws UnsupportedOperationException if the store cannot
+     */
+    void accept(WriteMode mode) {
+    }
+
+    @Override
+    public ArrowIpcWriter dataset(String name, Schema schema, WriteMode mode) {
+        accept(java.util.Objects.requireNonNull(mode, "mode"));
+        ArrowIpcWriter w = open(data, DATA, name, schema);
+        modes.put(name, mode);
+        return w;
+    }
+
+    @Override
+    public void delete(String name, java.util.List<?> key) {
+        WriteMode mode = modes.get(name);
+        if (!(mode instanceof WriteMode.Upsert upsert)) {
+            throw new IllegalStateException("dataset '" + name + "' is " + (mode == null ? "not written in this "
+                    + "snapshot" : "written as " + mode.operation()) + " and cannot delete keys; only an upserted "
+                    + "dataset can (an append-only dataset refuses deletes)");
+        }
+        if (key.size() != upsert.keyColumns().size()) {
+            throw new IllegalArgumentException("a key of dataset '" + name + "' has " + upsert.keyColumns().size()
+                    + " values " + upsert.keyColumns() + ", not " + key.size());
+        }
+        deletes.computeIfAbsent(name, k -> new java.util.ArrayList<>()).add(Keys.hash(key));
+    }
     @Override
     public ArrowIpcWriter quarantine(String name, Schema schema) {
         return open(quarantine, QUARANTINE, name, schema);
@@ -69,12 +119,21 @@ abstract class StagedTransaction implements SnapshotTransaction {
 
     @Override
     public SnapshotManifest commit(String productVersion, Instant committedAt) {
+        return finish(productVersion, committedAt, false);
+    }
+
+    @Override
+    public SnapshotManifest stage(String productVersion, Instant committedAt) {
+        return finish(productVersion, committedAt, true);
+    }
+
+    private SnapshotManifest finish(String productVersion, Instant committedAt, boolean staged) {
         if (finished) {
             throw new IllegalStateException("the snapshot transaction is already finished");
         }
         Map<String, Long> dataRows = closeAll(data);
         Map<String, Long> quarantineRows = closeAll(quarantine);
-        SnapshotManifest manifest = publish(dataRows, quarantineRows, productVersion, committedAt);
+        SnapshotManifest manifest = publish(dataRows, quarantineRows, productVersion, committedAt, staged);
         finished = true;
         return manifest;
     }

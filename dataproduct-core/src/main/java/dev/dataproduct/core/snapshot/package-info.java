@@ -20,5 +20,15 @@
  * version), committed with
  * {@link dev.dataproduct.core.snapshot.SnapshotTransaction#commit(String, java.time.Instant, java.util.List)};
  * manifests written before the field existed read as having none.
+ *
+ * <p>Snapshots live on after their commit: the store lists them with their
+ * {@link dev.dataproduct.core.snapshot.SnapshotState state} and tags, rolls back to an earlier one
+ * as a new commit, tags them, publishes or discards {@link
+ * dev.dataproduct.core.snapshot.SnapshotTransaction#stage staged} ones (write-audit-publish),
+ * removes expired ones by a {@link dev.dataproduct.core.snapshot.RetentionPolicy}, and compacts.
+ * A run writes a dataset by a {@link dev.dataproduct.core.snapshot.WriteMode}: replace, append or
+ * upsert by key; an incremental snapshot lists {@link dev.dataproduct.core.snapshot.DataFile files}
+ * written by earlier snapshots, with key indexes and deletion vectors, so a file is removed only
+ * when no retained manifest lists it. Manifests written before these features read as replaces.
  */
 package dev.dataproduct.core.snapshot;

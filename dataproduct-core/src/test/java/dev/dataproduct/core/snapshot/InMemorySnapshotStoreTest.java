@@ -26,4 +26,14 @@ class InMemorySnapshotStoreTest extends SnapshotStoreContractTest {
         SnapshotManifest m = commit(1, T0);
         assertEquals("memory:" + PRODUCT.urn() + "/00000001", store.location(m));
     }
+
+    @Test
+    void refusesAnAppendWhenTheDatasetIsStartedNotAfterTheRunDidItsWork() {
+        try (SnapshotTransaction tx = store.begin(PRODUCT, allocator)) {
+            UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                    () -> tx.dataset("orders", ORDERS.toArrow(), WriteMode.append()));
+            assertTrue(e.getMessage().contains("DirectorySnapshotStore"), e.getMessage());
+        }
+        assertTrue(store.history(PRODUCT).isEmpty());
+    }
 }

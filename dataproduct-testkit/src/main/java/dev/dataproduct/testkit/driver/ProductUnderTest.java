@@ -45,7 +45,7 @@ final class ProductUnderTest {
         product.inputs().forEach(port -> b.input(inputs.apply(port)));
         for (DatasetSpec d : product.outputs()) {
             Double share = maxQuarantinedShares.getOrDefault(d.name(), maxQuarantinedShares.get(""));
-            b.output(share == null ? d : new DatasetSpec(d.name(), d.description(), d.schema(), share));
+            b.output(share == null ? d : new DatasetSpec(d.name(), d.description(), d.schema(), share, d.updateMode()));
         }
         for (TransformSpec t : product.transforms()) {
             b.transform(t);
