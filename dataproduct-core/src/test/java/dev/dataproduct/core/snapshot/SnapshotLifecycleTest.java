@@ -265,10 +265,11 @@ class SnapshotLifecycleTest {
         SnapshotManifest m = run(store, allocator, WriteMode.replace(), rows("a", 0, 2, 1), T0);
         Path manifest = store.snapshotDirectory(m).resolve("manifest.json");
         String json = Files.readString(manifest);
-        for (String field : List.of("files", "quarantineFiles", "operation", "source", "reason", "staged")) {
+        for (String field : List.of("upstreamSnapshots", "files", "quarantineFiles", "operation", "source", "reason",
+                "staged")) {
             assertFalse(json.contains("\"" + field + "\""), "a replace's manifest has no '" + field + "': " + json);
         }
-        Files.writeString(manifest, json.replaceFirst("\\{", "{\"upstreamSnapshots\":{\"x\":\"1\"},"));
+        Files.writeString(manifest, json.replaceFirst("\\{", "{\"addedByANewerWriter\":{\"x\":\"1\"},"));
         assertEquals(m, store.current(PRODUCT).orElseThrow());
     }
 }
