@@ -554,6 +554,8 @@ public final class DirectorySnapshotStore implements SnapshotStore {
         private final FileChannel owner;
         private final FileLock ownerLock;
         private final List<Path> files = new ArrayList<>();
+        /** The live keys of the current snapshot per dataset appended with a key, read once. */
+        private final Map<String, LongHashSet> previousKeys = new java.util.HashMap<>();
 
         DirectoryTransaction(ProductAddress product, Path productDir, Path staging, FileChannel owner,
                              FileLock ownerLock, BufferAllocator allocator) {
@@ -588,6 +590,43 @@ public final class DirectorySnapshotStore implements SnapshotStore {
                 return FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             } catch (IOException e) {
                 throw new PortException("cannot create " + file + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public java.util.BitSet presentKeys(String name, org.apache.arrow.vector.VectorSchemaRoot rows) {
+            WriteMode mode = modes().get(name);
+            if (!(mode instanceof WriteMode.Append) || mode.keyColumns().isEmpty()) {
+                throw new IllegalStateException("dataset '" + name + "' is " + (mode == null ? "not written in this "
+                        + "snapshot" : "written as " + mode.operation() + " without key") + "; only a dataset "
+                        + "appended with a key looks its keys up in the previous snapshot");
+            }
+            LongHashSet known = previousKeys.computeIfAbsent(name, n -> current(product)
+                    .filter(m -> m.datasets().containsKey(n))
+                    .map(m -> new IncrementalFiles(productDir, staging, "", allocator()).liveKeySet(m.filesOf(n),
+                            mode.keyColumns()))
+                    .orElseGet(() -> new LongHashSet(4)));
+            List<org.apache.arrow.vector.FieldVector> columns = Keys.columns(rows, mode.keyColumns(),
+                    "dataset '" + name + "'");
+            java.util.BitSet present = new java.util.BitSet();
+            for (int r = 0; r < rows.getRowCount(); r++) {
+                if (known.contains(Keys.hash(rows, columns, r))) {
+                    present.set(r);
+                }
+            }
+            return present;
+        }
+
+        @Override
+        public boolean attach(String name, byte[] content) {
+            Path file = staging.resolve(ATTACHMENTS).resolve(attachmentName(name));
+            try {
+                Files.createDirectories(file.getParent());
+                Files.write(file, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                files.add(file);
+                return true;
+            } catch (IOException e) {
+                throw new PortException("cannot write the attachment " + file + ": " + e.getMessage(), e);
             }
         }
 
@@ -645,6 +684,37 @@ public final class DirectorySnapshotStore implements SnapshotStore {
                 releaseOwner();
             }
         }
+    }
+
+    /** The folder of a snapshot's attachments, which no manifest lists: they go with their snapshot. */
+    private static final String ATTACHMENTS = "attachments";
+
+    private static String attachmentName(String name) {
+        if (!TAG.matcher(java.util.Objects.requireNonNull(name, "name")).matches()) {
+            throw new IllegalArgumentException("attachment name '" + name + "' must be 1 to 128 letters, digits, "
+                    + "'.', '_' or '-'");
+        }
+        return name;
+    }
+
+    @Override
+    public Optional<byte[]> attachment(SnapshotManifest manifest, String name) {
+        Path file = snapshotDirectory(manifest).resolve(ATTACHMENTS).resolve(attachmentName(name));
+        try {
+            if (Files.isRegularFile(file)) {
+                return Optional.of(Files.readAllBytes(file));
+            }
+        } catch (IOException e) {
+            throw new PortException("cannot read the attachment " + file + ": " + e.getMessage()
+                    + "; check the file's permissions", e);
+        }
+        boolean sharesRows = manifest.operation() == SnapshotManifest.Operation.ROLLBACK
+                || manifest.operation() == SnapshotManifest.Operation.PUBLISH;
+        if (sharesRows && !manifest.source().isEmpty()) {
+            return find(ProductAddress.parse(manifest.productAddress()), manifest.source())
+                    .flatMap(source -> attachment(source, name));
+        }
+        return Optional.empty();
     }
 
     private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,128}");
@@ -774,7 +844,8 @@ public final class DirectorySnapshotStore implements SnapshotStore {
         source.quarantine().keySet().forEach(name -> quarantineFiles.put(name, source.quarantineFileOf(name)));
         SnapshotManifest manifest = new SnapshotManifest(SnapshotManifest.idOf(sequence), sequence,
                 parent.map(SnapshotManifest::id).orElse(""), at, product.urn(), source.productVersion(),
-                source.datasets(), source.quarantine(), files, quarantineFiles, op, source.id(), reason, false);
+                source.datasets(), source.quarantine(), source.upstreamSnapshots(), files, quarantineFiles, op,
+                source.id(), reason, false);
         Path staging = dir.resolve(STAGING_PREFIX + UUID.randomUUID());
         Files.createDirectories(staging);
         install(dir, staging, manifest, true);
@@ -876,7 +947,8 @@ public final class DirectorySnapshotStore implements SnapshotStore {
                 current.quarantine().keySet().forEach(n -> quarantineFiles.put(n, current.quarantineFileOf(n)));
                 SnapshotManifest manifest = new SnapshotManifest(SnapshotManifest.idOf(sequence), sequence,
                         current.id(), at, product.urn(), current.productVersion(), current.datasets(),
-                        current.quarantine(), files, quarantineFiles, SnapshotManifest.Operation.COMPACT,
+                        current.quarantine(), current.upstreamSnapshots(), files, quarantineFiles,
+                        SnapshotManifest.Operation.COMPACT,
                         current.id(), "", false);
                 install(dir, staging, manifest, true);
                 return manifest;
