@@ -408,42 +408,10 @@ public final class DirectorySnapshotStore implements SnapshotStore {
             List<SnapshotManifest> committed = committed(dir, all);
             Map<String, String> tags = tags(product);
             String current = committed.isEmpty() ? "" : Files.readString(dir.resolve(CURRENT)).strip();
-            List<SnapshotEntry> out = new ArrayList<>();
-            for (SnapshotManifest m : all) {
-                if (!m.staged() && !committed.contains(m)) {
-                    continue;
-                }
-                out.add(new SnapshotEntry(m, stateOf(m, current, all),
-                        tags.entrySet().stream().filter(e -> e.getValue().equals(m.id())).map(Map.Entry::getKey)
-                                .sorted().toList()));
-            }
-            return out;
+            return Lifecycle.entries(all, committed, current, tags);
         } catch (IOException e) {
             throw new PortException("cannot list the snapshots of " + product + " in " + dir + ": "
                     + e.getMessage(), e);
-        }
-    }
-
-    private static SnapshotState stateOf(SnapshotManifest m, String current, List<SnapshotManifest> all) {
-        if (m.id().equals(current)) {
-            return SnapshotState.CURRENT;
-        }
-        if (m.staged()) {
-            boolean published = all.stream().anyMatch(p -> p.operation() == SnapshotManifest.Operation.PUBLISH
-                    && p.source().equals(m.id()));
-            return published ? SnapshotState.PUBLISHED : SnapshotState.STAGED;
-        }
-        boolean rolledBack = all.stream().anyMatch(r -> !r.staged()
-                && r.operation() == SnapshotManifest.Operation.ROLLBACK
-                && sequenceOf(r.source()) < m.sequence() && m.sequence() < r.sequence());
-        return rolledBack ? SnapshotState.ROLLED_BACK : SnapshotState.PUBLISHED;
-    }
-
-    private static long sequenceOf(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            return -1;
         }
     }
 
@@ -690,7 +658,7 @@ public final class DirectorySnapshotStore implements SnapshotStore {
     private static final String ATTACHMENTS = "attachments";
 
     private static String attachmentName(String name) {
-        if (!TAG.matcher(java.util.Objects.requireNonNull(name, "name")).matches()) {
+        if (!Lifecycle.NAME.matcher(java.util.Objects.requireNonNull(name, "name")).matches()) {
             throw new IllegalArgumentException("attachment name '" + name + "' must be 1 to 128 letters, digits, "
                     + "'.', '_' or '-'");
         }
@@ -708,6 +676,7 @@ public final class DirectorySnapshotStore implements SnapshotStore {
             throw new PortException("cannot read the attachment " + file + ": " + e.getMessage()
                     + "; check the file's permissions", e);
         }
+        // a rollback or a publication has the rows, and so the attachments, of its source
         boolean sharesRows = manifest.operation() == SnapshotManifest.Operation.ROLLBACK
                 || manifest.operation() == SnapshotManifest.Operation.PUBLISH;
         if (sharesRows && !manifest.source().isEmpty()) {
@@ -716,8 +685,6 @@ public final class DirectorySnapshotStore implements SnapshotStore {
         }
         return Optional.empty();
     }
-
-    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
     @Override
     public Map<String, String> tags(ProductAddress product) {
@@ -749,14 +716,10 @@ public final class DirectorySnapshotStore implements SnapshotStore {
 
     @Override
     public void tag(ProductAddress product, String tag, String id) {
-        Objects.requireNonNull(tag, "tag");
-        if (!TAG.matcher(tag).matches()) {
-            throw new IllegalArgumentException("'" + tag + "' is not a tag name: use 1 to 128 letters, digits, '.', "
-                    + "'_' or '-', such as release-2026-q4");
-        }
+        Lifecycle.checkTag(tag);
         Path dir = productDirectory(product);
         locked(product, dir, () -> {
-            require(product, id, manifests(dir));
+            Lifecycle.require(product, id, manifests(dir));
             Map<String, String> tags = new java.util.TreeMap<>(readTags(dir.resolve(TAGS)));
             tags.put(tag, id);
             writeTags(dir, tags);
@@ -784,13 +747,8 @@ public final class DirectorySnapshotStore implements SnapshotStore {
         return locked(product, dir, () -> {
             removeOrphans(dir);
             List<SnapshotManifest> committed = committed(dir, manifests(dir));
-            SnapshotManifest target = committed.stream().filter(m -> m.id().equals(id)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("cannot roll " + product + " back to snapshot "
-                            + id + ": it is not a retained committed snapshot; the list of snapshots says which are"));
+            SnapshotManifest target = Lifecycle.rollbackTarget(product, id, committed);
             SnapshotManifest current = committed.get(committed.size() - 1);
-            if (current.id().equals(id)) {
-                throw new IllegalArgumentException("snapshot " + id + " of " + product + " is current already");
-            }
             return commitShared(dir, product, target, Optional.of(current), SnapshotManifest.Operation.ROLLBACK,
                     reason, at);
         });
@@ -802,50 +760,19 @@ public final class DirectorySnapshotStore implements SnapshotStore {
         return locked(product, dir, () -> {
             removeOrphans(dir);
             List<SnapshotManifest> all = manifests(dir);
-            SnapshotManifest staged = staged(product, stagedId, all);
+            SnapshotManifest staged = Lifecycle.staged(product, stagedId, all);
             Optional<SnapshotManifest> current = current(product);
-            if (!staged.parent().equals(current.map(SnapshotManifest::id).orElse(""))) {
-                throw new IllegalStateException("staged snapshot " + stagedId + " of " + product + " was built on "
-                        + (staged.parent().isEmpty() ? "no snapshot" : "snapshot " + staged.parent())
-                        + ", but the current one is now " + current.map(SnapshotManifest::id).orElse("none")
-                        + "; publishing it would drop what was committed since: discard it and run again");
-            }
+            Lifecycle.checkPublishable(product, staged, current);
             return commitShared(dir, product, staged, current, SnapshotManifest.Operation.PUBLISH, "", at);
         });
-    }
-
-    /** A staged snapshot never published, or why it cannot be one. */
-    private static SnapshotManifest staged(ProductAddress product, String id, List<SnapshotManifest> all) {
-        SnapshotManifest m = require(product, id, all);
-        if (!m.staged()) {
-            throw new IllegalStateException("snapshot " + id + " of " + product + " is committed, not staged");
-        }
-        if (all.stream().anyMatch(p -> p.operation() == SnapshotManifest.Operation.PUBLISH
-                && p.source().equals(id))) {
-            throw new IllegalStateException("staged snapshot " + id + " of " + product + " was published already");
-        }
-        return m;
-    }
-
-    private static SnapshotManifest require(ProductAddress product, String id, List<SnapshotManifest> all) {
-        return all.stream().filter(m -> m.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("snapshot " + id + " of " + product
-                        + " is not in the store (never written, discarded, or removed by retention)"));
     }
 
     /** Commits a snapshot that shares every file of another: a rollback or a publication. */
     private static SnapshotManifest commitShared(Path dir, ProductAddress product, SnapshotManifest source,
                                                  Optional<SnapshotManifest> parent, SnapshotManifest.Operation op,
                                                  String reason, Instant at) throws IOException {
-        long sequence = nextSequence(dir, parent);
-        Map<String, List<DataFile>> files = new java.util.LinkedHashMap<>();
-        source.datasets().keySet().forEach(name -> files.put(name, source.filesOf(name)));
-        Map<String, String> quarantineFiles = new java.util.LinkedHashMap<>();
-        source.quarantine().keySet().forEach(name -> quarantineFiles.put(name, source.quarantineFileOf(name)));
-        SnapshotManifest manifest = new SnapshotManifest(SnapshotManifest.idOf(sequence), sequence,
-                parent.map(SnapshotManifest::id).orElse(""), at, product.urn(), source.productVersion(),
-                source.datasets(), source.quarantine(), source.upstreamSnapshots(), files, quarantineFiles, op,
-                source.id(), reason, false);
+        SnapshotManifest manifest = Lifecycle.shared(product, source, parent, nextSequence(dir, parent), op, reason,
+                at);
         Path staging = dir.resolve(STAGING_PREFIX + UUID.randomUUID());
         Files.createDirectories(staging);
         install(dir, staging, manifest, true);
@@ -856,14 +783,9 @@ public final class DirectorySnapshotStore implements SnapshotStore {
     public void discard(ProductAddress product, String stagedId) {
         Path dir = productDirectory(product);
         locked(product, dir, () -> {
-            SnapshotManifest m = staged(product, stagedId, manifests(dir));
-            if (readTags(dir.resolve(TAGS)).containsValue(stagedId)) {
-                throw new IllegalStateException("staged snapshot " + stagedId + " of " + product + " is tagged; "
-                        + "remove its tags before discarding it");
-            }
+            SnapshotManifest m = Lifecycle.discardable(product, stagedId, manifests(dir), readTags(dir.resolve(TAGS)));
             if (!pins().unlessPinned(m, () -> setAside(dir, m))) {
-                throw new IllegalStateException("staged snapshot " + stagedId + " of " + product + " is being read; "
-                        + "discard it when its readers are done");
+                throw Lifecycle.beingRead(product, stagedId);
             }
             collectGarbage(dir);
             return null;
@@ -891,20 +813,15 @@ public final class DirectorySnapshotStore implements SnapshotStore {
             List<SnapshotManifest> all = manifests(dir);
             List<SnapshotManifest> committed = committed(dir, all);
             String current = committed.isEmpty() ? "" : Files.readString(dir.resolve(CURRENT)).strip();
-            Set<String> tagged = new java.util.HashSet<>(readTags(dir.resolve(TAGS)).values());
-            Set<String> lastN = new java.util.HashSet<>();
-            policy.keepLast().ifPresent(n -> committed.subList(Math.max(0, committed.size() - n), committed.size())
-                    .forEach(m -> lastN.add(m.id())));
+            Lifecycle.Retention rules = new Lifecycle.Retention(policy, committed, current, readTags(dir.resolve(TAGS)),
+                    now);
             List<String> removed = new ArrayList<>();
             List<String> kept = new ArrayList<>();
             for (SnapshotManifest m : all) {
                 if (!m.staged() && !committed.contains(m)) {
                     continue;  // an orphan: not retention's to judge
                 }
-                Duration age = Duration.between(m.committedAt(), now);
-                boolean keep = m.id().equals(current) || tagged.contains(m.id())
-                        || (m.staged() ? age.compareTo(policy.expireStagedAfter()) < 0 : keptByRules(policy, lastN, m, age));
-                if (keep || !pins().unlessPinned(m, () -> setAside(dir, m))) {
+                if (rules.keeps(m) || !pins().unlessPinned(m, () -> setAside(dir, m))) {
                     kept.add(m.id());
                 } else {
                     removed.add(m.id());
@@ -917,13 +834,6 @@ public final class DirectorySnapshotStore implements SnapshotStore {
             }
             return new RetentionResult(removed, kept, (int) reclaimed[0], reclaimed[1]);
         });
-    }
-
-    private static boolean keptByRules(RetentionPolicy policy, Set<String> lastN, SnapshotManifest m, Duration age) {
-        if (policy.keepLast().isEmpty() && policy.keepYoungerThan().isEmpty()) {
-            return true;
-        }
-        return lastN.contains(m.id()) || policy.keepYoungerThan().map(d -> age.compareTo(d) < 0).orElse(false);
     }
 
     @Override

@@ -39,6 +39,9 @@ class QualityAcrossRunsTest {
 
     @TempDir
     Path root;
+    /** Printed in every failure message, to run a failing case again. */
+    private final long seed = new SplittableRandom().nextLong();
+    private final SplittableRandom random = new SplittableRandom(seed);
 
     private static List<Check> checks() {
         return List.of(Check.rowCount().recorded().named("rows"),
@@ -80,10 +83,23 @@ class QualityAcrossRunsTest {
                 EvaluationContext.of(Clock.systemUTC()));
     }
 
+    /** Asserts that the report's metrics are those of the current snapshot's rows, read back. */
+    private void assertMetricsOfTheWholeSnapshot(ProductRuntime runtime, BufferAllocator allocator,
+                                                 QualityReport report, long rows) {
+        SnapshotManifest current = runtime.store().current(product(UpdateMode.append(), List.of()).address())
+                .orElseThrow();
+        QualityReport whole = overSnapshot(runtime, current, allocator);
+        assertEquals(rows, whole.rows(), "seed " + seed);
+        assertEquals(whole.rows(), report.rows(), "seed " + seed);
+        for (String metric : METRICS) {
+            CheckResult expected = whole.result(metric).orElseThrow();
+            assertEquals(expected.value(), report.result(metric).orElseThrow().value(), 1e-9,
+                    metric + ", seed " + seed);
+        }
+    }
+
     @Test
     void threeAppendsReportTheMetricsOfTheWholeSnapshotFromMergedStates() {
-        long seed = new SplittableRandom().nextLong();
-        SplittableRandom random = new SplittableRandom(seed);
         try (BufferAllocator allocator = new RootAllocator();
              ProductRuntime runtime = ProductRuntime.builder().allocator(allocator)
                      .store(DirectorySnapshotStore.at(root)).build()) {
@@ -94,16 +110,7 @@ class QualityAcrossRunsTest {
             RunResult third = runtime.run(product(UpdateMode.append(), rows("c", 33, 90, 500, random)));
             QualityReport merged = third.quality().get(0);
             assertEquals(QualityScope.WHOLE_SNAPSHOT_MERGED, merged.scope(), "seed " + seed);
-            SnapshotManifest current = runtime.store().current(product(UpdateMode.append(), List.of()).address())
-                    .orElseThrow();
-            QualityReport whole = overSnapshot(runtime, current, allocator);
-            assertEquals(98, whole.rows(), "seed " + seed);
-            assertEquals(whole.rows(), merged.rows(), "seed " + seed);
-            for (String metric : METRICS) {
-                CheckResult expected = whole.result(metric).orElseThrow();
-                assertEquals(expected.value(), merged.result(metric).orElseThrow().value(), 1e-9,
-                        metric + ", seed " + seed);
-            }
+            assertMetricsOfTheWholeSnapshot(runtime, allocator, merged, 98);
             assertEquals(QualityScope.WHOLE_SNAPSHOT_MERGED.label(),
                     new com.fasterxml.jackson.databind.ObjectMapper().readTree(merged.toJson()).get("scope").asText());
         } catch (java.io.IOException e) {
@@ -113,8 +120,6 @@ class QualityAcrossRunsTest {
 
     @Test
     void anAppendAfterASnapshotWithoutSavedStateRecomputesOverTheSnapshot() {
-        long seed = new SplittableRandom().nextLong();
-        SplittableRandom random = new SplittableRandom(seed);
         try (BufferAllocator allocator = new RootAllocator();
              ProductRuntime runtime = ProductRuntime.builder().allocator(allocator)
                      .store(DirectorySnapshotStore.at(root)).build()) {
@@ -126,13 +131,23 @@ class QualityAcrossRunsTest {
             RunResult appended = runtime.run(product(UpdateMode.append(), rows("b", 12, 5, 50, random)));
             QualityReport report = appended.quality().get(0);
             assertEquals(QualityScope.RECOMPUTED, report.scope(), "seed " + seed);
-            SnapshotManifest current = runtime.store().current(product(upsert, List.of()).address()).orElseThrow();
-            QualityReport whole = overSnapshot(runtime, current, allocator);
-            assertEquals(42, whole.rows());
-            for (String metric : METRICS) {
-                assertEquals(whole.result(metric).orElseThrow().value(), report.result(metric).orElseThrow().value(),
-                        1e-9, metric + ", seed " + seed);
-            }
+            assertMetricsOfTheWholeSnapshot(runtime, allocator, report, 42);
+        }
+    }
+
+    @Test
+    void anAppendAfterARollbackMergesTheStateOfTheSnapshotMadeCurrentAgain() {
+        try (BufferAllocator allocator = new RootAllocator();
+             ProductRuntime runtime = ProductRuntime.builder().allocator(allocator)
+                     .store(DirectorySnapshotStore.at(root)).build()) {
+            RunResult first = runtime.run(product(UpdateMode.append(), rows("a", 20, 1, 100, random)));
+            runtime.run(product(UpdateMode.append(), rows("b", 20, 1000, 2000, random)));
+            var address = product(UpdateMode.append(), List.of()).address();
+            runtime.store().rollback(address, first.snapshot().id(), "day b was wrong", java.time.Instant.now());
+            RunResult after = runtime.run(product(UpdateMode.append(), rows("c", 15, 100, 200, random)));
+            QualityReport report = after.quality().get(0);
+            assertEquals(QualityScope.WHOLE_SNAPSHOT_MERGED, report.scope(), "seed " + seed);
+            assertMetricsOfTheWholeSnapshot(runtime, allocator, report, 35);
         }
     }
 }
