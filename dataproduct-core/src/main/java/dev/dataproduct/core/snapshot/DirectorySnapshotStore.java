@@ -587,7 +587,7 @@ public final class DirectorySnapshotStore implements SnapshotStore {
 
         @Override
         public boolean attach(String name, byte[] content) {
-            Path file = staging.resolve(ATTACHMENTS).resolve(attachmentName(name));
+            Path file = staging.resolve(ATTACHMENTS).resolve(Lifecycle.attachmentName(name));
             try {
                 Files.createDirectories(file.getParent());
                 Files.write(file, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -657,17 +657,9 @@ public final class DirectorySnapshotStore implements SnapshotStore {
     /** The folder of a snapshot's attachments, which no manifest lists: they go with their snapshot. */
     private static final String ATTACHMENTS = "attachments";
 
-    private static String attachmentName(String name) {
-        if (!Lifecycle.NAME.matcher(java.util.Objects.requireNonNull(name, "name")).matches()) {
-            throw new IllegalArgumentException("attachment name '" + name + "' must be 1 to 128 letters, digits, "
-                    + "'.', '_' or '-'");
-        }
-        return name;
-    }
-
     @Override
     public Optional<byte[]> attachment(SnapshotManifest manifest, String name) {
-        Path file = snapshotDirectory(manifest).resolve(ATTACHMENTS).resolve(attachmentName(name));
+        Path file = snapshotDirectory(manifest).resolve(ATTACHMENTS).resolve(Lifecycle.attachmentName(name));
         try {
             if (Files.isRegularFile(file)) {
                 return Optional.of(Files.readAllBytes(file));

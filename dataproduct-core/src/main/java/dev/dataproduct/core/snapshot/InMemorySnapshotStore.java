@@ -64,7 +64,7 @@ public final class InMemorySnapshotStore implements SnapshotStore {
 
             @Override
             public boolean attach(String name, byte[] content) {
-                attachments.put(attachmentName(name), content.clone());
+                attachments.put(Lifecycle.attachmentName(name), content.clone());
                 return true;
             }
 
@@ -97,14 +97,6 @@ public final class InMemorySnapshotStore implements SnapshotStore {
     private static UnsupportedOperationException wholeSnapshotsOnly() {
         return new UnsupportedOperationException("the in-memory store keeps whole snapshots only: use a "
                 + "DirectorySnapshotStore for appends, upserts (UpdateMode.append or upsert) and compaction");
-    }
-
-    private static String attachmentName(String name) {
-        if (!Lifecycle.NAME.matcher(Objects.requireNonNull(name, "name")).matches()) {
-            throw new IllegalArgumentException("attachment name '" + name + "' must be 1 to 128 letters, digits, "
-                    + "'.', '_' or '-'");
-        }
-        return name;
     }
 
     private static Map<String, byte[]> bytes(Map<String, ByteArrayOutputStream> streams) {
@@ -231,7 +223,7 @@ public final class InMemorySnapshotStore implements SnapshotStore {
 
     @Override
     public synchronized Optional<byte[]> attachment(SnapshotManifest manifest, String name) {
-        String key = attachmentName(name);
+        String key = Lifecycle.attachmentName(name);
         return all(ProductAddress.parse(manifest.productAddress())).stream()
                 .filter(s -> s.manifest().id().equals(manifest.id())).findFirst()
                 .map(s -> s.attachments().get(key)).map(byte[]::clone);

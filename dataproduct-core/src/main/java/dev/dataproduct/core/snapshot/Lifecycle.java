@@ -68,6 +68,18 @@ final class Lifecycle {
         }
     }
 
+    /**
+     * @return the attachment name
+     * @throws IllegalArgumentException if it is not one
+     */
+    static String attachmentName(String name) {
+        if (!NAME.matcher(Objects.requireNonNull(name, "name")).matches()) {
+            throw new IllegalArgumentException("attachment name '" + name + "' must be 1 to 128 letters, digits, "
+                    + "'.', '_' or '-'");
+        }
+        return name;
+    }
+
     /** @throws IllegalArgumentException if the tag is not a tag name */
     static void checkTag(String tag) {
         Objects.requireNonNull(tag, "tag");

@@ -37,6 +37,8 @@
  * transaction may {@link dev.dataproduct.core.snapshot.SnapshotTransaction#attach attach} small
  * files to its snapshot (the runtime keeps each dataset's quality state there); they are removed
  * with the snapshot, and a rollback or publication, which shares its source's rows, reads its
- * source's.
+ * source's. The {@link dev.dataproduct.core.snapshot.InMemorySnapshotStore} keeps the same list,
+ * rollbacks, tags, staged snapshots, retention and attachments under the same rules (whole
+ * snapshots only: no appends, upserts or compaction).
  */
 package dev.dataproduct.core.snapshot;
