@@ -48,6 +48,15 @@ public final class HostedProduct {
         return host.store().history(reader.product());
     }
 
+    /**
+     * @param id a snapshot id
+     * @return that snapshot, committed or staged (a staged one is read by id for its audit): the
+     *     product's own, or for a restricted product its source's
+     */
+    public Optional<SnapshotManifest> snapshot(String id) {
+        return host.store().find(reader.product(), id);
+    }
+
     /** @return the result of the latest run made by the host, if it ran the product */
     public Optional<RunResult> latestRun() {
         return Optional.ofNullable(latestRun.get());

@@ -27,14 +27,27 @@ import java.util.Optional;
  * @param dataset the dataset checked
  * @param rows the number of rows checked
  * @param results one result per check
+ * @param scope which rows the metrics describe: the whole snapshot, or only a run's increment
  */
-public record QualityReport(String dataset, long rows, List<CheckResult> results) {
+public record QualityReport(String dataset, long rows, List<CheckResult> results, QualityScope scope) {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Validates and copies the components. */
     public QualityReport {
         Objects.requireNonNull(dataset, "dataset");
         results = List.copyOf(results);
+        Objects.requireNonNull(scope, "scope");
+    }
+
+    /**
+     * A report over every row of the dataset ({@link QualityScope#WHOLE_SNAPSHOT}).
+     *
+     * @param dataset the dataset checked
+     * @param rows the number of rows checked
+     * @param results one result per check
+     */
+    public QualityReport(String dataset, long rows, List<CheckResult> results) {
+        this(dataset, rows, results, QualityScope.WHOLE_SNAPSHOT);
     }
 
     /**
@@ -69,7 +82,8 @@ public record QualityReport(String dataset, long rows, List<CheckResult> results
     }
 
     /**
-     * The report as JSON, with stable field names: {@code dataset}, {@code rows}, {@code passed} and
+     * The report as JSON, with stable field names: {@code dataset}, {@code rows}, {@code scope} (the
+     * {@linkplain QualityScope#label() label} of the scope), {@code passed} and
      * {@code results}, each result with {@code check}, {@code metric}, {@code dimension},
      * {@code severity}, {@code threshold}, {@code percent}, {@code anomaly}, {@code value} (null
      * when NaN or infinite), {@code outcome}, {@code failingRows}, {@code firstFailingValues},
@@ -82,6 +96,7 @@ public record QualityReport(String dataset, long rows, List<CheckResult> results
         ObjectNode root = JSON.createObjectNode();
         root.put("dataset", dataset);
         root.put("rows", rows);
+        root.put("scope", scope.label());
         root.put("passed", passed());
         ArrayNode list = root.putArray("results");
         for (CheckResult r : results) {
@@ -142,6 +157,7 @@ public record QualityReport(String dataset, long rows, List<CheckResult> results
         }
         StringBuilder sb = new StringBuilder();
         sb.append("Quality of '").append(dataset).append("': ").append(rows).append(" rows, ")
+                .append(scope == QualityScope.WHOLE_SNAPSHOT ? "" : scope.label() + ", ")
                 .append(passed() ? "passed" : "FAILED").append('\n');
         for (int r = 0; r < rowsOut.size(); r++) {
             String[] row = rowsOut.get(r);

@@ -259,6 +259,7 @@ public final class ProductRuntime implements AutoCloseable {
         SnapshotManifest manifest;
         try (BufferAllocator runAllocator = allocator.newChildAllocator("run " + address.urn(), 0, Long.MAX_VALUE)) {
             try (SnapshotTransaction tx = store.begin(address, runAllocator)) {
+                quality.start(store, address, runAllocator);
                 List<QuarantineLog> logs = new ArrayList<>();
                 try {
                     for (InputPort port : product.inputs()) {
@@ -289,6 +290,7 @@ public final class ProductRuntime implements AutoCloseable {
                     closeInputs(product);
                 }
                 logs.forEach(QuarantineLog::flush);
+                quality.save(tx);
                 manifest = tx.commit(product.metadata().version().toString(), clock.instant(),
                         productInputs.snapshots());
             }
@@ -345,6 +347,8 @@ public final class ProductRuntime implements AutoCloseable {
         ContractGate gate = new ContractGate(output, product.address().urn());
         ArrowIpcWriter writer = tx.dataset(output.name(), output.schema().toArrow(), writeMode(output));
         Optional<String> deleteMarker = output.updateMode().deleteMarker();
+        boolean keyedAppend = output.updateMode().kind() == dev.dataproduct.api.schema.UpdateMode.Kind.APPEND
+                && !output.schema().primaryKey().isEmpty();
         long[] counts = new long[4]; // rows into the gate, published, batches, rows the builders quarantined
         EvaluationContext holdContext = new EvaluationContext(clock, new LinkedHashMap<>(inputs), Map.of());
         BatchSink sink = batch -> {
@@ -358,7 +362,8 @@ public final class ProductRuntime implements AutoCloseable {
                 Set<Integer> deletes = deleteMarker.map(m -> deletes(tx, output, m, conforming, held.keySet()))
                         .orElse(Set.of());
                 counts[1] += deletes.size();
-                if (held.isEmpty() && deletes.isEmpty()) {
+                Set<Integer> present = keyedAppend ? present(tx, output, conforming, held.keySet()) : Set.of();
+                if (held.isEmpty() && deletes.isEmpty() && present.isEmpty()) {
                     writer.write(conforming);
                     quality.update(output.name(), conforming);
                     counts[1] += conforming.getRowCount();
@@ -366,6 +371,7 @@ public final class ProductRuntime implements AutoCloseable {
                 }
                 Set<Integer> out = new java.util.HashSet<>(held.keySet());
                 out.addAll(deletes);
+                out.addAll(present);
                 Selection keep = Selection.allBut(out, conforming.getRowCount());
                 try (VectorSchemaRoot kept = keep.copyRows(conforming, conforming.getSchema(), runAllocator)) {
                     writer.write(kept);
@@ -373,6 +379,7 @@ public final class ProductRuntime implements AutoCloseable {
                     counts[1] += kept.getRowCount();
                 }
                 held.forEach((row, checks) -> log.add(heldRow(output.name(), batchIndex, row, checks, conforming)));
+                present.stream().sorted().forEach(row -> log.add(presentKeyRow(output, batchIndex, row, conforming)));
             }
         };
         RejectSink built = row -> {
@@ -396,7 +403,7 @@ public final class ProductRuntime implements AutoCloseable {
         List<String> key = output.schema().primaryKey().stream().map(dev.dataproduct.api.schema.Field::name).toList();
         return switch (output.updateMode().kind()) {
             case REPLACE -> WriteMode.replace();
-            case APPEND -> WriteMode.append();
+            case APPEND -> WriteMode.append(key.toArray(String[]::new));
             case UPSERT -> new WriteMode.Upsert(key);
         };
     }
@@ -440,6 +447,33 @@ public final class ProductRuntime implements AutoCloseable {
             throw new QuarantineLimitException(address.urn(), output.name(), rows, quarantined,
                     output.maxQuarantinedShare(), RunTally.mostFrequentFirst(reasons));
         }
+    }
+
+    /**
+     * The rows of an appended batch whose primary key the current snapshot already has (found in
+     * its key indexes, not its rows): an append adds new keys only. Rows held back by checks are
+     * quarantined for those instead.
+     */
+    private static Set<Integer> present(SnapshotTransaction tx, DatasetSpec output, VectorSchemaRoot rows,
+                                        Set<Integer> held) {
+        java.util.BitSet found = tx.presentKeys(output.name(), rows);
+        Set<Integer> out = new java.util.HashSet<>();
+        for (int r = found.nextSetBit(0); r >= 0; r = found.nextSetBit(r + 1)) {
+            if (!held.contains(r)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** A row of an append whose key is already in the snapshot; the message names the key's columns, not its values. */
+    private static RejectedRow presentKeyRow(DatasetSpec output, long batchIndex, int row, VectorSchemaRoot rows) {
+        String key = String.join(", ", output.schema().primaryKey().stream()
+                .map(dev.dataproduct.api.schema.Field::name).toList());
+        return new RejectedRow(output.name(), "batch " + batchIndex + ", row " + row + " after the contract",
+                List.of(new Violation(key, "primary key unique across runs", "the key (" + key + ") is already in "
+                        + "the current snapshot, written by an earlier run; an append adds new keys only: declare "
+                        + "UpdateMode.upsert() to replace rows by key")), RejectedRow.valuesOf(rows, row));
     }
 
     /** A row held back by checks that quarantine their failing rows, with one violation per check. */

@@ -36,5 +36,15 @@
  * required fails the run: the result's status is {@code FAILED} and {@code run} throws a
  * {@link dev.dataproduct.core.runtime.DeliveryException} carrying it, while the snapshot stays
  * committed and current.
+ *
+ * <p>Incremental runs: the checks of an append judge the whole new snapshot, from the quality state
+ * saved with the previous snapshot merged with the run's rows (read again once if that snapshot
+ * has no state the current checks can merge); an upsert's checks judge the rows it writes only,
+ * since the rows it replaces or deletes cannot be taken out of a saved state. Each
+ * {@link dev.dataproduct.core.quality.QualityReport} names its
+ * {@link dev.dataproduct.core.quality.QualityScope scope}; checks that quarantine their failing
+ * rows always judge the run's rows. A row an append brings with a primary key already in the
+ * snapshot (found in its key indexes) is quarantined with the rule
+ * {@code primary key unique across runs}.
  */
 package dev.dataproduct.core.runtime;

@@ -408,42 +408,10 @@ public final class DirectorySnapshotStore implements SnapshotStore {
             List<SnapshotManifest> committed = committed(dir, all);
             Map<String, String> tags = tags(product);
             String current = committed.isEmpty() ? "" : Files.readString(dir.resolve(CURRENT)).strip();
-            List<SnapshotEntry> out = new ArrayList<>();
-            for (SnapshotManifest m : all) {
-                if (!m.staged() && !committed.contains(m)) {
-                    continue;
-                }
-                out.add(new SnapshotEntry(m, stateOf(m, current, all),
-                        tags.entrySet().stream().filter(e -> e.getValue().equals(m.id())).map(Map.Entry::getKey)
-                                .sorted().toList()));
-            }
-            return out;
+            return Lifecycle.entries(all, committed, current, tags);
         } catch (IOException e) {
             throw new PortException("cannot list the snapshots of " + product + " in " + dir + ": "
                     + e.getMessage(), e);
-        }
-    }
-
-    private static SnapshotState stateOf(SnapshotManifest m, String current, List<SnapshotManifest> all) {
-        if (m.id().equals(current)) {
-            return SnapshotState.CURRENT;
-        }
-        if (m.staged()) {
-            boolean published = all.stream().anyMatch(p -> p.operation() == SnapshotManifest.Operation.PUBLISH
-                    && p.source().equals(m.id()));
-            return published ? SnapshotState.PUBLISHED : SnapshotState.STAGED;
-        }
-        boolean rolledBack = all.stream().anyMatch(r -> !r.staged()
-                && r.operation() == SnapshotManifest.Operation.ROLLBACK
-                && sequenceOf(r.source()) < m.sequence() && m.sequence() < r.sequence());
-        return rolledBack ? SnapshotState.ROLLED_BACK : SnapshotState.PUBLISHED;
-    }
-
-    private static long sequenceOf(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            return -1;
         }
     }
 
@@ -554,6 +522,8 @@ public final class DirectorySnapshotStore implements SnapshotStore {
         private final FileChannel owner;
         private final FileLock ownerLock;
         private final List<Path> files = new ArrayList<>();
+        /** The live keys of the current snapshot per dataset appended with a key, read once. */
+        private final Map<String, LongHashSet> previousKeys = new java.util.HashMap<>();
 
         DirectoryTransaction(ProductAddress product, Path productDir, Path staging, FileChannel owner,
                              FileLock ownerLock, BufferAllocator allocator) {
@@ -588,6 +558,43 @@ public final class DirectorySnapshotStore implements SnapshotStore {
                 return FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             } catch (IOException e) {
                 throw new PortException("cannot create " + file + ": " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public java.util.BitSet presentKeys(String name, org.apache.arrow.vector.VectorSchemaRoot rows) {
+            WriteMode mode = modes().get(name);
+            if (!(mode instanceof WriteMode.Append) || mode.keyColumns().isEmpty()) {
+                throw new IllegalStateException("dataset '" + name + "' is " + (mode == null ? "not written in this "
+                        + "snapshot" : "written as " + mode.operation() + " without key") + "; only a dataset "
+                        + "appended with a key looks its keys up in the previous snapshot");
+            }
+            LongHashSet known = previousKeys.computeIfAbsent(name, n -> current(product)
+                    .filter(m -> m.datasets().containsKey(n))
+                    .map(m -> new IncrementalFiles(productDir, staging, "", allocator()).liveKeySet(m.filesOf(n),
+                            mode.keyColumns()))
+                    .orElseGet(() -> new LongHashSet(4)));
+            List<org.apache.arrow.vector.FieldVector> columns = Keys.columns(rows, mode.keyColumns(),
+                    "dataset '" + name + "'");
+            java.util.BitSet present = new java.util.BitSet();
+            for (int r = 0; r < rows.getRowCount(); r++) {
+                if (known.contains(Keys.hash(rows, columns, r))) {
+                    present.set(r);
+                }
+            }
+            return present;
+        }
+
+        @Override
+        public boolean attach(String name, byte[] content) {
+            Path file = staging.resolve(ATTACHMENTS).resolve(Lifecycle.attachmentName(name));
+            try {
+                Files.createDirectories(file.getParent());
+                Files.write(file, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                files.add(file);
+                return true;
+            } catch (IOException e) {
+                throw new PortException("cannot write the attachment " + file + ": " + e.getMessage(), e);
             }
         }
 
@@ -647,7 +654,29 @@ public final class DirectorySnapshotStore implements SnapshotStore {
         }
     }
 
-    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,128}");
+    /** The folder of a snapshot's attachments, which no manifest lists: they go with their snapshot. */
+    private static final String ATTACHMENTS = "attachments";
+
+    @Override
+    public Optional<byte[]> attachment(SnapshotManifest manifest, String name) {
+        Path file = snapshotDirectory(manifest).resolve(ATTACHMENTS).resolve(Lifecycle.attachmentName(name));
+        try {
+            if (Files.isRegularFile(file)) {
+                return Optional.of(Files.readAllBytes(file));
+            }
+        } catch (IOException e) {
+            throw new PortException("cannot read the attachment " + file + ": " + e.getMessage()
+                    + "; check the file's permissions", e);
+        }
+        // a rollback or a publication has the rows, and so the attachments, of its source
+        boolean sharesRows = manifest.operation() == SnapshotManifest.Operation.ROLLBACK
+                || manifest.operation() == SnapshotManifest.Operation.PUBLISH;
+        if (sharesRows && !manifest.source().isEmpty()) {
+            return find(ProductAddress.parse(manifest.productAddress()), manifest.source())
+                    .flatMap(source -> attachment(source, name));
+        }
+        return Optional.empty();
+    }
 
     @Override
     public Map<String, String> tags(ProductAddress product) {
@@ -679,14 +708,10 @@ public final class DirectorySnapshotStore implements SnapshotStore {
 
     @Override
     public void tag(ProductAddress product, String tag, String id) {
-        Objects.requireNonNull(tag, "tag");
-        if (!TAG.matcher(tag).matches()) {
-            throw new IllegalArgumentException("'" + tag + "' is not a tag name: use 1 to 128 letters, digits, '.', "
-                    + "'_' or '-', such as release-2026-q4");
-        }
+        Lifecycle.checkTag(tag);
         Path dir = productDirectory(product);
         locked(product, dir, () -> {
-            require(product, id, manifests(dir));
+            Lifecycle.require(product, id, manifests(dir));
             Map<String, String> tags = new java.util.TreeMap<>(readTags(dir.resolve(TAGS)));
             tags.put(tag, id);
             writeTags(dir, tags);
@@ -714,13 +739,8 @@ public final class DirectorySnapshotStore implements SnapshotStore {
         return locked(product, dir, () -> {
             removeOrphans(dir);
             List<SnapshotManifest> committed = committed(dir, manifests(dir));
-            SnapshotManifest target = committed.stream().filter(m -> m.id().equals(id)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("cannot roll " + product + " back to snapshot "
-                            + id + ": it is not a retained committed snapshot; the list of snapshots says which are"));
+            SnapshotManifest target = Lifecycle.rollbackTarget(product, id, committed);
             SnapshotManifest current = committed.get(committed.size() - 1);
-            if (current.id().equals(id)) {
-                throw new IllegalArgumentException("snapshot " + id + " of " + product + " is current already");
-            }
             return commitShared(dir, product, target, Optional.of(current), SnapshotManifest.Operation.ROLLBACK,
                     reason, at);
         });
@@ -732,50 +752,19 @@ public final class DirectorySnapshotStore implements SnapshotStore {
         return locked(product, dir, () -> {
             removeOrphans(dir);
             List<SnapshotManifest> all = manifests(dir);
-            SnapshotManifest staged = staged(product, stagedId, all);
+            SnapshotManifest staged = Lifecycle.staged(product, stagedId, all);
             Optional<SnapshotManifest> current = current(product);
-            if (!staged.parent().equals(current.map(SnapshotManifest::id).orElse(""))) {
-                throw new IllegalStateException("staged snapshot " + stagedId + " of " + product + " was built on "
-                        + (staged.parent().isEmpty() ? "no snapshot" : "snapshot " + staged.parent())
-                        + ", but the current one is now " + current.map(SnapshotManifest::id).orElse("none")
-                        + "; publishing it would drop what was committed since: discard it and run again");
-            }
+            Lifecycle.checkPublishable(product, staged, current);
             return commitShared(dir, product, staged, current, SnapshotManifest.Operation.PUBLISH, "", at);
         });
-    }
-
-    /** A staged snapshot never published, or why it cannot be one. */
-    private static SnapshotManifest staged(ProductAddress product, String id, List<SnapshotManifest> all) {
-        SnapshotManifest m = require(product, id, all);
-        if (!m.staged()) {
-            throw new IllegalStateException("snapshot " + id + " of " + product + " is committed, not staged");
-        }
-        if (all.stream().anyMatch(p -> p.operation() == SnapshotManifest.Operation.PUBLISH
-                && p.source().equals(id))) {
-            throw new IllegalStateException("staged snapshot " + id + " of " + product + " was published already");
-        }
-        return m;
-    }
-
-    private static SnapshotManifest require(ProductAddress product, String id, List<SnapshotManifest> all) {
-        return all.stream().filter(m -> m.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("snapshot " + id + " of " + product
-                        + " is not in the store (never written, discarded, or removed by retention)"));
     }
 
     /** Commits a snapshot that shares every file of another: a rollback or a publication. */
     private static SnapshotManifest commitShared(Path dir, ProductAddress product, SnapshotManifest source,
                                                  Optional<SnapshotManifest> parent, SnapshotManifest.Operation op,
                                                  String reason, Instant at) throws IOException {
-        long sequence = nextSequence(dir, parent);
-        Map<String, List<DataFile>> files = new java.util.LinkedHashMap<>();
-        source.datasets().keySet().forEach(name -> files.put(name, source.filesOf(name)));
-        Map<String, String> quarantineFiles = new java.util.LinkedHashMap<>();
-        source.quarantine().keySet().forEach(name -> quarantineFiles.put(name, source.quarantineFileOf(name)));
-        SnapshotManifest manifest = new SnapshotManifest(SnapshotManifest.idOf(sequence), sequence,
-                parent.map(SnapshotManifest::id).orElse(""), at, product.urn(), source.productVersion(),
-                source.datasets(), source.quarantine(), source.upstreamSnapshots(), files, quarantineFiles, op, source.id(),
-                reason, false);  // the same rows, so built from the same upstream snapshots
+        SnapshotManifest manifest = Lifecycle.shared(product, source, parent, nextSequence(dir, parent), op, reason,
+                at);
         Path staging = dir.resolve(STAGING_PREFIX + UUID.randomUUID());
         Files.createDirectories(staging);
         install(dir, staging, manifest, true);
@@ -786,14 +775,9 @@ public final class DirectorySnapshotStore implements SnapshotStore {
     public void discard(ProductAddress product, String stagedId) {
         Path dir = productDirectory(product);
         locked(product, dir, () -> {
-            SnapshotManifest m = staged(product, stagedId, manifests(dir));
-            if (readTags(dir.resolve(TAGS)).containsValue(stagedId)) {
-                throw new IllegalStateException("staged snapshot " + stagedId + " of " + product + " is tagged; "
-                        + "remove its tags before discarding it");
-            }
+            SnapshotManifest m = Lifecycle.discardable(product, stagedId, manifests(dir), readTags(dir.resolve(TAGS)));
             if (!pins().unlessPinned(m, () -> setAside(dir, m))) {
-                throw new IllegalStateException("staged snapshot " + stagedId + " of " + product + " is being read; "
-                        + "discard it when its readers are done");
+                throw Lifecycle.beingRead(product, stagedId);
             }
             collectGarbage(dir);
             return null;
@@ -821,20 +805,15 @@ public final class DirectorySnapshotStore implements SnapshotStore {
             List<SnapshotManifest> all = manifests(dir);
             List<SnapshotManifest> committed = committed(dir, all);
             String current = committed.isEmpty() ? "" : Files.readString(dir.resolve(CURRENT)).strip();
-            Set<String> tagged = new java.util.HashSet<>(readTags(dir.resolve(TAGS)).values());
-            Set<String> lastN = new java.util.HashSet<>();
-            policy.keepLast().ifPresent(n -> committed.subList(Math.max(0, committed.size() - n), committed.size())
-                    .forEach(m -> lastN.add(m.id())));
+            Lifecycle.Retention rules = new Lifecycle.Retention(policy, committed, current, readTags(dir.resolve(TAGS)),
+                    now);
             List<String> removed = new ArrayList<>();
             List<String> kept = new ArrayList<>();
             for (SnapshotManifest m : all) {
                 if (!m.staged() && !committed.contains(m)) {
                     continue;  // an orphan: not retention's to judge
                 }
-                Duration age = Duration.between(m.committedAt(), now);
-                boolean keep = m.id().equals(current) || tagged.contains(m.id())
-                        || (m.staged() ? age.compareTo(policy.expireStagedAfter()) < 0 : keptByRules(policy, lastN, m, age));
-                if (keep || !pins().unlessPinned(m, () -> setAside(dir, m))) {
+                if (rules.keeps(m) || !pins().unlessPinned(m, () -> setAside(dir, m))) {
                     kept.add(m.id());
                 } else {
                     removed.add(m.id());
@@ -847,13 +826,6 @@ public final class DirectorySnapshotStore implements SnapshotStore {
             }
             return new RetentionResult(removed, kept, (int) reclaimed[0], reclaimed[1]);
         });
-    }
-
-    private static boolean keptByRules(RetentionPolicy policy, Set<String> lastN, SnapshotManifest m, Duration age) {
-        if (policy.keepLast().isEmpty() && policy.keepYoungerThan().isEmpty()) {
-            return true;
-        }
-        return lastN.contains(m.id()) || policy.keepYoungerThan().map(d -> age.compareTo(d) < 0).orElse(false);
     }
 
     @Override

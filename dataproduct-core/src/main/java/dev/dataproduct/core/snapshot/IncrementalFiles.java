@@ -81,6 +81,8 @@ final class IncrementalFiles {
                     out.add(f);
                 }
             }
+        } else if (mode instanceof WriteMode.Append) {
+            out.addAll(previous);
         }
         String deletes = "";
         if (ownDeleted > 0) {
@@ -202,20 +204,37 @@ final class IncrementalFiles {
     /** The key hashes of the live rows, in the order the rows are rewritten. */
     private long[] liveKeys(List<DataFile> files, long rows) {
         long[] out = new long[Math.toIntExact(rows)];
-        int n = 0;
+        int[] n = {0};
+        forEachLiveKey(files, List.of(), h -> out[n[0]++] = h);
+        return out;
+    }
+
+    /**
+     * The key hashes of the live rows of a dataset's files, from their key indexes; a file written
+     * without one is read for its keys.
+     */
+    LongHashSet liveKeySet(List<DataFile> files, List<String> keys) {
+        long live = files.stream().mapToLong(DataFile::live).sum();
+        LongHashSet set = new LongHashSet((int) Math.min(live, Integer.MAX_VALUE / 4));
+        forEachLiveKey(files, keys, set::add);
+        return set;
+    }
+
+    /** Calls back with the key hash of every live row of the files, in row order. */
+    private void forEachLiveKey(List<DataFile> files, List<String> keys, java.util.function.LongConsumer action) {
         for (DataFile f : files) {
-            long[] hashes = Keys.read(productDir.resolve(f.keys()));
+            long[] hashes = f.keys().isEmpty() ? hashes(productDir.resolve(f.path()), keys, f.rows(), f.path())
+                    : Keys.read(productDir.resolve(f.keys()));
             long[] deleted = f.deletes().isEmpty() ? new long[0] : Keys.read(productDir.resolve(f.deletes()));
             int d = 0;
             for (int r = 0; r < hashes.length; r++) {
                 if (d < deleted.length && deleted[d] == r) {
                     d++;
                 } else {
-                    out[n++] = hashes[r];
+                    action.accept(hashes[r]);
                 }
             }
         }
-        return out;
     }
 
     /** Adds the batch's rows to a count and an order-free checksum of their values. */

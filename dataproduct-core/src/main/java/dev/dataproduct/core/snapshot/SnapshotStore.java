@@ -167,6 +167,20 @@ public interface SnapshotStore {
     }
 
     /**
+     * A file kept with a snapshot by {@link SnapshotTransaction#attach}. A snapshot that shares the
+     * rows of another one (a rollback or a publication: same rows, new commit) has the attachments
+     * of the snapshot whose rows it shares.
+     *
+     * @param manifest a snapshot of this store
+     * @param name the attachment's name
+     * @return its bytes; empty if the snapshot has none of that name (or the store keeps none)
+     * @throws dev.dataproduct.api.error.PortException if it exists but cannot be read
+     */
+    default Optional<byte[]> attachment(SnapshotManifest manifest, String name) {
+        return Optional.empty();
+    }
+
+    /**
      * Opens a committed snapshot for reading.
      *
      * @param manifest a manifest from {@link #current} or {@link #history}

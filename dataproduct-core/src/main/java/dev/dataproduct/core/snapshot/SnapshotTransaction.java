@@ -53,6 +53,38 @@ public interface SnapshotTransaction extends AutoCloseable {
     }
 
     /**
+     * Finds the rows of a batch whose primary key the snapshot current now already has, from the
+     * key indexes of its files (8 bytes a row, read once per transaction), never from its rows; a
+     * file written without an index is read for its keys once. Keys are compared by their 64-bit
+     * hash, as an upsert compares them.
+     *
+     * @param name a dataset started with {@link WriteMode#append(String...)} with key columns
+     * @param rows a batch with the key columns
+     * @return the positions of the rows whose key is present; empty if there is no current snapshot
+     *     or it has no such dataset, and by default (stores written before incremental runs)
+     * @throws IllegalStateException if the dataset is not appended with a key
+     */
+    default java.util.BitSet presentKeys(String name, org.apache.arrow.vector.VectorSchemaRoot rows) {
+        return new java.util.BitSet();
+    }
+
+    /**
+     * Keeps a small named file with the snapshot, beside its manifest: state a later run builds on
+     * (the runtime keeps the quality state of each dataset there, so that an append judges the whole
+     * new snapshot without reading old data). It is written with the snapshot, becomes visible with
+     * it and is removed with it; read it back with {@link SnapshotStore#attachment}.
+     *
+     * @param name letters, digits, {@code .}, {@code _} or {@code -}
+     * @param content the bytes
+     * @return whether the store keeps it; by default it does not (stores written before attachments
+     *     existed), and a reader then finds none
+     * @throws IllegalArgumentException if the name has other characters
+     */
+    default boolean attach(String name, byte[] content) {
+        return false;
+    }
+
+    /**
      * Starts the quarantined rows of a dataset or input.
      *
      * @param name the dataset or input name

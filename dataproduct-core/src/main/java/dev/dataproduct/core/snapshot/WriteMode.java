@@ -30,9 +30,13 @@ public sealed interface WriteMode {
         return new Replace(List.of());
     }
 
-    /** @return add rows to the previous snapshot's */
-    static WriteMode append() {
-        return new Append();
+    /**
+     * @param keyColumns the primary key, for which the run writes a key index so that a later run
+     *     can find a key already present without reading old rows; none for a dataset without key
+     * @return add rows to the previous snapshot's
+     */
+    static WriteMode append(String... keyColumns) {
+        return new Append(List.of(keyColumns));
     }
 
     /**
@@ -61,11 +65,15 @@ public sealed interface WriteMode {
         }
     }
 
-    /** Adds rows; refuses deletes. */
-    record Append() implements WriteMode {
-        @Override
-        public List<String> keyColumns() {
-            return List.of();
+    /**
+     * Adds rows; refuses deletes.
+     *
+     * @param keyColumns the primary key, indexed per file; empty for none
+     */
+    record Append(List<String> keyColumns) implements WriteMode {
+        /** Copies the key. */
+        public Append {
+            keyColumns = List.copyOf(Objects.requireNonNull(keyColumns, "keyColumns"));
         }
 
         @Override

@@ -30,5 +30,15 @@
  * upsert by key; an incremental snapshot lists {@link dev.dataproduct.core.snapshot.DataFile files}
  * written by earlier snapshots, with key indexes and deletion vectors, so a file is removed only
  * when no retained manifest lists it. Manifests written before these features read as replaces.
+ *
+ * <p>An append with a key writes a key index too, so that a later append finds a key already in
+ * the snapshot from the indexes ({@link
+ * dev.dataproduct.core.snapshot.SnapshotTransaction#presentKeys}) without reading old rows. A
+ * transaction may {@link dev.dataproduct.core.snapshot.SnapshotTransaction#attach attach} small
+ * files to its snapshot (the runtime keeps each dataset's quality state there); they are removed
+ * with the snapshot, and a rollback or publication, which shares its source's rows, reads its
+ * source's. The {@link dev.dataproduct.core.snapshot.InMemorySnapshotStore} keeps the same list,
+ * rollbacks, tags, staged snapshots, retention and attachments under the same rules (whole
+ * snapshots only: no appends, upserts or compaction).
  */
 package dev.dataproduct.core.snapshot;

@@ -43,7 +43,7 @@ class IncrementalRunTest {
         return DataProduct.builder("orders").domain("retail").version("1.0.0")
                 .owner(Owner.person("Ana Ruiz", "ana@example.com")).purpose("Orders.")
                 .input(new MemoryInput("orders", ORDERS, rows, 2))
-                .output(DatasetSpec.named("orders").updateMode(mode)
+                .output(DatasetSpec.named("orders").updateMode(mode).maxQuarantinedShare(0.5)
                         .field("id", LogicalType.STRING, f -> f.required().primaryKey())
                         .field("quantity", LogicalType.INT64, f -> f.required())
                         .field("cancelled", LogicalType.BOOLEAN))
@@ -84,6 +84,34 @@ class IncrementalRunTest {
             SnapshotManifest current = runtime.store().current(product(UpdateMode.append(), List.of()).address())
                     .orElseThrow();
             assertEquals(Map.of("a", 1L, "b", 2L), rows(runtime, current, allocator));
+        }
+    }
+
+    @Test
+    void anAppendQuarantinesRowsWhoseKeyAnEarlierRunWroteAndAcceptsKeysAnUpsertDeleted() {
+        try (BufferAllocator allocator = new RootAllocator();
+             ProductRuntime runtime = ProductRuntime.builder().allocator(allocator)
+                     .store(DirectorySnapshotStore.at(root)).build()) {
+            runtime.run(product(UpdateMode.upsert().deleteMarker("cancelled"), List.of(order("a", 1, false),
+                    order("b", 2, false), order("x", 9, false))));
+            runtime.run(product(UpdateMode.upsert().deleteMarker("cancelled"), List.of(order("x", 0, true))));
+            RunResult again = runtime.run(product(UpdateMode.append(), List.of(order("b", 20, false),
+                    order("c", 3, false), order("a", 10, false), order("x", 90, false))));
+            assertEquals(4, again.rowsIn());
+            assertEquals(2, again.published(), "c and x (deleted before) are new keys");
+            assertEquals(2, again.quarantined(), "a and b are already in the snapshot");
+            assertEquals(again.rowsIn(), again.published() + again.quarantined());
+            assertTrue(again.samples().stream().allMatch(r -> r.violations().get(0).rule()
+                    .equals("primary key unique across runs")), again.samples().toString());
+            assertTrue(again.samples().get(0).violations().get(0).message().contains("already in the current snapshot"),
+                    again.samples().toString());
+            SnapshotManifest current = runtime.store().current(product(UpdateMode.append(), List.of()).address())
+                    .orElseThrow();
+            assertEquals(Map.of("a", 1L, "b", 2L, "c", 3L, "x", 90L), rows(runtime, current, allocator),
+                    "the rows of the earlier runs stay as they were");
+            RunResult third = runtime.run(product(UpdateMode.append(), List.of(order("c", 30, false),
+                    order("d", 4, false))));
+            assertEquals(1, third.quarantined(), "a key appended by the previous append is present too");
         }
     }
 

@@ -6,7 +6,12 @@ import dev.dataproduct.api.product.Owner;
 import dev.dataproduct.api.product.QualityTier;
 import dev.dataproduct.api.quality.Check;
 import dev.dataproduct.api.quality.Severity;
+import dev.dataproduct.api.schedule.Schedule;
 import dev.dataproduct.api.schema.UpdateMode;
+import dev.dataproduct.core.host.ProductHost;
+import dev.dataproduct.core.host.ScheduledRun;
+import dev.dataproduct.core.host.Scheduling;
+import dev.dataproduct.core.host.VirtualTimeline;
 import dev.dataproduct.core.runtime.ProductRuntime;
 import dev.dataproduct.core.runtime.RunResult;
 import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
@@ -22,7 +27,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,8 +45,8 @@ import org.apache.arrow.memory.RootAllocator;
  *
  * <p>Run it with {@code mvn -q -pl samples -am compile exec:exec
  * -Dsample.main=dev.dataproduct.samples.purchases.DailyPurchasesApp}; the optional argument is the
- * working directory. The days are driven by a plain loop over a fixed clock ({@link #runDaily});
- * a schedule can take that loop's place.
+ * working directory. The days are driven by the schedule engine: a product host runs the product
+ * on {@link #DAILY} in a virtual timeline ({@link #runDaily}).
  */
 public final class DailyPurchasesApp {
     /** The first day's "now". */
@@ -51,6 +55,8 @@ public final class DailyPurchasesApp {
     public static final int DAYS = 30;
     /** The order lines generated per day. */
     public static final int ORDERS_PER_DAY = 120;
+    /** When the product runs: every day at 06:00 UTC. */
+    public static final Schedule DAILY = Schedule.cron("0 6 * * *", ZoneOffset.UTC);
     /** The day whose delivery is bad, and rolled back. */
     public static final int BAD_DAY = 27;
 
@@ -76,6 +82,7 @@ public final class DailyPurchasesApp {
                 .check(Check.unique("purchase_id"),
                         Check.completeness("email").atLeast(0.9).severity(Severity.WARNING))
                 .transform(HistoricalPurchases::transform)
+                .schedule(DAILY)
                 .build();
     }
 
@@ -136,39 +143,61 @@ public final class DailyPurchasesApp {
     }
 
     /**
-     * Runs the product once a day for {@link #DAYS} days, in virtual time: a fixed clock moved a
-     * day at a time, each day's orders written to their own CSV. This loop is the one place a
-     * schedule would drive.
+     * Runs the product once a day for {@link #DAYS} days, in virtual time: a product host runs it
+     * on {@link #DAILY}, in a timeline that moves from slot to slot in moments (the runs on the
+     * calling thread), and each day's orders land in the input CSV half an hour before the day's slot.
      *
      * @return the snapshot each day committed
      */
     static List<SnapshotManifest> runDaily(SnapshotStore store, BufferAllocator allocator, Path work,
-                                           PrintStream out) throws IOException {
+                                           PrintStream out) {
+        Path csv = work.resolve("orders").resolve("orders.csv");
+        DataProduct purchases = product(csv);
+        VirtualTimeline time = VirtualTimeline.startingAt(START.minus(Duration.ofHours(1)));
         List<SnapshotManifest> days = new ArrayList<>();
-        for (int day = 1; day <= DAYS; day++) {
-            Instant now = START.plus(Duration.ofDays(day - 1));
-            Path csv = work.resolve("orders").resolve("day-" + day + ".csv");
-            writeDay(csv, day, now);
-            try (ProductRuntime runtime = ProductRuntime.builder().allocator(allocator).store(store)
-                    .clock(Clock.fixed(now, ZoneOffset.UTC)).build()) {
-                RunResult result = runtime.run(product(csv));
-                out.printf("day %2d: snapshot %s, %d rows in, %d appended, %d quarantined%n", day,
-                        result.snapshot().id(), result.rowsIn(), result.published(), result.quarantined());
-                days.add(store.current(product(csv).address()).orElseThrow());
+        try (ProductRuntime runtime = ProductRuntime.builder().allocator(allocator).store(store).clock(time.clock())
+                     .build();
+             ProductHost host = ProductHost.builder(runtime, allocator).product(purchases)
+                     .scheduling(Scheduling.builder().timeline(time).executor(Runnable::run)
+                             .listener(run -> report(run, days, store, out)).build())
+                     .build()) {
+            for (int day = 1; day <= DAYS; day++) {
+                Instant slot = START.plus(Duration.ofDays(day - 1));
+                int d = day;
+                time.wakeAt(slot.minus(Duration.ofMinutes(30)), () -> writeDay(csv, d, slot));
             }
+            host.start();
+            time.advanceTo(START.plus(Duration.ofDays(DAYS - 1)).plus(Duration.ofMinutes(30)));
         }
         return days;
     }
 
-    /** The day's orders: order ids unique across days; on the bad day, twice as many. */
-    private static void writeDay(Path csv, int day, Instant now) throws IOException {
-        Files.createDirectories(csv.getParent());
-        int n = day == BAD_DAY ? ORDERS_PER_DAY * 2 : ORDERS_PER_DAY;
-        StringBuilder text = new StringBuilder(OrdersCsv.HEADER).append('\n');
-        for (String line : OrdersCsv.lines(n, HistoricalPurchasesApp.SEED + day, now)) {
-            text.append(line.replaceFirst("^ord-", "ord-d" + day + "-")).append('\n');
+    /** Prints what became of a day's slot and keeps the snapshot it committed. */
+    private static void report(ScheduledRun run, List<SnapshotManifest> days, SnapshotStore store, PrintStream out) {
+        int day = days.size() + 1;
+        if (run.result().isEmpty()) {
+            out.printf("day %2d: %s (%s)%n", day, run.outcome(), run.detail());
+            return;
         }
-        Files.writeString(csv, text, StandardCharsets.UTF_8);
+        RunResult result = run.result().get();
+        out.printf("day %2d: slot %s, snapshot %s, %d rows in, %d appended, %d quarantined%n", day, run.slot(),
+                result.snapshot().id(), result.rowsIn(), result.published(), result.quarantined());
+        days.add(store.current(run.product()).orElseThrow());
+    }
+
+    /** The day's orders: order ids unique across days; on the bad day, twice as many. */
+    private static void writeDay(Path csv, int day, Instant now) {
+        try {
+            Files.createDirectories(csv.getParent());
+            int n = day == BAD_DAY ? ORDERS_PER_DAY * 2 : ORDERS_PER_DAY;
+            StringBuilder text = new StringBuilder(OrdersCsv.HEADER).append('\n');
+            for (String line : OrdersCsv.lines(n, HistoricalPurchasesApp.SEED + day, now)) {
+                text.append(line.replaceFirst("^ord-", "ord-d" + day + "-")).append('\n');
+            }
+            Files.writeString(csv, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the orders of day " + day + " to " + csv, e);
+        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -41,7 +41,14 @@ class DailyPurchasesAppTest {
         long perDay = current.datasets().get("purchases");
         assertTrue(perDay > 26 * 100 && perDay <= 26 * DailyPurchasesApp.ORDERS_PER_DAY, printed);
         assertTrue(printed.contains("snapshot history:"), printed);
-        assertTrue(printed.contains("as of day 10"), printed);
+        assertTrue(printed.contains("as of day 10 (2026-11-10T06:00:00Z)"), printed);
+        // the schedule engine ran every day's slot, at 06:00 UTC in virtual time
+        List<String> dayLines = printed.lines().filter(l -> l.startsWith("day ")).toList();
+        assertEquals(DailyPurchasesApp.DAYS, dayLines.size(), printed);
+        for (int day = 1; day <= DailyPurchasesApp.DAYS; day++) {
+            String slot = DailyPurchasesApp.START.plus(java.time.Duration.ofDays(day - 1)).toString();
+            assertTrue(dayLines.get(day - 1).contains("slot " + slot + ", snapshot"), dayLines.get(day - 1));
+        }
         assertTrue(printed.lines().anyMatch(l -> l.startsWith("retention") && l.contains("bytes reclaimed")), printed);
     }
 }

@@ -325,14 +325,18 @@ final class RestHandler implements HttpHandler {
     }
 
     private void checkSnapshot(HostedProduct hosted, SnapshotSelector selector) {
+        if (selector instanceof SnapshotSelector.ById byId) {
+            // a staged snapshot too: write, audit, publish audits it by id before it is published
+            if (hosted.snapshot(byId.id()).isEmpty()) {
+                throw new BadRequest(404, "Not found", hosted.address().urn() + " has no snapshot '" + byId.id()
+                        + "'; the snapshots are listed at " + productPath(hosted.address()) + "/snapshots",
+                        "snapshot");
+            }
+            return;
+        }
         List<SnapshotManifest> history = hosted.snapshots();
         if (history.isEmpty()) {
             throw notFound(hosted.address().urn() + " has no committed snapshot yet; try again after its first run");
-        }
-        if (selector instanceof SnapshotSelector.ById byId
-                && history.stream().noneMatch(m -> m.id().equals(byId.id()))) {
-            throw new BadRequest(404, "Not found", hosted.address().urn() + " has no snapshot '" + byId.id()
-                    + "'; the snapshots are listed at " + productPath(hosted.address()) + "/snapshots", "snapshot");
         }
         if (selector instanceof SnapshotSelector.AsOf asOf && history.get(0).committedAt().isAfter(asOf.instant())) {
             throw new BadRequest(404, "Not found", hosted.address().urn() + " had no snapshot at " + asOf.instant()
