@@ -18,17 +18,17 @@ import dev.dataproduct.core.host.ProductHost;
 import dev.dataproduct.core.runtime.ProductRuntime;
 import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
 import dev.dataproduct.core.snapshot.SnapshotStore;
+import dev.dataproduct.testkit.gen.DatasetGen;
 import dev.dataproduct.testkit.port.RowsInput;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.arrow.memory.BufferAllocator;
@@ -102,19 +102,9 @@ final class School implements AutoCloseable {
         return DriverManager.getConnection(flight.jdbcUrl(), p);
     }
 
+    /** Rows the contract allows, unique by id, the same for every run of a test. */
     static List<Map<String, Object>> rows(int n) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Map<String, Object> r = new HashMap<>();
-            r.put("id", "s" + i);
-            r.put("email", i % 9 == 4 ? null : "student" + i + "@school.example");
-            r.put("school", List.of("A", "B", "C").get(i % 3));
-            r.put("grade", i % 5 == 3 ? null : (long) (i % 12 + 1));
-            r.put("score", i % 4 == 0 ? null : i * 1.5);
-            r.put("active", i % 7 == 1 ? null : i % 2 == 0);
-            out.add(r);
-        }
-        return out;
+        return DatasetGen.of(STUDENTS).unique("id").generate(n, new Random(20261201L)).rows();
     }
 
     @Override
