@@ -50,8 +50,9 @@ import org.apache.arrow.memory.RootAllocator;
  *
  * <p>Run it with {@code mvn -q -pl samples -am compile exec:exec}; the optional argument is the
  * working directory (default {@code target/historical-purchases}). With
- * {@code -Dsample.mode=serve} (second argument {@code serve}, third the port) it serves the sample
- * products over REST instead, until stopped: see {@link SampleServer}.
+ * {@code -Dsample.mode=serve} (second argument {@code serve}, third the REST port, fourth the Flight
+ * SQL port) it serves the sample products over REST and Flight SQL instead, until stopped: see
+ * {@link SampleServer}.
  */
 public final class HistoricalPurchasesApp {
     /** The number of order lines the sample generates. */
@@ -70,12 +71,12 @@ public final class HistoricalPurchasesApp {
 
     /**
      * @param args optionally, the working directory; then {@code run} (the default) or {@code serve};
-     *     then the port to serve on
+     *     then the REST port and the Flight SQL port to serve on
      * @throws Exception if the orders cannot be written or the server cannot start
      */
     public static void main(String[] args) throws Exception {
         if (args.length > 1 && args[1].equals("serve")) {
-            SampleServer.main(new String[] {args[0], args.length > 2 ? args[2] : ""});
+            SampleServer.main(new String[] {args[0], args.length > 2 ? args[2] : "", args.length > 3 ? args[3] : ""});
             return;
         }
         Path work = Path.of(args.length > 0 ? args[0] : "target/historical-purchases").toAbsolutePath();

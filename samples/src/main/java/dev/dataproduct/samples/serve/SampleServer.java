@@ -10,6 +10,7 @@ import dev.dataproduct.core.slo.DirectorySliHistory;
 import dev.dataproduct.core.slo.ServiceLevels;
 import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
 import dev.dataproduct.api.access.Authenticator;
+import dev.dataproduct.ports.flightsql.FlightSqlPort;
 import dev.dataproduct.ports.http.RestPort;
 import dev.dataproduct.ports.http.StaticTokens;
 import dev.dataproduct.ports.http.page.Pages;
@@ -32,13 +33,14 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
 /**
- * Builds the sample products and serves them over REST on one port until stopped: prints the base
- * URL and one fresh demo token per sample principal. The catalog ({@code /}) and the data sheets are
+ * Builds the sample products and serves them over REST and Flight SQL until stopped: prints the base
+ * URL, the Flight SQL JDBC URL and one fresh demo token per sample principal, good on both. The catalog ({@code /}) and the data sheets are
  * served to browsers too: a request without a token is read as a visitor with no role, who sees the
  * pages and no rows.
  *
  * <p>Run it with {@code mvn -q -pl samples -am compile exec:exec -Dsample.mode=serve}; add
- * {@code -Dsample.port=9090} for another port.
+ * {@code -Dsample.port=9090} for another REST port, {@code -Dsample.flightPort=31338} for another
+ * Flight SQL port.
  */
 public final class SampleServer {
     /** Whom a request without credentials is read as: no role, so it sees pages but no rows. */
@@ -48,8 +50,8 @@ public final class SampleServer {
     }
 
     /** A running sample server: its host and the demo tokens it printed. */
-    record Running(ProductHost host, RestPort rest, Map<String, String> tokens, ProductRuntime runtime,
-                   BufferAllocator allocator) implements AutoCloseable {
+    record Running(ProductHost host, RestPort rest, FlightSqlPort flight, Map<String, String> tokens,
+                   ProductRuntime runtime, BufferAllocator allocator) implements AutoCloseable {
         @Override
         public void close() {
             try {
@@ -68,12 +70,13 @@ public final class SampleServer {
      * Builds, runs and starts serving the sample products.
      *
      * @param work the working directory
-     * @param port the TCP port on 127.0.0.1, 0 for a free one
-     * @param out where to print the base URL and the tokens
+     * @param port the REST port on 127.0.0.1, 0 for a free one
+     * @param flightPort the Flight SQL port on 127.0.0.1, 0 for a free one
+     * @param out where to print the base URL, the JDBC URL and the tokens
      * @return the running server; close it to stop
      * @throws IOException if the sample's orders cannot be written
      */
-    static Running start(Path work, int port, PrintStream out) throws IOException {
+    static Running start(Path work, int port, int flightPort, PrintStream out) throws IOException {
         Path orders = work.resolve("orders.csv");
         OrdersCsv.write(orders, HistoricalPurchasesApp.ORDERS, HistoricalPurchasesApp.SEED, HistoricalPurchasesApp.NOW);
         DataContract contract = HistoricalPurchases.contract(HistoricalPurchases.CONTRACT);
@@ -111,9 +114,13 @@ public final class SampleServer {
         RestPort rest = RestPort.builder().port(port).authenticator(authenticator)
                 .pages(Pages.builder().serviceLevels(levels, sli).qualityHistory(quality).clock(clock).build())
                 .build();
-        ProductHost host = ProductHost.builder(runtime, allocator).product(purchases).serve(rest)
+        // a SQL client always logs in: no visitor over Flight SQL; sessions are the SQL module's locked ones
+        FlightSqlPort flight = FlightSqlPort.builder().authenticator(known).port(flightPort)
+                .sql(s -> s.workDirectory(work.resolve("serve-sql-sessions")))
+                .build();
+        ProductHost host = ProductHost.builder(runtime, allocator).product(purchases).serve(rest, flight)
                 .meterRegistry(new SimpleMeterRegistry()).build();
-        Running running = new Running(host, rest, tokens, runtime, allocator);
+        Running running = new Running(host, rest, flight, tokens, runtime, allocator);
         try {
             host.runAll();
             host.start();
@@ -126,21 +133,25 @@ public final class SampleServer {
         out.println("  catalog:   " + rest.baseUri() + "/ (HTML, open in a browser; JSON search at /catalog?q=...)");
         out.println("  data sheet: " + rest.baseUri() + "/products/" + purchases.address().domain() + "/"
                 + purchases.address().name() + "/v" + purchases.address().major() + " (as text/html)");
-        out.println("Demo tokens (send as 'Authorization: Bearer <token>'):");
+        out.println("  Flight SQL: " + flight.jdbcUrl() + " (DBeaver, JDBC: the token as property 'token',"
+                + " or any user name with the token as password)");
+        out.println("Demo tokens (send as 'Authorization: Bearer <token>'; the same work over Flight SQL):");
         tokens.forEach((name, token) -> out.println("  " + name + ": " + token));
         out.println("Stop with Ctrl-C.");
         return running;
     }
 
     /**
-     * @param args the working directory, then the port (default 8080)
+     * @param args the working directory, then the REST port (default 8080), then the Flight SQL port
+     *     (default 31337)
      * @throws Exception if the server cannot start
      */
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args.length > 0 && !args[0].isBlank() ? args[0] : "target/historical-purchases")
                 .toAbsolutePath();
         int port = args.length > 1 && !args[1].isBlank() ? Integer.parseInt(args[1]) : 8080;
-        Running running = start(work, port, System.out);
+        int flightPort = args.length > 2 && !args[2].isBlank() ? Integer.parseInt(args[2]) : 31337;
+        Running running = start(work, port, flightPort, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.close();

@@ -2,6 +2,7 @@ package dev.dataproduct.samples.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -11,6 +12,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,8 +28,7 @@ class SampleServerTest {
     @Test
     void servesTheSampleWithOneWorkingTokenPerPrincipal(@TempDir Path work) throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        try (SampleServer.Running running = SampleServer.start(work, 0, new PrintStream(printed, true,
-                StandardCharsets.UTF_8))) {
+        try (SampleServer.Running running = start(work, printed)) {
             String text = printed.toString(StandardCharsets.UTF_8);
             assertTrue(text.contains("Serving 1 product(s) at " + running.rest().baseUri()), text);
             running.tokens().values().forEach(t -> assertTrue(text.contains(t), "printed token"));
@@ -56,5 +64,47 @@ class SampleServerTest {
                     .resolve(rows)).build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(403, visitorRows.statusCode(), "a visitor reads no rows");
         }
+    }
+
+    @Test
+    void servesTheSampleOverFlightSqlWithTheDemoTokens(@TempDir Path work) throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try (SampleServer.Running running = start(work, printed)) {
+            String text = printed.toString(StandardCharsets.UTF_8);
+            String url = "jdbc:arrow-flight-sql://127.0.0.1:" + running.flight().boundPort() + "?useEncryption=false";
+            assertTrue(text.contains(url), "the JDBC URL is printed: " + text);
+            List<String> emails = new ArrayList<>();
+            try (Connection c = DriverManager.getConnection(url, token(running.tokens().get("analyst")));
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT email FROM purchases WHERE email IS NOT NULL LIMIT 20")) {
+                while (rs.next()) {
+                    emails.add(rs.getString("email"));
+                }
+            }
+            assertFalse(emails.isEmpty(), "the analyst reads purchases over Flight SQL");
+            assertTrue(emails.stream().allMatch(e -> e.contains("***@")), "analysts see masked e-mails: " + emails);
+            try (Connection c = DriverManager.getConnection(url, token(running.tokens().get("no-role")));
+                 Statement s = c.createStatement()) {
+                assertThrows(SQLException.class, () -> s.executeQuery("SELECT count(*) FROM purchases").next(),
+                        "a principal without a role reads nothing over Flight SQL");
+            }
+            assertThrows(SQLException.class, () -> {
+                try (Connection c = DriverManager.getConnection(url, token("not-a-demo-token"));
+                     Statement s = c.createStatement()) {
+                    s.executeQuery("SELECT count(*) FROM purchases").next();
+                }
+            }, "an unknown token is refused");
+        }
+    }
+
+    /** Starts the sample on free ports, printing into {@code printed}. */
+    static SampleServer.Running start(Path work, ByteArrayOutputStream printed) throws Exception {
+        return SampleServer.start(work, 0, 0, new PrintStream(printed, true, StandardCharsets.UTF_8));
+    }
+
+    static Properties token(String value) {
+        Properties p = new Properties();
+        p.setProperty("token", value);
+        return p;
     }
 }

@@ -3,14 +3,18 @@ package dev.dataproduct.ports.flightsql;
 import dev.dataproduct.api.access.Authenticator;
 import dev.dataproduct.api.error.PortException;
 import dev.dataproduct.api.port.PortDescriptor;
+import dev.dataproduct.api.product.ProductAddress;
 import dev.dataproduct.core.host.ProductHost;
 import dev.dataproduct.core.host.ServingPort;
+import dev.dataproduct.ports.sql.SqlPort;
+import dev.dataproduct.ports.sql.SqlSessions;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.apache.arrow.flight.FlightServer;
 import org.apache.arrow.flight.Location;
@@ -21,9 +25,15 @@ import org.slf4j.LoggerFactory;
 /**
  * A network SQL endpoint speaking Arrow Flight SQL, so that JDBC tools (the Flight SQL JDBC driver,
  * DBeaver) and Python (ADBC) query a product over the network. Each authenticated client gets a
- * session with its own database from {@link SessionDatabases}, holding only what its principal may
- * read; statements and prepared statements (with parameters) run there and their results stream
- * back as Arrow batches.
+ * session with its own database, holding only what its principal may read; statements and prepared
+ * statements (with parameters) run there and their results stream back as Arrow batches.
+ *
+ * <p>By default a session's database is the SQL module's: a private, locked, read-only DuckDB
+ * loaded through the read path as the session's principal ({@link SqlSessions}), over the product
+ * the host serves ({@link Builder#product} picks one when it serves several; {@link Builder#sql}
+ * sets the sessions' memory limit, threads and work directory). A principal who may read nothing of
+ * the product gets {@code UNAUTHORIZED}. {@link Builder#databases(SessionDatabases)} replaces the
+ * default with a backend of the application's.
  *
  * <p>Clients authenticate with the application's {@link Authenticator}: a bearer token (the JDBC
  * property {@code token}), or a user name with the token as password. Wrong or missing credentials
@@ -33,8 +43,7 @@ import org.slf4j.LoggerFactory;
  *
  * {@snippet :
  * FlightSqlPort flight = FlightSqlPort.builder()
- *         .authenticator(tokens)
- *         .databases(principal -> sqlPort.connect(principal))
+ *         .authenticator(tokens)      // sessions: the SQL module's locked databases of the host's product
  *         .port(31337)
  *         .build();
  * ProductHost host = ProductHost.builder(runtime, allocator).product(product).serve(flight).build();
@@ -56,7 +65,7 @@ public final class FlightSqlPort implements ServingPort {
     private boolean closed;
 
     private record Running(FlightServer server, Sessions sessions, BufferAllocator allocator,
-            ScheduledExecutorService sweeper, int port) {
+            ScheduledExecutorService sweeper, int port, AutoCloseable backend) {
     }
 
     private FlightSqlPort(Builder config) {
@@ -103,8 +112,15 @@ public final class FlightSqlPort implements ServingPort {
             throw new IllegalStateException("the Flight SQL port '" + config.name + "' is "
                     + (closed ? "closed" : "already started"));
         }
-        SessionDatabases databases = Objects.requireNonNull(config.databases.apply(host),
-                "the databases of Flight SQL port '" + config.name + "'");
+        SqlPort sql = null;
+        SessionDatabases databases;
+        if (config.databases == null) {
+            sql = sqlSessions(host);
+            databases = sqlDatabases(sql);
+        } else {
+            databases = Objects.requireNonNull(config.databases.apply(host),
+                    "the databases of Flight SQL port '" + config.name + "'");
+        }
         BufferAllocator allocator = host.allocator().newChildAllocator("flight-sql:" + config.name, 0, Long.MAX_VALUE);
         Sessions sessions = new Sessions(databases, config.maxSessions, config.idleTimeout, config.busyWait,
                 config.maxPreparedPerSession, System::nanoTime);
@@ -118,6 +134,9 @@ public final class FlightSqlPort implements ServingPort {
         } catch (IOException | RuntimeException e) {
             closeQuietly(server);
             allocator.close();
+            if (sql != null) {
+                sql.close();
+            }
             throw new PortException("Flight SQL port '" + config.name + "' cannot listen on " + config.host + ":"
                     + config.port + " (" + e.getMessage() + "); choose a free port with FlightSqlPort.builder().port(n)",
                     e);
@@ -129,7 +148,28 @@ public final class FlightSqlPort implements ServingPort {
         });
         long every = Math.max(250, config.idleTimeout.toMillis() / 4);
         sweeper.scheduleWithFixedDelay(sessions::closeIdle, every, every, TimeUnit.MILLISECONDS);
-        running = new Running(server, sessions, allocator, sweeper, server.getPort());
+        running = new Running(server, sessions, allocator, sweeper, server.getPort(), sql == null ? () -> { } : sql);
+    }
+
+    /** The SQL module's sessions over the host's products, under this port's name (audit, meters). */
+    private SqlPort sqlSessions(ProductHost host) {
+        if (config.product == null && host.products().size() > 1) {
+            throw new IllegalStateException("the Flight SQL port '" + config.name + "' is on a host serving "
+                    + host.products().size() + " products; name the one it serves with product(address), or give"
+                    + " databases(...)");
+        }
+        if (config.product != null && host.products().stream().noneMatch(p -> p.address().equals(config.product))) {
+            throw new IllegalStateException("the Flight SQL port '" + config.name + "' serves " + config.product
+                    + ", which its host does not hold; add the product to the host");
+        }
+        SqlPort sql = SqlPort.builder().name(config.name).sessions(config.sqlSettings).build();
+        sql.start(host);
+        return sql;
+    }
+
+    private SessionDatabases sqlDatabases(SqlPort sql) {
+        ProductAddress product = config.product;
+        return product == null ? sql::connect : principal -> sql.connect(product, principal);
     }
 
     /** Stops listening, ends every session and closes its database; idempotent. */
@@ -155,6 +195,11 @@ public final class FlightSqlPort implements ServingPort {
         closeQuietly(r.server());
         r.sessions().close();
         r.allocator().close();
+        try {
+            r.backend().close();
+        } catch (Exception e) {
+            LOG.warn("closing the SQL sessions of Flight SQL port '{}' failed", config.name, e);
+        }
     }
 
     private static void closeQuietly(FlightServer server) {
@@ -184,6 +229,8 @@ public final class FlightSqlPort implements ServingPort {
         private int port;
         private Authenticator authenticator;
         private Function<ProductHost, SessionDatabases> databases;
+        private ProductAddress product;
+        private Consumer<SqlSessions.Builder> sqlSettings = b -> { };
         private int maxSessions = 64;
         private Duration idleTimeout = Duration.ofMinutes(15);
         private Duration busyWait = Duration.ofSeconds(30);
@@ -238,7 +285,10 @@ public final class FlightSqlPort implements ServingPort {
         }
 
         /**
-         * @param value opens each session's database (required)
+         * Replaces the default session databases (the SQL module's locked sessions over the host's
+         * product) with a backend of the application's.
+         *
+         * @param value opens each session's database
          * @return this builder
          */
         public Builder databases(SessionDatabases value) {
@@ -254,6 +304,26 @@ public final class FlightSqlPort implements ServingPort {
          */
         public Builder databases(Function<ProductHost, SessionDatabases> value) {
             databases = Objects.requireNonNull(value, "databases");
+            return this;
+        }
+
+        /**
+         * @param value the product whose locked SQL sessions the port serves, when its host serves
+         *     several (with one, it is that one)
+         * @return this builder
+         */
+        public Builder product(ProductAddress value) {
+            product = Objects.requireNonNull(value, "product");
+            return this;
+        }
+
+        /**
+         * @param value sets the SQL sessions' memory limit, threads and work directory (see
+         *     {@link SqlSessions.Builder}); ignored with {@link #databases(SessionDatabases)}
+         * @return this builder
+         */
+        public Builder sql(Consumer<SqlSessions.Builder> value) {
+            sqlSettings = Objects.requireNonNull(value, "sql");
             return this;
         }
 
@@ -312,18 +382,11 @@ public final class FlightSqlPort implements ServingPort {
 
         /**
          * @return the port
-         * @throws IllegalStateException if the authenticator or the databases are missing
+         * @throws IllegalStateException if the authenticator is missing
          */
         public FlightSqlPort build() {
-            StringBuilder missing = new StringBuilder();
             if (authenticator == null) {
-                missing.append(" authenticator(...)");
-            }
-            if (databases == null) {
-                missing.append(" databases(...)");
-            }
-            if (missing.length() > 0) {
-                throw new IllegalStateException("the Flight SQL port '" + name + "' needs" + missing);
+                throw new IllegalStateException("the Flight SQL port '" + name + "' needs authenticator(...)");
             }
             return new FlightSqlPort(this);
         }

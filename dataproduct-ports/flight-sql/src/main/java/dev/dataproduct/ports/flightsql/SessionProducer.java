@@ -5,6 +5,7 @@ import static org.apache.arrow.flight.sql.impl.FlightSql.SqlSupportedCaseSensiti
 import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
+import dev.dataproduct.api.error.AccessDeniedException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -527,6 +528,10 @@ final class SessionProducer extends NoOpFlightSqlProducer {
             throw CallStatus.INVALID_ARGUMENT.withDescription(e.getMessage()).withCause(e).toRuntimeException();
         } catch (FlightRuntimeException e) {
             throw e;
+        } catch (AccessDeniedException e) {
+            // the read path audited the denial; the client learns nothing of the policy
+            throw CallStatus.UNAUTHORIZED.withDescription("the principal may read nothing served here")
+                    .toRuntimeException();
         } catch (RuntimeException e) {
             LOG.error("a Flight SQL call failed", e);
             throw CallStatus.INTERNAL.withDescription("the server failed to answer; its log has the cause")

@@ -3,12 +3,14 @@
  * serving port that DBeaver, JDBC tools (the Arrow Flight SQL JDBC driver) and Python (ADBC)
  * connect to. A client authenticates with the application's
  * {@link dev.dataproduct.api.access.Authenticator} (a bearer token, or a user name with the token
- * as password) and gets a session with its own database from
- * {@link dev.dataproduct.ports.flightsql.SessionDatabases}, holding only what its principal may
- * read; statements, prepared statements with parameters and the metadata calls of JDBC clients run
+ * as password) and gets a session with its own database, holding only what its principal may read:
+ * by default the SQL module's private, locked, read-only DuckDB loaded through the read path
+ * ({@code dev.dataproduct.ports.sql.SqlSessions}), or a backend of the application's behind
+ * {@link dev.dataproduct.ports.flightsql.SessionDatabases}; statements, prepared statements with parameters and the metadata calls of JDBC clients run
  * there, and results stream back as Arrow batches. Sessions are bounded in number, run their
  * statements one at a time, and end, closing their database, when the client closes them, after an
  * idle timeout, or when the port stops. Wrong credentials are {@code UNAUTHENTICATED}, a bad
- * statement {@code INVALID_ARGUMENT} with the database's message.
+ * statement {@code INVALID_ARGUMENT} with the database's message, a principal who may read nothing of the
+ * product {@code UNAUTHORIZED}.
  */
 package dev.dataproduct.ports.flightsql;

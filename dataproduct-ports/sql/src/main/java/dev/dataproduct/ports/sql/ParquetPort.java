@@ -1,118 +1,107 @@
 package dev.dataproduct.ports.sql;
 
-import dev.dataproduct.api.access.Principal;
-import dev.dataproduct.api.port.CommittedSnapshot;
-import dev.dataproduct.api.port.OutputContext;
-import dev.dataproduct.api.port.OutputPort;
-import dev.dataproduct.api.port.PortDescriptor;
-import dev.dataproduct.core.read.ProductReader;
-import dev.dataproduct.core.read.SnapshotSelector;
+import dev.dataproduct.api.data.BatchCursor;
+import dev.dataproduct.api.data.Dataset;
+import dev.dataproduct.ports.files.FileSetOutput;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Objects;
-import java.util.function.Supplier;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.apache.arrow.memory.BufferAllocator;
 
 /**
- * A delivery port writing each committed snapshot as Parquet files for an audience: what that
- * principal may read, through the product's read path (see {@link ParquetWriter}). There is no
- * unfiltered side door: the files hold exactly what the audience would read on any other port.
+ * A delivery port writing each committed snapshot, as its audience may read it, as Parquet files:
+ * one {@code <dataset>.parquet} per dataset the audience may read, with {@code _snapshot.json}, in a
+ * new set of files that replaces the previous one at once (see {@link FileSetOutput}: a reader that
+ * resolves {@code CURRENT} never sees the file of one snapshot beside another's). The runtime hands
+ * the port the snapshot already read through the product's read path as the port's audience, so
+ * the files hold exactly what that principal would read on any other port; there is no unfiltered
+ * side door. Rows stream through an in-memory DuckDB (Arrow C stream interface) into
+ * {@code COPY ... TO ... (FORMAT parquet)}, with the column types of a SQL session; the files are
+ * readable by DuckDB, Spark and pandas (pyarrow).
  *
  * {@snippet :
- * ParquetPort parquet = ParquetPort.at(Path.of("out/parquet"))
+ * OutputPort parquet = ParquetPort.at(Path.of("out/parquet"))
  *     .audience(Principal.of("analytics", "analyst"))
- *     .readingThrough(() -> host.product(address).orElseThrow().reader())
- *     .build();
+ *     .compression("snappy");
  * }
+ *
+ * <p>To write a snapshot for an audience outside a run, use {@link ParquetWriter}.
  */
-public final class ParquetPort implements OutputPort {
-    private final Path directory;
-    private final Principal audience;
-    private final Supplier<ProductReader> reader;
-    private final String name;
-    private volatile OutputContext context;
+public final class ParquetPort extends FileSetOutput<ParquetPort> {
+    /** The extension of the data files. */
+    public static final String EXTENSION = ".parquet";
 
-    private ParquetPort(Builder b) {
-        this.directory = b.directory;
-        this.audience = Objects.requireNonNull(b.audience, "audience: call audience(...)");
-        this.reader = Objects.requireNonNull(b.reader, "reader: call readingThrough(...)");
-        this.name = b.name;
+    private final Settings settings;
+    private final String compression;
+    private final String memoryLimit;
+
+    private ParquetPort(Settings settings, String compression, String memoryLimit) {
+        super(settings);
+        this.settings = settings;
+        this.compression = compression;
+        this.memoryLimit = memoryLimit;
     }
 
     /**
-     * @param directory where the files go, {@code <dataset>.parquet} each
-     * @return a builder
-     */
-    public static Builder at(Path directory) {
-        return new Builder(directory);
-    }
-
-    @Override
-    public PortDescriptor descriptor() {
-        return new PortDescriptor(name, "delivery", "parquet", directory.toString());
-    }
-
-    /** @return the principal the files are written for: the runtime hands the port what it may read */
-    @Override
-    public Principal audience() {
-        return audience;
-    }
-
-    @Override
-    public void open(OutputContext value) {
-        this.context = Objects.requireNonNull(value, "context");
-    }
-
-    /**
-     * Writes the snapshot's datasets that the audience may read.
+     * Creates a port, named {@value ParquetWriter#DEFAULT_NAME}, that delivers to a directory for the
+     * {@link dev.dataproduct.api.port.OutputPort#ANONYMOUS anonymous} audience until told another with
+     * {@link #audience}.
      *
-     * @throws dev.dataproduct.api.error.PortException if a file cannot be written
-     * @throws IllegalStateException if the port was not opened
+     * @param directory where the sets of files go; created on the first publication
+     * @return the port
      */
-    @Override
-    public void publish(CommittedSnapshot snapshot) {
-        OutputContext c = context;
-        if (c == null) {
-            throw new IllegalStateException("the Parquet port '" + name + "' was not opened; open it before a run");
-        }
-        ParquetWriter.builder(reader.get(), List.copyOf(snapshot.datasetNames())).audience(audience).name(name)
-                .allocator(c.allocator()).build().write(SnapshotSelector.id(snapshot.info().id()), directory);
+    public static ParquetPort at(Path directory) {
+        return new ParquetPort(Settings.of(ParquetWriter.DEFAULT_NAME, directory), "zstd",
+                SqlSessions.DEFAULT_MEMORY_LIMIT);
     }
 
-    /** Builds a {@link ParquetPort}. */
-    public static final class Builder {
-        private final Path directory;
-        private Principal audience;
-        private Supplier<ProductReader> reader;
-        private String name = ParquetWriter.DEFAULT_NAME;
+    /**
+     * @param value the Parquet compression: {@code zstd} (default), {@code snappy}, {@code gzip} or
+     *     {@code uncompressed}
+     * @return a copy that writes with it
+     * @throws IllegalArgumentException for another compression
+     */
+    public ParquetPort compression(String value) {
+        return new ParquetPort(settings, ParquetWriter.checkedCompression(value), memoryLimit);
+    }
 
-        private Builder(Path directory) {
-            this.directory = Objects.requireNonNull(directory, "directory");
-        }
+    /**
+     * @param value DuckDB's memory limit while writing, as in {@code 512MB} (default
+     *     {@value SqlSessions#DEFAULT_MEMORY_LIMIT})
+     * @return a copy that writes with it
+     * @throws IllegalArgumentException if the value is not a size with a unit
+     */
+    public ParquetPort memoryLimit(String value) {
+        return new ParquetPort(settings, compression, SqlSessions.checkedMemoryLimit(value));
+    }
 
-        /** @param value the principal the files are written for (required) @return this builder */
-        public Builder audience(Principal value) {
-            this.audience = Objects.requireNonNull(value, "audience");
-            return this;
-        }
+    @Override
+    protected ParquetPort with(Settings changed) {
+        return new ParquetPort(changed, compression, memoryLimit);
+    }
 
-        /**
-         * @param value the product's read path, asked for at each publication (required)
-         * @return this builder
-         */
-        public Builder readingThrough(Supplier<ProductReader> value) {
-            this.reader = Objects.requireNonNull(value, "reader");
-            return this;
-        }
+    @Override
+    protected String format() {
+        return "parquet";
+    }
 
-        /** @param value the port name (default {@value ParquetWriter#DEFAULT_NAME}) @return this builder */
-        public Builder name(String value) {
-            this.name = SqlSessions.checkedName(value);
-            return this;
-        }
+    @Override
+    protected String extension() {
+        return EXTENSION;
+    }
 
-        /** @return the port */
-        public ParquetPort build() {
-            return new ParquetPort(this);
+    @Override
+    protected long writeFile(Dataset dataset, Path file, BufferAllocator allocator) throws IOException {
+        try (Connection duck = ParquetWriter.writingDatabase(memoryLimit);
+             BufferAllocator writing = allocator.newChildAllocator("parquet-" + dataset.name(), 0, Long.MAX_VALUE)) {
+            BatchCursor batches = dataset.open();
+            // the stream handed to DuckDB closes the cursor
+            return ParquetWriter.copy(duck, writing, batches, dataset.schema().toArrow(), dataset.name(), file,
+                    compression);
+        } catch (SQLException e) {
+            throw new IOException("DuckDB could not write Parquet (" + e.getMessage() + "); check the memory limit ("
+                    + memoryLimit + ")", e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.dataproduct.ports.sql;
 
 import dev.dataproduct.api.access.Principal;
+import dev.dataproduct.api.data.BatchCursor;
 import dev.dataproduct.api.error.PortException;
 import dev.dataproduct.core.read.ProductReader;
 import dev.dataproduct.core.read.ReadRequest;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Writes what an audience may read of a product as Parquet files, one {@code <dataset>.parquet} per
@@ -30,8 +32,9 @@ import org.apache.arrow.memory.BufferAllocator;
  * temporary name and moved into place atomically, so a reader sees the previous file or the new
  * one, never part of one. The files are readable by DuckDB, Spark and pandas (pyarrow).
  *
- * <p>It does not depend on how a delivery port is called: {@link ParquetPort} adapts it to the
- * output-port SPI.
+ * <p>This is for writing a snapshot for an audience outside a run (a one-off export, a backfill);
+ * within runs, the delivery port {@link ParquetPort} writes each committed snapshot the runtime hands
+ * it, in the same way, as an atomically switched set of files.
  *
  * {@snippet :
  * ParquetWriter writer = ParquetWriter.builder(reader, List.of("students"))
@@ -99,12 +102,8 @@ public final class ParquetWriter {
                     + "); check its parent's permissions", e);
         }
         SnapshotSelector pinned = snapshot;
-        try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        try (Connection duck = writingDatabase(memoryLimit);
              BufferAllocator writing = allocator.newChildAllocator("parquet-" + name, 0, Long.MAX_VALUE)) {
-            try (Statement s = duck.createStatement()) {
-                s.execute("SET memory_limit = '" + memoryLimit + "'");
-                s.execute("SET preserve_insertion_order = true");
-            }
             for (String dataset : readable) {
                 try (ReadResult result = reader.read(audience, ReadRequest.of(dataset).snapshot(pinned).via(name)
                         .build())) {
@@ -125,10 +124,7 @@ public final class ParquetWriter {
         Path target = directory.resolve(dataset + ".parquet");
         Path partial = directory.resolve("." + dataset + ".parquet.partial");
         try {
-            ArrowImport.with(duck, writing, result, result.schema(), (statement, stream) -> statement.execute(
-                    "COPY (" + DuckDbTypes.typedSelect(stream, result.schema(), dataset) + ") TO '"
-                            + partial.toString().replace("'", "''") + "' (FORMAT parquet, COMPRESSION " + compression
-                            + ")"));
+            copy(duck, writing, result, result.schema(), dataset, partial, compression);
             move(partial, target);
             return target;
         } finally {
@@ -138,6 +134,41 @@ public final class ParquetWriter {
                 // the next write replaces it; nothing reads a partial file
             }
         }
+    }
+
+    /** @return an in-memory DuckDB that writes rows in the order it is handed them */
+    static Connection writingDatabase(String memoryLimit) throws SQLException {
+        Connection duck = DriverManager.getConnection("jdbc:duckdb:");
+        try (Statement s = duck.createStatement()) {
+            s.execute("SET memory_limit = '" + memoryLimit + "'");
+            s.execute("SET preserve_insertion_order = true");
+            return duck;
+        } catch (SQLException | RuntimeException e) {
+            duck.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Streams batches through DuckDB into one Parquet file, with the column types of a SQL session.
+     *
+     * @return the rows written
+     */
+    static long copy(Connection duck, BufferAllocator allocator, BatchCursor batches, Schema schema, String dataset,
+                     Path file, String compression) throws SQLException {
+        return ArrowImport.with(duck, allocator, batches, schema, (statement, stream) -> statement.execute(
+                "COPY (" + DuckDbTypes.typedSelect(stream, schema, dataset) + ") TO '"
+                        + file.toString().replace("'", "''") + "' (FORMAT parquet, COMPRESSION " + compression + ")"));
+    }
+
+    /** @return the compression, lower case, if Parquet through DuckDB knows it */
+    static String checkedCompression(String value) {
+        String c = Objects.requireNonNull(value, "compression").toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("zstd", "snappy", "gzip", "uncompressed").contains(c)) {
+            throw new IllegalArgumentException("a Parquet compression is zstd, snappy, gzip or uncompressed;"
+                    + " got '" + value + "'");
+        }
+        return c;
     }
 
     private static void move(Path from, Path to) {
@@ -198,12 +229,7 @@ public final class ParquetWriter {
          * @return this builder
          */
         public Builder compression(String value) {
-            String c = Objects.requireNonNull(value, "compression").toLowerCase(java.util.Locale.ROOT);
-            if (!List.of("zstd", "snappy", "gzip", "uncompressed").contains(c)) {
-                throw new IllegalArgumentException("a Parquet compression is zstd, snappy, gzip or uncompressed;"
-                        + " got '" + value + "'");
-            }
-            this.compression = c;
+            this.compression = checkedCompression(value);
             return this;
         }
 

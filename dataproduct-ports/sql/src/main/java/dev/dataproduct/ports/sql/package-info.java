@@ -1,8 +1,11 @@
 /**
  * The SQL port: private, locked, in-process DuckDB databases, one per connection, that hold what the
  * connecting principal may read of a product, streamed in from the read path as Arrow batches
- * (Arrow C stream interface); and the Parquet writer, which writes what an audience may read as
- * Parquet files through DuckDB.
+ * (Arrow C stream interface); and Parquet through DuckDB: the delivery port
+ * {@link dev.dataproduct.ports.sql.ParquetPort}, a file port that writes each committed snapshot the
+ * runtime hands it (already read as its audience) as a set of files switched atomically, and
+ * {@link dev.dataproduct.ports.sql.ParquetWriter}, which writes what an audience may read outside a
+ * run.
  *
  * <p>DuckDB has no privilege boundary inside one database, so the safety of a session comes from its
  * database holding nothing else: each session's database is opened read-only, external access,

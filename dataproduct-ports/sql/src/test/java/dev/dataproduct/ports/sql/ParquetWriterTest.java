@@ -2,6 +2,7 @@ package dev.dataproduct.ports.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dataproduct.api.access.Principal;
@@ -12,6 +13,7 @@ import dev.dataproduct.core.read.ReadResult;
 import dev.dataproduct.core.read.SnapshotSelector;
 import dev.dataproduct.core.runtime.ProductRuntime;
 import dev.dataproduct.core.snapshot.InMemorySnapshotStore;
+import dev.dataproduct.ports.files.FileSet;
 import dev.dataproduct.testkit.conformance.PortConformance;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +22,6 @@ import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -59,20 +60,26 @@ class ParquetWriterTest {
     }
 
     @Test
-    void aParquetPortWritesEachCommittedSnapshotForItsAudience() throws Exception {
+    void aParquetPortWritesTheSnapshotItIsHandedForItsAudienceAsOneSet() throws Exception {
         Path out = root.resolve("delivered");
-        AtomicReference<ProductReader> reader = new AtomicReference<>();
-        ParquetPort port = ParquetPort.at(out).audience(Campus.COUNSELOR).readingThrough(reader::get).build();
+        ParquetPort port = ParquetPort.at(out).audience(Campus.COUNSELOR);
         InMemorySnapshotStore store = new InMemorySnapshotStore();
         try (BufferAllocator allocator = new RootAllocator();
              ProductRuntime runtime = ProductRuntime.builder().allocator(allocator).store(store).build()) {
             DataProduct product = Campus.product(30, Campus.STUDENT_POLICY, 7, port);
-            reader.set(ProductReader.builder(store, product).allocator(allocator).build());
+            ProductReader reader = ProductReader.builder(store, product).allocator(allocator).build();
             runtime.run(product);
-            List<Map<String, Object>> rows = readBack(out.resolve("students.parquet"), allocator);
-            assertEquals(readPath(reader.get(), Campus.COUNSELOR, "students"), rows);
+            Path set = FileSet.current(out).orElseThrow();
+            assertTrue(Files.isRegularFile(set.resolve(FileSet.MANIFEST)), "the set has its manifest");
+            List<Map<String, Object>> rows = readBack(set.resolve("students.parquet"), allocator);
+            assertEquals(readPath(reader, Campus.COUNSELOR, "students"), rows);
             assertTrue(rows.stream().allMatch(r -> r.get("school").equals("A")), "rows the counselor may not read");
-            assertFalse(Files.exists(out.resolve("schools.parquet")), "the counselor may not read schools");
+            assertFalse(Files.exists(set.resolve("schools.parquet")), "the counselor may not read schools");
+            runtime.run(product);
+            Path next = FileSet.current(out).orElseThrow();
+            assertNotEquals(set, next, "the next snapshot is a new set");
+            assertEquals(readPath(reader, Campus.COUNSELOR, "students"), readBack(next.resolve("students.parquet"),
+                    allocator));
         }
     }
 
