@@ -774,7 +774,7 @@ public final class DirectorySnapshotStore implements SnapshotStore {
         source.quarantine().keySet().forEach(name -> quarantineFiles.put(name, source.quarantineFileOf(name)));
         SnapshotManifest manifest = new SnapshotManifest(SnapshotManifest.idOf(sequence), sequence,
                 parent.map(SnapshotManifest::id).orElse(""), at, product.urn(), source.productVersion(),
-                source.datasets(), source.quarantine(), files, quarantineFiles, op, source.id(), reason, false);
+                source.datasets(), source.quarantine(), source.upstreamSnapshots(), files, quarantineFiles, op, source.id(), reason, false);
         Path staging = dir.resolve(STAGING_PREFIX + UUID.randomUUID());
         Files.createDirectories(staging);
         install(dir, staging, manifest, true);
@@ -876,7 +876,8 @@ public final class DirectorySnapshotStore implements SnapshotStore {
                 current.quarantine().keySet().forEach(n -> quarantineFiles.put(n, current.quarantineFileOf(n)));
                 SnapshotManifest manifest = new SnapshotManifest(SnapshotManifest.idOf(sequence), sequence,
                         current.id(), at, product.urn(), current.productVersion(), current.datasets(),
-                        current.quarantine(), files, quarantineFiles, SnapshotManifest.Operation.COMPACT,
+                        current.quarantine(), current.upstreamSnapshots(), files, quarantineFiles,
+                        SnapshotManifest.Operation.COMPACT,
                         current.id(), "", false);
                 install(dir, staging, manifest, true);
                 return manifest;
