@@ -50,8 +50,15 @@ final class Digits {
 
     /** The number of decimal digits of a non-negative long. */
     private static int length(long v) {
-        int n = 1;
-        long limit = 10;
+        if (v < 100_000) {
+            // a chain of compares, most values being small: no loop, no multiplication
+            return v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10_000 ? 4 : 5;
+        }
+        if (v < 10_000_000_000L) {
+            return v < 1_000_000 ? 6 : v < 10_000_000 ? 7 : v < 100_000_000 ? 8 : v < 1_000_000_000 ? 9 : 10;
+        }
+        int n = 11;
+        long limit = 100_000_000_000L;
         while (n < 19 && v >= limit) {
             n++;
             limit *= 10;
