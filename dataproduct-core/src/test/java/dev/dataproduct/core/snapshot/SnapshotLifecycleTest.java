@@ -268,7 +268,7 @@ class SnapshotLifecycleTest {
         for (String field : List.of("files", "quarantineFiles", "operation", "source", "reason", "staged")) {
             assertFalse(json.contains("\"" + field + "\""), "a replace's manifest has no '" + field + "': " + json);
         }
-        Files.writeString(manifest, json.replaceFirst("\\{", "{\"upstreamSnapshots\":{\"x\":\"1\"},"));
+        Files.writeString(manifest, json.replaceFirst("\\{", "{\"fieldOfANewerWriter\":{\"x\":\"1\"},"));
         assertEquals(m, store.current(PRODUCT).orElseThrow());
     }
 }
