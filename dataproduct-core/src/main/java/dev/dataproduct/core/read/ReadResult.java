@@ -150,8 +150,16 @@ public final class ReadResult implements BatchCursor {
             try (VectorSchemaRoot seen = view.apply(source.batch(), allocator)) {
                 int n = seen.getRowCount();
                 Selection wanted = filter(seen);
-                BitSet chosen = new BitSet(n);
                 long room = remaining();
+                if (toSkip == 0 && wanted.count() <= room) {
+                    // the whole selection goes out: no row-by-row choosing (a batch of every row stays
+                    // one contiguous run, which the copy shares rather than copies)
+                    if (wanted.count() > 0) {
+                        return wanted.copyRows(project(seen), plan.schema(), allocator);
+                    }
+                    continue;
+                }
+                BitSet chosen = new BitSet(n);
                 for (int row = wanted.nextSelected(0); row >= 0 && room > 0; row = wanted.nextSelected(row + 1)) {
                     if (toSkip > 0) {
                         toSkip--;

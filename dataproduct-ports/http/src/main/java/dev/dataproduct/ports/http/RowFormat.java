@@ -120,61 +120,21 @@ enum RowFormat {
         }
     }
 
-    /** Room for the longest {@link #fewDecimals} text: a sign, seven digits, a point and six decimals. */
-    private static final int DIGITS = 24;
-
-    /** Powers of ten that doubles hold exactly, so that dividing by one is correctly rounded. */
-    private static final double[] TENS = {1, 10, 100, 1000, 10_000, 100_000, 1_000_000};
+    /** Room for the longest {@link #fewDecimals} text. */
+    private static final int DIGITS = Digits.MAX;
 
     /**
-     * Writes a double of at most six decimals, between 0.001 and 10^7 in magnitude (the range
-     * {@link Double#toString} writes without an exponent), as the fewest decimals that read back as
-     * the same double: what most measured values, prices and quantities are, written without the
-     * general shortest-digits search.
+     * The text of {@link Digits#fewDecimals} as characters, for the JSON generator.
      *
      * @return the number of characters written, or -1 if the value needs the general algorithm
      */
     static int fewDecimals(double d, char[] out) {
-        double a = Math.abs(d);
-        if (!(a >= 1e-3 && a < 1e7)) {
-            return -1;
+        byte[] bytes = new byte[Digits.MAX];
+        int n = Digits.fewDecimals(d, bytes, 0);
+        for (int i = 0; i < n; i++) {
+            out[i] = (char) bytes[i];
         }
-        for (int k = 0; k < TENS.length; k++) {
-            long m = Math.round(a * TENS[k]);
-            // m and 10^k are exact, so m / 10^k is the double the decimal reads back as
-            if (m / TENS[k] == a) {
-                // an integral value matches at k = 0, so the integral part is a's own
-                int whole = (int) a;
-                int fraction = (int) (m - whole * (long) TENS[k]);
-                int n = 0;
-                if (d < 0) {
-                    out[n++] = '-';
-                }
-                n = digits(whole, out, n);
-                out[n++] = '.';
-                if (k == 0) {
-                    out[n++] = '0';
-                    return n;
-                }
-                for (int i = n + k - 1; i >= n; i--, fraction /= 10) {
-                    out[i] = (char) ('0' + fraction % 10);
-                }
-                return n + k;
-            }
-        }
-        return -1;
-    }
-
-    private static int digits(int value, char[] out, int at) {
-        int n = 1;
-        for (int v = value; v >= 10; v /= 10) {
-            n++;
-        }
-        int v = value;
-        for (int i = at + n - 1; i >= at; i--, v /= 10) {
-            out[i] = (char) ('0' + v % 10);
-        }
-        return at + n;
+        return n;
     }
 
     private static final class CsvRows implements Writer {

@@ -4,7 +4,9 @@
  * path, read as the principal an {@link dev.dataproduct.api.access.Authenticator} gives for the
  * request ({@link dev.dataproduct.ports.http.StaticTokens}, {@link dev.dataproduct.ports.http.JwtVerifier}
  * or the application's own). Rows are streamed one batch at a time as JSON, CSV or an Arrow stream,
- * paged with RFC 8288 {@code Link} headers, validated with strong ETags; errors are RFC 9457 problem
+ * paged with RFC 8288 {@code Link} headers, validated with strong ETags. A JSON body is always valid
+ * UTF-8: text stored with malformed UTF-8 has each malformed sequence replaced by U+FFFD, as the JDK's
+ * decoder does; JSON leaves in writes of 64 KiB, not one per batch. Errors are RFC 9457 problem
  * details that name the query parameter at fault and never describe a policy. Usage meters
  * ({@code dataproduct.port.requests}, {@code .rows}, {@code .bytes}, {@code .latency},
  * {@code .denied}) are tagged by product, port, dataset and outcome only, and recorded before a

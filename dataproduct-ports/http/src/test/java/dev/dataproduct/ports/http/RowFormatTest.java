@@ -152,4 +152,72 @@ class RowFormatTest {
             }
         }
     }
+
+    @Test
+    void jsonRowsReplaceInvalidUtf8WithReplacementCharactersSoTheBodyStaysValidUtf8() throws Exception {
+        byte[][] texts = {
+            {'o', 'k', (byte) 0xC3, (byte) 0xA9},                        // valid: é
+            {'a', (byte) 0x80, 'b'},                                     // a lone continuation byte
+            {(byte) 0xE2, (byte) 0x82},                                  // a sequence cut short at the end
+            {(byte) 0xE2, (byte) 0x82, '"', 'x'},                        // cut short before an escape
+            {(byte) 0xC0, (byte) 0xAF},                                  // an overlong '/'
+            {(byte) 0xED, (byte) 0xA0, (byte) 0x80},                     // a surrogate
+            {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},        // above U+10FFFF
+            {(byte) 0xFF, '\\', (byte) 0xF0, (byte) 0x9D, (byte) 0x84, (byte) 0x9E}, // 0xFF, then a valid 𝄞
+        };
+        try (BufferAllocator allocator = new RootAllocator(); VarCharVector s = new VarCharVector("s", allocator)) {
+            for (int i = 0; i < texts.length; i++) {
+                s.setSafe(i, texts[i]);
+            }
+            s.setValueCount(texts.length);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (VectorSchemaRoot root = new VectorSchemaRoot(List.of(s));
+                 RowFormat.Writer w = RowFormat.JSON.open(new Schema(List.of(s.getField())), bytes, allocator)) {
+                w.write(root);
+                w.finish();
+            }
+            // a strict decoder refuses any malformed byte in the body
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes.toByteArray()));
+            JsonNode json = new ObjectMapper().readTree(bytes.toByteArray());
+            assertEquals(texts.length, json.size());
+            for (int i = 0; i < texts.length; i++) {
+                assertEquals(new String(texts[i], StandardCharsets.UTF_8), json.get(i).get("s").asText(), "row " + i);
+            }
+            assertEquals("a\uFFFDb", json.get(1).get("s").asText());
+        }
+    }
+
+    @Test
+    void integersWriteLikeTheJdkAtEveryLength() {
+        SplittableRandom random = new SplittableRandom(SEED);
+        byte[] out = new byte[Digits.MAX + 3];
+        List<Long> values = new java.util.ArrayList<>(List.of(0L, 9L, 10L, 99L, 100L, -1L, Long.MAX_VALUE,
+                Long.MIN_VALUE, (long) Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, 999_999_999_999_999_999L,
+                1_000_000_000_000_000_000L));
+        for (int i = 0; i < 20_000; i++) {
+            // every length equally often: a uniform long nearly always has 19 digits
+            values.add(random.nextLong() >> random.nextInt(64));
+        }
+        for (long v : values) {
+            int end = Digits.integer(v, out, 3);
+            assertEquals(Long.toString(v), new String(out, 3, end - 3, StandardCharsets.US_ASCII),
+                    "value " + v + " (seed " + SEED + ")");
+        }
+    }
+
+    @Test
+    void validUtf8AcceptsWellFormedTextAndRefusesWhatTheJdkReplaces() {
+        SplittableRandom random = new SplittableRandom(SEED);
+        for (int i = 0; i < 20_000; i++) {
+            byte[] b = new byte[random.nextInt(1, 8)];
+            for (int k = 0; k < b.length; k++) {
+                // bytes at and above 0x80 mostly, where the rules are
+                b[k] = (byte) (random.nextInt(4) == 0 ? random.nextInt(0x80) : 0x80 + random.nextInt(0x80));
+            }
+            boolean jdk = java.util.Arrays.equals(b, new String(b, StandardCharsets.UTF_8)
+                    .getBytes(StandardCharsets.UTF_8));
+            assertEquals(jdk, JsonRows.validUtf8(b, 0, b.length), java.util.HexFormat.of().formatHex(b)
+                    + " (seed " + SEED + ")");
+        }
+    }
 }
