@@ -5,16 +5,10 @@ import dev.dataproduct.api.access.Audience;
 import dev.dataproduct.api.access.Grant;
 import dev.dataproduct.api.access.Policy;
 import dev.dataproduct.api.access.Principal;
-import dev.dataproduct.api.data.BatchBuilder;
-import dev.dataproduct.api.data.Dataset;
-import dev.dataproduct.api.port.InputContext;
-import dev.dataproduct.api.port.InputPort;
-import dev.dataproduct.api.port.PortDescriptor;
 import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.api.product.Owner;
 import dev.dataproduct.api.schema.DatasetSpec;
 import dev.dataproduct.api.schema.LogicalType;
-import dev.dataproduct.api.schema.Schema;
 import dev.dataproduct.core.host.ProductHost;
 import dev.dataproduct.core.runtime.ProductRuntime;
 import dev.dataproduct.core.snapshot.InMemorySnapshotStore;
@@ -27,12 +21,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * REST rows per second, JSON and Arrow, against a bare JDK {@code HttpServer} handler that writes the
@@ -53,47 +45,12 @@ final class RestBenchmark {
     private RestBenchmark() {
     }
 
-    /** Generated rows, built straight into batches, which the port owns and closes. */
-    private static final class Generated implements InputPort {
-        private final int rows;
-        private final List<VectorSchemaRoot> batches = new ArrayList<>();
-
-        Generated(int rows) {
-            this.rows = rows;
-        }
-
-        @Override
-        public void close() {
-            batches.forEach(VectorSchemaRoot::close);
-            batches.clear();
-        }
-
-        @Override
-        public PortDescriptor descriptor() {
-            return new PortDescriptor("events", "memory", "generated", "");
-        }
-
-        @Override
-        public Dataset open(InputContext context) {
-            close();
-            Schema schema = ROWS.schema();
-            for (int from = 0; from < rows; from += 8192) {
-                try (BatchBuilder b = BatchBuilder.create(schema, context.allocator())) {
-                    for (int i = from; i < Math.min(rows, from + 8192); i++) {
-                        b.addRow("e" + i, (long) i * 7, i * 0.25, i % 3 == 0 ? null : "label-" + (i % 97));
-                    }
-                    batches.add(b.build());
-                }
-            }
-            return Dataset.of("events", schema, batches);
-        }
-    }
-
     /** The served product: generated events that the role {@code reader} may read whole. */
     static DataProduct product(int rows) {
         return DataProduct.builder("events").domain("bench").version("1.0.0")
                 .owner(Owner.person("Bench", "bench@example.com")).purpose("Rows to serve.")
-                .input(new Generated(rows))
+                .input(new GeneratedEvents(ROWS.schema(), rows, i -> new Object[] {"e" + i, (long) i * 7, i * 0.25,
+                        i % 3 == 0 ? null : "label-" + (i % 97)}))
                 .output(ROWS)
                 .access(Policy.forDataset("events").grant(Grant.to(Audience.role("reader")).allColumns()).build())
                 .transform(ctx -> ctx.input("events"))

@@ -6,17 +6,11 @@ import dev.dataproduct.api.access.Mask;
 import dev.dataproduct.api.access.Policy;
 import dev.dataproduct.api.access.Principal;
 import dev.dataproduct.api.access.Target;
-import dev.dataproduct.api.data.BatchBuilder;
-import dev.dataproduct.api.data.Dataset;
 import dev.dataproduct.api.expr.Expr;
-import dev.dataproduct.api.port.InputContext;
-import dev.dataproduct.api.port.InputPort;
-import dev.dataproduct.api.port.PortDescriptor;
 import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.api.product.Owner;
 import dev.dataproduct.api.schema.DatasetSpec;
 import dev.dataproduct.api.schema.LogicalType;
-import dev.dataproduct.api.schema.Schema;
 import dev.dataproduct.core.host.ProductHost;
 import dev.dataproduct.core.read.ReadRequest;
 import dev.dataproduct.core.read.ReadResult;
@@ -30,9 +24,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 import org.apache.arrow.c.ArrowArrayStream;
 import org.apache.arrow.c.Data;
@@ -76,49 +68,14 @@ final class SqlBenchmark {
     private SqlBenchmark() {
     }
 
-    /** Generated rows, built straight into batches, which the port owns and closes. */
-    private static final class Generated implements InputPort {
-        private final int rows;
-        private final List<VectorSchemaRoot> batches = new ArrayList<>();
-
-        Generated(int rows) {
-            this.rows = rows;
-        }
-
-        @Override
-        public void close() {
-            batches.forEach(VectorSchemaRoot::close);
-            batches.clear();
-        }
-
-        @Override
-        public PortDescriptor descriptor() {
-            return new PortDescriptor("events", "memory", "generated", "");
-        }
-
-        @Override
-        public Dataset open(InputContext context) {
-            close();
-            Schema schema = EVENTS.schema();
-            for (int from = 0; from < rows; from += 8192) {
-                try (BatchBuilder b = BatchBuilder.create(schema, context.allocator())) {
-                    for (int i = from; i < Math.min(rows, from + 8192); i++) {
-                        b.addRow("e" + i, (long) i * 7, i * 0.25, i % 3 == 0 ? null : "label-" + (i % 97),
-                                i % 4 == 0 ? "south" : "north", "user" + (i % 5000) + "@example.com");
-                    }
-                    batches.add(b.build());
-                }
-            }
-            return Dataset.of("events", schema, batches);
-        }
-    }
-
     static void run(int rows, int warmups, int runs, PrintStream out) throws Exception {
         int threads = Math.min(4, Runtime.getRuntime().availableProcessors());
         String memory = "2GB";
         DataProduct product = DataProduct.builder("events").domain("bench").version("1.0.0")
                 .owner(Owner.person("Bench", "bench@example.com")).purpose("Rows to query.")
-                .input(new Generated(rows))
+                .input(new GeneratedEvents(EVENTS.schema(), rows, i -> new Object[] {"e" + i, (long) i * 7, i * 0.25,
+                        i % 3 == 0 ? null : "label-" + (i % 97), i % 4 == 0 ? "south" : "north",
+                        "user" + (i % 5000) + "@example.com"}))
                 .output(EVENTS)
                 .access(Policy.forDataset("events").mask(Target.field("email"), Mask.email())
                         .grant(Grant.to(Audience.role("analyst")).allColumns()
