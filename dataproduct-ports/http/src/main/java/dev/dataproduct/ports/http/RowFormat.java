@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.dataproduct.api.data.VectorValues;
+import dev.dataproduct.core.io.JsonValues;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -72,37 +73,13 @@ enum RowFormat {
     }
 
     static void value(JsonGenerator g, Object v) throws IOException {
-        if (v == null) {
-            g.writeNull();
-        } else if (v instanceof String s) {
-            g.writeString(s);
-        } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
-            g.writeNumber(((Number) v).longValue());
-        } else if (v instanceof Double d) {
+        // doubles take the short path of few decimals; every other value is written as every JSON port writes it
+        if (v instanceof Double d) {
             writeDouble(g, d, new char[DIGITS]);
         } else if (v instanceof Float f) {
             writeDouble(g, f.doubleValue(), new char[DIGITS]);
-        } else if (v instanceof BigDecimal d) {
-            g.writeNumber(d);
-        } else if (v instanceof Boolean b) {
-            g.writeBoolean(b);
-        } else if (v instanceof byte[] bytes) {
-            g.writeString(Base64.getEncoder().encodeToString(bytes));
-        } else if (v instanceof List<?> list) {
-            g.writeStartArray();
-            for (Object o : list) {
-                value(g, o);
-            }
-            g.writeEndArray();
-        } else if (v instanceof Map<?, ?> map) {
-            g.writeStartObject();
-            for (Map.Entry<?, ?> e : map.entrySet()) {
-                g.writeFieldName(String.valueOf(e.getKey()));
-                value(g, e.getValue());
-            }
-            g.writeEndObject();
         } else {
-            g.writeString(v.toString());
+            JsonValues.write(g, v);
         }
     }
 
