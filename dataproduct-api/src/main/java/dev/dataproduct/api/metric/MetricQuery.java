@@ -19,7 +19,9 @@ import java.util.Optional;
  *
  * <p>The answer has one row per group of the selected rows (a group every metric may be null or 0
  * in, when its own filter keeps none of them), ordered by the groups' values, ascending, nulls
- * last; columns are the groups' ({@link GroupBy#column()}) then the metrics', in the order asked.
+ * last; columns are the groups' ({@link GroupBy#column()}: the categorical ones in the order asked,
+ * then the model's time dimension) then the metrics', in the order asked. Rows are ordered the same
+ * way.
  *
  * @param metrics the metrics, at least one, each once
  * @param groupBy the dimensions grouped by, each once; empty for one row over everything
