@@ -9,7 +9,6 @@ import dev.dataproduct.core.expr.Selection;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
-import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.Float8Vector;
@@ -31,6 +30,7 @@ final class Accumulator {
     private LongIntMap distinctLongs;
     private BytesIntMap distinctStrings;
     private Map<Object, Integer> distinctOthers;
+    private final Buffers buffers = new Buffers();
     /** Whether the last {@link #merge} was over no value, so null (counts never are). */
     boolean mergedNull;
     /** Per group, the ids of its distinct values, built once scanning is over. */
@@ -95,38 +95,46 @@ final class Accumulator {
     }
 
     private void numbers(FieldVector v, int[] groups, Selection rows, int n) {
+        if (!Buffers.isNumber(v)) {
+            throw new InvalidRequestException("the measure '" + measure + "' aggregates " + aggregation.label()
+                    + " over " + v.getField().getType() + " values; it needs numbers");
+        }
+        buffers.loadDoubles(v, n);
+        double[] x = buffers.doubles;
         long[] c = counts;
         double[] s = values;
         boolean noNulls = v.getNullCount() == 0;
-        if (v instanceof Float8Vector f) {
-            for (int i = first(rows, n); i >= 0; i = next(rows, i, n)) {
-                if (noNulls || !f.isNull(i)) {
-                    fold(c, s, groups[i], f.get(i));
+        if (rows == null && noNulls) {
+            // the common case, kept free of per-row checks
+            switch (aggregation) {
+                case MIN -> {
+                    for (int i = 0; i < n; i++) {
+                        int g = groups[i];
+                        c[g]++;
+                        s[g] = Math.min(s[g], x[i]);
+                    }
+                }
+                case MAX -> {
+                    for (int i = 0; i < n; i++) {
+                        int g = groups[i];
+                        c[g]++;
+                        s[g] = Math.max(s[g], x[i]);
+                    }
+                }
+                default -> {
+                    for (int i = 0; i < n; i++) {
+                        int g = groups[i];
+                        c[g]++;
+                        s[g] += x[i];
+                    }
                 }
             }
-        } else if (v instanceof BaseIntVector) {
-            BaseIntVector ints = (BaseIntVector) v;
-            for (int i = first(rows, n); i >= 0; i = next(rows, i, n)) {
-                if (noNulls || !v.isNull(i)) {
-                    fold(c, s, groups[i], ints.getValueAsLong(i));
-                }
+            return;
+        }
+        for (int i = first(rows, n); i >= 0; i = next(rows, i, n)) {
+            if (noNulls || !v.isNull(i)) {
+                fold(c, s, groups[i], x[i]);
             }
-        } else if (v instanceof Float4Vector f) {
-            for (int i = first(rows, n); i >= 0; i = next(rows, i, n)) {
-                if (noNulls || !f.isNull(i)) {
-                    fold(c, s, groups[i], f.get(i));
-                }
-            }
-        } else if (v instanceof DecimalVector d) {
-            double scale = Math.pow(10, d.getScale());
-            for (int i = first(rows, n); i >= 0; i = next(rows, i, n)) {
-                if (noNulls || !d.isNull(i)) {
-                    fold(c, s, groups[i], d.getObject(i).unscaledValue().doubleValue() / scale);
-                }
-            }
-        } else {
-            throw new InvalidRequestException("the measure '" + measure + "' aggregates " + aggregation.label()
-                    + " over " + v.getField().getType() + " values; it needs numbers");
         }
     }
 

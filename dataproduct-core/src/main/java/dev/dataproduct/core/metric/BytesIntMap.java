@@ -35,38 +35,39 @@ final class BytesIntMap {
             scratch = new byte[Math.max(len, scratch.length * 2)];
         }
         v.getDataBuffer().getBytes(start, scratch, 0, len);
-        return idOf(scratch, len);
+        return idOf(scratch, 0, len);
     }
 
-    int idOf(byte[] bytes, int len) {
-        int h = hash(bytes, len);
+    /** @return the id of the string of {@code len} bytes at {@code from} in {@code bytes} */
+    int idOf(byte[] bytes, int from, int len) {
+        int h = hash(bytes, from, len);
         int i = h & mask;
         while (true) {
             int id = slots[i];
             if (id < 0) {
-                return add(i, h, bytes, len);
+                return add(i, h, bytes, from, len);
             }
-            if (hashes[i] == h && Arrays.equals(pool, starts[id], ends[id], bytes, 0, len)) {
+            if (hashes[i] == h && Arrays.equals(pool, starts[id], ends[id], bytes, from, from + len)) {
                 return id;
             }
             i = (i + 1) & mask;
         }
     }
 
-    private static int hash(byte[] b, int len) {
+    private static int hash(byte[] b, int from, int len) {
         int h = 0x811C9DC5;
-        for (int i = 0; i < len; i++) {
+        for (int i = from, end = from + len; i < end; i++) {
             h = (h ^ b[i]) * 0x01000193;
         }
         return h ^ (h >>> 15);
     }
 
-    private int add(int slot, int h, byte[] bytes, int len) {
+    private int add(int slot, int h, byte[] bytes, int from, int len) {
         int id = size++;
         if (poolEnd + len > pool.length) {
             pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolEnd + len));
         }
-        System.arraycopy(bytes, 0, pool, poolEnd, len);
+        System.arraycopy(bytes, from, pool, poolEnd, len);
         if (id == starts.length) {
             starts = Arrays.copyOf(starts, id * 2);
             ends = Arrays.copyOf(ends, id * 2);

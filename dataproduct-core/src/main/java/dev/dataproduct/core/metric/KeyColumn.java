@@ -31,6 +31,7 @@ final class KeyColumn {
     private final LongIntMap longs;
     private final int[] cachedDay = new int[CACHE];
     private final int[] cachedBucket = new int[CACHE];
+    private final Buffers buffers = new Buffers();
 
     /**
      * @param dimension the dimension grouped by
@@ -54,8 +55,12 @@ final class KeyColumn {
                 if (!(v instanceof VarCharVector s)) {
                     throw mismatch(v);
                 }
+                buffers.loadStrings(s, n);
+                int[] off = buffers.offsets;
+                byte[] bytes = buffers.bytes;
+                boolean noNulls = s.getNullCount() == 0;
                 for (int i = 0; i < n; i++) {
-                    codes[i] = s.isNull(i) ? NULL : strings.idOf(s, i);
+                    codes[i] = !noNulls && s.isNull(i) ? NULL : strings.idOf(bytes, off[i], off[i + 1] - off[i]);
                 }
             }
             case LONG -> {
@@ -85,8 +90,11 @@ final class KeyColumn {
             }
         } else if (v instanceof TimeStampVector ts) {
             long perDay = perDay(((ArrowType.Timestamp) v.getField().getType()).getUnit());
+            buffers.loadLongs(ts, n);
+            long[] at = buffers.longs;
+            boolean noNulls = ts.getNullCount() == 0;
             for (int i = 0; i < n; i++) {
-                codes[i] = ts.isNull(i) ? NULL : bucket((int) Math.floorDiv(ts.get(i), perDay));
+                codes[i] = !noNulls && ts.isNull(i) ? NULL : bucket((int) Math.floorDiv(at[i], perDay));
             }
         } else {
             throw mismatch(v);

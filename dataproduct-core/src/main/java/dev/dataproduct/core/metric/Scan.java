@@ -36,6 +36,8 @@ final class Scan {
     private int[][] codes = new int[0][];
     private int[] bucketCodes = new int[0];
     private int[] groups = new int[0];
+    /** Group id + 1 of each dictionary code of the first key (0: not seen yet). */
+    private int[] direct = new int[64];
 
     Scan(QueryPlan plan, ExpressionEvaluator evaluator, BufferAllocator allocator) {
         this.plan = plan;
@@ -128,8 +130,28 @@ final class Scan {
         } else {
             int[] c0 = codes[0];
             LongIntMap first = levels[0];
-            for (int i = 0; i < n; i++) {
-                g[i] = queried != null && !queried.isSelected(i) ? 0 : first.idOf(c0[i]);
+            if (keys[0].kind == KeyColumn.Kind.DAY) {
+                for (int i = 0; i < n; i++) {
+                    g[i] = queried != null && !queried.isSelected(i) ? 0 : first.idOf(c0[i]);
+                }
+            } else {
+                // dictionary codes are small and dense: an array finds their group without hashing
+                for (int i = 0; i < n; i++) {
+                    if (queried != null && !queried.isSelected(i)) {
+                        g[i] = 0;
+                        continue;
+                    }
+                    int slot = c0[i] == KeyColumn.NULL ? 0 : c0[i] + 1;
+                    if (slot >= direct.length) {
+                        direct = java.util.Arrays.copyOf(direct, Math.max(slot + 1, direct.length * 2));
+                    }
+                    int id = direct[slot] - 1;
+                    if (id < 0) {
+                        id = first.idOf(c0[i]);
+                        direct[slot] = id + 1;
+                    }
+                    g[i] = id;
+                }
             }
             for (int j = 1; j < keys.length; j++) {
                 int[] cj = codes[j];
