@@ -113,16 +113,8 @@ public final class AttendanceEvents {
                 .link("runbook", "https://district.example/runbooks/attendance-events")
                 .output(attendance())
                 .output(submissions())
-                .transform(TransformSpec.to(ATTENDANCE).with((ctx, out) -> {
-                    try (RowBatches rows = RowBatches.of(ctx, out)) {
-                        generator.attendance(rows::add);
-                    }
-                }))
-                .transform(TransformSpec.to(SUBMISSIONS).with((ctx, out) -> {
-                    try (RowBatches rows = RowBatches.of(ctx, out)) {
-                        generator.submissions(rows::add);
-                    }
-                }))
+                .transform(TransformSpec.to(ATTENDANCE).with(RowBatches.writing(generator::attendance)))
+                .transform(TransformSpec.to(SUBMISSIONS).with(RowBatches.writing(generator::submissions)))
                 .check(checks())
                 .objective(Objective.frequency(Duration.ofDays(1)), Objective.freshness(Duration.ofHours(48)),
                         Objective.availability().target(0.995))

@@ -2,8 +2,10 @@ package dev.dataproduct.samples.rows;
 
 import dev.dataproduct.api.data.BatchBuilder;
 import dev.dataproduct.api.transform.BatchSink;
+import dev.dataproduct.api.transform.Transform;
 import dev.dataproduct.api.transform.TransformContext;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -51,6 +53,21 @@ public final class RowBatches implements AutoCloseable {
      */
     public static RowBatches of(TransformContext ctx, BatchSink out, int size) {
         return new RowBatches(ctx, out, size);
+    }
+
+    /**
+     * A transform that writes the rows a generator makes, in batches of {@link #DEFAULT_SIZE}.
+     *
+     * @param generator makes the rows, one value per column of the output each, and hands them on
+     * @return the transform
+     */
+    public static Transform writing(Consumer<Consumer<Object[]>> generator) {
+        Objects.requireNonNull(generator, "generator");
+        return (ctx, out) -> {
+            try (RowBatches rows = of(ctx, out)) {
+                generator.accept(rows::add);
+            }
+        };
     }
 
     /**
