@@ -1,0 +1,18 @@
+package dev.dataproduct.api.join;
+
+/**
+ * What a join does when a side declared "one" by its {@link Cardinality} has a key more than once
+ * in the data. Either way the decision is taken before any row is output.
+ */
+public enum OnDuplicateKey {
+    /**
+     * The join is refused: it fails with an error that gives the number of duplicated keys and
+     * rows (never their values), and nothing is output.
+     */
+    REFUSE,
+    /**
+     * Every row, on both sides, whose key is duplicated on a side declared "one" is quarantined
+     * with the reason, and the join goes on without them: the ambiguous keys produce no output row.
+     */
+    QUARANTINE
+}
