@@ -38,8 +38,8 @@ public record JoinReport(String left, String right, String key, JoinType type, C
      * @param orphans the rows that matched nothing, the null-key rows included
      * @param nullKeys the orphans with a null in a key column
      * @param quarantined the rows quarantined because their key is duplicated on a side declared "one"
-     * @param duplicateKeys the distinct keys this side has more than once although declared "one";
-     *     0 for a side declared "many"
+     * @param duplicateKeys the distinct keys this side has more than once although declared "one",
+     *     and the other side has too (the keys that would fan out); 0 for a side declared "many"
      */
     public record Side(long rows, long matched, long orphans, long nullKeys, long quarantined, long duplicateKeys) {
         /** Checks that the counts add up. */

@@ -2,7 +2,9 @@ package dev.dataproduct.api.join;
 
 /**
  * What a join does when a side declared "one" by its {@link Cardinality} has a key more than once
- * in the data. Either way the decision is taken before any row is output.
+ * in the data and the other side has that key too, so that joining would output a row of the other
+ * side more than once. Either way the decision is taken before any row is output. A repeated key
+ * that the other side lacks fans nothing out and is treated like any orphan.
  */
 public enum OnDuplicateKey {
     /**

@@ -44,12 +44,14 @@ import org.apache.arrow.memory.BufferAllocator;
  * ({@link Collisions}). Output rows come in probe order (each probe row's matches in build order),
  * then the build side's orphans if the join type keeps them.
  *
- * <p>Cardinality is verified before any row is output: a side declared "one" that has a key twice is
- * refused ({@link JoinRefusedException}) or, with {@link OnDuplicateKey#QUARANTINE}, every row of
- * such a key on both sides goes to the reject sink. On the build side every key is checked; on the
- * probe side (when it is declared "one") a first pass over its keys checks every key that matches
- * the build side: a probe key that matches nothing cannot fan anything out, and keeping all probe
- * keys would break the memory bound, so its repetition is not checked.
+ * <p>Cardinality is verified before any row is output. A key breaks it when a side declared "one"
+ * has it more than once and the other side has it too, so that joining would output a row of the
+ * other side more than once (a repeated key the other side lacks fans nothing out: it is output, or
+ * not, as orphans are). Such keys refuse the join ({@link JoinRefusedException}) or, with
+ * {@link OnDuplicateKey#QUARANTINE}, every row of them on both sides goes to the reject sink and none
+ * is output. Finding them needs a first pass over the probe side's keys, made only when the probe
+ * side is declared "one" or the build side repeats a key declared unique; it keeps no more than a
+ * byte per build key.
  *
  * <p>Memory: the build side's Arrow buffers and hash table may take at most
  * {@link Builder#memoryLimit(long)} bytes ({@link #DEFAULT_MEMORY_LIMIT} unless set); beyond, the join

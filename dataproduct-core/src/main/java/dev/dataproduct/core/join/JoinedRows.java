@@ -112,34 +112,38 @@ public final class JoinedRows implements Dataset, AutoCloseable {
             bad = new boolean[keys];
             boolean buildUnique = buildLeft ? join.cardinality().leftUnique() : join.cardinality().rightUnique();
             boolean probeUnique = buildLeft ? join.cardinality().rightUnique() : join.cardinality().leftUnique();
+            boolean buildRepeats = false;
+            for (int k = 0; buildUnique && k < keys && !buildRepeats; k++) {
+                buildRepeats = keyStart[k + 1] - keyStart[k] > 1;
+            }
             long dupBuild = 0;
             long badBuildRows = 0;
-            if (buildUnique) {
+            long dupProbe = 0;
+            long badProbeRows = 0;
+            // a repeated key fans out only where the other side has it: the probe side's keys decide
+            if (buildRepeats || probeUnique) {
+                byte[] hits = probeHits();
                 for (int k = 0; k < keys; k++) {
                     int count = keyStart[k + 1] - keyStart[k];
-                    if (count > 1) {
+                    if (buildUnique && count > 1 && hits[k] > 0) {
                         bad[k] = true;
                         dupBuild++;
                         badBuildRows += count;
                     }
+                    if (probeUnique && hits[k] > 1) {
+                        bad[k] = true;
+                        dupProbe++;
+                        badProbeRows += hits[k];
+                    }
                 }
-            }
-            long dupProbe = 0;
-            long badProbeRows = 0;
-            if (probeUnique) {
-                long[] counts = probeCounts();
-                dupProbe = counts[0];
-                badProbeRows = counts[1];
             }
             this.buildDuplicateKeys = dupBuild;
             this.probeDuplicateKeys = dupProbe;
             long badKeys = 0;
-            for (boolean b : bad) {
-                badKeys += b ? 1 : 0;
-            }
             long quarantinedBuild = 0;
             for (int k = 0; k < keys; k++) {
                 if (bad[k]) {
+                    badKeys++;
                     quarantinedBuild += keyStart[k + 1] - keyStart[k];
                 }
             }
@@ -218,8 +222,8 @@ public final class JoinedRows implements Dataset, AutoCloseable {
                 + "); raise it with memoryLimit(bytes), or build on the smaller side (buildSide)", cause);
     }
 
-    /** Counts the probe rows per matching build key; marks keys matched twice. Returns {keys, rows}. */
-    private long[] probeCounts() {
+    /** Counts the probe rows of each build key, up to 100. */
+    private byte[] probeHits() {
         byte[] hits = new byte[table.size()];
         long[] h = new long[0];
         boolean[] nulls = new boolean[0];
@@ -243,16 +247,7 @@ public final class JoinedRows implements Dataset, AutoCloseable {
                 }
             }
         }
-        long dupKeys = 0;
-        long rows = 0;
-        for (int k = 0; k < hits.length; k++) {
-            if (hits[k] > 1) {
-                bad[k] = true;
-                dupKeys++;
-                rows += hits[k];
-            }
-        }
-        return new long[] {dupKeys, rows};
+        return hits;
     }
 
     private JoinRefusedException refusal(long dupBuild, long badBuildRows, long dupProbe, long badProbeRows,

@@ -13,7 +13,7 @@
  * from the matched rows. Past the memory limit it fails with a
  * {@link dev.dataproduct.core.join.JoinMemoryException} naming the limit and the rows and keys read;
  * it does not spill to disk. Null keys match nothing (SQL); a side declared "one" with a key twice
- * refuses the join ({@link dev.dataproduct.core.join.JoinRefusedException}, with counts and no key
+ * that the other side has too (a key that would fan out) refuses the join ({@link dev.dataproduct.core.join.JoinRefusedException}, with counts and no key
  * values) or quarantines every row of that key on both sides. Each join makes a
  * {@link dev.dataproduct.api.join.JoinReport}: per side rows = matched + orphans + quarantined.
  */

@@ -125,15 +125,74 @@ class HashJoinTest {
 
     @Test
     void refusesDuplicateKeyOnTheOneSideNamingCountsNotValues() {
-        Dataset customers = dataset("customers", CUSTOMERS, new Object[] {"secret-1", "gold"},
-                new Object[] {"secret-1", "silver"}, new Object[] {"c2", "x"});
+        Dataset customers = dataset("customers", CUSTOMERS, new Object[] {"c1", "gold"},
+                new Object[] {"c1", "silver"}, new Object[] {"c2", "x"});
         HashJoin join = HashJoin.builder(purchases(), customers).on(CUSTOMER)
                 .cardinality(Cardinality.MANY_TO_ONE).type(JoinType.LEFT).build();
         JoinRefusedException e = assertThrows(JoinRefusedException.class, () -> join.run(allocator).close());
         assertTrue(e.getMessage().contains("1 keys occur more than once on the right side 'customers' (2 rows)"),
                 e.getMessage());
-        assertFalse(e.getMessage().contains("secret-1"), e.getMessage());
+        assertFalse(e.getMessage().contains("c1"), e.getMessage());
         assertEquals(1, e.duplicateKeys());
+    }
+
+    @Test
+    void refusesAKeyRepeatedOnTheProbeSideDeclaredOneWhenItMatches() {
+        Dataset once = dataset("customers", CUSTOMERS, new Object[] {"c1", "gold"});
+        HashJoin join = HashJoin.builder(customers(), purchases()).on(CUSTOMER)
+                .cardinality(Cardinality.ONE_TO_ONE).type(JoinType.INNER).buildSide(HashJoin.BuildSide.LEFT).build();
+        JoinRefusedException e = assertThrows(JoinRefusedException.class, () -> join.run(allocator).close());
+        assertTrue(e.getMessage().contains("1 keys occur more than once on the right side 'purchases' (2 rows)"),
+                e.getMessage());
+        HashJoin fine = HashJoin.builder(once, purchases()).on(CUSTOMER)
+                .cardinality(Cardinality.ONE_TO_MANY).type(JoinType.INNER).buildSide(HashJoin.BuildSide.LEFT).build();
+        try (JoinedRows rows = fine.run(allocator)) {
+            assertEquals(List.of("c1|gold|10", "c1|gold|30"), rows(rows));
+        }
+    }
+
+    @Test
+    void keepsARepeatedKeyTheOtherSideLacksAsOrphansSinceItFansNothingOut() {
+        Dataset customers = dataset("customers", CUSTOMERS, new Object[] {"c7", "gold"},
+                new Object[] {"c7", "silver"}, new Object[] {"c2", "x"});
+        HashJoin join = HashJoin.builder(purchases(), customers).on(CUSTOMER)
+                .cardinality(Cardinality.MANY_TO_ONE).type(JoinType.FULL).build();
+        try (JoinedRows rows = join.run(allocator)) {
+            assertEquals(List.of("c1|10|null", "c2|20|x", "c1|30|null", "null|40|null", "c9|50|null",
+                    "c7|null|gold", "c7|null|silver"), rows(rows));
+            assertEquals(new JoinReport.Side(3, 1, 2, 0, 0, 0), rows.report().rightSide());
+        }
+    }
+
+    @Test
+    void joinsOnAMultiColumnKeyOfMixedTypes() {
+        ConformedKey schoolDay = ConformedKey.builder("school-day").part("school", LogicalType.INT32)
+                .part("day", LogicalType.STRING).build();
+        Schema events = Schema.of(Field.builder("school_id", LogicalType.INT32).conformedKey("school-day.school").build(),
+                Field.builder("date", LogicalType.STRING).conformedKey("school-day.day").build(),
+                Field.of("absent", LogicalType.INT32, false));
+        Schema days = Schema.of(Field.builder("school", LogicalType.INT32).conformedKey("school-day.school").build(),
+                Field.builder("day", LogicalType.STRING).conformedKey("school-day.day").build(),
+                Field.of("open", LogicalType.BOOLEAN, false));
+        Dataset left = dataset("events", events, new Object[] {1, "mon", 3}, new Object[] {1, "tue", 4},
+                new Object[] {2, "mon", 5}, new Object[] {null, "mon", 6});
+        Dataset right = dataset("days", days, new Object[] {1, "mon", true}, new Object[] {2, "tue", false},
+                new Object[] {1, "tue", false});
+        HashJoin join = HashJoin.builder(left, right).on(schoolDay).cardinality(Cardinality.MANY_TO_ONE)
+                .type(JoinType.LEFT).build();
+        try (JoinedRows rows = join.run(allocator)) {
+            assertEquals(List.of("1|mon|3|true", "1|tue|4|false", "2|mon|5|null", "null|mon|6|null"), rows(rows));
+            assertEquals(new JoinReport.Side(3, 2, 1, 0, 0, 0), rows.report().rightSide());
+        }
+    }
+
+    @Test
+    void failsNamingTheLimitWhenTheBuildSideDoesNotFitItsMemory() {
+        HashJoin join = HashJoin.builder(purchases(), customers()).on(CUSTOMER).cardinality(Cardinality.MANY_TO_ONE)
+                .type(JoinType.LEFT).buildSide(HashJoin.BuildSide.RIGHT).memoryLimit(1000).build();
+        JoinMemoryException e = assertThrows(JoinMemoryException.class, () -> join.run(allocator).close());
+        assertTrue(e.getMessage().contains("the build side 'customers' does not fit the join's memory limit of 1000 "
+                + "bytes"), e.getMessage());
     }
 
     @Test
