@@ -4,12 +4,18 @@ import dev.dataproduct.api.data.Dataset;
 import dev.dataproduct.api.join.Composite;
 import dev.dataproduct.api.join.JoinReport;
 import dev.dataproduct.api.join.JoinStep;
+import dev.dataproduct.api.product.DataProduct;
+import dev.dataproduct.api.product.ProductAddress;
+import dev.dataproduct.api.product.ProductInput;
 import dev.dataproduct.api.quarantine.RejectSink;
+import dev.dataproduct.api.transform.TransformSpec;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -73,6 +79,53 @@ public final class CompositeJoin implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /**
+     * Checks the conformed keys of a product's composite transforms against the datasets its
+     * product inputs read, as the upstream products declare them: each join's right input must hold
+     * its key, and the first input or one joined before it too, with the key's types.
+     *
+     * @param product a product, whose composite transforms are checked
+     * @param upstreams the upstream product at an address, if known
+     * @return every problem, naming product, input, upstream dataset and field; empty if none
+     */
+    public static List<String> keyProblems(DataProduct product,
+                                           Function<ProductAddress, Optional<DataProduct>> upstreams) {
+        List<String> problems = new ArrayList<>();
+        Map<String, ProductInput> byName = new LinkedHashMap<>();
+        product.productInputs().forEach(in -> byName.put(in.name(), in));
+        for (TransformSpec spec : product.transforms()) {
+            if (!(spec.transform() instanceof Composite composite)) {
+                continue;
+            }
+            List<String> joined = new ArrayList<>(List.of(composite.first()));
+            for (JoinStep step : composite.steps()) {
+                List<List<String>> left = new ArrayList<>();
+                for (String name : joined) {
+                    List<String> found = new ArrayList<>();
+                    resolve(product, byName.get(name), step, upstreams, found);
+                    left.add(found);
+                }
+                if (left.stream().noneMatch(List::isEmpty)) {
+                    problems.addAll(left.get(0));
+                }
+                resolve(product, byName.get(step.input()), step, upstreams, problems);
+                joined.add(step.input());
+            }
+        }
+        return problems;
+    }
+
+    /** Resolves a step's key on the dataset an input reads, when the input reads a known product. */
+    private static void resolve(DataProduct product, ProductInput input, JoinStep step,
+                                Function<ProductAddress, Optional<DataProduct>> upstreams, List<String> problems) {
+        if (input == null) {
+            return;
+        }
+        upstreams.apply(input.product()).flatMap(up -> up.output(input.dataset())).ifPresent(d -> step.key()
+                .resolve(d.schema(), product.address().urn() + ": input '" + input.name() + "' (dataset '"
+                        + input.dataset() + "' of " + input.product().urn() + ")", problems));
     }
 
     private static Dataset input(Map<String, ? extends Dataset> inputs, String name, String subject) {

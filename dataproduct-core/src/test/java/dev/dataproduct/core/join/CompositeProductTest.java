@@ -9,6 +9,7 @@ import dev.dataproduct.api.access.Grant;
 import dev.dataproduct.api.access.Policy;
 import dev.dataproduct.api.data.BatchBuilder;
 import dev.dataproduct.api.data.Dataset;
+import dev.dataproduct.api.error.InvalidDefinitionException;
 import dev.dataproduct.api.join.Cardinality;
 import dev.dataproduct.api.join.Composite;
 import dev.dataproduct.api.join.ConformedKey;
@@ -23,6 +24,7 @@ import dev.dataproduct.api.product.ProductInput;
 import dev.dataproduct.api.schema.DatasetSpec;
 import dev.dataproduct.api.schema.LogicalType;
 import dev.dataproduct.api.schema.Schema;
+import dev.dataproduct.core.compose.Mesh;
 import dev.dataproduct.core.host.ProductHost;
 import dev.dataproduct.core.runtime.ProductRuntime;
 import dev.dataproduct.core.runtime.RunResult;
@@ -182,6 +184,29 @@ class CompositeProductTest {
                     e.getMessage());
             assertTrue(runtime.store().current(joined.address()).isEmpty());
         }
+    }
+
+    @Test
+    void meshRefusesAJoinOnAKeyAnUpstreamLacksOrHoldsWithAnotherTypeNamingProductDatasetAndField() {
+        DataProduct joined = composite(Composite.join("purchases").with("customers").on(CUSTOMER)
+                .cardinality(Cardinality.MANY_TO_ONE).type(JoinType.LEFT));
+        DataProduct customers = source("customers", DatasetSpec.named("customers")
+                .field("id", LogicalType.INT64, f -> f.required().conformedKey("customer"))
+                .field("segment", LogicalType.STRING, f -> f.required()).build(), List.of());
+        DataProduct purchases = source("purchases", DatasetSpec.named("purchases")
+                .field("purchase_id", LogicalType.INT64, f -> f.required().primaryKey())
+                .field("customer_id", LogicalType.STRING)
+                .field("amount", LogicalType.INT64, f -> f.required()).build(), List.of());
+
+        InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class,
+                () -> Mesh.of(List.of(joined, customers, purchases)));
+
+        assertEquals(List.of("urn:dataproduct:retail:customer-purchases:v1: input 'purchases' (dataset 'purchases' of "
+                + "urn:dataproduct:retail:purchases:v1) has no field conforming to key 'customer' (string): mark the "
+                + "field that holds it with conformedKey(\"customer\")",
+                "urn:dataproduct:retail:customer-purchases:v1: input 'customers' (dataset 'customers' of "
+                + "urn:dataproduct:retail:customers:v1), field 'id' conforms to key 'customer' but has type int64; "
+                + "the key's type is string"), e.problems());
     }
 
     /** An input of rows in memory. */
