@@ -206,6 +206,11 @@ public final class SqlSessions {
         try (Connection writer = DriverManager.getConnection("jdbc:duckdb:" + file);
              BufferAllocator loading = allocator.newChildAllocator("sql-session-load", 0, Long.MAX_VALUE)) {
             configure(writer, file.getParent());
+            try (Statement s = writer.createStatement()) {
+                // the file lives only as long as its session: compressing it while loading cost more than
+                // half of opening a session, for a file read back at once, mostly from DuckDB's buffer pool
+                s.execute("SET force_compression = 'uncompressed'");
+            }
             for (String dataset : readable) {
                 try (ReadResult result = reader.read(principal, ReadRequest.of(dataset).snapshot(pinned).via(port)
                         .build())) {
