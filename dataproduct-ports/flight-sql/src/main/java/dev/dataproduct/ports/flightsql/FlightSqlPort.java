@@ -130,6 +130,9 @@ public final class FlightSqlPort implements ServingPort {
                 new PortMeters(host.meterRegistry(), config.name), meteredProduct(host));
         FlightServer server = FlightServer.builder(allocator, Location.forGrpcInsecure(config.host, config.port), producer)
                 .headerAuthenticator(new SessionAuthenticator(config.authenticator, sessions))
+                // a session ends when the last client connection using it closes (JDBC sends no CloseSession)
+                .middleware(Connections.KEY, Connections.middleware())
+                .transportHint("grpc.builderConsumer", Connections.tracking(sessions))
                 .build();
         try {
             server.start();
@@ -182,6 +185,11 @@ public final class FlightSqlPort implements ServingPort {
     private SessionDatabases sqlDatabases(SqlPort sql) {
         ProductAddress product = config.product;
         return product == null ? sql::connect : principal -> sql.connect(product, principal);
+    }
+
+    /** @return the sessions open now (0 when the port is not running) */
+    synchronized int openSessions() {
+        return running == null ? 0 : running.sessions().size();
     }
 
     /** Stops listening, ends every session and closes its database; idempotent. */

@@ -109,8 +109,13 @@ final class SessionProducer extends NoOpFlightSqlProducer {
     }
 
     private Session session(CallContext context) {
-        return sessions.find(context.peerIdentity()).orElseThrow(() -> CallStatus.UNAUTHENTICATED
+        Session session = sessions.find(context.peerIdentity()).orElseThrow(() -> CallStatus.UNAUTHENTICATED
                 .withDescription("the session has ended (idle timeout or closed); connect again").toRuntimeException());
+        Connections.Peer peer = context.getMiddleware(Connections.KEY);
+        if (peer != null && peer.remote() != null) {
+            sessions.used(session.key(), peer.remote());
+        }
+        return session;
     }
 
     // ---- statements

@@ -70,6 +70,23 @@ class FlightSqlOverSqlTest {
     }
 
     @Test
+    void closingAJdbcConnectionEndsItsSessionAndReleasesItsSnapshot() throws Exception {
+        try (Connection c = school.connect(School.ADMIN); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM students")) {
+            assertTrue(rs.next());
+            assertEquals(1, school.flight.openSessions());
+        }
+        // the server learns that the connection closed from its transport, a moment later; the idle
+        // timeout (15 minutes) is far beyond this wait
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (school.flight.openSessions() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, school.flight.openSessions(), "the session outlived the only connection that used it");
+        assertTrue(school.store.pinned(school.product.address()).isEmpty(), "the session's snapshot is still pinned");
+    }
+
+    @Test
     void eachStatementIsMeteredOnceWithTheRowsSentAndItsOutcome() throws Exception {
         int rows = 0;
         try (Connection c = school.connect(School.ADMIN); Statement s = c.createStatement()) {
