@@ -124,6 +124,11 @@ class MetricRestTest {
             }
             assertEquals(403, Http.get(rest.baseUri(), base + "/metrics?metrics=orders", BOB).statusCode(),
                     "the rows' policy applies to an ad hoc metric query");
+            JsonNode openApi = JSON.readTree(Http.text(Http.get(rest.baseUri(), base + "/openapi.json", ANA)));
+            assertEquals("metrics", openApi.path("paths").path(base + "/metrics").path("get").path("operationId")
+                    .asText(), "the endpoint is in the OpenAPI document");
+            assertEquals(List.of(), OfficialOpenApiSchemaTest.problems(OfficialOpenApiSchemaTest.officialSchema(),
+                    openApi));
             HttpResponse<byte[]> unknown = Http.get(rest.baseUri(), base + "/metrics?metrics=nope", ANA);
             assertEquals(400, unknown.statusCode());
             assertTrue(Http.text(unknown).contains("unknown metric 'nope'"), Http.text(unknown));
