@@ -59,7 +59,39 @@ final class OpenApiDocument {
             schemas.set(rowName, rowSchema(d));
             paths.set(productPath + "/datasets/" + d.name(), rowsPath(d, rowName));
         }
+        if (!product.semanticModels().isEmpty()) {
+            paths.set(productPath + "/metrics", metricsPath(product));
+        }
         return doc;
+    }
+
+    /** Ad hoc metric queries of the product's semantic models, answered as rows. */
+    private static ObjectNode metricsPath(DataProduct product) {
+        ObjectNode item = JSON.createObjectNode();
+        ObjectNode get = item.putObject("get");
+        get.put("summary", "Metrics by dimensions, computed from the rows the caller may read");
+        get.put("operationId", "metrics");
+        ArrayNode params = get.putArray("parameters");
+        param(params, "metrics", "Metrics to compute, separated by commas; one of "
+                + product.semanticModels().stream().flatMap(m -> m.metrics().stream()).map(m -> m.name()).toList())
+                .put("required", true);
+        param(params, "by", "Groups separated by commas: a dimension, or a time dimension and its grain "
+                + "(ordered_at__month; day, week, month, quarter or year).");
+        param(params, "model", "The semantic model, when the product has several; the first otherwise.");
+        ObjectNode responses = get.putObject("responses");
+        ObjectNode content = responses.putObject("200").put("description", "One row per group, then its metrics.")
+                .putObject("content");
+        content.putObject("application/json").putObject("schema").put("type", "array").putObject("items")
+                .put("type", "object");
+        content.putObject("text/csv").putObject("schema").put("type", "string");
+        content.putObject("application/vnd.apache.arrow.stream").putObject("schema").put("type", "string")
+                .put("contentMediaType", "application/vnd.apache.arrow.stream");
+        ref(responses, "400", "BadRequest");
+        ref(responses, "401", "Unauthorized");
+        ref(responses, "403", "Forbidden");
+        ref(responses, "404", "NotFound");
+        ref(responses, "406", "NotAcceptable");
+        return item;
     }
 
     private static void simple(ObjectNode paths, String path, String summary, String id, boolean yaml) {
