@@ -86,6 +86,11 @@ public final class FeatureServing {
         return new Builder(view, reader, store);
     }
 
+    /** @return the address of the feature product served */
+    public dev.dataproduct.api.product.ProductAddress product() {
+        return reader.served();
+    }
+
     /** @return the online path this serving uses */
     public OnlineFeatures online() {
         return online;
