@@ -3,7 +3,9 @@ package dev.dataproduct.core.feature;
 import dev.dataproduct.api.data.BatchCursor;
 import dev.dataproduct.api.data.Dataset;
 import dev.dataproduct.api.error.DataProductException;
+import dev.dataproduct.api.data.RowView;
 import dev.dataproduct.api.feature.FeatureStatus;
+import dev.dataproduct.api.feature.FeatureValue;
 import dev.dataproduct.api.feature.FeatureView;
 import dev.dataproduct.core.expr.Selection;
 import org.apache.arrow.memory.BufferAllocator;
@@ -96,6 +98,25 @@ public final class AsOfJoin {
                 return new Cursor(schema, entityRows, timeColumn, featureTable, allocator);
             }
         };
+    }
+
+    /**
+     * The features of one output row of a join, as the online path returns them: so that one
+     * function (a score, a model's input) reads a training row and a lookup alike.
+     *
+     * @param row a row of the join's output
+     * @param view the view joined
+     * @return each feature's value and status, in the view's order (no event time: the output has none)
+     */
+    public static Map<String, FeatureValue> values(RowView row, FeatureView view) {
+        Map<String, FeatureValue> out = new java.util.LinkedHashMap<>();
+        for (String f : view.featureNames()) {
+            FeatureStatus status = FeatureStatus.valueOf(row.getString(f + STATUS_SUFFIX));
+            out.put(f, status == FeatureStatus.PRESENT
+                    ? new FeatureValue(java.util.Optional.of(row.get(f)), status, java.util.Optional.empty())
+                    : FeatureValue.absent(status, java.util.Optional.empty()));
+        }
+        return out;
     }
 
     private Schema schema(Schema entity, Schema table) {

@@ -178,7 +178,7 @@ public final class FeatureTable {
                 while (entity.get(start).event() <= exclusiveStart) {
                     start++;
                 }
-                Object value = aggregate(feature.aggregation().get(), entity, start, end, f);
+                Object value = aggregate(feature.name(), feature.aggregation().get(), entity, start, end, f);
                 for (int k = i; k <= end; k++) {
                     out[k][f] = value;
                 }
@@ -188,7 +188,8 @@ public final class FeatureTable {
         return out;
     }
 
-    private static Object aggregate(Aggregation aggregation, List<Row> entity, int from, int to, int feature) {
+    private static Object aggregate(String name, Aggregation aggregation, List<Row> entity, int from, int to,
+                                    int feature) {
         long count = 0;
         double sum = 0;
         double min = Double.POSITIVE_INFINITY;
@@ -198,8 +199,16 @@ public final class FeatureTable {
             if (v == null) {
                 continue;
             }
-            double d = v instanceof Boolean b ? (b ? 1 : 0) : ((Number) v).doubleValue();
             count++;
+            if (aggregation == Aggregation.COUNT) {
+                continue;
+            }
+            if (!(v instanceof Boolean) && !(v instanceof Number)) {
+                throw new DataProductException("feature '" + name + "' is a " + aggregation + " of values that are "
+                        + v.getClass().getSimpleName() + ", not numbers or booleans; aggregate a numeric expression "
+                        + "or COUNT it");
+            }
+            double d = v instanceof Boolean b ? (b ? 1 : 0) : ((Number) v).doubleValue();
             sum += d;
             min = Math.min(min, d);
             max = Math.max(max, d);

@@ -45,6 +45,7 @@ class FeatureTableTest {
                     Duration.ofDays(3)))
             .feature(Feature.rolling("late_count_3d", Aggregation.COUNT, Expr.col("minutes_late"), Duration.ofDays(3)))
             .feature(Feature.rolling("most_late_3d", Aggregation.MAX, Expr.col("minutes_late"), Duration.ofDays(3)))
+            .feature(Feature.rolling("days_3d", Aggregation.COUNT, Expr.col("date"), Duration.ofDays(3)))
             .maxAge(Duration.ofDays(7))
             .build();
 
@@ -127,6 +128,7 @@ class FeatureTableTest {
         assertEquals(1.0 / 3, (Double) fourth.get("absence_rate_3d"), 1e-12);
         assertEquals(2L, fourth.get("late_count_3d"));
         assertEquals(12.0, fourth.get("most_late_3d"));
+        assertEquals(3L, fourth.get("days_3d"), "a count counts values of any type");
         // on the 3rd, the window holds the 1st to the 3rd
         assertEquals(1.0 / 3, (Double) out.get(2).get("absence_rate_3d"), 1e-12);
         assertEquals(1.0, out.get(0).get("absence_rate_3d"));
