@@ -206,7 +206,7 @@ public final class AsOfJoin {
             FeatureStatus[] rowStatus = new FeatureStatus[n];
             for (int r = 0; r < n; r++) {
                 long at = times.at(r);
-                int i = index.latest(keys.at(r), at);
+                int i = index.latest(index.entity(keys, r), at);
                 chosen[r] = i;
                 rowStatus[r] = AsOfRule.judge(i < 0 ? AsOfRule.NO_TIME : index.event(i), at, maxAge);
             }

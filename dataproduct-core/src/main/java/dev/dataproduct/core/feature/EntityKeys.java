@@ -1,6 +1,7 @@
 package dev.dataproduct.core.feature;
 
 import dev.dataproduct.api.data.VectorValues;
+import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -13,9 +14,25 @@ import java.util.List;
  */
 final class EntityKeys {
     private final List<FieldVector> vectors;
+    /** The one join key, where it is an integer column read without boxing; otherwise null. */
+    private final BaseIntVector integer;
 
     private EntityKeys(List<FieldVector> vectors) {
         this.vectors = vectors;
+        this.integer = vectors.size() == 1 && vectors.get(0) instanceof BaseIntVector i ? i : null;
+    }
+
+    /** @return whether the key is one integer column, read with {@link #longAt} */
+    boolean isLong() {
+        return integer != null;
+    }
+
+    boolean isNull(int row) {
+        return vectors.get(0).isNull(row);
+    }
+
+    long longAt(int row) {
+        return integer.getValueAsLong(row);
     }
 
     /**

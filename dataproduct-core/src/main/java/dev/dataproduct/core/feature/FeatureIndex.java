@@ -9,9 +9,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The feature table held for an as-of join: its batches (shared, not copied, where the source
@@ -20,7 +18,7 @@ import java.util.Map;
  */
 final class FeatureIndex implements AutoCloseable {
     private final List<VectorSchemaRoot> batches = new ArrayList<>();
-    private final Map<Object, Integer> entities = new HashMap<>();
+    private final EntityIds entities = new EntityIds();
     /** Where each entity's rows start in the sorted arrays; one more entry than entities. */
     private int[] starts;
     private long[] events;
@@ -58,12 +56,15 @@ final class FeatureIndex implements AutoCloseable {
                 Times events = new Times(column(view, held, view.eventTime()));
                 Times creates = view.createdTime().map(c -> new Times(column(view, held, c))).orElse(null);
                 for (int r = 0; r < n; r++) {
-                    Object key = keys.at(r);
                     long e = events.at(r);
-                    if (key == null || e == AsOfRule.NO_TIME) {
+                    if (e == AsOfRule.NO_TIME) {
                         continue; // a row that cannot be placed in time is never chosen
                     }
-                    entityOf.add(entities.computeIfAbsent(key, k -> entities.size()));
+                    int entity = entities.idOrAdd(keys, r);
+                    if (entity < 0) {
+                        continue;
+                    }
+                    entityOf.add(entity);
                     event.add(e);
                     create.add(creates == null ? AsOfRule.NO_TIME : creates.at(r));
                     position.add(batchNo << 32 | r);
@@ -138,13 +139,22 @@ final class FeatureIndex implements AutoCloseable {
     }
 
     /**
+     * @param keys the join keys of a batch of entity rows
+     * @param row a row
+     * @return the entity's number in this table, or -1 if the table has no row of it
+     */
+    int entity(EntityKeys keys, int row) {
+        return entities.id(keys, row);
+    }
+
+    /**
      * The latest row of an entity at or before a time, by the as-of order.
      *
+     * @param entity the entity's number, or -1
      * @return its index in the sorted arrays, or -1 if the entity has none
      */
-    int latest(Object key, long at) {
-        Integer entity = key == null ? null : entities.get(key);
-        if (entity == null || at == AsOfRule.NO_TIME) {
+    int latest(int entity, long at) {
+        if (entity < 0 || at == AsOfRule.NO_TIME) {
             return -1;
         }
         int lo = starts[entity];

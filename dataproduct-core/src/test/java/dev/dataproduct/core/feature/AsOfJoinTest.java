@@ -10,6 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dataproduct.api.data.Dataset;
 import dev.dataproduct.api.error.DataProductException;
+import dev.dataproduct.api.feature.Entity;
+import dev.dataproduct.api.feature.Feature;
+import dev.dataproduct.api.feature.FeatureView;
+import dev.dataproduct.api.product.ProductInput;
+import dev.dataproduct.api.schema.Field;
+import dev.dataproduct.api.schema.LogicalType;
+import dev.dataproduct.api.schema.Schema;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,6 +119,31 @@ class AsOfJoinTest {
         DataProductException e = assertThrows(DataProductException.class,
                 () -> Histories.rows(AsOfJoin.of(Histories.VIEW).join(rows, "when", table, allocator)));
         assertTrue(e.getMessage().contains("no time column 'when'"), e.getMessage());
+    }
+
+    @Test
+    void matchesIntegerKeysByValueWhateverTheirWidth() {
+        FeatureView view = FeatureView.builder("counts")
+                .source(ProductInput.of("urn:dataproduct:k12:grades", 1).dataset("grades"))
+                .entity(new Entity("student", Map.of("student_no", LogicalType.INT64), "student"))
+                .eventTime("event_time").feature(Feature.column("score", LogicalType.FLOAT64))
+                .maxAge(Duration.ofDays(10)).build();
+        Schema entitySchema = Schema.of(Field.of("student_no", LogicalType.INT32, false),
+                Field.of("as_of", LogicalType.TIMESTAMP_TZ, false));
+        Dataset table = Histories.dataset("counts", view.dataset().schema(), List.of(
+                Map.of("student_no", 7L, "event_time", day(1), "score", 1.0),
+                Map.of("student_no", 8L, "event_time", day(1), "score", 2.0),
+                Map.of("student_no", 7L, "event_time", day(2), "score", 3.0)), 2, allocator, owned);
+        Map<String, Object> unknown = new java.util.HashMap<>();
+        unknown.put("student_no", null);
+        unknown.put("as_of", day(3));
+        Dataset rows = Histories.dataset("rows", entitySchema, List.of(Map.of("student_no", 7L, "as_of", day(3)),
+                Map.of("student_no", 8L, "as_of", day(3)), Map.of("student_no", 9L, "as_of", day(3)), unknown), 2,
+                allocator, owned);
+        List<Map<String, Object>> out = Histories.rows(AsOfJoin.of(view).join(rows, "as_of", table, allocator));
+        assertEquals(java.util.Arrays.asList(3.0, 2.0, null, null), out.stream().map(r -> r.get("score")).toList());
+        assertEquals(List.of("PRESENT", "PRESENT", "NOT_FOUND", "NOT_FOUND"),
+                out.stream().map(r -> r.get("score_status")).toList());
     }
 
     @Test
