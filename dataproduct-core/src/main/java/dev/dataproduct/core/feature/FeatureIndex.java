@@ -176,8 +176,18 @@ final class FeatureIndex implements AutoCloseable {
         return events[index];
     }
 
-    VectorSchemaRoot batchOf(int index) {
-        return batches.get((int) (positions[index] >>> 32));
+    /** @return the number of the held batch a row of the sorted arrays is in */
+    int batchOf(int index) {
+        return (int) (positions[index] >>> 32);
+    }
+
+    /** @return a column's vector in each held batch, by batch number */
+    org.apache.arrow.vector.FieldVector[] column(String name) {
+        org.apache.arrow.vector.FieldVector[] out = new org.apache.arrow.vector.FieldVector[batches.size()];
+        for (int b = 0; b < out.length; b++) {
+            out[b] = batches.get(b).getVector(name);
+        }
+        return out;
     }
 
     int rowOf(int index) {
