@@ -64,8 +64,11 @@ public final class FeatureServing {
     private final String objective;
     private final Duration within;
     private final SliHistory history;
+    /** The feature table's definition, built once: a lookup builds its rows against it. */
+    private final dev.dataproduct.api.schema.Schema table;
 
     private FeatureServing(Builder b) {
+        this.table = b.view.dataset().schema();
         this.online = OnlineFeatures.of(b.view, b.store);
         this.reader = b.reader;
         this.materializer = b.materializer;
@@ -184,7 +187,7 @@ public final class FeatureServing {
         List<Optional<StoredFeatures>> held = new ArrayList<>(keys.size());
         Map<String, Map<String, Object>> seen = new HashMap<>();
         List<String> visible;
-        try (BatchBuilder rows = BatchBuilder.create(view.dataset().schema(), allocator)) {
+        try (BatchBuilder rows = BatchBuilder.create(table, allocator)) {
             for (List<?> key : keys) {
                 if (key.size() != keyColumns.size()) {
                     throw new IllegalArgumentException("a key of entity '" + view.entity().name() + "' has "

@@ -32,10 +32,14 @@ public final class OnlineFeatures {
     private final FeatureView view;
     private final OnlineStore store;
     private final long maxAge;
+    private final List<String> keys;
+    private final List<String> features;
 
     private OnlineFeatures(FeatureView view, OnlineStore store) {
         this.view = view;
         this.store = store;
+        this.keys = view.entity().keyColumns();
+        this.features = view.featureNames();
         this.maxAge = AsOfRule.micros(view.maxAge());
     }
 
@@ -89,7 +93,6 @@ public final class OnlineFeatures {
      * @param rows a cursor over rows with the feature table's columns; the caller closes it
      */
     Applied apply(BatchCursor rows) {
-        List<String> keys = view.entity().keyColumns();
         long read = 0;
         long applied = 0;
         long createdUpTo = AsOfRule.NO_TIME;
@@ -124,8 +127,8 @@ public final class OnlineFeatures {
             return false;
         }
         Map<String, Object> values = new LinkedHashMap<>();
-        view.entity().keyColumns().forEach(k -> values.put(k, row.get(k)));
-        view.featureNames().forEach(f -> values.put(f, row.get(f)));
+        keys.forEach(k -> values.put(k, row.get(k)));
+        features.forEach(f -> values.put(f, row.get(f)));
         store.put(view.name(), key, new StoredFeatures(AsOfRule.instant(event),
                 created == AsOfRule.NO_TIME ? Optional.empty() : Optional.of(AsOfRule.instant(created)), values));
         return true;
@@ -149,7 +152,7 @@ public final class OnlineFeatures {
         Optional<Instant> eventTime = status == FeatureStatus.NOT_FOUND ? Optional.empty()
                 : row.map(StoredFeatures::eventTime);
         Map<String, FeatureValue> out = new LinkedHashMap<>();
-        for (String f : view.featureNames()) {
+        for (String f : features) {
             Object value = row.map(r -> r.values().get(f)).orElse(null);
             FeatureStatus s = AsOfRule.featureStatus(status, value == null);
             out.put(f, s == FeatureStatus.PRESENT ? new FeatureValue(Optional.of(value), s, eventTime)
