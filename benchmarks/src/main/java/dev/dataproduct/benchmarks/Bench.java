@@ -13,7 +13,8 @@ import java.util.Arrays;
  * {@code sql} (a scan-and-aggregate query through the SQL port against plain DuckDB over the same rows;
  * ends with {@code ratio sql/duckdb: X.XX});
  * {@code incremental} (append and upsert of 1% against a rewrite of 10M rows; ends with
- * {@code ratio append/rewrite: X.XX}). See
+ * {@code ratio append/rewrite: X.XX}); {@code asof} (the offline as-of join of feature products against
+ * DuckDB's ASOF JOIN, and online lookup latency; ends with {@code ratio asof/duckdb: X.XX}). See
  * {@code benchmarks/README.md}.
  */
 public final class Bench {
@@ -60,6 +61,9 @@ public final class Bench {
             case "metric":
                 MetricBenchmark.run(System.out);
                 break;
+            case "asof":
+                AsOfBenchmark.run(System.out);
+                break;
             case "memory":
                 MemoryBenchmark.parent(System.out);
                 break;
@@ -68,7 +72,7 @@ public final class Bench {
                 break;
             default:
                 System.err.println("unknown benchmark '" + name + "'; use quality, scaling, kernels, memory, access, "
-                        + "rest, restload, sql, incremental or metric");
+                        + "rest, restload, sql, incremental, metric or asof");
                 System.exit(2);
         }
     }

@@ -150,6 +150,9 @@ public final class HistoricalPurchasesApp {
         System.out.println();
         // composition: a derived product reading this one through a product input, run as a mesh
         CompositionApp.run(work.resolve("composition"), System.out);
+        System.out.println();
+        // a feature product: the K-12 early-support signals, offline (training set) and online (lookups)
+        dev.dataproduct.samples.signals.SignalsApp.run(work.resolve("signals"), System.out);
     }
 
     /** Shows the version policy catching a breaking change proposed as a minor version. */

@@ -94,6 +94,50 @@ final class OpenApiDocument {
         return item;
     }
 
+    /**
+     * Adds the online feature lookup of a feature product to its document.
+     *
+     * @param doc a document made by {@link #of}
+     * @param productPath the product's path
+     * @param view the feature view served
+     */
+    static void features(ObjectNode doc, String productPath, dev.dataproduct.api.feature.FeatureView view) {
+        ObjectNode get = ((ObjectNode) doc.get("paths")).putObject(productPath + "/features").putObject("get");
+        get.put("summary", "Online features of entities '" + view.entity().name() + "' now, as the caller may see them");
+        get.put("operationId", "features");
+        get.put("description", "The latest value of each feature of view '" + view.name() + "' with event_time <= now "
+                + "and event_time > now - " + view.maxAge() + ", and its status: PRESENT, NULL_VALUE, NOT_FOUND "
+                + "(also for a row the caller may not see) or EXPIRED. Features the caller may not see are left out.");
+        param(get.putArray("parameters"), "keys", "The entities' keys (" + String.join(", ", view.entity()
+                .keyColumns()) + "), separated by commas; the parts of a composite key joined by '|'; at most "
+                + FeatureAnswers.MAX_KEYS + ".").put("required", true);
+        ObjectNode responses = get.putObject("responses");
+        ObjectNode ok = responses.putObject("200");
+        ok.put("description", "One entry per key, in order.");
+        ObjectNode schema = ok.putObject("content").putObject("application/json").putObject("schema");
+        schema.put("type", "object");
+        ObjectNode props = schema.putObject("properties");
+        props.putObject("view").put("type", "string");
+        props.putObject("at").put("type", "string").put("format", "date-time");
+        ObjectNode entity = props.putObject("entities").put("type", "array").putObject("items").put("type", "object");
+        ObjectNode entityProps = entity.putObject("properties");
+        entityProps.putObject("key").put("type", "array").putObject("items").put("type", "string");
+        ObjectNode value = JSON.createObjectNode().put("type", "object");
+        ObjectNode valueProps = value.putObject("properties");
+        valueProps.putObject("value");
+        ArrayNode statuses = valueProps.putObject("status").put("type", "string").putArray("enum");
+        for (dev.dataproduct.api.feature.FeatureStatus s : dev.dataproduct.api.feature.FeatureStatus.values()) {
+            statuses.add(s.name());
+        }
+        valueProps.putObject("eventTime").put("type", "string").put("format", "date-time");
+        entityProps.putObject("features").put("type", "object").set("additionalProperties", value);
+        ref(responses, "400", "BadRequest");
+        ref(responses, "401", "Unauthorized");
+        ref(responses, "403", "Forbidden");
+        ref(responses, "404", "NotFound");
+        ref(responses, "406", "NotAcceptable");
+    }
+
     private static void simple(ObjectNode paths, String path, String summary, String id, boolean yaml) {
         ObjectNode get = paths.putObject(path).putObject("get");
         get.put("summary", summary);

@@ -255,7 +255,16 @@ final class RestHandler implements HttpHandler {
             }
             case "openapi.json" -> {
                 negotiate(ex, JSON_ONLY);
-                sendJson(ex, OpenApiDocument.of(product, owner.baseUri().toString(), productPath(address)), o);
+                ObjectNode doc = OpenApiDocument.of(product, owner.baseUri().toString(), productPath(address));
+                owner.features(address).ifPresent(f -> OpenApiDocument.features(doc, productPath(address),
+                        f.online().view()));
+                sendJson(ex, doc, o);
+            }
+            case "features" -> {
+                negotiate(ex, JSON_ONLY);
+                o.dataset = "features";
+                sendJson(ex, FeatureAnswers.lookup(owner.features(address).orElseThrow(() -> notFound(address.urn()
+                        + " serves no features here")), principal, ex.getRequestURI().getRawQuery()), o);
             }
             case "snapshots" -> {
                 negotiate(ex, JSON_ONLY);
