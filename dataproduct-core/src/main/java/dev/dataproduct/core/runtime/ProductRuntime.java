@@ -261,12 +261,15 @@ public final class ProductRuntime implements AutoCloseable {
             try (SnapshotTransaction tx = store.begin(address, runAllocator)) {
                 quality.start(store, address, runAllocator);
                 List<QuarantineLog> logs = new ArrayList<>();
+                Map<String, Map<String, String>> committedPositions = store.current(address)
+                        .map(SnapshotManifest::inputPositions).orElse(Map.of());
                 try {
                     for (InputPort port : product.inputs()) {
                         String name = port.descriptor().name();
                         TrackedInput input = new TrackedInput(name);
                         Dataset dataset = port instanceof ProductInput p ? productInputs.open(p, product.principal())
-                                : openInput(address, port, new InputContext(runAllocator, clock, input));
+                                : openInput(address, port, new InputContext(runAllocator, clock, input,
+                                        committedPositions.getOrDefault(name, Map.of())));
                         QuarantineLog log = new QuarantineLog("input." + name, dataset.schema().fieldNames(), tx,
                                 runAllocator, tally);
                         logs.add(log);
@@ -286,6 +289,7 @@ public final class ProductRuntime implements AutoCloseable {
                     if (!QualityStep.passed(reports)) {
                         throw new QualityGateException(address.urn(), reports);
                     }
+                    tx.inputPositions(positions(product));
                 } finally {
                     closeInputs(product);
                 }
@@ -488,6 +492,18 @@ public final class ProductRuntime implements AutoCloseable {
                 RejectedRow.valuesOf(rows, row));
     }
 
+    /** Where the read of each input with positions ended, for the manifest: the next run reads on from there. */
+    private static Map<String, Map<String, String>> positions(DataProduct product) {
+        Map<String, Map<String, String>> positions = new LinkedHashMap<>();
+        for (InputPort port : product.inputs()) {
+            Map<String, String> p = port instanceof ProductInput ? Map.of() : port.position();
+            if (!p.isEmpty()) {
+                positions.put(port.descriptor().name(), p);
+            }
+        }
+        return positions;
+    }
+
     private static void closeInputs(DataProduct product) {
         for (InputPort port : product.inputs()) {
             try {
@@ -516,7 +532,8 @@ public final class ProductRuntime implements AutoCloseable {
                 if (!openPorts.containsKey(port)) {
                     BufferAllocator portAllocator = allocator.newChildAllocator("port " + name, 0, Long.MAX_VALUE);
                     try {
-                        port.open(new OutputContext(product.address().urn(), portAllocator, clock));
+                        port.open(new OutputContext(product.address().urn(), portAllocator, clock,
+                                Optional.of(product.contract())));
                     } catch (RuntimeException e) {
                         portAllocator.close(); // not opened: the next delivery tries again with a new one
                         throw e;
