@@ -101,7 +101,7 @@ public final class InMemoryStream extends EventStream {
                 if (!open) {
                     throw new IllegalStateException("begin a transaction before sending");
                 }
-                pending.add(new Object[] {topic, key, value, headers, timestamp});
+                pending.add(new Object[] {topic, key, value, Map.copyOf(headers), timestamp});
             }
 
             @Override

@@ -130,8 +130,13 @@ public final class KafkaStream extends EventStream {
                     + config.get("bootstrap.servers") + ": " + e + "; the cluster must allow transactions", e);
         }
         return new Publisher() {
+            /** The offset after the last record this transaction wrote, by partition. */
+            private final Map<TopicPartition, Long> written = new java.util.concurrent.ConcurrentHashMap<>();
+            private KafkaConsumer<byte[], byte[]> visibility;
+
             @Override
             public void begin() {
+                written.clear();
                 producer.beginTransaction();
             }
 
@@ -140,12 +145,52 @@ public final class KafkaStream extends EventStream {
                 List<Header> h = new ArrayList<>(headers.size());
                 headers.forEach((k, v) -> h.add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
                 producer.send(new ProducerRecord<>(topic, null, timestamp.toEpochMilli(),
-                        key.length == 0 ? null : key, value, h));
+                        key.length == 0 ? null : key, value, h), (meta, error) -> {
+                            if (meta != null) {
+                                written.merge(new TopicPartition(meta.topic(), meta.partition()), meta.offset() + 1,
+                                        Math::max);
+                            }
+                        });
             }
 
             @Override
             public void commit() {
                 producer.commitTransaction();
+                awaitVisible();
+            }
+
+            /**
+             * Waits until read_committed readers see the whole transaction: the commit returns once
+             * it is decided, and the markers that make it visible reach each partition a moment later.
+             */
+            private void awaitVisible() {
+                if (written.isEmpty()) {
+                    return;
+                }
+                if (visibility == null) {
+                    Map<String, Object> c = new HashMap<>(config);
+                    c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+                    c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                    visibility = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                }
+                long deadline = System.nanoTime() + timeout.toNanos();
+                while (true) {
+                    Map<TopicPartition, Long> stable = visibility.endOffsets(written.keySet(), timeout);
+                    if (written.entrySet().stream().allMatch(e -> stable.getOrDefault(e.getKey(), 0L) >= e.getValue())) {
+                        return;
+                    }
+                    if (System.nanoTime() > deadline) {
+                        throw new PortException("the transaction of '" + transactionalId + "' was committed but "
+                                + "read_committed readers did not see all of it within " + timeout + " (stable "
+                                + "offsets " + stable + ", written up to " + written + "); check the cluster's health");
+                    }
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new PortException("interrupted while waiting for a commit to become visible", e);
+                    }
+                }
             }
 
             @Override
@@ -156,6 +201,9 @@ public final class KafkaStream extends EventStream {
             @Override
             public void close() {
                 producer.close();
+                if (visibility != null) {
+                    visibility.close();
+                }
             }
         };
     }
