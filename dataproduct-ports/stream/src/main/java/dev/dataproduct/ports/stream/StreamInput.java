@@ -161,7 +161,9 @@ public final class StreamInput implements InputPort {
                 public BatchCursor open() {
                     // a second pass reads the same records: their rejects were sent by the first
                     RejectSink rejects = firstPass.getAndSet(false) ? context.rejects() : r -> { };
-                    return new Cursor(reader.read(topic, from, to), context.allocator(), rejects, delivery);
+                    return new Cursor(reader.read(topic, from, to), context.allocator(), rejects, delivery,
+                            context.committedPosition().isEmpty() && start instanceof StartPosition.AtTime t
+                                    ? Optional.of(t.time()) : Optional.empty());
                 }
             };
         } catch (RuntimeException e) {
@@ -233,9 +235,13 @@ public final class StreamInput implements InputPort {
         private final Optional<String> delivery;
         private final RowCodec codec = new RowCodec(format);
         private final List<String> origins = new ArrayList<>();
+        private final Optional<java.time.Instant> notBefore;
+        private final java.util.Set<Integer> reached = new java.util.HashSet<>();
         private VectorSchemaRoot batch;
 
-        Cursor(EventStream.Records records, BufferAllocator allocator, RejectSink rejects, Optional<String> delivery) {
+        Cursor(EventStream.Records records, BufferAllocator allocator, RejectSink rejects, Optional<String> delivery,
+               Optional<java.time.Instant> notBefore) {
+            this.notBefore = notBefore;
             this.records = records;
             this.allocator = allocator;
             this.rejects = rejects;
@@ -249,7 +255,8 @@ public final class StreamInput implements InputPort {
             try (BatchBuilder b = BatchBuilder.quarantining(schema, allocator, name, rejects)) {
                 StreamRecord r;
                 while (b.rowCount() < batchSize && (r = records.next()) != null) {
-                    if (delivery.isPresent() && !delivery.get().equals(r.header(CloudEvents.DELIVERY))) {
+                    if (delivery.isPresent() && !delivery.get().equals(r.header(CloudEvents.DELIVERY))
+                            || beforeStart(r)) {
                         continue;
                     }
                     add(b, r);
@@ -260,6 +267,22 @@ public final class StreamInput implements InputPort {
                 batch = b.build();
                 return true;
             }
+        }
+
+        /**
+         * Whether a record comes before the first one at or after the start time in its partition:
+         * Kafka finds the time's offset by the timestamps of control records too, which are the
+         * broker's, so the offset found can lie before the first record at or after the time.
+         */
+        private boolean beforeStart(StreamRecord r) {
+            if (notBefore.isEmpty() || reached.contains(r.partition())) {
+                return false;
+            }
+            if (r.timestamp().isBefore(notBefore.get())) {
+                return true;
+            }
+            reached.add(r.partition());
+            return false;
         }
 
         private void add(BatchBuilder b, StreamRecord r) {
