@@ -13,7 +13,10 @@ import java.util.Arrays;
  * {@code sql} (a scan-and-aggregate query through the SQL port against plain DuckDB over the same rows;
  * ends with {@code ratio sql/duckdb: X.XX});
  * {@code incremental} (append and upsert of 1% against a rewrite of 10M rows; ends with
- * {@code ratio append/rewrite: X.XX}). See
+ * {@code ratio append/rewrite: X.XX});
+ * {@code stream} (records/s delivering a {@code -Dstreamrows} snapshot, 1M by default, through the
+ * stream output against a bare KafkaProducer writing the same bytes; ends with
+ * {@code ratio port/producer: X.XX}). See
  * {@code benchmarks/README.md}.
  */
 public final class Bench {
@@ -57,6 +60,10 @@ public final class Bench {
             case "incremental":
                 IncrementalBenchmark.run(Long.getLong("rows", 10_000_000L), Integer.getInteger("runs", 3), System.out);
                 break;
+            case "stream":
+                StreamBenchmark.run(Integer.getInteger("streamrows", 1_000_000), Integer.getInteger("warmups", 2),
+                        Integer.getInteger("runs", 5), System.out);
+                break;
             case "memory":
                 MemoryBenchmark.parent(System.out);
                 break;
@@ -65,7 +72,7 @@ public final class Bench {
                 break;
             default:
                 System.err.println("unknown benchmark '" + name + "'; use quality, scaling, kernels, memory, access, "
-                        + "rest, restload, sql or incremental");
+                        + "rest, restload, sql, incremental or stream");
                 System.exit(2);
         }
     }

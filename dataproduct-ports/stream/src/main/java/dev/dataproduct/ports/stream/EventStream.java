@@ -27,6 +27,67 @@ public abstract sealed class EventStream implements AutoCloseable permits KafkaS
     /** @return a reader of committed records only */
     abstract Reader reader();
 
+    /**
+     * Reads the committed records of a topic as they are, from a start up to the end of each
+     * partition as of this call, in offset order within each partition: to replay a product's
+     * stream to a consumer of its own, or to look at what was delivered. To read a topic into a
+     * product, use {@link StreamInput}.
+     *
+     * <pre>{@code
+     * try (var records = stream.replay("attendance", StartPosition.time(Instant.parse("2026-09-01T00:00:00Z")))) {
+     *     for (StreamRecord r = records.next(); r != null; r = records.next()) {
+     *         System.out.println(r.header(CloudEvents.ID));
+     *     }
+     * }
+     * }</pre>
+     *
+     * @param topic the topic
+     * @param from where to start (within retention)
+     * @return the records; close them
+     */
+    public Replay replay(String topic, StartPosition from) {
+        Reader reader = reader();
+        try {
+            Map<Integer, Long> start = StartPositions.resolve(from, reader, topic);
+            Records records = reader.read(topic, start, reader.end(topic));
+            java.util.Optional<Instant> notBefore = from instanceof StartPosition.AtTime t
+                    ? java.util.Optional.of(t.time()) : java.util.Optional.empty();
+            return new Replay(records, reader, notBefore);
+        } catch (RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    /** Records of a replay, pulled one at a time; closing releases the reader. */
+    public static final class Replay implements AutoCloseable {
+        private final Records records;
+        private final Reader reader;
+        private final StartPositions.TimeFilter filter;
+
+        Replay(Records records, Reader reader, java.util.Optional<Instant> notBefore) {
+            this.records = records;
+            this.reader = reader;
+            this.filter = new StartPositions.TimeFilter(notBefore);
+        }
+
+        /** @return the next record, or {@code null} after the last */
+        public StreamRecord next() {
+            for (StreamRecord r = records.next(); r != null; r = records.next()) {
+                if (!filter.beforeStart(r)) {
+                    return r;
+                }
+            }
+            return null;
+        }
+
+        @Override
+        public void close() {
+            records.close();
+            reader.close();
+        }
+    }
+
     /** Releases the connections the stream holds. */
     @Override
     public void close() {

@@ -173,20 +173,11 @@ public final class StreamInput implements InputPort {
     }
 
     private Map<Integer, Long> from(EventStream.Reader reader, Map<String, String> committed) {
+        if (committed.isEmpty()) {
+            return StartPositions.resolve(start, reader, topic);
+        }
         Map<Integer, Long> beginning = reader.beginning(topic);
         Map<Integer, Long> from = new LinkedHashMap<>();
-        if (committed.isEmpty()) {
-            if (start instanceof StartPosition.Offsets o) {
-                from.putAll(beginning);
-                // an offset retention has passed starts at what is kept
-                o.offsets().forEach((part, off) -> from.computeIfPresent(part, (k, b) -> Math.max(b, off)));
-            } else if (start instanceof StartPosition.AtTime t) {
-                from.putAll(reader.offsetsAt(topic, t.time()));
-            } else {
-                from.putAll(beginning);
-            }
-            return from;
-        }
         for (Map.Entry<Integer, Long> e : beginning.entrySet()) {
             String at = committed.get(Integer.toString(e.getKey()));
             long off = at == null ? e.getValue() : Long.parseLong(at);
@@ -235,13 +226,12 @@ public final class StreamInput implements InputPort {
         private final Optional<String> delivery;
         private final RowCodec codec = new RowCodec(format);
         private final List<String> origins = new ArrayList<>();
-        private final Optional<java.time.Instant> notBefore;
-        private final java.util.Set<Integer> reached = new java.util.HashSet<>();
+        private final StartPositions.TimeFilter notBefore;
         private VectorSchemaRoot batch;
 
         Cursor(EventStream.Records records, BufferAllocator allocator, RejectSink rejects, Optional<String> delivery,
                Optional<java.time.Instant> notBefore) {
-            this.notBefore = notBefore;
+            this.notBefore = new StartPositions.TimeFilter(notBefore);
             this.records = records;
             this.allocator = allocator;
             this.rejects = rejects;
@@ -256,7 +246,7 @@ public final class StreamInput implements InputPort {
                 StreamRecord r;
                 while (b.rowCount() < batchSize && (r = records.next()) != null) {
                     if (delivery.isPresent() && !delivery.get().equals(r.header(CloudEvents.DELIVERY))
-                            || beforeStart(r)) {
+                            || notBefore.beforeStart(r)) {
                         continue;
                     }
                     add(b, r);
@@ -267,22 +257,6 @@ public final class StreamInput implements InputPort {
                 batch = b.build();
                 return true;
             }
-        }
-
-        /**
-         * Whether a record comes before the first one at or after the start time in its partition:
-         * Kafka finds the time's offset by the timestamps of control records too, which are the
-         * broker's, so the offset found can lie before the first record at or after the time.
-         */
-        private boolean beforeStart(StreamRecord r) {
-            if (notBefore.isEmpty() || reached.contains(r.partition())) {
-                return false;
-            }
-            if (r.timestamp().isBefore(notBefore.get())) {
-                return true;
-            }
-            reached.add(r.partition());
-            return false;
         }
 
         private void add(BatchBuilder b, StreamRecord r) {

@@ -79,6 +79,14 @@ class KafkaReplayTest {
             fromOffset.close();
         }
         assertEquals(20 + 30, read.size(), "the second and third snapshots, whole");
+        int replayed = 0;
+        try (EventStream.Replay replay = stream.replay(out, StartPosition.time(Events.at(10)))) {
+            for (StreamRecord r = replay.next(); r != null; r = replay.next()) {
+                replayed++;
+                assertEquals(Events.at(10).compareTo(r.timestamp()) <= 0, true, r.toString());
+            }
+        }
+        assertEquals(20 + 30, replayed, "records replayed from the second snapshot's time on");
     }
 
     @Test
