@@ -64,6 +64,9 @@ public final class Bench {
                 StreamBenchmark.run(Integer.getInteger("streamrows", 1_000_000), Integer.getInteger("warmups", 2),
                         Integer.getInteger("runs", 5), System.out);
                 break;
+            case "metric":
+                MetricBenchmark.run(System.out);
+                break;
             case "memory":
                 MemoryBenchmark.parent(System.out);
                 break;
@@ -72,7 +75,7 @@ public final class Bench {
                 break;
             default:
                 System.err.println("unknown benchmark '" + name + "'; use quality, scaling, kernels, memory, access, "
-                        + "rest, restload, sql, incremental or stream");
+                        + "rest, restload, sql, incremental, metric or stream");
                 System.exit(2);
         }
     }

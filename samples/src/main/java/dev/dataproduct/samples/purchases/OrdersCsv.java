@@ -7,9 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
 import java.util.Random;
 
 /**
@@ -20,7 +23,10 @@ import java.util.Random;
 public final class OrdersCsv {
     /** The header of the file. */
     public static final String HEADER = "order_id,customer_id,sku,quantity,unit_price,purchased_at,email,channel";
+    /** The customers orders are drawn from: {@code cust-0001} to {@code cust-0800}. */
+    public static final int CUSTOMERS = 800;
     private static final String[] CHANNELS = {"web", "store", "app"};
+    private static final Pattern GOOD_SKU = Pattern.compile("SKU-\\d{6}");
 
     private OrdersCsv() {
     }
@@ -61,9 +67,68 @@ public final class OrdersCsv {
         return lines;
     }
 
+    /**
+     * An order line the purchases contract accepts, as the other retail samples reuse it.
+     *
+     * @param orderId the order line, which Historical Purchases publishes as {@code purchase_id}
+     * @param customerId the customer
+     * @param sku the SKU
+     * @param quantity units bought
+     * @param unitPrice price of one unit
+     * @param purchasedAt when
+     * @param email the customer's e-mail address
+     * @param channel web, store or app
+     */
+    public record Order(String orderId, String customerId, String sku, int quantity, BigDecimal unitPrice,
+                        Instant purchasedAt, String email, String channel) {
+        /** Validates the components. */
+        public Order {
+            Objects.requireNonNull(orderId, "orderId");
+            Objects.requireNonNull(customerId, "customerId");
+            Objects.requireNonNull(sku, "sku");
+            Objects.requireNonNull(unitPrice, "unitPrice");
+            Objects.requireNonNull(purchasedAt, "purchasedAt");
+        }
+
+        /** @return quantity times unit price, as Historical Purchases computes its total */
+        public BigDecimal total() {
+            return unitPrice.multiply(BigDecimal.valueOf(quantity));
+        }
+    }
+
+    /**
+     * The order lines of {@link #lines} that Historical Purchases publishes: the bad ones left out,
+     * judged here in plain Java by the rules of the purchases contract.
+     *
+     * @param rows how many data lines
+     * @param seed the seed; the same seed gives the same orders
+     * @param now the newest purchase time
+     * @return the good orders, in file order
+     */
+    public static List<Order> orders(int rows, long seed, Instant now) {
+        List<Order> out = new ArrayList<>();
+        for (String line : lines(rows, seed, now)) {
+            String[] c = line.split(",", -1);
+            if (c.length != 8 || c[1].isEmpty() || !GOOD_SKU.matcher(c[2]).matches()
+                    || !List.of(CHANNELS).contains(c[7])) {
+                continue;
+            }
+            try {
+                int quantity = Integer.parseInt(c[3]);
+                if (quantity >= 1 && quantity <= 1000) {
+                    out.add(new Order(c[0], c[1], c[2], quantity, new BigDecimal(c[4]), Instant.parse(c[5]), c[6],
+                            c[7]));
+                }
+            } catch (NumberFormatException | DateTimeParseException e) {
+                // a bad line on purpose: Historical Purchases quarantines it
+            }
+        }
+        return out;
+    }
+
     private static String line(int i, Random random, Instant now) {
         String orderId = String.format("ord-%06d", i);
-        String customer = String.format("cust-%04d", 1 + random.nextInt(800));
+        String customer = String.format("cust-%04d", 1 + random.nextInt(CUSTOMERS));
         String sku = String.format("SKU-%06d", random.nextInt(1_000_000));
         String quantity = Integer.toString(1 + random.nextInt(12));
         String price = new BigDecimal(50 + random.nextInt(50_000)).movePointLeft(2).toPlainString();

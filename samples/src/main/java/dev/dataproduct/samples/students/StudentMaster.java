@@ -15,8 +15,10 @@ import dev.dataproduct.api.schema.Classification;
 import dev.dataproduct.api.schema.DatasetSpec;
 import dev.dataproduct.api.schema.LogicalType;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -42,7 +44,8 @@ public final class StudentMaster {
     /** The students dataset: personal data classified, the rest internal. */
     public static final DatasetSpec SPEC = DatasetSpec.named(STUDENTS)
             .description("One student enrolled (or once enrolled) in the district.")
-            .field("student_id", LogicalType.STRING, f -> f.required().primaryKey().pattern("S\\d{5}"))
+            .field("student_id", LogicalType.STRING, f -> f.required().primaryKey().pattern("S\\d{5}")
+                    .conformedKey("student").description("The student, across the district's products."))
             .field("name", LogicalType.STRING, f -> f.required().classification(Classification.RESTRICTED)
                     .personalData())
             .field("birth_date", LogicalType.DATE, f -> f.classification(Classification.RESTRICTED).personalData())
@@ -136,9 +139,43 @@ public final class StudentMaster {
                 .build();
     }
 
-    /** Students S00001.. with seeded names, schools, grades and contacts; about one in eight not active. */
-    private static VectorSchemaRoot generate(BatchBuilder b, int students, long seed) {
+    /**
+     * One student as the generator makes it: what the other K-12 samples reuse (ids, schools,
+     * grades, enrollment) so that their records are of the same students.
+     *
+     * @param id the student id, {@code S00001} on
+     * @param name given and family name
+     * @param birthDate the birth date
+     * @param email the student's e-mail address
+     * @param guardianPhone the guardian's phone number
+     * @param gender {@code F} or {@code M}
+     * @param freeLunch eligible for free or reduced-price meals
+     * @param schoolId one of {@link #SCHOOLS}
+     * @param grade 0 (kindergarten) to 12
+     * @param counselorId one of {@link #COUNSELORS}, of the student's school
+     * @param enrollmentStatus {@code active}, {@code withdrawn} or {@code graduated}
+     */
+    public record Student(String id, String name, LocalDate birthDate, String email, String guardianPhone,
+                          String gender, boolean freeLunch, String schoolId, int grade, String counselorId,
+                          String enrollmentStatus) {
+        /** Validates the components. */
+        public Student {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(schoolId, "schoolId");
+            Objects.requireNonNull(enrollmentStatus, "enrollmentStatus");
+        }
+    }
+
+    /**
+     * The students Student Master publishes for a count and a seed, in id order.
+     *
+     * @param students how many students to generate
+     * @param seed the seed of the generator; the same seed gives the same students
+     * @return students S00001.. with seeded names, schools, grades and contacts; about one in eight not active
+     */
+    public static List<Student> generated(int students, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
+        List<Student> out = new ArrayList<>(students);
         for (int i = 1; i <= students; i++) {
             int school = random.nextInt(SCHOOLS.size());
             int grade = switch (school) {
@@ -149,13 +186,22 @@ public final class StudentMaster {
             String given = GIVEN.get(random.nextInt(GIVEN.size()));
             String family = FAMILY.get(random.nextInt(FAMILY.size()));
             int status = random.nextInt(16);
-            b.addRow(String.format("S%05d", i), given + " " + family,
-                    LocalDate.of(2020 - grade, 1 + random.nextInt(12), 1 + random.nextInt(28)),
+            LocalDate birth = LocalDate.of(2020 - grade, 1 + random.nextInt(12), 1 + random.nextInt(28));
+            String phone = String.format("+1-555-%03d-%04d", random.nextInt(1000), random.nextInt(10_000));
+            String gender = random.nextBoolean() ? "F" : "M";
+            boolean freeLunch = random.nextInt(3) == 0;
+            out.add(new Student(String.format("S%05d", i), given + " " + family, birth,
                     given.toLowerCase(Locale.ROOT) + "." + family.toLowerCase(Locale.ROOT) + i + "@students.district.example",
-                    String.format("+1-555-%03d-%04d", random.nextInt(1000), random.nextInt(10_000)),
-                    random.nextBoolean() ? "F" : "M", random.nextInt(3) == 0,
-                    SCHOOLS.get(school), grade, COUNSELORS.get(2 * school + random.nextInt(2)),
-                    status == 0 ? "withdrawn" : status == 1 ? "graduated" : "active");
+                    phone, gender, freeLunch, SCHOOLS.get(school), grade, COUNSELORS.get(2 * school + random.nextInt(2)),
+                    status == 0 ? "withdrawn" : status == 1 ? "graduated" : "active"));
+        }
+        return out;
+    }
+
+    private static VectorSchemaRoot generate(BatchBuilder b, int students, long seed) {
+        for (Student s : generated(students, seed)) {
+            b.addRow(s.id(), s.name(), s.birthDate(), s.email(), s.guardianPhone(), s.gender(), s.freeLunch(),
+                    s.schoolId(), s.grade(), s.counselorId(), s.enrollmentStatus());
         }
         return b.build();
     }

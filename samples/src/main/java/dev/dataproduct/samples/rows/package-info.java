@@ -1,0 +1,4 @@
+/**
+ * How the samples' generated products hand their rows to a run: in batches of a bounded size.
+ */
+package dev.dataproduct.samples.rows;
