@@ -120,6 +120,8 @@ public final class KafkaStream extends EventStream {
         p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
         p.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
+        // a snapshot is one transaction, however long it takes to write: up to the brokers' default maximum
+        p.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 900_000);
         KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(),
                 new ByteArraySerializer());
         try {
@@ -140,10 +142,20 @@ public final class KafkaStream extends EventStream {
                 producer.beginTransaction();
             }
 
+            /** The last header of each name: the envelope repeats most values, encoded once. */
+            private final Map<String, Header> lastHeaders = new HashMap<>();
+
             @Override
             public void send(String topic, byte[] key, byte[] value, Map<String, String> headers, Instant timestamp) {
                 List<Header> h = new ArrayList<>(headers.size());
-                headers.forEach((k, v) -> h.add(new RecordHeader(k, v.getBytes(StandardCharsets.UTF_8))));
+                headers.forEach((k, v) -> {
+                    Header last = lastHeaders.get(k);
+                    if (last == null || !(last instanceof Text t && t.text == v)) {
+                        last = new Text(k, v);
+                        lastHeaders.put(k, last);
+                    }
+                    h.add(last);
+                });
                 producer.send(new ProducerRecord<>(topic, null, timestamp.toEpochMilli(),
                         key.length == 0 ? null : key, value, h), (meta, error) -> {
                             if (meta != null) {
@@ -328,5 +340,15 @@ public final class KafkaStream extends EventStream {
     @Override
     public String toString() {
         return "Kafka cluster " + config.get("bootstrap.servers");
+    }
+
+    /** A header that remembers the text it encodes, so that the same text is not encoded twice. */
+    private static final class Text extends RecordHeader {
+        private final String text;
+
+        Text(String key, String text) {
+            super(key, text.getBytes(StandardCharsets.UTF_8));
+            this.text = text;
+        }
     }
 }
