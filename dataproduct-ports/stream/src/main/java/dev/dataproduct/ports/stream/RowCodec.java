@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import dev.dataproduct.api.data.VectorValues;
 import dev.dataproduct.api.schema.Field;
 import dev.dataproduct.api.schema.LogicalType;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowStreamReader;
 import org.apache.arrow.vector.ipc.ArrowStreamWriter;
@@ -30,6 +32,9 @@ final class RowCodec {
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private final ValueFormat format;
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(256);
+    /** One generator for every row a codec writes: made once, since making one costs more than a row. */
+    private JsonGenerator generator;
+    private final Map<String, SerializedString> names = new java.util.HashMap<>();
 
     RowCodec(ValueFormat format) {
         this.format = format;
@@ -40,14 +45,24 @@ final class RowCodec {
         buffer.reset();
         try {
             if (format == ValueFormat.JSON) {
-                try (JsonGenerator g = JSON.createGenerator(buffer)) {
-                    g.writeStartObject();
-                    for (FieldVector v : batch.getFieldVectors()) {
-                        g.writeFieldName(v.getName());
+                if (generator == null) {
+                    generator = JSON.createGenerator(buffer);
+                    generator.setRootValueSeparator(null);
+                }
+                JsonGenerator g = generator;
+                g.writeStartObject();
+                for (FieldVector v : batch.getFieldVectors()) {
+                    g.writeFieldName(names.computeIfAbsent(v.getName(), SerializedString::new));
+                    if (v instanceof VarCharVector text && !text.isNull(row)) {
+                        // text is UTF-8 in the vector already: escaped as it is, not decoded and encoded again
+                        byte[] utf8 = text.get(row);
+                        g.writeUTF8String(utf8, 0, utf8.length);
+                    } else {
                         JsonValues.write(g, VectorValues.get(v, row));
                     }
-                    g.writeEndObject();
                 }
+                g.writeEndObject();
+                g.flush();
             } else {
                 try (VectorSchemaRoot one = batch.slice(row, 1);
                      ArrowStreamWriter w = new ArrowStreamWriter(one, null, Channels.newChannel(buffer))) {
