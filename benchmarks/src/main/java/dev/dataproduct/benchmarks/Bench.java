@@ -13,7 +13,8 @@ import java.util.Arrays;
  * {@code sql} (a scan-and-aggregate query through the SQL port against plain DuckDB over the same rows;
  * ends with {@code ratio sql/duckdb: X.XX});
  * {@code incremental} (append and upsert of 1% against a rewrite of 10M rows; ends with
- * {@code ratio append/rewrite: X.XX}). See
+ * {@code ratio append/rewrite: X.XX}); {@code join} (a 10M x 1M hash join on a conformed key against
+ * DuckDB's join of the same rows; ends with {@code ratio join/duckdb: X.XX}). See
  * {@code benchmarks/README.md}.
  */
 public final class Bench {
@@ -57,6 +58,9 @@ public final class Bench {
             case "incremental":
                 IncrementalBenchmark.run(Long.getLong("rows", 10_000_000L), Integer.getInteger("runs", 3), System.out);
                 break;
+            case "join":
+                JoinBenchmark.run(System.out);
+                break;
             case "memory":
                 MemoryBenchmark.parent(System.out);
                 break;
@@ -65,7 +69,7 @@ public final class Bench {
                 break;
             default:
                 System.err.println("unknown benchmark '" + name + "'; use quality, scaling, kernels, memory, access, "
-                        + "rest, restload, sql or incremental");
+                        + "rest, restload, sql, incremental or join");
                 System.exit(2);
         }
     }

@@ -46,6 +46,8 @@ public final class JoinedRows implements Dataset, AutoCloseable {
     private final long buildQuarantined;
     private final long buildDuplicateKeys;
     private final long probeDuplicateKeys;
+    private final boolean identity;
+    private final boolean anyBad;
     private final org.apache.arrow.vector.types.pojo.Schema arrowSchema;
     private final List<FieldVector> buildKeyVectors;
     private JoinReport report;
@@ -79,16 +81,13 @@ public final class JoinedRows implements Dataset, AutoCloseable {
             boolean[] nulls = new boolean[n];
             table.hash(buildKeyVectors, n, h, nulls);
             long nullKeys = 0;
+            for (int from = 0; from < n; from += 1 << 16) {
+                int to = Math.min(n, from + (1 << 16));
+                checkMemory(from, n);
+                table.addAll(buildKeyVectors, from, to, h, nulls, rowKey);
+            }
             for (int r = 0; r < n; r++) {
-                if (nulls[r]) {
-                    rowKey[r] = -1;
-                    nullKeys++;
-                } else {
-                    rowKey[r] = table.findOrAdd(buildKeyVectors, r, h[r]);
-                }
-                if ((r & 0xFFFF) == 0) {
-                    checkMemory(r, n);
-                }
+                nullKeys += nulls[r] ? 1 : 0;
             }
             checkMemory(n, n);
             this.buildNullKeys = nullKeys;
@@ -148,6 +147,8 @@ public final class JoinedRows implements Dataset, AutoCloseable {
                 }
             }
             this.buildQuarantined = quarantinedBuild;
+            this.identity = keys == n;
+            this.anyBad = badKeys > 0;
             if (badKeys > 0 && join.onDuplicate() == OnDuplicateKey.REFUSE) {
                 throw refusal(dupBuild, badBuildRows, dupProbe, badProbeRows, badKeys, quarantinedBuild);
             }
@@ -329,7 +330,7 @@ public final class JoinedRows implements Dataset, AutoCloseable {
     private final class Cursor implements BatchCursor {
         private final boolean first;
         private final BatchCursor probeCursor;
-        private final boolean[] matched = new boolean[table.size()];
+        private final long[] matched = new long[(table.size() + 63) >>> 6];
         private final JoinType type = join.type();
         private final boolean keepProbeOrphans = buildLeft ? type.keepsRightOrphans() : type.keepsLeftOrphans();
         private final boolean keepBuildOrphans = buildLeft ? type.keepsLeftOrphans() : type.keepsRightOrphans();
@@ -351,6 +352,7 @@ public final class JoinedRows implements Dataset, AutoCloseable {
         private long outputRows;
         private long[] h = new long[0];
         private boolean[] nulls = new boolean[0];
+        private int[] found = new int[0];
 
         Cursor(boolean first) {
             this.first = first;
@@ -397,12 +399,14 @@ public final class JoinedRows implements Dataset, AutoCloseable {
             if (h.length < n) {
                 h = new long[n];
                 nulls = new boolean[n];
+                found = new int[n];
             }
             keys = probeKeys.stream().map(k -> (FieldVector) batch.getVector(k)).toList();
             table.hash(keys, n, h, nulls);
+            table.findAll(keys, n, h, nulls, found);
             ensure(n);
             for (int i = 0; i < n; i++) {
-                int k = nulls[i] ? -1 : table.find(keys, i, h[i]);
+                int k = found[i];
                 if (k < 0) {
                     probeOrphans++;
                     if (nulls[i]) {
@@ -411,17 +415,22 @@ public final class JoinedRows implements Dataset, AutoCloseable {
                     if (keepProbeOrphans) {
                         add(i, -1);
                     }
-                } else if (bad[k]) {
+                } else if (anyBad && bad[k]) {
                     probeQuarantined++;
                     if (first) {
                         quarantineProbeRow(batch, i);
                     }
                 } else {
                     probeMatched++;
-                    matched[k] = true;
-                    int end = keyStart[k + 1];
-                    for (int j = keyStart[k]; j < end; j++) {
-                        add(i, keyRows[j]);
+                    matched[k >>> 6] |= 1L << k;
+                    if (identity) {
+                        // every build row has its own key, in row order: the key id is the row
+                        add(i, k);
+                    } else {
+                        int end = keyStart[k + 1];
+                        for (int j = keyStart[k]; j < end; j++) {
+                            add(i, keyRows[j]);
+                        }
                     }
                 }
             }
@@ -437,7 +446,7 @@ public final class JoinedRows implements Dataset, AutoCloseable {
             ensure(build.getRowCount());
             for (int r = 0; r < build.getRowCount(); r++) {
                 int k = rowKey[r];
-                if (k < 0 || !matched[k] && !bad[k]) {
+                if (k < 0 || (matched[k >>> 6] & 1L << k) == 0 && !bad[k]) {
                     add(-1, r);
                 }
             }
@@ -495,8 +504,8 @@ public final class JoinedRows implements Dataset, AutoCloseable {
             reported = true;
             long buildRows = build.getRowCount();
             long buildMatched = 0;
-            for (int k = 0; k < matched.length; k++) {
-                if (matched[k]) {
+            for (int k = 0; k < table.size(); k++) {
+                if ((matched[k >>> 6] & 1L << k) != 0) {
                     buildMatched += keyStart[k + 1] - keyStart[k];
                 }
             }

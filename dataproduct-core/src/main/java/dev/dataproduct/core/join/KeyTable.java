@@ -22,11 +22,12 @@ final class KeyTable {
 
     private final Kind[] kinds;
     private final boolean exact;
-    private long[] slotKey;
-    private int[] slotId;
+    // slot p holds its key (or hash) at 2p and its key id + 1 at 2p + 1 (0: empty): one cache line per probe
+    private long[] slots;
     private int mask;
     private int size;
     private long[] keyHash = new long[1024];
+    private final long[] firstKey = new long[CHUNK];
     // per part: LONG keeps 1 long per key, WIDE 2; BYTES keeps offsets into a byte pool
     private final long[][] longs;
     private final byte[][] pools;
@@ -42,8 +43,7 @@ final class KeyTable {
             longs[p] = new long[kinds[p] == Kind.LONG ? 1024 : 2048];
             pools[p] = kinds[p] == Kind.BYTES ? new byte[4096] : null;
         }
-        slotKey = new long[2048];
-        slotId = new int[2048];
+        slots = new long[4096];
         mask = 2047;
     }
 
@@ -85,7 +85,7 @@ final class KeyTable {
 
     /** @return the heap bytes the table holds, for the build side's memory limit */
     long bytes() {
-        long b = (long) slotKey.length * 12 + (long) keyHash.length * 8;
+        long b = (long) slots.length * 8 + (long) keyHash.length * 8;
         for (int p = 0; p < kinds.length; p++) {
             b += (long) longs[p].length * 8 + (pools[p] == null ? 0 : pools[p].length);
         }
@@ -183,30 +183,99 @@ final class KeyTable {
      * @return the id of its key, or -1 if the table does not hold it
      */
     int find(List<FieldVector> keys, int row, long h) {
-        if (exact) {
-            long k = longAt(keys.get(0), row);
-            int pos = (int) h & mask;
-            while (true) {
-                int id = slotId[pos];
-                if (id == 0) {
-                    return -1;
-                }
-                if (slotKey[pos] == k) {
-                    return id - 1;
-                }
-                pos = (pos + 1) & mask;
-            }
-        }
+        long k = exact ? longAt(keys.get(0), row) : h;
         int pos = (int) h & mask;
         while (true) {
-            int id = slotId[pos];
+            long id = slots[2 * pos + 1];
             if (id == 0) {
                 return -1;
             }
-            if (slotKey[pos] == h && same(id - 1, keys, row)) {
-                return id - 1;
+            if (slots[2 * pos] == k && (exact || same((int) id - 1, keys, row))) {
+                return (int) id - 1;
             }
             pos = (pos + 1) & mask;
+        }
+    }
+
+    /**
+     * Finds the keys of a whole batch. The first slot of every row is read in one loop of
+     * independent loads, so that the processor overlaps their cache misses; only rows whose first
+     * slot holds another key walk on.
+     *
+     * @param keys the key columns of the batch
+     * @param n the rows
+     * @param h the rows' hashes
+     * @param nulls whether a row has a null key part
+     * @param out receives each row's key id, or -1 for a null or unknown key
+     */
+    void findAll(List<FieldVector> keys, int n, long[] h, boolean[] nulls, int[] out) {
+        // chunks small enough that the slots loaded by the first loop are still cached in the second
+        for (int from = 0; from < n; from += CHUNK) {
+            findChunk(keys, from, Math.min(n, from + CHUNK), h, nulls, out);
+        }
+    }
+
+    private static final int CHUNK = 256;
+
+    private void findChunk(List<FieldVector> keys, int from, int to, long[] h, boolean[] nulls, int[] out) {
+        long[] slots = this.slots;
+        int mask = this.mask;
+        long[] first = firstKey;
+        // no branch in this loop: a mispredicted branch would discard the loads in flight
+        for (int i = from; i < to; i++) {
+            int pos = (int) h[i] & mask;
+            first[i - from] = slots[2 * pos];
+            out[i] = (int) slots[2 * pos + 1];
+        }
+        if (exact) {
+            FieldVector v = keys.get(0);
+            for (int i = from; i < to; i++) {
+                int id = out[i];
+                if (nulls[i] || id == 0) {
+                    out[i] = -1;
+                } else if (first[i - from] == longAt(v, i)) {
+                    out[i] = id - 1;
+                } else {
+                    out[i] = find(keys, i, h[i]);
+                }
+            }
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            int id = out[i];
+            if (nulls[i] || id == 0) {
+                out[i] = -1;
+            } else if (first[i - from] == h[i] && same(id - 1, keys, i)) {
+                out[i] = id - 1;
+            } else {
+                out[i] = find(keys, i, h[i]);
+            }
+        }
+    }
+
+    /**
+     * Adds the keys of a whole batch, chunk by chunk: a first loop of independent loads brings each
+     * row's first slot into the cache, so that the insertions do not wait for memory one by one.
+     *
+     * @param keys the key columns of the batch
+     * @param start the first row added
+     * @param end the row after the last
+     * @param h the rows' hashes
+     * @param nulls whether a row has a null key part
+     * @param out receives each row's key id, or -1 for a null key
+     */
+    void addAll(List<FieldVector> keys, int start, int end, long[] h, boolean[] nulls, int[] out) {
+        long[] first = firstKey;
+        for (int from = start; from < end; from += CHUNK) {
+            int to = Math.min(end, from + CHUNK);
+            long[] slots = this.slots;
+            int mask = this.mask;
+            for (int i = from; i < to; i++) {
+                first[i - from] = slots[2 * ((int) h[i] & mask) + 1];
+            }
+            for (int i = from; i < to; i++) {
+                out[i] = nulls[i] ? -1 : findOrAdd(keys, i, h[i]);
+            }
         }
     }
 
@@ -221,7 +290,7 @@ final class KeyTable {
         if (found >= 0) {
             return found;
         }
-        if ((size + 1) * 2L > slotId.length) {
+        if ((size + 1) * 4L > slots.length) {
             grow();
         }
         int id = size++;
@@ -236,17 +305,16 @@ final class KeyTable {
 
     private void place(int id, long h, long slotValue) {
         int pos = (int) h & mask;
-        while (slotId[pos] != 0) {
+        while (slots[2 * pos + 1] != 0) {
             pos = (pos + 1) & mask;
         }
-        slotId[pos] = id + 1;
-        slotKey[pos] = slotValue;
+        slots[2 * pos + 1] = id + 1;
+        slots[2 * pos] = slotValue;
     }
 
     private void grow() {
-        int capacity = slotId.length * 2;
-        slotKey = new long[capacity];
-        slotId = new int[capacity];
+        int capacity = slots.length;
+        slots = new long[capacity * 2];
         mask = capacity - 1;
         for (int id = 0; id < size; id++) {
             place(id, keyHash[id], exact ? longs[0][id] : keyHash[id]);
