@@ -79,6 +79,7 @@ public final class JoinedRows implements Dataset, AutoCloseable {
             this.rowKey = new int[n];
             long[] h = new long[n];
             boolean[] nulls = new boolean[n];
+            table.indexDirectlyIfDense(buildKeyVectors.get(0), n);
             table.hash(buildKeyVectors, n, h, nulls);
             long nullKeys = 0;
             for (int from = 0; from < n; from += 1 << 16) {
@@ -226,24 +227,21 @@ public final class JoinedRows implements Dataset, AutoCloseable {
     /** Counts the probe rows of each build key, up to 100. */
     private byte[] probeHits() {
         byte[] hits = new byte[table.size()];
-        long[] h = new long[0];
         boolean[] nulls = new boolean[0];
+        int[] found = new int[0];
         try (BatchCursor cursor = probe.open()) {
             while (cursor.next()) {
                 VectorSchemaRoot batch = cursor.batch();
                 int n = batch.getRowCount();
-                if (h.length < n) {
-                    h = new long[n];
+                if (nulls.length < n) {
                     nulls = new boolean[n];
+                    found = new int[n];
                 }
-                List<FieldVector> keys = probeKeys.stream().map(k -> (FieldVector) batch.getVector(k)).toList();
-                table.hash(keys, n, h, nulls);
+                table.lookup(probeKeys.stream().map(k -> (FieldVector) batch.getVector(k)).toList(), n, nulls, found);
                 for (int i = 0; i < n; i++) {
-                    if (!nulls[i]) {
-                        int k = table.find(keys, i, h[i]);
-                        if (k >= 0 && hits[k] < 100) {
-                            hits[k]++;
-                        }
+                    int k = found[i];
+                    if (k >= 0 && hits[k] < 100) {
+                        hits[k]++;
                     }
                 }
             }
@@ -350,7 +348,6 @@ public final class JoinedRows implements Dataset, AutoCloseable {
         private long probeNullKeys;
         private long probeQuarantined;
         private long outputRows;
-        private long[] h = new long[0];
         private boolean[] nulls = new boolean[0];
         private int[] found = new int[0];
 
@@ -396,14 +393,12 @@ public final class JoinedRows implements Dataset, AutoCloseable {
             emitted = 0;
             int n = batch.getRowCount();
             probeRows += n;
-            if (h.length < n) {
-                h = new long[n];
+            if (nulls.length < n) {
                 nulls = new boolean[n];
                 found = new int[n];
             }
             keys = probeKeys.stream().map(k -> (FieldVector) batch.getVector(k)).toList();
-            table.hash(keys, n, h, nulls);
-            table.findAll(keys, n, h, nulls, found);
+            table.lookup(keys, n, nulls, found);
             ensure(n);
             for (int i = 0; i < n; i++) {
                 int k = found[i];

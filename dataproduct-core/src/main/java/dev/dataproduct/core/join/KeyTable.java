@@ -3,6 +3,7 @@ package dev.dataproduct.core.join;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseLargeVariableWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
@@ -28,6 +29,9 @@ final class KeyTable {
     private int size;
     private long[] keyHash = new long[1024];
     private final long[] firstKey = new long[CHUNK];
+    private int[] direct;
+    private long directMin;
+    private long[] hashes = new long[0];
     // per part: LONG keeps 1 long per key, WIDE 2; BYTES keeps offsets into a byte pool
     private final long[][] longs;
     private final byte[][] pools;
@@ -85,7 +89,7 @@ final class KeyTable {
 
     /** @return the heap bytes the table holds, for the build side's memory limit */
     long bytes() {
-        long b = (long) slots.length * 8 + (long) keyHash.length * 8;
+        long b = (long) slots.length * 8 + (long) keyHash.length * 8 + (direct == null ? 0 : direct.length * 4L);
         for (int p = 0; p < kinds.length; p++) {
             b += (long) longs[p].length * 8 + (pools[p] == null ? 0 : pools[p].length);
         }
@@ -183,6 +187,10 @@ final class KeyTable {
      * @return the id of its key, or -1 if the table does not hold it
      */
     int find(List<FieldVector> keys, int row, long h) {
+        if (direct != null) {
+            long at = longAt(keys.get(0), row) - directMin;
+            return at < 0 || at >= direct.length ? -1 : direct[(int) at] - 1;
+        }
         long k = exact ? longAt(keys.get(0), row) : h;
         int pos = (int) h & mask;
         while (true) {
@@ -216,6 +224,78 @@ final class KeyTable {
     }
 
     private static final int CHUNK = 256;
+
+    /**
+     * Indexes the keys directly by value, without hashing, when the key is one integer column whose
+     * values lie within a range at most four times the rows (surrogate keys of a dimension,
+     * typically): a lookup then reads one int of an array of that range instead of a slot of the
+     * larger hash table. Call before adding any key.
+     *
+     * @param column the build side's key column
+     * @param n its rows
+     */
+    void indexDirectlyIfDense(FieldVector column, int n) {
+        if (!exact || size != 0 || n == 0) {
+            return;
+        }
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        boolean nullable = column.getNullCount() > 0;
+        for (int i = 0; i < n; i++) {
+            if (!nullable || !column.isNull(i)) {
+                long v = longAt(column, i);
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        long range = max - min + 1;
+        if (min > max || range <= 0 || range > 4L * n + 1024 || range > Integer.MAX_VALUE - 8) {
+            return;
+        }
+        direct = new int[(int) range];
+        directMin = min;
+    }
+
+    /**
+     * Finds the keys of a whole batch.
+     *
+     * @param keys the key columns of the batch
+     * @param n the rows
+     * @param nulls receives whether a row has a null key part
+     * @param out receives each row's key id, or -1 for a null or unknown key
+     */
+    void lookup(List<FieldVector> keys, int n, boolean[] nulls, int[] out) {
+        if (direct != null) {
+            FieldVector v = keys.get(0);
+            if (v.getNullCount() == 0) {
+                Arrays.fill(nulls, 0, n, false);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    nulls[i] = v.isNull(i);
+                }
+            }
+            findDirect(v, n, nulls, out);
+            return;
+        }
+        if (hashes.length < n) {
+            hashes = new long[n];
+        }
+        hash(keys, n, hashes, nulls);
+        findAll(keys, n, hashes, nulls, out);
+    }
+
+    private void findDirect(FieldVector v, int n, boolean[] nulls, int[] out) {
+        int[] index = direct;
+        long min = directMin;
+        long length = index.length;
+        boolean wide = v instanceof BaseFixedWidthVector f && f.getTypeWidth() == 8 && !(v instanceof BitVector);
+        // the rows are the batch's own, so the raw address stays within its data buffer
+        long address = v.getDataBuffer().memoryAddress();
+        for (int i = 0; i < n; i++) {
+            long at = (wide ? MemoryUtil.getLong(address + 8L * i) : longAt(v, i)) - min;
+            out[i] = nulls[i] || at < 0 || at >= length ? -1 : index[(int) at] - 1;
+        }
+    }
 
     private void findChunk(List<FieldVector> keys, int from, int to, long[] h, boolean[] nulls, int[] out) {
         long[] slots = this.slots;
@@ -286,6 +366,17 @@ final class KeyTable {
      * @return the id of its key, added if new (ids are dense, from 0)
      */
     int findOrAdd(List<FieldVector> keys, int row, long h) {
+        if (direct != null) {
+            int at = (int) (longAt(keys.get(0), row) - directMin);
+            if (direct[at] == 0) {
+                if (size == keyHash.length) {
+                    keyHash = Arrays.copyOf(keyHash, size * 2);
+                }
+                store(size, keys, row);
+                direct[at] = ++size;
+            }
+            return direct[at] - 1;
+        }
         int found = find(keys, row, h);
         if (found >= 0) {
             return found;
