@@ -37,7 +37,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * is printed just before it).
  *
  * <p>System properties: {@code joinrows} (10,000,000 facts), {@code joinkeys} (1,000,000 customers),
- * {@code warmups} (2), {@code runs} (5), {@code jointhreads} (DuckDB's threads; 1, as the SDK's join runs
+ * {@code joingap} (1: customer keys 0, 1, 2...; 10 spaces them out, so that they are looked up in the
+ * hash table instead of indexed directly by value), {@code warmups} (2), {@code runs} (5), {@code jointhreads} (DuckDB's threads; 1, as the SDK's join runs
  * on one thread).
  */
 final class JoinBenchmark {
@@ -62,8 +63,9 @@ final class JoinBenchmark {
         int warmups = Integer.getInteger("warmups", 2);
         int runs = Integer.getInteger("runs", 5);
         int threads = Integer.getInteger("jointhreads", 1);
-        out.printf(Locale.ROOT, "facts=%,d customers=%,d warmups=%d runs=%d duckdb threads=%d cores=%d java=%s%n", rows,
-                keys, warmups, runs, threads, Runtime.getRuntime().availableProcessors(),
+        long gap = Long.getLong("joingap", 1L);
+        out.printf(Locale.ROOT, "facts=%,d customers=%,d key gap=%d warmups=%d runs=%d duckdb threads=%d cores=%d "
+                + "java=%s%n", rows, keys, gap, warmups, runs, threads, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
         try (BufferAllocator allocator = new RootAllocator();
              Connection duck = DriverManager.getConnection("jdbc:duckdb:")) {
@@ -71,17 +73,17 @@ final class JoinBenchmark {
             List<VectorSchemaRoot> customers = new ArrayList<>();
             try {
                 for (long from = 0; from < rows; from += BATCH) {
-                    facts.add(facts(from, (int) Math.min(BATCH, rows - from), domain, allocator));
+                    facts.add(facts(from, (int) Math.min(BATCH, rows - from), domain, gap, allocator));
                 }
                 for (long from = 0; from < keys; from += BATCH) {
-                    customers.add(customers(from, (int) Math.min(BATCH, keys - from), allocator));
+                    customers.add(customers(from, (int) Math.min(BATCH, keys - from), gap, allocator));
                 }
                 try (Statement s = duck.createStatement()) {
                     s.execute("SET threads = " + threads);
-                    s.execute("CREATE TABLE facts AS SELECT (i * " + SPREAD + ") % " + domain + " AS customer, "
-                            + "i % 1000 AS amount FROM range(" + rows + ") t(i)");
-                    s.execute("CREATE TABLE customers AS SELECT i AS customer_id, (i % 100)::INTEGER AS segment "
-                            + "FROM range(" + keys + ") t(i)");
+                    s.execute("CREATE TABLE facts AS SELECT ((i * " + SPREAD + ") % " + domain + ") * " + gap
+                            + " AS customer, i % 1000 AS amount FROM range(" + rows + ") t(i)");
+                    s.execute("CREATE TABLE customers AS SELECT i * " + gap + " AS customer_id, (i % 100)::INTEGER "
+                            + "AS segment FROM range(" + keys + ") t(i)");
                 }
                 Dataset factSet = Dataset.of("facts", FACTS, facts);
                 Dataset customerSet = Dataset.of("customers", CUSTOMERS, customers);
@@ -175,7 +177,7 @@ final class JoinBenchmark {
         }
     }
 
-    static VectorSchemaRoot facts(long from, int n, long domain, BufferAllocator allocator) {
+    static VectorSchemaRoot facts(long from, int n, long domain, long gap, BufferAllocator allocator) {
         VectorSchemaRoot root = VectorSchemaRoot.create(FACTS.toArrow(), allocator);
         BigIntVector customer = (BigIntVector) root.getVector("customer");
         BigIntVector amount = (BigIntVector) root.getVector("amount");
@@ -183,14 +185,14 @@ final class JoinBenchmark {
         amount.allocateNew(n);
         for (int i = 0; i < n; i++) {
             long row = from + i;
-            customer.set(i, (row * SPREAD) % domain);
+            customer.set(i, (row * SPREAD) % domain * gap);
             amount.set(i, row % 1000);
         }
         root.setRowCount(n);
         return root;
     }
 
-    static VectorSchemaRoot customers(long from, int n, BufferAllocator allocator) {
+    static VectorSchemaRoot customers(long from, int n, long gap, BufferAllocator allocator) {
         VectorSchemaRoot root = VectorSchemaRoot.create(CUSTOMERS.toArrow(), allocator);
         BigIntVector id = (BigIntVector) root.getVector("customer_id");
         IntVector segment = (IntVector) root.getVector("segment");
@@ -198,7 +200,7 @@ final class JoinBenchmark {
         segment.allocateNew(n);
         for (int i = 0; i < n; i++) {
             long row = from + i;
-            id.set(i, row);
+            id.set(i, row * gap);
             segment.set(i, (int) (row % 100));
         }
         root.setRowCount(n);
