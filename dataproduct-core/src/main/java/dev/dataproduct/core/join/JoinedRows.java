@@ -31,6 +31,7 @@ public final class JoinedRows implements Dataset, AutoCloseable {
 
     private final HashJoin join;
     private final BufferAllocator allocator;
+    private final BufferAllocator outputAllocator;
     private final boolean buildLeft;
     private final Dataset probe;
     private final String probeName;
@@ -66,6 +67,7 @@ public final class JoinedRows implements Dataset, AutoCloseable {
         this.probeKeys = buildLeft ? join.rightKeys() : join.leftKeys();
         List<String> buildKeys = buildLeft ? join.leftKeys() : join.rightKeys();
         Dataset buildSide = buildLeft ? join.left() : join.right();
+        this.outputAllocator = parent;
         this.allocator = parent.newChildAllocator("join " + join.leftName() + " x " + join.rightName(), 0,
                 join.memoryLimit());
         VectorSchemaRoot root = null;
@@ -473,7 +475,8 @@ public final class JoinedRows implements Dataset, AutoCloseable {
             int[] rightRows = buildLeft ? p : b;
             VectorSchemaRoot leftRoot = buildLeft ? build : probeBatch;
             VectorSchemaRoot rightRoot = buildLeft ? probeBatch : build;
-            out = VectorSchemaRoot.create(arrowSchema, allocator);
+            // output batches are the consumer's, outside the build side's memory limit
+            out = VectorSchemaRoot.create(arrowSchema, outputAllocator);
             List<HashJoin.Column> columns = join.columns();
             for (int c = 0; c < columns.size(); c++) {
                 HashJoin.Column col = columns.get(c);

@@ -206,6 +206,22 @@ class HashJoinTest {
     }
 
     @Test
+    void boundsTheBuildSideOnlyNotTheOutputBatchesTheConsumerReads() {
+        Object[][] many = new Object[70_000][];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = new Object[] {"c" + (i % 3), (long) i};
+        }
+        Dataset bigProbe = dataset("purchases", PURCHASES, many);
+        Dataset oneCustomer = dataset("customers", CUSTOMERS, new Object[] {"c1", "gold"});
+        HashJoin join = HashJoin.builder(bigProbe, oneCustomer).on(CUSTOMER).cardinality(Cardinality.MANY_TO_ONE)
+                .type(JoinType.LEFT).buildSide(HashJoin.BuildSide.RIGHT).memoryLimit(400_000).build();
+        try (JoinedRows rows = join.run(allocator)) {
+            assertEquals(70_000, rows.countRows());
+            assertEquals(new JoinReport.Side(70_000, 23_333, 46_667, 0, 0, 0), rows.report().leftSide());
+        }
+    }
+
+    @Test
     void failsNamingTheLimitWhenTheBuildSideDoesNotFitItsMemory() {
         HashJoin join = HashJoin.builder(purchases(), customers()).on(CUSTOMER).cardinality(Cardinality.MANY_TO_ONE)
                 .type(JoinType.LEFT).buildSide(HashJoin.BuildSide.RIGHT).memoryLimit(1000).build();
