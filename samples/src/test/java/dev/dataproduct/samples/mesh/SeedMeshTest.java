@@ -1,0 +1,114 @@
+package dev.dataproduct.samples.mesh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dataproduct.core.compose.MeshOutcome;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import dev.dataproduct.api.access.Principal;
+import dev.dataproduct.api.data.RowView;
+import dev.dataproduct.api.product.DataProduct;
+import dev.dataproduct.core.read.ProductReader;
+import dev.dataproduct.core.read.ReadRequest;
+import dev.dataproduct.core.read.ReadResult;
+import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
+import dev.dataproduct.samples.purchases.HistoricalPurchasesApp;
+import dev.dataproduct.samples.purchases.OrdersCsv;
+import dev.dataproduct.samples.retail.CustomerFacts;
+import dev.dataproduct.samples.retail.CustomerLifetimeValue;
+import dev.dataproduct.samples.retail.CustomerMarketing360;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SeedMeshTest {
+    @TempDir
+    static Path dir;
+    static List<MeshOutcome> outcomes;
+    static String printed;
+
+    @BeforeAll
+    static void runTheMesh() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        outcomes = SeedMesh.run(dir, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        printed = bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void runsEachProductAfterTheProductsItReadsAndPrintsWhoReadsWhom() {
+        List<String> order = outcomes.stream().map(o -> o.product().name()).toList();
+        assertTrue(order.indexOf("customer-lifetime-value") > order.indexOf("historical-purchases"), order.toString());
+        assertTrue(order.indexOf("customer-lifetime-value") > order.indexOf("returns"), order.toString());
+        assertTrue(order.indexOf("customer-lifetime-value") > order.indexOf("customer-marketing-360"), order.toString());
+        assertTrue(order.indexOf("student-directory-masked") > order.indexOf("student-master"), order.toString());
+        assertEquals(SeedMesh.products(dir.resolve("orders.csv")).size(), outcomes.size());
+        assertTrue(printed.contains("urn:dataproduct:retail:customer-lifetime-value:v1\n"
+                .replace("\n", System.lineSeparator())), printed);
+        for (String upstream : List.of("historical-purchases:v1 dataset 'purchases' as input 'purchases'",
+                "returns:v1 dataset 'returns' as input 'returns'",
+                "customer-marketing-360:v1 dataset 'customers' as input 'customers'")) {
+            assertTrue(printed.contains("reads urn:dataproduct:retail:" + upstream), upstream + "\n" + printed);
+        }
+        assertTrue(printed.contains("read by urn:dataproduct:retail:customer-lifetime-value:v1 (dataset 'returns')"),
+                printed);
+    }
+
+    @Test
+    void everyProductCommitsOrIsAViewAndEveryRowIsPublishedOrQuarantined() {
+        for (MeshOutcome o : outcomes) {
+            assertTrue(o.status().usable(), o + "\n" + printed);
+            o.result().ifPresent(r -> assertEquals(r.rowsIn(), r.published() + r.quarantined(), o.toString()));
+            assertTrue(printed.contains(SeedMesh.summary(o)), printed);
+        }
+    }
+
+    /** The rows of a dataset of a product of the mesh, as an analyst reads them. */
+    static List<Map<String, Object>> read(DataProduct product, String dataset) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (BufferAllocator allocator = new RootAllocator()) {
+            ProductReader reader = ProductReader.builder(DirectorySnapshotStore.at(dir.resolve("snapshots")), product)
+                    .allocator(allocator).build();
+            try (ReadResult r = reader.read(Principal.of("a", "analyst"), ReadRequest.of(dataset).build())) {
+                while (r.next()) {
+                    RowView v = RowView.over(r.batch());
+                    for (int i = 0; i < r.batch().getRowCount(); i++) {
+                        rows.add(v.at(i).toMap());
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void customerLifetimeValueValuesEveryCustomerOfCustomerMarketing360FromThePurchasesAndReturnsItRead() {
+        List<Map<String, Object>> clv = read(CustomerLifetimeValue.define(), CustomerLifetimeValue.DATASET);
+        List<Map<String, Object>> customers = read(CustomerMarketing360.define(), CustomerMarketing360.CUSTOMERS);
+        assertEquals(customers.stream().map(c -> c.get("customer_id")).sorted().toList(),
+                clv.stream().map(c -> c.get("customer_id")).sorted().toList());
+        Set<Object> known = customers.stream().map(c -> c.get("customer_id")).collect(Collectors.toSet());
+        BigDecimal gross = OrdersCsv.orders(HistoricalPurchasesApp.ORDERS, HistoricalPurchasesApp.SEED,
+                HistoricalPurchasesApp.NOW).stream().filter(o -> known.contains(o.customerId()))
+                .map(OrdersCsv.Order::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertEquals(0, gross.compareTo(clv.stream().map(r -> (BigDecimal) r.get("gross"))
+                .reduce(BigDecimal.ZERO, BigDecimal::add)));
+        Map<Object, Long> bands = clv.stream().collect(Collectors.groupingBy(r -> r.get("value_band"),
+                Collectors.counting()));
+        Map<Object, Long> actions = clv.stream().collect(Collectors.groupingBy(r -> r.get("next_best_action"),
+                Collectors.counting()));
+        // the sample shows every band and every action of the rule table
+        assertEquals(CustomerFacts.BANDS.size(), bands.size(), bands.toString());
+        assertEquals(CustomerFacts.NEXT_BEST_ACTIONS.size(), actions.size(), actions.toString());
+    }
+}
