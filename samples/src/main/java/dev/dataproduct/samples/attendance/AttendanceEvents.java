@@ -38,7 +38,7 @@ public final class AttendanceEvents {
     /** The work submitted, or not, per assignment due. */
     public static final String SUBMISSIONS = "submissions";
     /** The role of the district's analytics products, which read attendance to build on it. */
-    public static final String ANALYTICS_ROLE = "district_analytics";
+    public static final String ANALYTICS_ROLE = StudentMaster.ANALYTICS_ROLE;
     /** The seed of the sample's attendance. */
     public static final long SEED = 20250825L;
     /** The name of the rule that a tardy record has its minutes late and no other record has any. */
