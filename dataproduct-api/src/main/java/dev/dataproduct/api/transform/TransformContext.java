@@ -42,4 +42,23 @@ public interface TransformContext {
     default BatchBuilder batchBuilder() {
         return BatchBuilder.create(output().schema(), allocator());
     }
+
+    /**
+     * Joins inputs of the transform as a composite declares, in the runtime's hash join: each
+     * declared cardinality is verified on the data before any row is output, rows of duplicated
+     * keys are quarantined with the run's other quarantined rows (or the join refused) as declared,
+     * and each join's {@link dev.dataproduct.api.join.JoinReport} is recorded in the run's result.
+     *
+     * @param composite the joins; every input it names must be an input of this transform
+     * @return the joined rows, read once by the transform
+     * @throws dev.dataproduct.api.error.InvalidDefinitionException if an input lacks a field of a
+     *     key or its type differs, naming product, dataset and field, or if column names collide
+     * @throws dev.dataproduct.api.error.DataProductException if a key is duplicated on a side
+     *     declared "one" and the join refuses duplicates, or the build side exceeds its memory limit
+     * @throws UnsupportedOperationException by default: joins need the runtime
+     */
+    default Dataset join(dev.dataproduct.api.join.Composite composite) {
+        throw new UnsupportedOperationException("this transform context cannot join; run the product with "
+                + "ProductRuntime, which joins composites");
+    }
 }

@@ -5,6 +5,7 @@ import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.api.product.ProductAddress;
 import dev.dataproduct.api.product.ProductInput;
 import dev.dataproduct.api.schema.DatasetSpec;
+import dev.dataproduct.core.join.CompositeJoin;
 import dev.dataproduct.core.runtime.ProductRuntime;
 import dev.dataproduct.core.runtime.RunRefusedException;
 import dev.dataproduct.core.runtime.RunResult;
@@ -35,7 +36,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Building a mesh refuses, listing every problem at once: two products at one address; a
  * product input reading a product the mesh does not hold, or a dataset that product does not have;
- * a product input whose consumer expectations the upstream's contract does not meet; a cycle of
+ * a product input whose consumer expectations the upstream's contract does not meet; a join of a
+ * composite transform on a conformed key that a side's upstream dataset lacks, or holds with
+ * another type ({@link CompositeJoin#keyProblems}); a cycle of
  * products reading each other (named product by product); and a promise a product's inputs cannot
  * support (see {@link #checkGuarantees}: freshness, availability, support tier, quality tier).
  *
@@ -93,6 +96,7 @@ public final class Mesh {
                     ProductInputs.unmetExpectations(in, up).forEach(u -> problems.add(p.address().urn() + ": " + u));
                 }
             }
+            problems.addAll(CompositeJoin.keyProblems(p, a -> Optional.ofNullable(byAddress.get(a))));
         }
         List<DataProduct> order = List.of();
         Optional<List<ProductAddress>> cycle = cycle(list, byAddress);

@@ -131,7 +131,10 @@ public final class ProductInputs implements AutoCloseable {
         Resolved r = resolved.get(input.name());
         ReadRequest request = ReadRequest.of(input.dataset()).snapshot(SnapshotSelector.id(r.snapshot().id()))
                 .via("product-input").build();
-        ReadDataset dataset = new ReadDataset(input.name(), () -> r.upstream().reader().read(principal, request));
+        Schema declared = r.upstream().product().output(input.dataset()).map(DatasetSpec::schema)
+                .orElse(new Schema(List.of()));
+        ReadDataset dataset = new ReadDataset(input.name(), declared,
+                () -> r.upstream().reader().read(principal, request));
         opened.add(dataset);
         return dataset;
     }
@@ -158,13 +161,32 @@ public final class ProductInputs implements AutoCloseable {
      */
     private static final class ReadDataset implements Dataset {
         private final String name;
+        private final Schema declared;
         private final java.util.function.Supplier<ReadResult> read;
         private ReadResult first;
         private Schema schema;
 
-        ReadDataset(String name, java.util.function.Supplier<ReadResult> read) {
+        ReadDataset(String name, Schema declared, java.util.function.Supplier<ReadResult> read) {
             this.name = name;
+            this.declared = declared;
             this.read = read;
+        }
+
+        /**
+         * The columns the principal sees, each with the upstream's declaration (description,
+         * classification, conformed key) where its type is the declared one: a composite joins on
+         * the conformed keys an upstream declares.
+         */
+        private Schema seen(org.apache.arrow.vector.types.pojo.Schema arrow) {
+            List<dev.dataproduct.api.schema.Field> fields = new ArrayList<>();
+            for (dev.dataproduct.api.schema.Field f : Schema.fromArrow(arrow).fields()) {
+                fields.add(declared.field(f.name()).filter(d -> d.type().equals(f.type()))
+                        .map(d -> new dev.dataproduct.api.schema.Field(d.name(), d.type(), f.required(),
+                                d.description(), d.classification(), d.personalData(), d.primaryKeyPosition(),
+                                d.conformedKey(), d.constraints(), d.examples()))
+                        .orElse(f));
+            }
+            return new Schema(fields);
         }
 
         @Override
@@ -176,7 +198,7 @@ public final class ProductInputs implements AutoCloseable {
         public Schema schema() {
             if (schema == null) {
                 first = read.get();
-                schema = Schema.fromArrow(first.schema());
+                schema = seen(first.schema());
             }
             return schema;
         }
@@ -190,7 +212,7 @@ public final class ProductInputs implements AutoCloseable {
             }
             ReadResult r = read.get();
             if (schema == null) {
-                schema = Schema.fromArrow(r.schema());
+                schema = seen(r.schema());
             }
             return r;
         }

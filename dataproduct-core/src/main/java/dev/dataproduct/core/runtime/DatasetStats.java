@@ -7,14 +7,30 @@ package dev.dataproduct.core.runtime;
  * @param rowsIn rows the transform emitted into the contract gate
  * @param published rows that passed the gate and were committed
  * @param quarantined rows the gate rejected, kept in the quarantine with their reasons
+ * @param joins what each join of a composite transform did with its sides' rows (orphans, matches,
+ *     rows of duplicated keys quarantined), in the composite's order; empty for other transforms
  */
-public record DatasetStats(String name, long rowsIn, long published, long quarantined) {
+public record DatasetStats(String name, long rowsIn, long published, long quarantined,
+                           java.util.List<dev.dataproduct.api.join.JoinReport> joins) {
     /** Checks that no row is unaccounted for. */
     public DatasetStats {
         java.util.Objects.requireNonNull(name, "name");
+        joins = java.util.List.copyOf(joins);
         if (rowsIn != published + quarantined) {
             throw new IllegalStateException("dataset '" + name + "': " + rowsIn + " rows in but " + published
                     + " published and " + quarantined + " quarantined");
         }
+    }
+
+    /**
+     * Stats of a dataset built without joins.
+     *
+     * @param name the dataset name
+     * @param rowsIn rows the transform emitted into the contract gate
+     * @param published rows committed
+     * @param quarantined rows quarantined
+     */
+    public DatasetStats(String name, long rowsIn, long published, long quarantined) {
+        this(name, rowsIn, published, quarantined, java.util.List.of());
     }
 }

@@ -4,6 +4,8 @@ import dev.dataproduct.api.contract.DataContract;
 import dev.dataproduct.api.data.BatchBuilder;
 import dev.dataproduct.api.data.Dataset;
 import dev.dataproduct.api.error.DataProductException;
+import dev.dataproduct.api.join.Composite;
+import dev.dataproduct.api.join.JoinReport;
 import dev.dataproduct.api.port.InputContext;
 import dev.dataproduct.api.port.InputPort;
 import dev.dataproduct.api.port.OutputContext;
@@ -25,6 +27,7 @@ import dev.dataproduct.core.contract.ContractGate;
 import dev.dataproduct.core.expr.Selection;
 import dev.dataproduct.core.io.ArrowIpcWriter;
 import dev.dataproduct.core.io.ArrowMemory;
+import dev.dataproduct.core.join.CompositeJoin;
 import dev.dataproduct.core.quality.EvaluationContext;
 import dev.dataproduct.core.quality.QualityReport;
 import dev.dataproduct.core.quality.history.MetricsHistory;
@@ -386,7 +389,8 @@ public final class ProductRuntime implements AutoCloseable {
             counts[3]++;
             log.add(row);
         };
-        TransformContext context = new RunTransformContext(spec, output, inputs, runAllocator, clock, built);
+        RunTransformContext context = new RunTransformContext(spec, output, inputs, runAllocator, clock, built,
+                product.address().urn());
         try {
             spec.transform().apply(context, sink);
         } catch (DataProductException e) {
@@ -394,8 +398,10 @@ public final class ProductRuntime implements AutoCloseable {
         } catch (Exception e) {
             throw new DataProductException("the transform of dataset '" + output.name() + "' of " + product.address()
                     + " failed: " + e + "; nothing was committed", e);
+        } finally {
+            context.closeJoins();
         }
-        return new DatasetStats(output.name(), counts[0] + counts[3], counts[1], log.rows());
+        return new DatasetStats(output.name(), counts[0] + counts[3], counts[1], log.rows(), context.joinReports());
     }
 
     /** How the store writes a dataset, from the update mode the product declares for it. */
@@ -683,15 +689,45 @@ public final class ProductRuntime implements AutoCloseable {
         private final BufferAllocator allocator;
         private final Clock clock;
         private final RejectSink built;
+        private final String product;
+        private final List<CompositeJoin> joins = new ArrayList<>();
+        private final List<JoinReport> joinReports = new ArrayList<>();
 
         RunTransformContext(TransformSpec spec, DatasetSpec output, Map<String, TrackedInput> inputs,
-                            BufferAllocator allocator, Clock clock, RejectSink built) {
+                            BufferAllocator allocator, Clock clock, RejectSink built, String product) {
             this.spec = spec;
             this.output = output;
             this.inputs = inputs;
             this.allocator = allocator;
             this.clock = clock;
             this.built = built;
+            this.product = product;
+        }
+
+        /** Rows of duplicated keys go to the run's quarantine, counted in its rows in. */
+        @Override
+        public Dataset join(Composite composite) {
+            Map<String, Dataset> read = new LinkedHashMap<>();
+            for (String name : composite.inputs()) {
+                if (spec.inputs().contains(name)) {
+                    read.put(name, inputs.get(name));
+                }
+            }
+            CompositeJoin joined = CompositeJoin.run(composite, read, product, allocator, built);
+            joins.add(joined);
+            return joined.rows();
+        }
+
+        void closeJoins() {
+            for (CompositeJoin j : joins) {
+                joinReports.addAll(j.reports());
+                j.close();
+            }
+            joins.clear();
+        }
+
+        List<JoinReport> joinReports() {
+            return joinReports;
         }
 
         @Override

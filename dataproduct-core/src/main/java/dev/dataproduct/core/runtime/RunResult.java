@@ -76,6 +76,11 @@ public record RunResult(String productAddress, String productVersion, SnapshotIn
         return deliveries.stream().anyMatch(PortOutcome::failed) ? Status.PARTIALLY_DELIVERED : Status.SUCCEEDED;
     }
 
+    /** @return the report of every join of the run's composite transforms, dataset by dataset */
+    public List<dev.dataproduct.api.join.JoinReport> joins() {
+        return datasets.stream().flatMap(d -> d.joins().stream()).toList();
+    }
+
     /** @return the delivery ports that failed, each as {@code name: reason} */
     public List<String> portFailures() {
         return deliveries.stream().filter(PortOutcome::failed).map(d -> d.port() + ": " + d.error().orElseThrow())

@@ -1,0 +1,532 @@
+package dev.dataproduct.core.join;
+
+import dev.dataproduct.api.data.BatchCursor;
+import dev.dataproduct.api.data.Dataset;
+import dev.dataproduct.api.error.DataProductException;
+import dev.dataproduct.api.join.Cardinality;
+import dev.dataproduct.api.join.JoinReport;
+import dev.dataproduct.api.join.JoinType;
+import dev.dataproduct.api.join.OnDuplicateKey;
+import dev.dataproduct.api.quarantine.RejectedRow;
+import dev.dataproduct.api.quarantine.Violation;
+import dev.dataproduct.api.schema.Schema;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.util.VectorBatchAppender;
+
+/**
+ * The rows of a {@link HashJoin} that ran: its build side is in memory and its cardinality was
+ * verified; each {@link #open()} streams the probe side again. The first complete pass sends the
+ * probe side's quarantined rows to the reject sink and makes the {@link #report()}. Close it to
+ * release the build side.
+ */
+public final class JoinedRows implements Dataset, AutoCloseable {
+    private static final int MAX_OUTPUT_ROWS = 1 << 16;
+
+    private final HashJoin join;
+    private final BufferAllocator allocator;
+    private final boolean buildLeft;
+    private final Dataset probe;
+    private final String probeName;
+    private final String buildName;
+    private final List<String> probeKeys;
+    private final VectorSchemaRoot build;
+    private final KeyTable table;
+    private final int[] rowKey;
+    private final int[] keyStart;
+    private final int[] keyRows;
+    private final boolean[] bad;
+    private final long buildNullKeys;
+    private final long buildQuarantined;
+    private final long buildDuplicateKeys;
+    private final long probeDuplicateKeys;
+    private final org.apache.arrow.vector.types.pojo.Schema arrowSchema;
+    private final List<FieldVector> buildKeyVectors;
+    private JoinReport report;
+    private boolean reported;
+
+    JoinedRows(HashJoin join, BufferAllocator parent) {
+        this.join = join;
+        this.buildLeft = switch (join.buildSide()) {
+            case LEFT -> true;
+            case RIGHT -> false;
+            case SMALLER -> join.left().countRows() < join.right().countRows();
+        };
+        this.probe = buildLeft ? join.right() : join.left();
+        this.probeName = buildLeft ? join.rightName() : join.leftName();
+        this.buildName = buildLeft ? join.leftName() : join.rightName();
+        this.probeKeys = buildLeft ? join.rightKeys() : join.leftKeys();
+        List<String> buildKeys = buildLeft ? join.leftKeys() : join.rightKeys();
+        Dataset buildSide = buildLeft ? join.left() : join.right();
+        this.allocator = parent.newChildAllocator("join " + join.leftName() + " x " + join.rightName(), 0,
+                join.memoryLimit());
+        VectorSchemaRoot root = null;
+        try {
+            root = readWhole(buildSide);
+            this.build = root;
+            this.arrowSchema = join.schema().toArrow();
+            this.buildKeyVectors = buildKeys.stream().map(k -> (FieldVector) build.getVector(k)).toList();
+            int n = build.getRowCount();
+            this.table = new KeyTable(KeyTable.kindsOf(buildKeyVectors));
+            this.rowKey = new int[n];
+            long[] h = new long[n];
+            boolean[] nulls = new boolean[n];
+            table.hash(buildKeyVectors, n, h, nulls);
+            long nullKeys = 0;
+            for (int r = 0; r < n; r++) {
+                if (nulls[r]) {
+                    rowKey[r] = -1;
+                    nullKeys++;
+                } else {
+                    rowKey[r] = table.findOrAdd(buildKeyVectors, r, h[r]);
+                }
+                if ((r & 0xFFFF) == 0) {
+                    checkMemory(r, n);
+                }
+            }
+            checkMemory(n, n);
+            this.buildNullKeys = nullKeys;
+            int keys = table.size();
+            keyStart = new int[keys + 1];
+            for (int r = 0; r < n; r++) {
+                if (rowKey[r] >= 0) {
+                    keyStart[rowKey[r] + 1]++;
+                }
+            }
+            for (int k = 0; k < keys; k++) {
+                keyStart[k + 1] += keyStart[k];
+            }
+            keyRows = new int[keyStart[keys]];
+            int[] fill = Arrays.copyOf(keyStart, keys);
+            for (int r = 0; r < n; r++) {
+                if (rowKey[r] >= 0) {
+                    keyRows[fill[rowKey[r]]++] = r;
+                }
+            }
+            bad = new boolean[keys];
+            boolean buildUnique = buildLeft ? join.cardinality().leftUnique() : join.cardinality().rightUnique();
+            boolean probeUnique = buildLeft ? join.cardinality().rightUnique() : join.cardinality().leftUnique();
+            boolean buildRepeats = false;
+            for (int k = 0; buildUnique && k < keys && !buildRepeats; k++) {
+                buildRepeats = keyStart[k + 1] - keyStart[k] > 1;
+            }
+            long dupBuild = 0;
+            long badBuildRows = 0;
+            long dupProbe = 0;
+            long badProbeRows = 0;
+            // a repeated key fans out only where the other side has it: the probe side's keys decide
+            if (buildRepeats || probeUnique) {
+                byte[] hits = probeHits();
+                for (int k = 0; k < keys; k++) {
+                    int count = keyStart[k + 1] - keyStart[k];
+                    if (buildUnique && count > 1 && hits[k] > 0) {
+                        bad[k] = true;
+                        dupBuild++;
+                        badBuildRows += count;
+                    }
+                    if (probeUnique && hits[k] > 1) {
+                        bad[k] = true;
+                        dupProbe++;
+                        badProbeRows += hits[k];
+                    }
+                }
+            }
+            this.buildDuplicateKeys = dupBuild;
+            this.probeDuplicateKeys = dupProbe;
+            long badKeys = 0;
+            long quarantinedBuild = 0;
+            for (int k = 0; k < keys; k++) {
+                if (bad[k]) {
+                    badKeys++;
+                    quarantinedBuild += keyStart[k + 1] - keyStart[k];
+                }
+            }
+            this.buildQuarantined = quarantinedBuild;
+            if (badKeys > 0 && join.onDuplicate() == OnDuplicateKey.REFUSE) {
+                throw refusal(dupBuild, badBuildRows, dupProbe, badProbeRows, badKeys, quarantinedBuild);
+            }
+            if (badKeys > 0) {
+                quarantineBuildRows();
+            }
+        } catch (OutOfMemoryException e) {
+            closeAll(root);
+            throw tooBig(e, root == null ? -1 : root.getRowCount());
+        } catch (RuntimeException e) {
+            closeAll(root);
+            throw e;
+        }
+    }
+
+    private void closeAll(VectorSchemaRoot root) {
+        if (root != null) {
+            root.close();
+        }
+        allocator.close();
+    }
+
+    private VectorSchemaRoot readWhole(Dataset side) {
+        VectorSchemaRoot whole = null;
+        long rows = 0;
+        try (BatchCursor cursor = side.open()) {
+            while (cursor.next()) {
+                VectorSchemaRoot batch = cursor.batch();
+                if (whole == null) {
+                    whole = VectorSchemaRoot.create(batch.getSchema(), allocator);
+                    // the appender needs a target with its buffers, an offset buffer among them
+                    whole.allocateNew();
+                }
+                if (batch.getRowCount() == 0) {
+                    continue;
+                }
+                if (rows + batch.getRowCount() > Integer.MAX_VALUE - 8) {
+                    whole.close();
+                    throw tooBig(null, rows);
+                }
+                List<FieldVector> targets = whole.getFieldVectors();
+                for (int c = 0; c < targets.size(); c++) {
+                    VectorBatchAppender.batchAppend(targets.get(c), batch.getVector(targets.get(c).getName()));
+                }
+                rows += batch.getRowCount();
+                whole.setRowCount((int) rows);
+            }
+        } catch (OutOfMemoryException e) {
+            if (whole != null) {
+                whole.close();
+            }
+            throw tooBig(e, rows);
+        }
+        if (whole == null) {
+            whole = VectorSchemaRoot.create(side.schema().toArrow(), allocator);
+            whole.setRowCount(0);
+        }
+        return whole;
+    }
+
+    private void checkMemory(int rowsDone, int rows) {
+        long used = allocator.getAllocatedMemory() + table.bytes() + 17L * rows;
+        if (used > join.memoryLimit()) {
+            throw tooBig(null, rowsDone);
+        }
+    }
+
+    private JoinMemoryException tooBig(Throwable cause, long rows) {
+        return new JoinMemoryException("join " + join.leftName() + " x " + join.rightName() + ": the build side '"
+                + buildName + "' does not fit the join's memory limit of " + join.memoryLimit() + " bytes (after "
+                + (rows < 0 ? "reading" : rows + " rows") + (table == null ? "" : " and " + table.size() + " distinct keys")
+                + "); raise it with memoryLimit(bytes), or build on the smaller side (buildSide)", cause);
+    }
+
+    /** Counts the probe rows of each build key, up to 100. */
+    private byte[] probeHits() {
+        byte[] hits = new byte[table.size()];
+        long[] h = new long[0];
+        boolean[] nulls = new boolean[0];
+        try (BatchCursor cursor = probe.open()) {
+            while (cursor.next()) {
+                VectorSchemaRoot batch = cursor.batch();
+                int n = batch.getRowCount();
+                if (h.length < n) {
+                    h = new long[n];
+                    nulls = new boolean[n];
+                }
+                List<FieldVector> keys = probeKeys.stream().map(k -> (FieldVector) batch.getVector(k)).toList();
+                table.hash(keys, n, h, nulls);
+                for (int i = 0; i < n; i++) {
+                    if (!nulls[i]) {
+                        int k = table.find(keys, i, h[i]);
+                        if (k >= 0 && hits[k] < 100) {
+                            hits[k]++;
+                        }
+                    }
+                }
+            }
+        }
+        return hits;
+    }
+
+    private JoinRefusedException refusal(long dupBuild, long badBuildRows, long dupProbe, long badProbeRows,
+                                         long badKeys, long buildRowsOfBadKeys) {
+        Cardinality c = join.cardinality();
+        StringBuilder m = new StringBuilder("join " + join.leftName() + " x " + join.rightName() + " on "
+                + join.keyName() + " is declared " + c + " but ");
+        List<String> parts = new ArrayList<>();
+        if (dupBuild > 0) {
+            parts.add(dupBuild + " keys occur more than once on the " + (buildLeft ? "left" : "right") + " side '"
+                    + buildName + "' (" + badBuildRows + " rows)");
+        }
+        if (dupProbe > 0) {
+            parts.add(dupProbe + " keys occur more than once on the " + (buildLeft ? "right" : "left") + " side '"
+                    + probeName + "' (" + (badProbeRows > 99 ? "at least " : "") + badProbeRows + " rows)");
+        }
+        m.append(String.join(" and ", parts)).append(": joining them would count rows of the other side more than "
+                + "once. Nothing was output; fix the input, declare the cardinality the data has, or quarantine "
+                + "the rows of duplicated keys (OnDuplicateKey.QUARANTINE)");
+        return new JoinRefusedException(m.toString(), badKeys, badBuildRows + badProbeRows);
+    }
+
+    private void quarantineBuildRows() {
+        for (int r = 0; r < build.getRowCount(); r++) {
+            if (rowKey[r] >= 0 && bad[rowKey[r]]) {
+                join.rejects().orElseThrow().reject(new RejectedRow(buildName, "join " + join.leftName() + " x "
+                        + join.rightName() + ", " + buildName + " row " + r, List.of(violation(buildLeft)),
+                        RejectedRow.valuesOf(build, r)));
+            }
+        }
+    }
+
+    private Violation violation(boolean leftRow) {
+        List<String> keys = leftRow ? join.leftKeys() : join.rightKeys();
+        return new Violation(String.join(", ", keys), "cardinality", "the join " + join.leftName() + " x "
+                + join.rightName() + " is declared " + join.cardinality() + " but this row's key occurs more than "
+                + "once on a side declared one; every row of the key is quarantined so that no row is counted twice");
+    }
+
+    @Override
+    public String name() {
+        return join.leftName() + " x " + join.rightName();
+    }
+
+    @Override
+    public Schema schema() {
+        return join.schema();
+    }
+
+    /**
+     * @return what the join did with each side's rows
+     * @throws IllegalStateException before one pass over the rows has ended
+     */
+    public JoinReport report() {
+        if (report == null) {
+            throw new IllegalStateException("the join's report is made by its first complete pass over the rows; "
+                    + "read them first");
+        }
+        return report;
+    }
+
+    /** @return the report, if one pass over the rows has ended */
+    public Optional<JoinReport> reportIfDone() {
+        return Optional.ofNullable(report);
+    }
+
+    @Override
+    public BatchCursor open() {
+        return new Cursor(!reported);
+    }
+
+    @Override
+    public void close() {
+        build.close();
+        allocator.close();
+    }
+
+    /** One pass: the probe side's batches, each joined, then the build side's orphans if kept. */
+    private final class Cursor implements BatchCursor {
+        private final boolean first;
+        private final BatchCursor probeCursor;
+        private final boolean[] matched = new boolean[table.size()];
+        private final JoinType type = join.type();
+        private final boolean keepProbeOrphans = buildLeft ? type.keepsRightOrphans() : type.keepsLeftOrphans();
+        private final boolean keepBuildOrphans = buildLeft ? type.keepsLeftOrphans() : type.keepsRightOrphans();
+        private VectorSchemaRoot out;
+        private VectorSchemaRoot probeBatch;
+        private List<FieldVector> keys;
+        private int[] probeIdx = new int[1024];
+        private int[] buildIdx = new int[1024];
+        private int pairs;
+        private int emitted;
+        private long batchIndex = -1;
+        private boolean probeDone;
+        private boolean orphansDone;
+        private long probeRows;
+        private long probeMatched;
+        private long probeOrphans;
+        private long probeNullKeys;
+        private long probeQuarantined;
+        private long outputRows;
+        private long[] h = new long[0];
+        private boolean[] nulls = new boolean[0];
+
+        Cursor(boolean first) {
+            this.first = first;
+            this.probeCursor = probe.open();
+        }
+
+        @Override
+        public boolean next() {
+            release();
+            while (true) {
+                if (emitted < pairs) {
+                    emit();
+                    return true;
+                }
+                if (!probeDone) {
+                    if (probeCursor.next()) {
+                        joinBatch(probeCursor.batch());
+                    } else {
+                        probeDone = true;
+                        probeBatch = null;
+                        pairs = 0;
+                        emitted = 0;
+                        if (keepBuildOrphans) {
+                            buildOrphans();
+                        }
+                    }
+                    continue;
+                }
+                if (!orphansDone) {
+                    orphansDone = true;
+                    finish();
+                }
+                return false;
+            }
+        }
+
+        private void joinBatch(VectorSchemaRoot batch) {
+            batchIndex++;
+            probeBatch = batch;
+            pairs = 0;
+            emitted = 0;
+            int n = batch.getRowCount();
+            probeRows += n;
+            if (h.length < n) {
+                h = new long[n];
+                nulls = new boolean[n];
+            }
+            keys = probeKeys.stream().map(k -> (FieldVector) batch.getVector(k)).toList();
+            table.hash(keys, n, h, nulls);
+            ensure(n);
+            for (int i = 0; i < n; i++) {
+                int k = nulls[i] ? -1 : table.find(keys, i, h[i]);
+                if (k < 0) {
+                    probeOrphans++;
+                    if (nulls[i]) {
+                        probeNullKeys++;
+                    }
+                    if (keepProbeOrphans) {
+                        add(i, -1);
+                    }
+                } else if (bad[k]) {
+                    probeQuarantined++;
+                    if (first) {
+                        quarantineProbeRow(batch, i);
+                    }
+                } else {
+                    probeMatched++;
+                    matched[k] = true;
+                    int end = keyStart[k + 1];
+                    for (int j = keyStart[k]; j < end; j++) {
+                        add(i, keyRows[j]);
+                    }
+                }
+            }
+        }
+
+        private void quarantineProbeRow(VectorSchemaRoot batch, int row) {
+            String origin = probeCursor.origin(row).orElse(probeName + " batch " + batchIndex + ", row " + row);
+            join.rejects().orElseThrow().reject(new RejectedRow(probeName, "join " + join.leftName() + " x "
+                    + join.rightName() + ", " + origin, List.of(violation(!buildLeft)), RejectedRow.valuesOf(batch, row)));
+        }
+
+        private void buildOrphans() {
+            ensure(build.getRowCount());
+            for (int r = 0; r < build.getRowCount(); r++) {
+                int k = rowKey[r];
+                if (k < 0 || !matched[k] && !bad[k]) {
+                    add(-1, r);
+                }
+            }
+        }
+
+        private void ensure(int n) {
+            if (probeIdx.length < n) {
+                probeIdx = Arrays.copyOf(probeIdx, Math.max(n, probeIdx.length * 2));
+                buildIdx = Arrays.copyOf(buildIdx, probeIdx.length);
+            }
+        }
+
+        private void add(int probeRow, int buildRow) {
+            if (pairs == probeIdx.length) {
+                probeIdx = Arrays.copyOf(probeIdx, pairs * 2);
+                buildIdx = Arrays.copyOf(buildIdx, pairs * 2);
+            }
+            probeIdx[pairs] = probeRow;
+            buildIdx[pairs] = buildRow;
+            pairs++;
+        }
+
+        private void emit() {
+            int n = Math.min(MAX_OUTPUT_ROWS, pairs - emitted);
+            int[] p = emitted == 0 && n == pairs ? probeIdx : Arrays.copyOfRange(probeIdx, emitted, emitted + n);
+            int[] b = emitted == 0 && n == pairs ? buildIdx : Arrays.copyOfRange(buildIdx, emitted, emitted + n);
+            emitted += n;
+            int[] leftRows = buildLeft ? b : p;
+            int[] rightRows = buildLeft ? p : b;
+            VectorSchemaRoot leftRoot = buildLeft ? build : probeBatch;
+            VectorSchemaRoot rightRoot = buildLeft ? probeBatch : build;
+            out = VectorSchemaRoot.create(arrowSchema, allocator);
+            List<HashJoin.Column> columns = join.columns();
+            for (int c = 0; c < columns.size(); c++) {
+                HashJoin.Column col = columns.get(c);
+                FieldVector target = out.getVector(c);
+                VectorSchemaRoot root = col.left() ? leftRoot : rightRoot;
+                FieldVector source = root == null ? null : root.getVector(col.source());
+                int[] rows = col.left() ? leftRows : rightRows;
+                if (col.rightKey().isPresent() && type == JoinType.FULL) {
+                    FieldVector rk = rightRoot == null ? null : rightRoot.getVector(col.rightKey().get());
+                    Gather.coalesce(source, rows, rk, rightRows, n, target);
+                } else {
+                    Gather.gather(source, rows, n, target);
+                }
+            }
+            out.setRowCount(n);
+            outputRows += n;
+        }
+
+        private void finish() {
+            if (!first || reported) {
+                return;
+            }
+            reported = true;
+            long buildRows = build.getRowCount();
+            long buildMatched = 0;
+            for (int k = 0; k < matched.length; k++) {
+                if (matched[k]) {
+                    buildMatched += keyStart[k + 1] - keyStart[k];
+                }
+            }
+            JoinReport.Side buildSide = new JoinReport.Side(buildRows, buildMatched,
+                    buildRows - buildMatched - buildQuarantined, buildNullKeys, buildQuarantined, buildDuplicateKeys);
+            JoinReport.Side probeSide = new JoinReport.Side(probeRows, probeMatched, probeOrphans, probeNullKeys,
+                    probeQuarantined, probeDuplicateKeys);
+            report = new JoinReport(join.leftName(), join.rightName(), join.keyName(), type, join.cardinality(),
+                    buildLeft ? buildSide : probeSide, buildLeft ? probeSide : buildSide, outputRows);
+        }
+
+        private void release() {
+            if (out != null) {
+                out.close();
+                out = null;
+            }
+        }
+
+        @Override
+        public VectorSchemaRoot batch() {
+            if (out == null) {
+                throw new IllegalStateException("no current batch: call next() first");
+            }
+            return out;
+        }
+
+        @Override
+        public void close() {
+            release();
+            probeCursor.close();
+        }
+    }
+}

@@ -1,0 +1,327 @@
+package dev.dataproduct.core.join;
+
+import java.util.Arrays;
+import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseLargeVariableWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.FloatingPointVector;
+
+/**
+ * The distinct keys of a join's build side in an open-addressing table of primitive arrays: no
+ * object per key or per row. A key of one integer-like column is kept in the slot itself, so a
+ * probe compares two longs; other keys keep their hash in the slot and their parts in columnar
+ * arrays, compared part by part when the hashes agree.
+ */
+final class KeyTable {
+    /** How the values of one key column are read and kept. */
+    enum Kind { LONG, WIDE, BYTES }
+
+    private final Kind[] kinds;
+    private final boolean exact;
+    private long[] slotKey;
+    private int[] slotId;
+    private int mask;
+    private int size;
+    private long[] keyHash = new long[1024];
+    // per part: LONG keeps 1 long per key, WIDE 2; BYTES keeps offsets into a byte pool
+    private final long[][] longs;
+    private final byte[][] pools;
+    private final int[] poolSize;
+
+    KeyTable(Kind[] kinds) {
+        this.kinds = kinds.clone();
+        this.exact = kinds.length == 1 && kinds[0] == Kind.LONG;
+        longs = new long[kinds.length][];
+        pools = new byte[kinds.length][];
+        poolSize = new int[kinds.length];
+        for (int p = 0; p < kinds.length; p++) {
+            longs[p] = new long[kinds[p] == Kind.LONG ? 1024 : 2048];
+            pools[p] = kinds[p] == Kind.BYTES ? new byte[4096] : null;
+        }
+        slotKey = new long[2048];
+        slotId = new int[2048];
+        mask = 2047;
+    }
+
+    /**
+     * @param v a key column
+     * @return how it is read
+     * @throws IllegalArgumentException if its values cannot be compared exactly
+     */
+    static Kind kindOf(FieldVector v) {
+        if (v instanceof BitVector) {
+            return Kind.LONG;
+        }
+        if (v instanceof FloatingPointVector) {
+            throw new IllegalArgumentException("key column '" + v.getName() + "' is floating point");
+        }
+        if (v instanceof BaseFixedWidthVector f) {
+            int w = f.getTypeWidth();
+            if (w == 1 || w == 2 || w == 4 || w == 8) {
+                return Kind.LONG;
+            }
+            if (w == 16) {
+                return Kind.WIDE;
+            }
+        }
+        if (v instanceof BaseVariableWidthVector || v instanceof BaseLargeVariableWidthVector) {
+            return Kind.BYTES;
+        }
+        throw new IllegalArgumentException("key column '" + v.getName() + "' has type " + v.getField().getType()
+                + ", which a join cannot compare");
+    }
+
+    static Kind[] kindsOf(List<FieldVector> vectors) {
+        return vectors.stream().map(KeyTable::kindOf).toArray(Kind[]::new);
+    }
+
+    int size() {
+        return size;
+    }
+
+    /** @return the heap bytes the table holds, for the build side's memory limit */
+    long bytes() {
+        long b = (long) slotKey.length * 12 + (long) keyHash.length * 8;
+        for (int p = 0; p < kinds.length; p++) {
+            b += (long) longs[p].length * 8 + (pools[p] == null ? 0 : pools[p].length);
+        }
+        return b;
+    }
+
+    /**
+     * Hashes the keys of a batch, part by part over all rows.
+     *
+     * @param keys the key columns of the batch, in the key's order
+     * @param n the rows
+     * @param h receives each row's hash
+     * @param nulls receives whether a row has a null key part
+     */
+    void hash(List<FieldVector> keys, int n, long[] h, boolean[] nulls) {
+        Arrays.fill(nulls, 0, n, false);
+        for (int p = 0; p < keys.size(); p++) {
+            FieldVector v = keys.get(p);
+            boolean first = p == 0;
+            boolean nullable = v.getNullCount() > 0;
+            for (int i = 0; i < n; i++) {
+                if (nullable && v.isNull(i)) {
+                    nulls[i] = true;
+                    continue;
+                }
+                long x = partHash(v, kinds[p], i);
+                h[i] = first ? x : mix(h[i] * 0x9E3779B97F4A7C15L + x);
+            }
+        }
+    }
+
+    private static long partHash(FieldVector v, Kind kind, int row) {
+        switch (kind) {
+            case LONG:
+                return mix(longAt(v, row));
+            case WIDE: {
+                ArrowBuf d = v.getDataBuffer();
+                return mix(d.getLong(16L * row) * 31 + d.getLong(16L * row + 8));
+            }
+            default: {
+                long start = start(v, row);
+                long end = start(v, row + 1);
+                ArrowBuf d = v.getDataBuffer();
+                long x = end - start;
+                long i = start;
+                for (; i + 8 <= end; i += 8) {
+                    x = (x ^ d.getLong(i)) * 0x100000001B3L;
+                    x ^= x >>> 29;
+                }
+                for (; i < end; i++) {
+                    x = (x ^ d.getByte(i)) * 0x100000001B3L;
+                }
+                return mix(x);
+            }
+        }
+    }
+
+    private static long start(FieldVector v, int row) {
+        return v instanceof BaseLargeVariableWidthVector ? v.getOffsetBuffer().getLong(8L * row)
+                : v.getOffsetBuffer().getInt(4L * row);
+    }
+
+    /** The integer-like value of a fixed-width column (booleans as 0 or 1). */
+    static long longAt(FieldVector v, int row) {
+        if (v instanceof BitVector b) {
+            return b.get(row);
+        }
+        ArrowBuf d = v.getDataBuffer();
+        switch (((BaseFixedWidthVector) v).getTypeWidth()) {
+            case 1:
+                return d.getByte(row);
+            case 2:
+                return d.getShort(2L * row);
+            case 4:
+                return d.getInt(4L * row);
+            default:
+                return d.getLong(8L * row);
+        }
+    }
+
+    /** A bijective 64-bit finaliser: every input bit affects every output bit. */
+    static long mix(long x) {
+        x ^= x >>> 33;
+        x *= 0xff51afd7ed558ccdL;
+        x ^= x >>> 33;
+        x *= 0xc4ceb9fe1a85ec53L;
+        x ^= x >>> 33;
+        return x;
+    }
+
+    /**
+     * @param keys the key columns of a batch
+     * @param row a row without a null key part
+     * @param h its hash
+     * @return the id of its key, or -1 if the table does not hold it
+     */
+    int find(List<FieldVector> keys, int row, long h) {
+        if (exact) {
+            long k = longAt(keys.get(0), row);
+            int pos = (int) h & mask;
+            while (true) {
+                int id = slotId[pos];
+                if (id == 0) {
+                    return -1;
+                }
+                if (slotKey[pos] == k) {
+                    return id - 1;
+                }
+                pos = (pos + 1) & mask;
+            }
+        }
+        int pos = (int) h & mask;
+        while (true) {
+            int id = slotId[pos];
+            if (id == 0) {
+                return -1;
+            }
+            if (slotKey[pos] == h && same(id - 1, keys, row)) {
+                return id - 1;
+            }
+            pos = (pos + 1) & mask;
+        }
+    }
+
+    /**
+     * @param keys the key columns of a batch
+     * @param row a row without a null key part
+     * @param h its hash
+     * @return the id of its key, added if new (ids are dense, from 0)
+     */
+    int findOrAdd(List<FieldVector> keys, int row, long h) {
+        int found = find(keys, row, h);
+        if (found >= 0) {
+            return found;
+        }
+        if ((size + 1) * 2L > slotId.length) {
+            grow();
+        }
+        int id = size++;
+        if (id == keyHash.length) {
+            keyHash = Arrays.copyOf(keyHash, id * 2);
+        }
+        keyHash[id] = h;
+        store(id, keys, row);
+        place(id, h, exact ? longAt(keys.get(0), row) : h);
+        return id;
+    }
+
+    private void place(int id, long h, long slotValue) {
+        int pos = (int) h & mask;
+        while (slotId[pos] != 0) {
+            pos = (pos + 1) & mask;
+        }
+        slotId[pos] = id + 1;
+        slotKey[pos] = slotValue;
+    }
+
+    private void grow() {
+        int capacity = slotId.length * 2;
+        slotKey = new long[capacity];
+        slotId = new int[capacity];
+        mask = capacity - 1;
+        for (int id = 0; id < size; id++) {
+            place(id, keyHash[id], exact ? longs[0][id] : keyHash[id]);
+        }
+    }
+
+    private void store(int id, List<FieldVector> keys, int row) {
+        for (int p = 0; p < kinds.length; p++) {
+            FieldVector v = keys.get(p);
+            switch (kinds[p]) {
+                case LONG -> {
+                    ensure(p, id + 1);
+                    longs[p][id] = longAt(v, row);
+                }
+                case WIDE -> {
+                    ensure(p, 2 * id + 2);
+                    longs[p][2 * id] = v.getDataBuffer().getLong(16L * row);
+                    longs[p][2 * id + 1] = v.getDataBuffer().getLong(16L * row + 8);
+                }
+                case BYTES -> {
+                    ensure(p, 2 * id + 2);
+                    long start = start(v, row);
+                    int len = (int) (start(v, row + 1) - start);
+                    if (poolSize[p] + len > pools[p].length) {
+                        pools[p] = Arrays.copyOf(pools[p], Math.max(pools[p].length * 2, poolSize[p] + len));
+                    }
+                    v.getDataBuffer().getBytes(start, pools[p], poolSize[p], len);
+                    longs[p][2 * id] = poolSize[p];
+                    longs[p][2 * id + 1] = len;
+                    poolSize[p] += len;
+                }
+                default -> throw new IllegalStateException();
+            }
+        }
+    }
+
+    private void ensure(int part, int length) {
+        if (longs[part].length < length) {
+            longs[part] = Arrays.copyOf(longs[part], Math.max(length, longs[part].length * 2));
+        }
+    }
+
+    private boolean same(int id, List<FieldVector> keys, int row) {
+        for (int p = 0; p < kinds.length; p++) {
+            FieldVector v = keys.get(p);
+            switch (kinds[p]) {
+                case LONG -> {
+                    if (longs[p][id] != longAt(v, row)) {
+                        return false;
+                    }
+                }
+                case WIDE -> {
+                    if (longs[p][2 * id] != v.getDataBuffer().getLong(16L * row)
+                            || longs[p][2 * id + 1] != v.getDataBuffer().getLong(16L * row + 8)) {
+                        return false;
+                    }
+                }
+                case BYTES -> {
+                    long start = start(v, row);
+                    int len = (int) (start(v, row + 1) - start);
+                    if (longs[p][2 * id + 1] != len) {
+                        return false;
+                    }
+                    int at = (int) longs[p][2 * id];
+                    ArrowBuf d = v.getDataBuffer();
+                    byte[] pool = pools[p];
+                    for (int i = 0; i < len; i++) {
+                        if (pool[at + i] != d.getByte(start + i)) {
+                            return false;
+                        }
+                    }
+                }
+                default -> throw new IllegalStateException();
+            }
+        }
+        return true;
+    }
+}

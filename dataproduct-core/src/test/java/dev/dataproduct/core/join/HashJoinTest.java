@@ -1,0 +1,247 @@
+package dev.dataproduct.core.join;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.dataproduct.api.data.BatchBuilder;
+import dev.dataproduct.api.data.Dataset;
+import dev.dataproduct.api.error.InvalidDefinitionException;
+import dev.dataproduct.api.join.Cardinality;
+import dev.dataproduct.api.join.Collisions;
+import dev.dataproduct.api.join.ConformedKey;
+import dev.dataproduct.api.join.JoinReport;
+import dev.dataproduct.api.join.JoinType;
+import dev.dataproduct.api.join.OnDuplicateKey;
+import dev.dataproduct.api.quarantine.RejectedRow;
+import dev.dataproduct.api.schema.Classification;
+import dev.dataproduct.api.schema.Field;
+import dev.dataproduct.api.schema.LogicalType;
+import dev.dataproduct.api.schema.Schema;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class HashJoinTest {
+    static final ConformedKey CUSTOMER = ConformedKey.of("customer", LogicalType.STRING);
+
+    private final BufferAllocator allocator = new RootAllocator();
+    private final List<VectorSchemaRoot> batches = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        batches.forEach(VectorSchemaRoot::close);
+        allocator.close();
+    }
+
+    private static final Schema PURCHASES = Schema.of(
+            Field.builder("customer_id", LogicalType.STRING).conformedKey("customer").build(),
+            Field.of("amount", LogicalType.INT64, true));
+    private static final Schema CUSTOMERS = Schema.of(
+            Field.builder("id", LogicalType.STRING).conformedKey("customer")
+                    .classification(Classification.RESTRICTED).build(),
+            Field.of("segment", LogicalType.STRING, false));
+
+    private Dataset dataset(String name, Schema schema, Object[]... rows) {
+        List<Map<String, Object>> maps = new ArrayList<>();
+        for (Object[] row : rows) {
+            Map<String, Object> m = new HashMap<>();
+            for (int c = 0; c < row.length; c++) {
+                if (row[c] != null) {
+                    m.put(schema.fields().get(c).name(), row[c]);
+                }
+            }
+            maps.add(m);
+        }
+        VectorSchemaRoot b = BatchBuilder.fromRows(schema, maps, allocator);
+        batches.add(b);
+        return Dataset.of(name, schema, List.of(b));
+    }
+
+    private static List<String> rows(Dataset d) {
+        List<String> out = new ArrayList<>();
+        d.forEachRow(r -> {
+            StringBuilder sb = new StringBuilder();
+            for (String f : d.schema().fieldNames()) {
+                sb.append(sb.length() == 0 ? "" : "|").append(r.get(f));
+            }
+            out.add(sb.toString());
+        });
+        return out;
+    }
+
+    private Dataset purchases() {
+        return dataset("purchases", PURCHASES, new Object[] {"c1", 10L}, new Object[] {"c2", 20L},
+                new Object[] {"c1", 30L}, new Object[] {null, 40L}, new Object[] {"c9", 50L});
+    }
+
+    private Dataset customers() {
+        return dataset("customers", CUSTOMERS, new Object[] {"c1", "gold"}, new Object[] {"c2", "silver"},
+                new Object[] {"c3", "bronze"}, new Object[] {null, "none"});
+    }
+
+    @Test
+    void leftJoinKeepsEveryLeftRowAndCountsOrphansOfBothSides() {
+        HashJoin join = HashJoin.builder(purchases(), customers()).on(CUSTOMER)
+                .cardinality(Cardinality.MANY_TO_ONE).type(JoinType.LEFT).build();
+        try (JoinedRows rows = join.run(allocator)) {
+            assertEquals(List.of("c1|10|gold", "c2|20|silver", "c1|30|gold", "null|40|null", "c9|50|null"), rows(rows));
+            JoinReport r = rows.report();
+            assertEquals(new JoinReport.Side(5, 3, 2, 1, 0, 0), r.leftSide());
+            assertEquals(new JoinReport.Side(4, 2, 2, 1, 0, 0), r.rightSide());
+            assertEquals(5, r.outputRows());
+        }
+    }
+
+    @Test
+    void fullJoinOutputsOrphansOfBothSidesWithTheKeyFromTheSideThatHasIt() {
+        HashJoin join = HashJoin.builder(purchases(), customers()).on(CUSTOMER)
+                .cardinality(Cardinality.MANY_TO_ONE).type(JoinType.FULL).build();
+        try (JoinedRows rows = join.run(allocator)) {
+            assertEquals(List.of("c1|10|gold", "c2|20|silver", "c1|30|gold", "null|40|null", "c9|50|null",
+                    "c3|null|bronze", "null|null|none"), rows(rows));
+            assertFalse(join.schema().field("customer_id").orElseThrow().required());
+        }
+    }
+
+    @Test
+    void innerJoinOutputsOnlyMatches() {
+        HashJoin join = HashJoin.builder(purchases(), customers()).on(CUSTOMER)
+                .cardinality(Cardinality.MANY_TO_ONE).type(JoinType.INNER).buildSide(HashJoin.BuildSide.LEFT).build();
+        try (JoinedRows rows = join.run(allocator)) {
+            List<String> out = new ArrayList<>(rows(rows));
+            out.sort(null);
+            assertEquals(List.of("c1|10|gold", "c1|30|gold", "c2|20|silver"), out);
+            assertEquals(3, rows.report().outputRows());
+        }
+    }
+
+    @Test
+    void refusesDuplicateKeyOnTheOneSideNamingCountsNotValues() {
+        Dataset customers = dataset("customers", CUSTOMERS, new Object[] {"c1", "gold"},
+                new Object[] {"c1", "silver"}, new Object[] {"c2", "x"});
+        HashJoin join = HashJoin.builder(purchases(), customers).on(CUSTOMER)
+                .cardinality(Cardinality.MANY_TO_ONE).type(JoinType.LEFT).build();
+        JoinRefusedException e = assertThrows(JoinRefusedException.class, () -> join.run(allocator).close());
+        assertTrue(e.getMessage().contains("1 keys occur more than once on the right side 'customers' (2 rows)"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("c1"), e.getMessage());
+        assertEquals(1, e.duplicateKeys());
+    }
+
+    @Test
+    void refusesAKeyRepeatedOnTheProbeSideDeclaredOneWhenItMatches() {
+        Dataset once = dataset("customers", CUSTOMERS, new Object[] {"c1", "gold"});
+        HashJoin join = HashJoin.builder(customers(), purchases()).on(CUSTOMER)
+                .cardinality(Cardinality.ONE_TO_ONE).type(JoinType.INNER).buildSide(HashJoin.BuildSide.LEFT).build();
+        JoinRefusedException e = assertThrows(JoinRefusedException.class, () -> join.run(allocator).close());
+        assertTrue(e.getMessage().contains("1 keys occur more than once on the right side 'purchases' (2 rows)"),
+                e.getMessage());
+        HashJoin fine = HashJoin.builder(once, purchases()).on(CUSTOMER)
+                .cardinality(Cardinality.ONE_TO_MANY).type(JoinType.INNER).buildSide(HashJoin.BuildSide.LEFT).build();
+        try (JoinedRows rows = fine.run(allocator)) {
+            assertEquals(List.of("c1|gold|10", "c1|gold|30"), rows(rows));
+        }
+    }
+
+    @Test
+    void keepsARepeatedKeyTheOtherSideLacksAsOrphansSinceItFansNothingOut() {
+        Dataset customers = dataset("customers", CUSTOMERS, new Object[] {"c7", "gold"},
+                new Object[] {"c7", "silver"}, new Object[] {"c2", "x"});
+        HashJoin join = HashJoin.builder(purchases(), customers).on(CUSTOMER)
+                .cardinality(Cardinality.MANY_TO_ONE).type(JoinType.FULL).build();
+        try (JoinedRows rows = join.run(allocator)) {
+            assertEquals(List.of("c1|10|null", "c2|20|x", "c1|30|null", "null|40|null", "c9|50|null",
+                    "c7|null|gold", "c7|null|silver"), rows(rows));
+            assertEquals(new JoinReport.Side(3, 1, 2, 0, 0, 0), rows.report().rightSide());
+        }
+    }
+
+    @Test
+    void joinsOnAMultiColumnKeyOfMixedTypes() {
+        ConformedKey schoolDay = ConformedKey.builder("school-day").part("school", LogicalType.INT32)
+                .part("day", LogicalType.STRING).build();
+        Schema events = Schema.of(Field.builder("school_id", LogicalType.INT32).conformedKey("school-day.school").build(),
+                Field.builder("date", LogicalType.STRING).conformedKey("school-day.day").build(),
+                Field.of("absent", LogicalType.INT32, false));
+        Schema days = Schema.of(Field.builder("school", LogicalType.INT32).conformedKey("school-day.school").build(),
+                Field.builder("day", LogicalType.STRING).conformedKey("school-day.day").build(),
+                Field.of("open", LogicalType.BOOLEAN, false));
+        Dataset left = dataset("events", events, new Object[] {1, "mon", 3}, new Object[] {1, "tue", 4},
+                new Object[] {2, "mon", 5}, new Object[] {null, "mon", 6});
+        Dataset right = dataset("days", days, new Object[] {1, "mon", true}, new Object[] {2, "tue", false},
+                new Object[] {1, "tue", false});
+        HashJoin join = HashJoin.builder(left, right).on(schoolDay).cardinality(Cardinality.MANY_TO_ONE)
+                .type(JoinType.LEFT).build();
+        try (JoinedRows rows = join.run(allocator)) {
+            assertEquals(List.of("1|mon|3|true", "1|tue|4|false", "2|mon|5|null", "null|mon|6|null"), rows(rows));
+            assertEquals(new JoinReport.Side(3, 2, 1, 0, 0, 0), rows.report().rightSide());
+        }
+    }
+
+    @Test
+    void failsNamingTheLimitWhenTheBuildSideDoesNotFitItsMemory() {
+        HashJoin join = HashJoin.builder(purchases(), customers()).on(CUSTOMER).cardinality(Cardinality.MANY_TO_ONE)
+                .type(JoinType.LEFT).buildSide(HashJoin.BuildSide.RIGHT).memoryLimit(1000).build();
+        JoinMemoryException e = assertThrows(JoinMemoryException.class, () -> join.run(allocator).close());
+        assertTrue(e.getMessage().contains("the build side 'customers' does not fit the join's memory limit of 1000 "
+                + "bytes"), e.getMessage());
+    }
+
+    @Test
+    void quarantinesEveryRowOfADuplicatedKeySoNothingIsCountedTwice() {
+        Dataset customers = dataset("customers", CUSTOMERS, new Object[] {"c1", "gold"},
+                new Object[] {"c1", "silver"}, new Object[] {"c2", "x"});
+        List<RejectedRow> rejected = new ArrayList<>();
+        HashJoin join = HashJoin.builder(purchases(), customers).on(CUSTOMER)
+                .cardinality(Cardinality.MANY_TO_ONE).type(JoinType.LEFT)
+                .onDuplicate(OnDuplicateKey.QUARANTINE).rejects(rejected::add).build();
+        try (JoinedRows rows = join.run(allocator)) {
+            assertEquals(List.of("c2|20|x", "null|40|null", "c9|50|null"), rows(rows));
+            JoinReport r = rows.report();
+            assertEquals(new JoinReport.Side(5, 1, 2, 1, 2, 0), r.leftSide());
+            assertEquals(new JoinReport.Side(3, 1, 0, 0, 2, 1), r.rightSide());
+            assertEquals(4, rejected.size());
+            assertEquals(r.leftSide().rows(), r.outputRows() + r.leftSide().quarantined());
+        }
+    }
+
+    @Test
+    void refusesCollidingColumnsUnlessQualified() {
+        Schema other = Schema.of(Field.builder("cid", LogicalType.STRING).conformedKey("customer").build(),
+                Field.of("amount", LogicalType.INT64, false));
+        Dataset right = dataset("refunds", other, new Object[] {"c1", 5L});
+        InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class, () -> HashJoin
+                .builder(purchases(), right).on(CUSTOMER).cardinality(Cardinality.MANY_TO_ONE).type(JoinType.LEFT)
+                .build());
+        assertTrue(e.getMessage().contains("both sides have columns [amount]"), e.getMessage());
+        HashJoin join = HashJoin.builder(purchases(), right).on(CUSTOMER).cardinality(Cardinality.MANY_TO_ONE)
+                .type(JoinType.LEFT).collisions(Collisions.QUALIFY).build();
+        assertEquals(List.of("customer_id", "purchases_amount", "refunds_amount"), join.schema().fieldNames());
+    }
+
+    @Test
+    void refusesAKeyFieldOfAnotherTypeNamingSideAndField() {
+        Schema other = Schema.of(Field.builder("cid", LogicalType.INT64).conformedKey("customer").build());
+        Dataset right = dataset("refunds", other, new Object[] {1L});
+        InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class, () -> HashJoin
+                .builder(purchases(), right).on(CUSTOMER).cardinality(Cardinality.MANY_TO_ONE).type(JoinType.LEFT)
+                .build());
+        assertTrue(e.getMessage().contains("right side 'refunds', field 'cid' conforms to key 'customer' but has type "
+                + "int64; the key's type is string"), e.getMessage());
+    }
+
+    @Test
+    void requiresCardinalityAndTypeToBeDeclared() {
+        InvalidDefinitionException e = assertThrows(InvalidDefinitionException.class,
+                () -> HashJoin.builder(purchases(), customers()).on(CUSTOMER).build());
+        assertEquals(2, e.problems().size(), e.problems().toString());
+    }
+}
