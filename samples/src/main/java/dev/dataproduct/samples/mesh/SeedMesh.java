@@ -1,5 +1,6 @@
 package dev.dataproduct.samples.mesh;
 
+import dev.dataproduct.api.join.JoinReport;
 import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.core.compose.MeshOutcome;
 import dev.dataproduct.core.host.ProductHost;
@@ -7,6 +8,7 @@ import dev.dataproduct.core.runtime.ProductRuntime;
 import dev.dataproduct.core.runtime.RunResult;
 import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
 import dev.dataproduct.samples.attendance.AttendanceEvents;
+import dev.dataproduct.samples.attendance.AttendanceInsights;
 import dev.dataproduct.samples.composition.CustomerSpend;
 import dev.dataproduct.samples.purchases.HistoricalPurchases;
 import dev.dataproduct.samples.purchases.HistoricalPurchasesApp;
@@ -35,7 +37,8 @@ import org.apache.arrow.memory.RootAllocator;
  *
  * <p>Retail: Historical Purchases, Customer-Marketing 360, Returns and Products (foundations),
  * Customer Spend and Customer Lifetime Value (derived, through product inputs). K-12: Student
- * Master, Student Directory (Masked) (a restricted view) and Attendance Events. The mesh's clock is
+ * Master, Student Directory (Masked) (a restricted view), Attendance Events and Attendance
+ * Insights (a composite joining the two on the conformed key {@code student}). The mesh's clock is
  * the purchases sample's "now", so the purchases are fresh.
  */
 public final class SeedMesh {
@@ -66,9 +69,11 @@ public final class SeedMesh {
         products.add(CustomerMarketing360.define());
         products.add(Returns.define());
         products.add(Products.define());
+        // K-12: the composite before what it joins, too
         DataProduct master = StudentMaster.master(StudentDirectoryApp.STUDENTS, StudentDirectoryApp.SEED);
         products.add(StudentMaster.directory(master));
         products.add(master);
+        products.add(AttendanceInsights.define());
         products.add(AttendanceEvents.define());
         return products;
     }
@@ -104,7 +109,8 @@ public final class SeedMesh {
 
     /**
      * @param o what happened to a product of the mesh
-     * @return one line: the product, what happened, and for a run its rows in, published and quarantined
+     * @return one line: the product, what happened, and for a run its rows in, published and
+     *     quarantined and the orphans of each join (left side + right side)
      */
     public static String summary(MeshOutcome o) {
         StringBuilder sb = new StringBuilder(o.product().urn()).append(": ");
@@ -115,6 +121,12 @@ public final class SeedMesh {
             if (r.datasets().size() > 1) {
                 sb.append(" (").append(String.join(", ", r.datasets().stream().map(d -> d.name() + " "
                         + d.published()).toList())).append(")");
+            }
+            // each output of a composite joins its inputs again: the same join reported once
+            for (JoinReport j : r.joins().stream().distinct().toList()) {
+                sb.append("; joined ").append(j.left()).append(" x ").append(j.right()).append(" on ").append(j.key())
+                        .append(": ").append(j.leftSide().orphans()).append(" + ").append(j.rightSide().orphans())
+                        .append(" orphans");
             }
         } else {
             sb.append(o.status().name().toLowerCase(java.util.Locale.ROOT));

@@ -7,6 +7,7 @@ import dev.dataproduct.api.access.Policy;
 import dev.dataproduct.api.access.Target;
 import dev.dataproduct.api.data.BatchBuilder;
 import dev.dataproduct.api.expr.Expr;
+import dev.dataproduct.api.join.ConformedKey;
 import dev.dataproduct.api.product.Alignment;
 import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.api.product.Owner;
@@ -35,6 +36,8 @@ public final class StudentMaster {
     public static final List<String> SCHOOLS = List.of("lincoln-hs", "roosevelt-ms", "jefferson-es");
     /** The counselors, two per school, by staff id: school i has counselors C-i1 and C-i2. */
     public static final List<String> COUNSELORS = List.of("C-01", "C-02", "C-11", "C-12", "C-21", "C-22");
+    /** The conformed key of the district's students, declared once: the student id, held by {@code student_id}. */
+    public static final ConformedKey STUDENT = ConformedKey.of("student", LogicalType.STRING);
     /** The role of the district's analytics products, which read enrollment without personal data. */
     public static final String ANALYTICS_ROLE = "district_analytics";
     /** What {@link #ANALYTICS_ROLE} reads of Student Master: enrollment, no personal data. */
@@ -52,7 +55,7 @@ public final class StudentMaster {
     public static final DatasetSpec SPEC = DatasetSpec.named(STUDENTS)
             .description("One student enrolled (or once enrolled) in the district.")
             .field("student_id", LogicalType.STRING, f -> f.required().primaryKey().pattern("S\\d{5}")
-                    .conformedKey("student").description("The student, across the district's products."))
+                    .conformedKey(STUDENT.name()).description("The student, across the district's products."))
             .field("name", LogicalType.STRING, f -> f.required().classification(Classification.RESTRICTED)
                     .personalData())
             .field("birth_date", LogicalType.DATE, f -> f.classification(Classification.RESTRICTED).personalData())

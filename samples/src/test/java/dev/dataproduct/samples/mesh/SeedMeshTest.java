@@ -15,13 +15,19 @@ import dev.dataproduct.core.read.ProductReader;
 import dev.dataproduct.core.read.ReadRequest;
 import dev.dataproduct.core.read.ReadResult;
 import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
+import dev.dataproduct.samples.attendance.AttendanceEvents;
+import dev.dataproduct.samples.attendance.AttendanceInsights;
 import dev.dataproduct.samples.purchases.HistoricalPurchasesApp;
 import dev.dataproduct.samples.purchases.OrdersCsv;
 import dev.dataproduct.samples.retail.CustomerFacts;
 import dev.dataproduct.samples.retail.CustomerLifetimeValue;
 import dev.dataproduct.samples.retail.CustomerMarketing360;
+import dev.dataproduct.samples.students.StudentDirectoryApp;
+import dev.dataproduct.samples.students.StudentMaster;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +58,12 @@ class SeedMeshTest {
         assertTrue(order.indexOf("customer-lifetime-value") > order.indexOf("returns"), order.toString());
         assertTrue(order.indexOf("customer-lifetime-value") > order.indexOf("customer-marketing-360"), order.toString());
         assertTrue(order.indexOf("student-directory-masked") > order.indexOf("student-master"), order.toString());
+        assertTrue(order.indexOf("attendance-insights") > order.indexOf("student-master"), order.toString());
+        assertTrue(order.indexOf("attendance-insights") > order.indexOf("attendance-events"), order.toString());
+        assertTrue(printed.contains("reads urn:dataproduct:education:student-master:v1 dataset 'students' as input "
+                + "'students'"), printed);
+        assertTrue(printed.contains("reads urn:dataproduct:k12:attendance-events:v1 dataset 'attendance' as input "
+                + "'attendance'"), printed);
         assertEquals(SeedMesh.products(dir.resolve("orders.csv")).size(), outcomes.size());
         assertTrue(printed.contains("urn:dataproduct:retail:customer-lifetime-value:v1\n"
                 .replace("\n", System.lineSeparator())), printed);
@@ -75,11 +87,15 @@ class SeedMeshTest {
 
     /** The rows of a dataset of a product of the mesh, as an analyst reads them. */
     static List<Map<String, Object>> read(DataProduct product, String dataset) {
+        return read(product, dataset, "analyst");
+    }
+
+    static List<Map<String, Object>> read(DataProduct product, String dataset, String role) {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (BufferAllocator allocator = new RootAllocator()) {
             ProductReader reader = ProductReader.builder(DirectorySnapshotStore.at(dir.resolve("snapshots")), product)
                     .allocator(allocator).build();
-            try (ReadResult r = reader.read(Principal.of("a", "analyst"), ReadRequest.of(dataset).build())) {
+            try (ReadResult r = reader.read(Principal.of("a", role), ReadRequest.of(dataset).build())) {
                 while (r.next()) {
                     RowView v = RowView.over(r.batch());
                     for (int i = 0; i < r.batch().getRowCount(); i++) {
@@ -89,6 +105,47 @@ class SeedMeshTest {
             }
         }
         return rows;
+    }
+
+    @Test
+    void attendanceInsightsCountsChronicAbsenceBySchoolAndMonthAsPlainJavaDoesOverThePublishedAttendance() {
+        Map<String, StudentMaster.Student> students = new HashMap<>();
+        StudentMaster.generated(StudentDirectoryApp.STUDENTS, StudentDirectoryApp.SEED)
+                .forEach(s -> students.put(s.id(), s));
+        // student and month -> enrolled, absent; the attendance read is what Attendance Events published
+        Map<List<Object>, int[]> days = new HashMap<>();
+        for (Map<String, Object> r : read(AttendanceEvents.define(), AttendanceEvents.ATTENDANCE, "district_analytics")) {
+            StudentMaster.Student s = students.get((String) r.get("student_id"));
+            if (s == null) {
+                continue; // an orphan of the join
+            }
+            int[] c = days.computeIfAbsent(List.of(s.schoolId(), ((LocalDate) r.get("date")).withDayOfMonth(1), s.id()),
+                    k -> new int[2]);
+            c[0]++;
+            c[1] += r.get("status").equals("ABSENT") || r.get("status").equals("EXCUSED") ? 1 : 0;
+        }
+        Map<List<Object>, long[]> expected = new HashMap<>(); // school and month -> students, chronic
+        days.forEach((k, c) -> {
+            long[] e = expected.computeIfAbsent(k.subList(0, 2), x -> new long[2]);
+            e[0]++;
+            e[1] += c[1] * 10 >= c[0] ? 1 : 0;
+        });
+        List<Map<String, Object>> schools = read(AttendanceInsights.define(), AttendanceInsights.SCHOOL_MONTHS,
+                "district_analytics");
+        assertEquals(expected.size(), schools.size());
+        long chronic = 0;
+        for (Map<String, Object> r : schools) {
+            long[] e = expected.get(List.of(r.get("school_id"), r.get("month")));
+            assertEquals(List.of(e[0], e[1]), List.of(r.get("students"), r.get("chronically_absent_students")),
+                    r.toString());
+            assertEquals((double) e[1] / e[0], (double) r.get("chronic_absenteeism_rate"), 1e-12, r.toString());
+            chronic += e[1];
+        }
+        assertTrue(chronic > 0);
+        MeshOutcome insights = outcomes.stream().filter(o -> o.product().name().equals("attendance-insights"))
+                .findFirst().orElseThrow();
+        assertTrue(printed.contains(SeedMesh.summary(insights)) && SeedMesh.summary(insights)
+                .contains("joined attendance x students on student: 15 + 23 orphans"), printed);
     }
 
     @Test
