@@ -2,10 +2,15 @@ package dev.dataproduct.samples.retail;
 
 import dev.dataproduct.api.contract.ConsumerExpectations;
 import dev.dataproduct.api.expr.Expr;
+import dev.dataproduct.api.join.Cardinality;
+import dev.dataproduct.api.join.Composite;
+import dev.dataproduct.api.join.JoinType;
 import dev.dataproduct.api.product.Alignment;
 import dev.dataproduct.api.product.DataProduct;
+import dev.dataproduct.api.product.DerivedPattern;
 import dev.dataproduct.api.product.Owner;
 import dev.dataproduct.api.product.ProductInput;
+import dev.dataproduct.api.product.ProductKind;
 import dev.dataproduct.api.product.ProductStatus;
 import dev.dataproduct.api.product.QualityTier;
 import dev.dataproduct.api.quality.Check;
@@ -18,7 +23,7 @@ import dev.dataproduct.samples.rows.RowBatches;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -36,14 +41,15 @@ public final class CustomerLifetimeValue {
     public static final String DATASET = "customer_value";
     private static final String CONSUMER = "customer-lifetime-value";
     private static final BigDecimal NONE = new BigDecimal("0.00");
+    private static final String PURCHASES_INPUT = "purchases";
 
     private CustomerLifetimeValue() {
     }
 
     /** @return the purchases read, and the fields relied on */
     public static ProductInput purchases() {
-        return ProductInput.of(PURCHASES, 1).dataset("purchases")
-                .expecting(ConsumerExpectations.of(CONSUMER, "purchases")
+        return ProductInput.of(PURCHASES, 1).dataset(PURCHASES_INPUT)
+                .expecting(ConsumerExpectations.of(CONSUMER, PURCHASES_INPUT)
                         .field("purchase_id", LogicalType.STRING, false)
                         .field("customer_id", LogicalType.STRING, true)
                         .field("total", LogicalType.decimal(12, 2), true)
@@ -75,7 +81,7 @@ public final class CustomerLifetimeValue {
     public static DatasetSpec.Builder customerValue() {
         return DatasetSpec.named(DATASET)
                 .description("One row per customer of Customer-Marketing 360: lifetime value and next best action.")
-                .field("customer_id", LogicalType.STRING, f -> f.primaryKey().required().conformedKey("customer")
+                .field("customer_id", LogicalType.STRING, f -> f.primaryKey().required().conformedKey(CustomerMarketing360.CUSTOMER.name())
                         .description("The customer."))
                 .field("segment", LogicalType.STRING, f -> f.required().description("The customer's segment."))
                 .field("orders", LogicalType.INT64, f -> f.required().description("Order lines bought."))
@@ -110,6 +116,7 @@ public final class CustomerLifetimeValue {
                 .owner(Owner.person("Priya Shah", "priya.shah@example.com"))
                 .purpose("A predicted customer lifetime value as a score along with a suggested next best action.")
                 .description(CustomerFacts.documentation())
+                .kind(ProductKind.derived(DerivedPattern.COMPOSITE))
                 .alignment(Alignment.CONSUMER)
                 .qualityTier(QualityTier.GOLD)
                 .supportTier(2)
@@ -132,30 +139,59 @@ public final class CustomerLifetimeValue {
                 .build();
     }
 
+    /** Every customer of Customer-Marketing 360 with each of their purchases, if any (one customer to many). */
+    static final Composite PURCHASES_BY_CUSTOMER = Composite.join(CustomerMarketing360.CUSTOMERS).with(PURCHASES_INPUT)
+            .on(CustomerMarketing360.CUSTOMER).cardinality(Cardinality.ONE_TO_MANY).qualifyCollisions()
+            .type(JoinType.LEFT);
+    /** Every customer of Customer-Marketing 360 with each of their returns, if any (one customer to many). */
+    static final Composite RETURNS_BY_CUSTOMER = Composite.join(CustomerMarketing360.CUSTOMERS).with(Returns.RETURNS)
+            .on(CustomerMarketing360.CUSTOMER).cardinality(Cardinality.ONE_TO_MANY).qualifyCollisions()
+            .type(JoinType.LEFT);
+
+    /** What is summed of one customer. */
+    private static final class Totals {
+        final String segment;
+        final boolean consent;
+        long orders;
+        BigDecimal gross = NONE;
+        BigDecimal refunds = NONE;
+        Instant last;
+
+        Totals(String segment, boolean consent) {
+            this.segment = segment;
+            this.consent = consent;
+        }
+    }
+
     /**
-     * Sums purchases and refunds per customer, then values every customer of Customer-Marketing
-     * 360. It holds one entry per customer, which is fine for the sample's hundreds.
+     * Joins the customers with their purchases and with their returns (the runtime's joins verify
+     * that Customer-Marketing 360 has each customer once, and count the purchases and returns of
+     * customers it does not have as orphans), sums per customer, and values every customer. It
+     * holds one entry per customer, which is fine for the sample's hundreds.
      */
     static void transform(TransformContext ctx, BatchSink out) {
-        Map<String, long[]> orders = new HashMap<>();
-        Map<String, BigDecimal> gross = new HashMap<>();
-        Map<String, BigDecimal> refunds = new HashMap<>();
-        Map<String, Instant> last = new HashMap<>();
-        ctx.input("purchases").forEachRow(r -> {
-            String c = r.getString("customer_id");
-            orders.computeIfAbsent(c, k -> new long[1])[0]++;
-            gross.merge(c, r.getDecimal("total"), BigDecimal::add);
-            last.merge(c, r.getInstant("purchased_at"), (a, b) -> a.isAfter(b) ? a : b);
+        Map<String, Totals> customers = new LinkedHashMap<>();
+        ctx.join(PURCHASES_BY_CUSTOMER).forEachRow(r -> {
+            Totals t = customers.computeIfAbsent(r.getString("customer_id"), c -> new Totals(r.getString("segment"),
+                    r.getBoolean("marketing_consent")));
+            if (r.get("purchase_id") != null) {
+                t.orders++;
+                t.gross = t.gross.add(r.getDecimal("total"));
+                Instant at = r.getInstant("purchased_at");
+                t.last = t.last == null || at.isAfter(t.last) ? at : t.last;
+            }
         });
-        ctx.input(Returns.RETURNS).forEachRow(r -> refunds.merge(r.getString("customer_id"), r.getDecimal("amount"),
-                BigDecimal::add));
+        ctx.join(RETURNS_BY_CUSTOMER).forEachRow(r -> {
+            if (r.get("return_id") != null) {
+                Totals t = customers.get(r.getString("customer_id"));
+                t.refunds = t.refunds.add(r.getDecimal("amount"));
+            }
+        });
         Instant now = ctx.clock().instant();
         try (RowBatches rows = RowBatches.of(ctx, out)) {
-            ctx.input(CustomerMarketing360.CUSTOMERS).forEachRow(r -> {
-                String c = r.getString("customer_id");
-                CustomerFacts f = new CustomerFacts(c, r.getString("segment"), r.getBoolean("marketing_consent"),
-                        orders.containsKey(c) ? orders.get(c)[0] : 0, gross.getOrDefault(c, NONE),
-                        refunds.getOrDefault(c, NONE), Optional.ofNullable(last.get(c)));
+            customers.forEach((c, t) -> {
+                CustomerFacts f = new CustomerFacts(c, t.segment, t.consent, t.orders, t.gross, t.refunds,
+                        Optional.ofNullable(t.last));
                 rows.add(c, f.segment(), f.orders(), f.gross(), f.refunds(), f.averageOrderValue(),
                         f.purchaseFrequency(), f.expectedLifespanYears(), f.clv(), f.band(), f.nextBestAction(now),
                         f.lastPurchaseAt().orElse(null));

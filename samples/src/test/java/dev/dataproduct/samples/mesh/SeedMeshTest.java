@@ -164,6 +164,11 @@ class SeedMeshTest {
                 Collectors.counting()));
         Map<Object, Long> actions = clv.stream().collect(Collectors.groupingBy(r -> r.get("next_best_action"),
                 Collectors.counting()));
+        // the purchases of the customers Customer-Marketing 360 quarantined are orphans of its join
+        String line = SeedMesh.summary(outcomes.stream().filter(o -> o.product().name().equals("customer-lifetime-value"))
+                .findFirst().orElseThrow());
+        assertTrue(line.contains("joined customers x purchases on customer: ") && line.contains(
+                "joined customers x returns on customer: "), line);
         // the sample shows every band and every action of the rule table
         assertEquals(CustomerFacts.BANDS.size(), bands.size(), bands.toString());
         assertEquals(CustomerFacts.NEXT_BEST_ACTIONS.size(), actions.size(), actions.toString());

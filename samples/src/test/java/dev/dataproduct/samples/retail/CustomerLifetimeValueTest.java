@@ -1,8 +1,11 @@
 package dev.dataproduct.samples.retail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.dataproduct.api.error.DataProductException;
+import dev.dataproduct.api.join.JoinReport;
 import dev.dataproduct.samples.purchases.HistoricalPurchases;
 import dev.dataproduct.testkit.driver.ProductTestDriver;
 import dev.dataproduct.testkit.driver.TestRun;
@@ -109,6 +112,23 @@ class CustomerLifetimeValueTest {
             assertEquals("top", by.get("cust-0007").get("value_band"));
             assertEquals("vip-program", by.get("cust-0007").get("next_best_action"));
             assertTrue(run.quality().stream().allMatch(r -> r.passed()), run.quality().toString());
+            // the purchase of the customer Customer-Marketing 360 does not hold is an orphan of the join
+            JoinReport purchases = run.result().joins().get(0);
+            assertEquals(List.of(7L, 1L, 0L), List.of(purchases.leftSide().matched() + purchases.leftSide().orphans(),
+                    purchases.rightSide().orphans(), purchases.rightSide().quarantined()), purchases.summary());
+        }
+    }
+
+    @Test
+    void aCustomerTwiceInCustomerMarketing360RefusesTheRunBeforeAnyRowIsCounted() {
+        try (var driver = ProductTestDriver.of(CustomerLifetimeValue.define(), NOW)) {
+            driver.input(CustomerMarketing360.CUSTOMERS, CustomerMarketing360.customers().build().schema()).pipeRows(
+                    List.of(customer("cust-0001", "loyal", true), customer("cust-0001", "regular", false)));
+            driver.input("purchases", HistoricalPurchases.purchases().build().schema()).pipeRows(List.of(
+                    purchase("cust-0001", "100.00", Duration.ofDays(1))));
+            driver.input(Returns.RETURNS, Returns.returns().build().schema()).pipeRows(List.of());
+            DataProductException e = assertThrows(DataProductException.class, driver::run);
+            assertTrue(e.getMessage().contains("customer"), e.getMessage());
         }
     }
 
