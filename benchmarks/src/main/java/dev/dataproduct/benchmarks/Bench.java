@@ -57,6 +57,9 @@ public final class Bench {
             case "incremental":
                 IncrementalBenchmark.run(Long.getLong("rows", 10_000_000L), Integer.getInteger("runs", 3), System.out);
                 break;
+            case "metric":
+                MetricBenchmark.run(System.out);
+                break;
             case "memory":
                 MemoryBenchmark.parent(System.out);
                 break;
@@ -65,7 +68,7 @@ public final class Bench {
                 break;
             default:
                 System.err.println("unknown benchmark '" + name + "'; use quality, scaling, kernels, memory, access, "
-                        + "rest, restload, sql or incremental");
+                        + "rest, restload, sql, incremental or metric");
                 System.exit(2);
         }
     }

@@ -72,6 +72,7 @@ public final class DataProduct {
     private final Optional<DataProduct> restrictedSource;
     // set once by the builder, before the product is shared
     private Optional<Schedule> schedule = Optional.empty();
+    private List<dev.dataproduct.api.metric.SemanticModel> semanticModels = List.of();
     private final Set<String> principalRoles;
     private final List<String> qualityEarnedBy;
     private final Set<String> requiredPorts;
@@ -171,6 +172,14 @@ public final class DataProduct {
      */
     public List<String> qualityEarnedBy() {
         return qualityEarnedBy;
+    }
+
+    /**
+     * @return the metric definitions of the product ({@link Builder#semanticModel}), each over one
+     *     of its inputs or outputs; empty for a product that defines no metric
+     */
+    public List<dev.dataproduct.api.metric.SemanticModel> semanticModels() {
+        return semanticModels;
     }
 
     /** @return the inputs that read other products, in declaration order */
@@ -390,6 +399,7 @@ public final class DataProduct {
         private final java.util.Map<String, Expr> fixedRows = new java.util.LinkedHashMap<>();
         private final Set<String> principalRoles = new LinkedHashSet<>();
         private final List<String> qualityEarnedBy = new ArrayList<>();
+        private final List<dev.dataproduct.api.metric.SemanticModel> semanticModels = new ArrayList<>();
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -668,6 +678,19 @@ public final class DataProduct {
         }
 
         /**
+         * Declares metric definitions over one of the product's inputs or outputs: they are
+         * exported with the product (descriptor, data sheet, YAML) and answer metric queries. A
+         * metric product also publishes datasets of them (see {@code core.metric.MetricProduct}).
+         *
+         * @param model the definitions
+         * @return this builder
+         */
+        public Builder semanticModel(dev.dataproduct.api.metric.SemanticModel model) {
+            semanticModels.add(Objects.requireNonNull(model, "model"));
+            return this;
+        }
+
+        /**
          * Declares who may read which rows and values of output datasets. Every read goes through
          * them; a dataset without a policy is read by no one (deny by default).
          *
@@ -824,6 +847,12 @@ public final class DataProduct {
             checkObjectives(datasetNames, resolvedChecks, problems);
             checkSchedule(restricted, inputs, problems);
             checkEarnedQuality(resolvedChecks, problems);
+            for (dev.dataproduct.api.metric.SemanticModel m : semanticModels) {
+                if (!inputNames.contains(m.dataset()) && !datasetNames.contains(m.dataset())) {
+                    problems.add("semantic model '" + m.name() + "' is over '" + m.dataset() + "', which is neither "
+                            + "an input " + inputNames + " nor an output " + datasetNames);
+                }
+            }
 
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException("product '" + name + "'", problems);
@@ -835,6 +864,7 @@ public final class DataProduct {
                     restricted ? view.policies() : policies, objectives, Optional.ofNullable(over).filter(o -> restricted),
                     principalRoles, qualityEarnedBy, requiredPorts);
             product.schedule = Optional.ofNullable(schedule);
+            product.semanticModels = List.copyOf(semanticModels);
             return product;
         }
 

@@ -134,6 +134,12 @@ public final class ExpressionEvaluator {
         int n = batch.getRowCount();
         FieldVector v = newVector(c, name, allocator, n);
         try {
+            if (c.kind == Kind.DOUBLE || c.kind == Kind.LONG) {
+                // numbers are written straight from the evaluated arrays: a boxed value per row was most
+                // of the cost of a computed measure
+                writeNumbers(c, v, n);
+                return v;
+            }
             for (int i = 0; i < n; i++) {
                 VectorValues.set(v, i, c.isNull(i) ? null : value(c, i, v));
             }
@@ -765,6 +771,31 @@ public final class ExpressionEvaluator {
         }
         v.allocateNew();
         return v;
+    }
+
+    private static void writeNumbers(Column c, FieldVector v, int n) {
+        while (v.getValueCapacity() < n) {
+            v.reAlloc();
+        }
+        if (v instanceof Float8Vector f) {
+            for (int i = 0; i < n; i++) {
+                if (c.isNull(i)) {
+                    f.setNull(i);
+                } else {
+                    f.set(i, c.doubleAt(i));
+                }
+            }
+        } else {
+            BigIntVector b = (BigIntVector) v;
+            for (int i = 0; i < n; i++) {
+                if (c.isNull(i)) {
+                    b.setNull(i);
+                } else {
+                    b.set(i, c.longAt(i));
+                }
+            }
+        }
+        v.setValueCount(n);
     }
 
     private static Object value(Column c, int i, FieldVector target) {

@@ -72,6 +72,8 @@ public final class OdpsCodec {
     public static final List<String> API_VERSIONS = OdpsSchema.API_VERSIONS;
 
     private static final String KIND = "an ODPS document";
+    /** The custom property holding a product's metric definitions. */
+    public static final String METRICS = "metrics";
     private static final ObjectMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final ObjectMapper YAML = YAMLMapper.builder(DescriptorYaml.factory()).build();
 
@@ -84,7 +86,22 @@ public final class OdpsCodec {
      */
     public static OdpsDocument document(DataProduct product) {
         ProductDescriptor d = product.describe();
-        return new OdpsDocument(d.address(), API_VERSION, d, List.of(), OdpsWriter.tree(d, product.contract()));
+        return new OdpsDocument(d.address(), API_VERSION, d, List.of(), tree(product));
+    }
+
+    /**
+     * The product's tree; a product with metric definitions carries them as the custom property
+     * {@code metrics} (ODPS has no field for them; readers that do not know it ignore it).
+     */
+    private static com.fasterxml.jackson.databind.node.ObjectNode tree(DataProduct product) {
+        com.fasterxml.jackson.databind.node.ObjectNode root = OdpsWriter.tree(product.describe(), product.contract());
+        if (!product.semanticModels().isEmpty()) {
+            ((com.fasterxml.jackson.databind.node.ArrayNode) root.get("customProperties")).addObject()
+                    .put("property", METRICS)
+                    .set("value", JSON.valueToTree(product.semanticModels().stream()
+                            .map(dev.dataproduct.core.metric.MetricDefinitions::tree).toList()));
+        }
+        return root;
     }
 
     /**
@@ -92,7 +109,7 @@ public final class OdpsCodec {
      * @return its ODPS document as YAML
      */
     public static String toYaml(DataProduct product) {
-        return write(YAML, OdpsWriter.tree(product.describe(), product.contract()));
+        return write(YAML, tree(product));
     }
 
     /**
@@ -100,7 +117,7 @@ public final class OdpsCodec {
      * @return its ODPS document as JSON
      */
     public static String toJson(DataProduct product) {
-        return write(JSON, OdpsWriter.tree(product.describe(), product.contract()));
+        return write(JSON, tree(product));
     }
 
     /**

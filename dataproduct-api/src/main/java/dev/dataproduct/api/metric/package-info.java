@@ -1,0 +1,16 @@
+/**
+ * The semantic layer: metric definitions that live in one place. A {@link
+ * dev.dataproduct.api.metric.SemanticModel} over one dataset declares its entities (keys named by
+ * conformed key), dimensions (categorical, and time grouped at a {@link
+ * dev.dataproduct.api.metric.TimeGrain}: day, ISO week from Monday, month, quarter, year),
+ * measures (sum, count, count distinct, min, max, average of an expression) and metrics of four
+ * kinds (simple, ratio, derived with optional time offsets, cumulative). A {@link
+ * dev.dataproduct.api.metric.MetricQuery} asks for metrics by dimensions at a grain; the core
+ * runtime ({@code dev.dataproduct.core.metric}) answers it over Arrow through the read path.
+ *
+ * <p>Nulls and zero: measures skip null values; sums, minimums, maximums and averages over no value
+ * are null, counts 0; a ratio with a denominator of 0 or null is null; derived expressions follow
+ * the expression model (null in, null out; division by zero is null). Rows whose time is null form
+ * their own group, in which cumulative metrics and offset inputs are null.
+ */
+package dev.dataproduct.api.metric;
