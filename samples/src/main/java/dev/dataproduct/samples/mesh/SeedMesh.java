@@ -9,6 +9,7 @@ import dev.dataproduct.core.runtime.RunResult;
 import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
 import dev.dataproduct.samples.attendance.AttendanceEvents;
 import dev.dataproduct.samples.attendance.AttendanceInsights;
+import dev.dataproduct.samples.attendance.AttendanceMetrics;
 import dev.dataproduct.samples.composition.CustomerSpend;
 import dev.dataproduct.samples.purchases.HistoricalPurchases;
 import dev.dataproduct.samples.purchases.HistoricalPurchasesApp;
@@ -17,6 +18,7 @@ import dev.dataproduct.samples.retail.CustomerLifetimeValue;
 import dev.dataproduct.samples.retail.CustomerMarketing360;
 import dev.dataproduct.samples.retail.Products;
 import dev.dataproduct.samples.retail.Returns;
+import dev.dataproduct.samples.retail.SalesMetrics;
 import dev.dataproduct.samples.students.StudentDirectoryApp;
 import dev.dataproduct.samples.students.StudentMaster;
 import java.io.IOException;
@@ -36,9 +38,11 @@ import org.apache.arrow.memory.RootAllocator;
  * line per product of what its run did.
  *
  * <p>Retail: Historical Purchases, Customer-Marketing 360, Returns and Products (foundations),
- * Customer Spend and Customer Lifetime Value (derived, through product inputs). K-12: Student
- * Master, Student Directory (Masked) (a restricted view), Attendance Events and Attendance
- * Insights (a composite joining the two on the conformed key {@code student}). The mesh's clock is
+ * Customer Spend and Customer Lifetime Value (derived, through product inputs), Sales Metrics
+ * (the metric product of "Gross Revenue"). K-12: Student Master, Student Directory (Masked) (a
+ * restricted view), Attendance Events, Attendance Insights (a composite joining the two on the
+ * conformed key {@code student}) and Attendance Metrics (the metric product of "Active Student" and
+ * "chronic absenteeism rate"). The mesh's clock is
  * the purchases sample's "now", so the purchases are fresh.
  */
 public final class SeedMesh {
@@ -62,6 +66,7 @@ public final class SeedMesh {
     public static List<DataProduct> products(Path ordersCsv) {
         List<DataProduct> products = new ArrayList<>();
         // derived products first: the host finds the order
+        products.add(SalesMetrics.define());
         products.add(CustomerLifetimeValue.define());
         products.add(CustomerSpend.define(Duration.ofHours(48)));
         products.add(HistoricalPurchases.withAccess(HistoricalPurchases.contract(HistoricalPurchases.CONTRACT),
@@ -73,6 +78,7 @@ public final class SeedMesh {
         DataProduct master = StudentMaster.master(StudentDirectoryApp.STUDENTS, StudentDirectoryApp.SEED);
         products.add(StudentMaster.directory(master));
         products.add(master);
+        products.add(AttendanceMetrics.define());
         products.add(AttendanceInsights.define());
         products.add(AttendanceEvents.define());
         return products;

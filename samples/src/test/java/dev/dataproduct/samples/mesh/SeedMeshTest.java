@@ -17,15 +17,18 @@ import dev.dataproduct.core.read.ReadResult;
 import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
 import dev.dataproduct.samples.attendance.AttendanceEvents;
 import dev.dataproduct.samples.attendance.AttendanceInsights;
+import dev.dataproduct.samples.attendance.AttendanceMetrics;
 import dev.dataproduct.samples.purchases.HistoricalPurchasesApp;
 import dev.dataproduct.samples.purchases.OrdersCsv;
 import dev.dataproduct.samples.retail.CustomerFacts;
 import dev.dataproduct.samples.retail.CustomerLifetimeValue;
 import dev.dataproduct.samples.retail.CustomerMarketing360;
+import dev.dataproduct.samples.retail.SalesMetrics;
 import dev.dataproduct.samples.students.StudentDirectoryApp;
 import dev.dataproduct.samples.students.StudentMaster;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -64,6 +67,10 @@ class SeedMeshTest {
                 + "'students'"), printed);
         assertTrue(printed.contains("reads urn:dataproduct:k12:attendance-events:v1 dataset 'attendance' as input "
                 + "'attendance'"), printed);
+        assertTrue(order.indexOf("attendance-metrics") > order.indexOf("attendance-insights"), order.toString());
+        assertTrue(order.indexOf("sales-metrics") > order.indexOf("historical-purchases"), order.toString());
+        assertTrue(printed.contains("reads urn:dataproduct:k12:attendance-insights:v1 dataset 'student_months' as "
+                + "input 'student_months'"), printed);
         assertEquals(SeedMesh.products(dir.resolve("orders.csv")).size(), outcomes.size());
         assertTrue(printed.contains("urn:dataproduct:retail:customer-lifetime-value:v1\n"
                 .replace("\n", System.lineSeparator())), printed);
@@ -146,6 +153,38 @@ class SeedMeshTest {
                 .findFirst().orElseThrow();
         assertTrue(printed.contains(SeedMesh.summary(insights)) && SeedMesh.summary(insights)
                 .contains("joined attendance x students on student: 15 + 23 orphans"), printed);
+    }
+
+    @Test
+    void attendanceMetricsChronicAbsenteeismRateIsTheRateAttendanceInsightsPublishesForEachSchoolAndMonth() {
+        Map<List<Object>, Map<String, Object>> insights = new HashMap<>();
+        read(AttendanceInsights.define(), AttendanceInsights.SCHOOL_MONTHS, "district_analytics")
+                .forEach(r -> insights.put(List.of(r.get("school_id"), r.get("month")), r));
+        List<Map<String, Object>> metrics = read(AttendanceMetrics.define(), AttendanceMetrics.BY_SCHOOL_AND_MONTH,
+                "district_analytics");
+        assertEquals(insights.size(), metrics.size());
+        for (Map<String, Object> m : metrics) {
+            Map<String, Object> i = insights.get(List.of(m.get("school_id"), m.get("month__month")));
+            assertEquals((double) i.get("chronic_absenteeism_rate"), (double) m.get("chronic_absenteeism_rate"), 1e-12,
+                    m + " " + i);
+            assertEquals((double) i.get("absence_rate"), (double) m.get("absence_rate"), 1e-12, m + " " + i);
+            assertEquals(i.get("students"), m.get("active_students"), m + " " + i);
+            assertEquals(i.get("chronically_absent_students"), m.get("chronically_absent_students"), m + " " + i);
+        }
+    }
+
+    @Test
+    void salesMetricsGrossRevenueIsTheSumOfThePublishedOrderLinesByMonthAndChannel() {
+        Map<List<Object>, BigDecimal> expected = new HashMap<>();
+        OrdersCsv.orders(HistoricalPurchasesApp.ORDERS, HistoricalPurchasesApp.SEED, HistoricalPurchasesApp.NOW)
+                .forEach(o -> expected.merge(List.of(o.purchasedAt().atOffset(ZoneOffset.UTC).toLocalDate()
+                        .withDayOfMonth(1), o.channel()), o.total(), BigDecimal::add));
+        List<Map<String, Object>> metrics = read(SalesMetrics.define(), SalesMetrics.BY_MONTH_AND_CHANNEL);
+        assertEquals(expected.size(), metrics.size(), metrics.toString());
+        for (Map<String, Object> m : metrics) {
+            BigDecimal e = expected.get(List.of(m.get("purchased_at__month"), m.get("channel")));
+            assertEquals(e.doubleValue(), ((Number) m.get("gross_revenue")).doubleValue(), 0.005, m.toString());
+        }
     }
 
     @Test
