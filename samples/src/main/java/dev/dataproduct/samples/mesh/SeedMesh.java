@@ -4,6 +4,7 @@ import dev.dataproduct.api.join.JoinReport;
 import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.core.compose.MeshOutcome;
 import dev.dataproduct.core.host.ProductHost;
+import dev.dataproduct.core.metric.MetricDefinitions;
 import dev.dataproduct.core.runtime.ProductRuntime;
 import dev.dataproduct.core.runtime.RunResult;
 import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
@@ -23,6 +24,7 @@ import dev.dataproduct.samples.students.StudentDirectoryApp;
 import dev.dataproduct.samples.students.StudentMaster;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,12 +48,15 @@ import org.apache.arrow.memory.RootAllocator;
  * the purchases sample's "now", so the purchases are fresh.
  */
 public final class SeedMesh {
+    /** Where in the working directory the metric definitions of the mesh are written, as YAML. */
+    public static final String METRIC_DEFINITIONS = "metric-definitions.yaml";
+
     private SeedMesh() {
     }
 
     /**
      * @param args optionally, the working directory (default {@code target/mesh})
-     * @throws IOException if the orders cannot be written
+     * @throws IOException if the orders or the definitions cannot be written
      */
     public static void main(String[] args) throws IOException {
         run(Path.of(args.length > 0 ? args[0] : "target/mesh").toAbsolutePath(), System.out);
@@ -85,12 +90,13 @@ public final class SeedMesh {
     }
 
     /**
-     * Writes the orders, runs the mesh and prints its interaction map and a line per product.
+     * Writes the orders, runs the mesh, prints its interaction map and a line per product, and writes
+     * the metric definitions of its metric products to {@link #METRIC_DEFINITIONS}.
      *
      * @param work where the orders and snapshots are written
      * @param out where the report is printed
      * @return the outcome of each product, in run order
-     * @throws IOException if the orders cannot be written
+     * @throws IOException if the orders or the definitions cannot be written
      */
     public static List<MeshOutcome> run(Path work, PrintStream out) throws IOException {
         Path orders = work.resolve("orders.csv");
@@ -108,6 +114,10 @@ public final class SeedMesh {
                 out.println();
                 out.println("Runs, in dependency order:");
                 outcomes.forEach(o -> out.println("  " + summary(o)));
+                Path definitions = work.resolve(METRIC_DEFINITIONS);
+                Files.writeString(definitions, MetricDefinitions.toYaml(host.products().stream()
+                        .flatMap(h -> h.product().semanticModels().stream()).toList()));
+                out.println("Metric definitions of the mesh (YAML), each defined once: " + definitions);
                 return outcomes;
             }
         }

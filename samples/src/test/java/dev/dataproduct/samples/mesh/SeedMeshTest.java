@@ -174,6 +174,15 @@ class SeedMeshTest {
     }
 
     @Test
+    void writesTheMetricDefinitionsOfTheMeshOnceAsYaml() throws Exception {
+        String yaml = java.nio.file.Files.readString(dir.resolve(SeedMesh.METRIC_DEFINITIONS));
+        for (String metric : List.of("gross_revenue", "chronic_absenteeism_rate", "active_students")) {
+            assertEquals(1, yaml.split("name: " + metric + "\\b", -1).length - 1, metric + " in\n" + yaml);
+        }
+        assertTrue(printed.contains("Metric definitions of the mesh (YAML), each defined once: "), printed);
+    }
+
+    @Test
     void salesMetricsGrossRevenueIsTheSumOfThePublishedOrderLinesByMonthAndChannel() {
         Map<List<Object>, BigDecimal> expected = new HashMap<>();
         OrdersCsv.orders(HistoricalPurchasesApp.ORDERS, HistoricalPurchasesApp.SEED, HistoricalPurchasesApp.NOW)
