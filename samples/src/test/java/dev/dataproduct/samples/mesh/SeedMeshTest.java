@@ -84,10 +84,13 @@ class SeedMeshTest {
     }
 
     @Test
-    void everyProductCommitsOrIsAViewAndEveryRowIsPublishedOrQuarantined() {
+    void everyProductCommitsOrIsAViewPassesItsChecksAndPublishesOrQuarantinesEveryRow() {
         for (MeshOutcome o : outcomes) {
             assertTrue(o.status().usable(), o + "\n" + printed);
-            o.result().ifPresent(r -> assertEquals(r.rowsIn(), r.published() + r.quarantined(), o.toString()));
+            o.result().ifPresent(r -> {
+                assertEquals(r.rowsIn(), r.published() + r.quarantined(), o.toString());
+                assertTrue(r.quality().stream().allMatch(q -> q.passed()), o + ": " + r.quality());
+            });
             assertTrue(printed.contains(SeedMesh.summary(o)), printed);
         }
     }
