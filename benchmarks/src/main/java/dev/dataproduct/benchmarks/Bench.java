@@ -13,7 +13,11 @@ import java.util.Arrays;
  * {@code sql} (a scan-and-aggregate query through the SQL port against plain DuckDB over the same rows;
  * ends with {@code ratio sql/duckdb: X.XX});
  * {@code incremental} (append and upsert of 1% against a rewrite of 10M rows; ends with
- * {@code ratio append/rewrite: X.XX}). See
+ * {@code ratio append/rewrite: X.XX}); {@code asof} (the offline as-of join of feature products against
+ * DuckDB's ASOF JOIN, and online lookup latency; ends with {@code ratio asof/duckdb: X.XX});
+ * {@code stream} (records/s delivering a {@code -Dstreamrows} snapshot, 1M by default, through the
+ * stream output against a bare KafkaProducer writing the same bytes; ends with
+ * {@code ratio port/producer: X.XX}). See
  * {@code benchmarks/README.md}.
  */
 public final class Bench {
@@ -57,8 +61,15 @@ public final class Bench {
             case "incremental":
                 IncrementalBenchmark.run(Long.getLong("rows", 10_000_000L), Integer.getInteger("runs", 3), System.out);
                 break;
+            case "stream":
+                StreamBenchmark.run(Integer.getInteger("streamrows", 1_000_000), Integer.getInteger("warmups", 2),
+                        Integer.getInteger("runs", 5), System.out);
+                break;
             case "metric":
                 MetricBenchmark.run(System.out);
+                break;
+            case "asof":
+                AsOfBenchmark.run(System.out);
                 break;
             case "memory":
                 MemoryBenchmark.parent(System.out);
@@ -68,7 +79,7 @@ public final class Bench {
                 break;
             default:
                 System.err.println("unknown benchmark '" + name + "'; use quality, scaling, kernels, memory, access, "
-                        + "rest, restload, sql, incremental or metric");
+                        + "rest, restload, sql, incremental, metric, asof or stream");
                 System.exit(2);
         }
     }

@@ -41,10 +41,11 @@ import java.util.Set;
  * @param measures the aggregations metrics are built from
  * @param metrics the metrics
  * @param timeDimension the time dimension of cumulative metrics and offsets, if the model has one
+ * @param joins other datasets whose columns serve dimensions, joined through an entity
  */
 public record SemanticModel(String name, String dataset, String description, List<Entity> entities,
                             List<Dimension> dimensions, List<Measure> measures, List<Metric> metrics,
-                            Optional<String> timeDimension) {
+                            Optional<String> timeDimension, List<DimensionJoin> joins) {
 
     /** Copies the components; {@link Builder#build()} validates the whole. */
     public SemanticModel {
@@ -56,6 +57,7 @@ public record SemanticModel(String name, String dataset, String description, Lis
         measures = List.copyOf(measures);
         metrics = List.copyOf(metrics);
         Objects.requireNonNull(timeDimension, "timeDimension");
+        joins = List.copyOf(joins);
     }
 
     /**
@@ -108,6 +110,7 @@ public record SemanticModel(String name, String dataset, String description, Lis
         private final List<Measure> measures = new ArrayList<>();
         private final List<Metric> metrics = new ArrayList<>();
         private String timeDimension;
+        private final List<DimensionJoin> joins = new ArrayList<>();
 
         private Builder(String name, String dataset) {
             this.name = name;
@@ -141,6 +144,17 @@ public record SemanticModel(String name, String dataset, String description, Lis
         /** @param values metrics @return this builder */
         public Builder metric(Metric... values) {
             metrics.addAll(Arrays.asList(values));
+            return this;
+        }
+
+        /**
+         * Joins another dataset whose columns serve dimensions, through one of the model's entities.
+         *
+         * @param join the dataset, the entity and its key column there
+         * @return this builder
+         */
+        public Builder join(DimensionJoin join) {
+            joins.add(Objects.requireNonNull(join, "join"));
             return this;
         }
 
@@ -181,10 +195,20 @@ public record SemanticModel(String name, String dataset, String description, Lis
                 reads.put(m.name(), checkMetric(m, measureNames, metricNames, time, timeDims, problems));
             }
             cycles(reads, problems);
+            for (DimensionJoin j : joins) {
+                if (entities.stream().noneMatch(e -> e.name().equals(j.entity()))) {
+                    problems.add("the join of '" + j.dataset() + "' is through the entity '" + j.entity()
+                            + "', which the model does not declare; entities: "
+                            + entities.stream().map(Entity::name).toList());
+                }
+                if (j.dataset().equals(dataset)) {
+                    problems.add("the model joins its own dataset '" + dataset + "'; join another product's dataset");
+                }
+            }
             if (!problems.isEmpty()) {
                 throw new InvalidDefinitionException("semantic model '" + name + "'", problems);
             }
-            return new SemanticModel(name, dataset, description, entities, dimensions, measures, metrics, time);
+            return new SemanticModel(name, dataset, description, entities, dimensions, measures, metrics, time, joins);
         }
 
         private Optional<String> resolveTime(List<String> timeDims, Set<String> dimensionNames, List<String> problems) {

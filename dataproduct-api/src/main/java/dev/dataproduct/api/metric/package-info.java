@@ -8,6 +8,11 @@
  * dev.dataproduct.api.metric.MetricQuery} asks for metrics by dimensions at a grain; the core
  * runtime ({@code dev.dataproduct.core.metric}) answers it over Arrow through the read path.
  *
+ * <p>Dimensions may live in another product's dataset: a {@link
+ * dev.dataproduct.api.metric.DimensionJoin} joins the model's rows to it through one of its
+ * entities, many to one, keeping every row; a key repeated there refuses the query, so that no
+ * measure is counted twice.
+ *
  * <p>Nulls and zero: measures skip null values; sums, minimums, maximums and averages over no value
  * are null, counts 0; a ratio with a denominator of 0 or null is null; derived expressions follow
  * the expression model (null in, null out; division by zero is null). Rows whose time is null form

@@ -1,6 +1,7 @@
 package dev.dataproduct.api.port;
 
 import dev.dataproduct.api.data.Dataset;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -41,6 +42,19 @@ public interface InputPort extends AutoCloseable {
      */
     default Optional<Upstream> upstream() {
         return Optional.empty();
+    }
+
+    /**
+     * Where the run's read of this port ends, for a port that reads a source with positions (a
+     * stream's offsets per partition): the runtime asks after the run has read its inputs and
+     * stores the answer in the manifest of the snapshot it commits, and the next run gets it back
+     * as {@link InputContext#committedPosition()}. The default is none.
+     *
+     * @return the position after the rows the last {@link #open} provided, as text by key; empty
+     *     for a port that keeps no position
+     */
+    default Map<String, String> position() {
+        return Map.of();
     }
 
     /** Releases what {@link #open(InputContext)} acquired. The default does nothing. */

@@ -94,6 +94,17 @@ public record DatasetSpec(String name, String description, Schema schema, double
                 problems.add("the delete marker '" + marker + "' cannot be part of the primary key");
             }
         });
+        mode.events().ifPresent(events -> {
+            if (schema.primaryKey().size() != 1) {
+                problems.add("events need a one-field primary key, their id: mark it with primaryKey()");
+            }
+            Optional<Field> time = schema.field(events.eventTime());
+            if (time.isEmpty() || !(time.get().type() instanceof LogicalType.TimestampType)
+                    || !time.get().required()) {
+                problems.add("the event time '" + events.eventTime() + "' must be a required TIMESTAMP or "
+                        + "TIMESTAMP_TZ field of the dataset");
+            }
+        });
         return problems;
     }
 

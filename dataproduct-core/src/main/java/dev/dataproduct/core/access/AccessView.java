@@ -6,6 +6,7 @@ import dev.dataproduct.api.access.Policy;
 import dev.dataproduct.api.access.Principal;
 import dev.dataproduct.api.schema.Field;
 import dev.dataproduct.core.expr.ExpressionEvaluator;
+import dev.dataproduct.core.expr.RowGather;
 import dev.dataproduct.core.expr.Selection;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -182,17 +183,16 @@ public final class AccessView {
                     }
                 }
             }
-            // variable-width vectors must be written in row order, so the admitted rows are written in one pass
-            out.allocateNew();
+            // the admitted rows, each from the source or its grant's masked values, gathered in one pass
+            int count = admitted.cardinality();
+            FieldVector[] sources = new FieldVector[count];
+            int[] rows = new int[count];
             int k = 0;
             for (int row = admitted.nextSetBit(0); row >= 0; row = admitted.nextSetBit(row + 1), k++) {
-                if (from[row] == null) {
-                    out.setNull(k);
-                } else {
-                    Selection.copyValue(from[row], row, out, k);
-                }
+                sources[k] = from[row];
+                rows[k] = row;
             }
-            out.setValueCount(k);
+            RowGather.gather(sources, rows, count, out);
             return out;
         } catch (RuntimeException e) {
             out.close();

@@ -154,12 +154,7 @@ public final class Selection {
                 source.makeTransferPair(out).splitAndTransfer(first, Math.min(end, size) - first);
                 return out;
             }
-            out.allocateNew();
-            int k = 0;
-            for (int row = bits.nextSetBit(0); row >= 0 && row < size; row = bits.nextSetBit(row + 1)) {
-                copyValue(source, row, out, k++);
-            }
-            out.setValueCount(k);
+            RowGather.gather(source, bits, size, out);
             return out;
         } catch (RuntimeException e) {
             out.close();

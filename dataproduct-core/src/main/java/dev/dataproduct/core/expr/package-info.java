@@ -7,6 +7,9 @@
  * engine share, and {@link dev.dataproduct.core.expr.BoundedMatcher} runs a user's pattern within a
  * budget, so that a runaway pattern leaves a match unknown instead of stopping the run.
  * {@link dev.dataproduct.core.expr.Selection#copyRows} slices the source's buffers, without copying,
- * when the selected rows are one contiguous run.
+ * when the selected rows are one contiguous run; other selections are copied by
+ * {@link dev.dataproduct.core.expr.RowGather}, which sizes the target once and moves fixed-width and
+ * variable-width values as bytes, a run of consecutive rows at a time (what the read path uses for
+ * rows a row filter admits and for masked columns).
  */
 package dev.dataproduct.core.expr;

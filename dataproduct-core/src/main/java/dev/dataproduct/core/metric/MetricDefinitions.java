@@ -86,6 +86,17 @@ public final class MetricDefinitions {
         if (!entities.isEmpty()) {
             m.put("entities", entities);
         }
+        List<Object> joins = new ArrayList<>();
+        for (dev.dataproduct.api.metric.DimensionJoin j : model.joins()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("dataset", j.dataset());
+            x.put("entity", j.entity());
+            x.put("key", j.key());
+            joins.add(x);
+        }
+        if (!joins.isEmpty()) {
+            m.put("joins", joins);
+        }
         List<Object> dimensions = new ArrayList<>();
         for (Dimension d : model.dimensions()) {
             Map<String, Object> x = new LinkedHashMap<>();

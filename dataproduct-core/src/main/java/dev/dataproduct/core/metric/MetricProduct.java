@@ -1,7 +1,7 @@
 package dev.dataproduct.core.metric;
 
 import dev.dataproduct.api.access.Principal;
-import dev.dataproduct.api.data.BatchCursor;
+import dev.dataproduct.api.data.Dataset;
 import dev.dataproduct.api.metric.Dimension;
 import dev.dataproduct.api.metric.GroupBy;
 import dev.dataproduct.api.metric.MetricDataset;
@@ -13,6 +13,9 @@ import dev.dataproduct.api.schema.DatasetSpec;
 import dev.dataproduct.api.schema.LogicalType;
 import dev.dataproduct.api.transform.Transform;
 import dev.dataproduct.api.transform.TransformSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -43,7 +46,8 @@ public final class MetricProduct {
     /**
      * Adds to a product definition the model, the pattern {@code METRIC}, and one output dataset
      * with its transform per metric dataset. The rows come from the product's input named as the
-     * model's dataset, read through the read path as the product's principal.
+     * model's dataset (and those named by its joins), read through the read path as the product's
+     * principal.
      *
      * @param product the product being defined, with its input and its metadata
      * @param model the metric definitions
@@ -56,7 +60,10 @@ public final class MetricProduct {
         product.kind(ProductKind.derived(DerivedPattern.METRIC)).semanticModel(model);
         for (MetricDataset d : datasets) {
             product.output(dataset(model, d));
-            product.transform(TransformSpec.to(d.name()).reading(model.dataset()).with(transform(model, d)));
+            List<String> reads = new ArrayList<>(List.of(model.dataset()));
+            model.joins().forEach(j -> reads.add(j.dataset()));
+            product.transform(TransformSpec.to(d.name()).reading(reads.toArray(String[]::new))
+                    .with(transform(model, d, reads)));
         }
         return product;
     }
@@ -92,11 +99,12 @@ public final class MetricProduct {
     }
 
     /** The rows were read as the product's principal; the metrics' filters read no principal attribute. */
-    private static Transform transform(SemanticModel model, MetricDataset dataset) {
+    private static Transform transform(SemanticModel model, MetricDataset dataset, List<String> reads) {
         return (ctx, out) -> {
-            try (BatchCursor rows = ctx.input(model.dataset()).open();
-                 VectorSchemaRoot answer = MetricEngine.of(model, ctx.allocator()).compute(dataset.query(), rows,
-                         new Principal("metric-product", Set.of(), Map.of()))) {
+            Map<String, Dataset> inputs = new LinkedHashMap<>();
+            reads.forEach(name -> inputs.put(name, ctx.input(name)));
+            try (VectorSchemaRoot answer = MetricEngine.of(model, ctx.allocator()).compute(dataset.query(), inputs,
+                    new Principal("metric-product", Set.of(), Map.of()))) {
                 out.accept(answer);
             }
         };

@@ -210,6 +210,45 @@ public final class ProductReader {
                 .schema(enforcer.spec().schema().toArrow());
     }
 
+    /**
+     * Applies a dataset's policy, as a principal reads it, to rows of the dataset served from outside
+     * a snapshot (an online feature store, materialised through this reader): rows the principal may
+     * not see are dropped, hidden columns left out and masked ones masked, exactly as on a read. The
+     * decision is audited like a read through the port named.
+     *
+     * @param principal who reads
+     * @param dataset the dataset the rows belong to
+     * @param rows rows with the dataset's columns; not changed
+     * @param port the port serving the rows, for the audit
+     * @return the rows as the principal sees them; the caller closes it
+     * @throws AccessDeniedException if no grant of the dataset's policy is for the principal
+     * @throws InvalidRequestException if the product has no such dataset
+     */
+    public org.apache.arrow.vector.VectorSchemaRoot applyPolicy(Principal principal, String dataset,
+                                                                org.apache.arrow.vector.VectorSchemaRoot rows,
+                                                                String port) {
+        Objects.requireNonNull(principal, "principal");
+        Objects.requireNonNull(rows, "rows");
+        ReadRequest request = ReadRequest.of(Objects.requireNonNull(dataset, "dataset")).via(port).build();
+        AccessEnforcer enforcer = enforcers.get(dataset);
+        if (enforcer == null) {
+            record(principal, request, "", AuditRecord.Decision.REFUSED, List.of(), List.of(), 0);
+            throw new InvalidRequestException(product + " has no dataset '" + dataset + "'; datasets are "
+                    + enforcers.keySet());
+        }
+        AccessView view;
+        try {
+            view = underAgreement(enforcer, principal, dataset).viewFor(principal);
+        } catch (AccessDeniedException e) {
+            record(principal, request, "", AuditRecord.Decision.DENIED, List.of(), List.of(), 0);
+            throw e;
+        }
+        org.apache.arrow.vector.VectorSchemaRoot seen = view.apply(rows, allocator);
+        record(principal, request, "", AuditRecord.Decision.ALLOWED, view.columns(),
+                view.columns().stream().filter(view.maskedColumns()::contains).toList(), seen.getRowCount());
+        return seen;
+    }
+
     /** The snapshot a resume cursor names; one that is gone is a bad cursor, not a failure of the reader. */
     private SnapshotManifest resumed(ResumePosition resume) {
         try {

@@ -20,5 +20,8 @@
  * stay stable while new snapshots commit. Where a batch's returned rows are one run of rows with
  * no masked value (a page of an unfiltered read, for one), the batch shares the stored batch's
  * memory, sliced, instead of copying it a row at a time; it is closed like any other.
+ *
+ * <p>Rows served from outside a snapshot (an online feature store materialised through the reader)
+ * pass the same policy with {@code ProductReader.applyPolicy}, audited like a read.
  */
 package dev.dataproduct.core.read;

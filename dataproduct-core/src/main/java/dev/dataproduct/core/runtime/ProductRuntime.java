@@ -264,12 +264,15 @@ public final class ProductRuntime implements AutoCloseable {
             try (SnapshotTransaction tx = store.begin(address, runAllocator)) {
                 quality.start(store, address, runAllocator);
                 List<QuarantineLog> logs = new ArrayList<>();
+                Map<String, Map<String, String>> committedPositions = store.current(address)
+                        .map(SnapshotManifest::inputPositions).orElse(Map.of());
                 try {
                     for (InputPort port : product.inputs()) {
                         String name = port.descriptor().name();
                         TrackedInput input = new TrackedInput(name);
                         Dataset dataset = port instanceof ProductInput p ? productInputs.open(p, product.principal())
-                                : openInput(address, port, new InputContext(runAllocator, clock, input));
+                                : openInput(address, port, new InputContext(runAllocator, clock, input,
+                                        committedPositions.getOrDefault(name, Map.of())));
                         QuarantineLog log = new QuarantineLog("input." + name, dataset.schema().fieldNames(), tx,
                                 runAllocator, tally);
                         logs.add(log);
@@ -289,6 +292,7 @@ public final class ProductRuntime implements AutoCloseable {
                     if (!QualityStep.passed(reports)) {
                         throw new QualityGateException(address.urn(), reports);
                     }
+                    tx.inputPositions(positions(product));
                 } finally {
                     closeInputs(product);
                 }
@@ -352,21 +356,34 @@ public final class ProductRuntime implements AutoCloseable {
         Optional<String> deleteMarker = output.updateMode().deleteMarker();
         boolean keyedAppend = output.updateMode().kind() == dev.dataproduct.api.schema.UpdateMode.Kind.APPEND
                 && !output.schema().primaryKey().isEmpty();
-        long[] counts = new long[4]; // rows into the gate, published, batches, rows the builders quarantined
+        Optional<dev.dataproduct.api.schema.UpdateMode.Events> events = output.updateMode().events();
+        Instant runStart = clock.instant();
+        // rows into the gate, published, batches, rows the builders quarantined, duplicate events dropped
+        long[] counts = new long[5];
         EvaluationContext holdContext = new EvaluationContext(clock, new LinkedHashMap<>(inputs), Map.of());
         BatchSink sink = batch -> {
             long batchIndex = counts[2]++;
             try (ContractGate.Outcome outcome = gate.check(batch, runAllocator, batchIndex)) {
                 VectorSchemaRoot conforming = outcome.conforming();
-                outcome.rejected().forEach(log::add);
+                for (RejectedRow r : outcome.rejected()) {
+                    if (events.isPresent() && duplicateOnly(r)) {
+                        counts[4]++;  // an event the run already had: immutable, so the first stands
+                    } else {
+                        log.add(r);
+                    }
+                }
                 counts[0] += batch.getRowCount();
-                Map<Integer, List<Check>> held = quality.hold(output.name(), conforming, holdContext);
+                Map<Integer, List<Check>> held = new LinkedHashMap<>(quality.hold(output.name(), conforming,
+                        holdContext));
+                Set<Integer> late = events.map(e -> late(e, runStart, conforming, held.keySet())).orElse(Set.of());
                 // rows marked deleted are applied as deletes of their keys: counted, not published
                 Set<Integer> deletes = deleteMarker.map(m -> deletes(tx, output, m, conforming, held.keySet()))
                         .orElse(Set.of());
                 counts[1] += deletes.size();
-                Set<Integer> present = keyedAppend ? present(tx, output, conforming, held.keySet()) : Set.of();
-                if (held.isEmpty() && deletes.isEmpty() && present.isEmpty()) {
+                Set<Integer> notPresent = new java.util.HashSet<>(held.keySet());
+                notPresent.addAll(late);
+                Set<Integer> present = keyedAppend ? present(tx, output, conforming, notPresent) : Set.of();
+                if (held.isEmpty() && deletes.isEmpty() && present.isEmpty() && late.isEmpty()) {
                     writer.write(conforming);
                     quality.update(output.name(), conforming);
                     counts[1] += conforming.getRowCount();
@@ -375,6 +392,7 @@ public final class ProductRuntime implements AutoCloseable {
                 Set<Integer> out = new java.util.HashSet<>(held.keySet());
                 out.addAll(deletes);
                 out.addAll(present);
+                out.addAll(late);
                 Selection keep = Selection.allBut(out, conforming.getRowCount());
                 try (VectorSchemaRoot kept = keep.copyRows(conforming, conforming.getSchema(), runAllocator)) {
                     writer.write(kept);
@@ -382,7 +400,14 @@ public final class ProductRuntime implements AutoCloseable {
                     counts[1] += kept.getRowCount();
                 }
                 held.forEach((row, checks) -> log.add(heldRow(output.name(), batchIndex, row, checks, conforming)));
-                present.stream().sorted().forEach(row -> log.add(presentKeyRow(output, batchIndex, row, conforming)));
+                late.stream().sorted().forEach(row -> log.add(lateRow(output, events.get(), runStart, batchIndex, row,
+                        conforming)));
+                if (events.isPresent()) {
+                    counts[4] += present.size();  // events the product already has: dropped, not quarantined
+                } else {
+                    present.stream().sorted().forEach(row -> log.add(presentKeyRow(output, batchIndex, row,
+                            conforming)));
+                }
             }
         };
         RejectSink built = row -> {
@@ -401,7 +426,40 @@ public final class ProductRuntime implements AutoCloseable {
         } finally {
             context.closeJoins();
         }
-        return new DatasetStats(output.name(), counts[0] + counts[3], counts[1], log.rows(), context.joinReports());
+        return new DatasetStats(output.name(), counts[0] + counts[3], counts[1], log.rows(), context.joinReports(),
+                counts[4]);
+    }
+
+    /** Whether the gate rejected a row only because an earlier row of the run had its key. */
+    private static boolean duplicateOnly(RejectedRow row) {
+        return row.violations().stream().allMatch(v -> v.rule().equals("primary_key"));
+    }
+
+    /** The rows (not already held) whose event time is more than the allowed lateness before the run. */
+    private static Set<Integer> late(dev.dataproduct.api.schema.UpdateMode.Events events, Instant runStart,
+                                     VectorSchemaRoot rows, Set<Integer> held) {
+        Instant oldest = runStart.minus(events.allowedLateness());
+        org.apache.arrow.vector.FieldVector time = rows.getVector(events.eventTime());
+        Set<Integer> out = new java.util.HashSet<>();
+        for (int r = 0; r < rows.getRowCount(); r++) {
+            Object v = dev.dataproduct.api.data.VectorValues.get(time, r);
+            Instant at = v instanceof Instant i ? i : v instanceof java.time.LocalDateTime t
+                    ? t.toInstant(java.time.ZoneOffset.UTC) : null;
+            if (!held.contains(r) && at != null && at.isBefore(oldest)) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /** A late event; the message gives the limit, not the event's values. */
+    private static RejectedRow lateRow(DatasetSpec output, dev.dataproduct.api.schema.UpdateMode.Events events,
+                                       Instant runStart, long batchIndex, int row, VectorSchemaRoot rows) {
+        return new RejectedRow(output.name(), "batch " + batchIndex + ", row " + row + " after the contract",
+                List.of(new Violation(events.eventTime(), "late", "the event happened before " + runStart.minus(
+                        events.allowedLateness()) + ", more than the allowed lateness of " + events.allowedLateness()
+                        + " before the run at " + runStart + "; it is quarantined, not published")),
+                RejectedRow.valuesOf(rows, row));
     }
 
     /** How the store writes a dataset, from the update mode the product declares for it. */
@@ -494,6 +552,18 @@ public final class ProductRuntime implements AutoCloseable {
                 RejectedRow.valuesOf(rows, row));
     }
 
+    /** Where the read of each input with positions ended, for the manifest: the next run reads on from there. */
+    private static Map<String, Map<String, String>> positions(DataProduct product) {
+        Map<String, Map<String, String>> positions = new LinkedHashMap<>();
+        for (InputPort port : product.inputs()) {
+            Map<String, String> p = port instanceof ProductInput ? Map.of() : port.position();
+            if (!p.isEmpty()) {
+                positions.put(port.descriptor().name(), p);
+            }
+        }
+        return positions;
+    }
+
     private static void closeInputs(DataProduct product) {
         for (InputPort port : product.inputs()) {
             try {
@@ -522,7 +592,8 @@ public final class ProductRuntime implements AutoCloseable {
                 if (!openPorts.containsKey(port)) {
                     BufferAllocator portAllocator = allocator.newChildAllocator("port " + name, 0, Long.MAX_VALUE);
                     try {
-                        port.open(new OutputContext(product.address().urn(), portAllocator, clock));
+                        port.open(new OutputContext(product.address().urn(), portAllocator, clock,
+                                Optional.of(product.contract())));
                     } catch (RuntimeException e) {
                         portAllocator.close(); // not opened: the next delivery tries again with a new one
                         throw e;

@@ -109,6 +109,11 @@ public record RunResult(String productAddress, String productVersion, SnapshotIn
         return datasets.stream().mapToLong(DatasetStats::published).sum();
     }
 
+    /** @return events dropped because the product or the run already had their id (see {@code UpdateMode.events}) */
+    public long duplicates() {
+        return datasets.stream().mapToLong(DatasetStats::duplicates).sum();
+    }
+
     /** @return rows kept in the quarantine, by the gate or by the inputs */
     public long quarantined() {
         return datasets.stream().mapToLong(DatasetStats::quarantined).sum()

@@ -46,5 +46,19 @@
  * rows always judge the run's rows. A row an append brings with a primary key already in the
  * snapshot (found in its key indexes) is quarantined with the rule
  * {@code primary key unique across runs}.
+ *
+ * <p>Events ({@link dev.dataproduct.api.schema.UpdateMode#events}): an append of immutable events
+ * whose key is the event id drops, instead of quarantining, an event whose id the snapshot or the
+ * run already has, and counts it ({@link dev.dataproduct.core.runtime.DatasetStats#duplicates()},
+ * {@link dev.dataproduct.core.runtime.RunResult#duplicates()}; rows in = published + quarantined +
+ * duplicates); an event whose time is more than the allowed lateness before the run's clock is
+ * quarantined with rule {@code late}.
+ *
+ * <p>Input positions: an input port that reads a source with positions tells where its read ended
+ * ({@link dev.dataproduct.api.port.InputPort#position()}); the commit stores it in the manifest
+ * ({@link dev.dataproduct.core.snapshot.SnapshotManifest#inputPositions()}) and the next run's
+ * {@link dev.dataproduct.api.port.InputContext#committedPosition()} hands it back, so a run resumes
+ * exactly after the last committed snapshot. Delivery ports are opened with the product's contract
+ * ({@link dev.dataproduct.api.port.OutputContext#contract()}).
  */
 package dev.dataproduct.core.runtime;

@@ -632,7 +632,7 @@ public final class DirectorySnapshotStore implements SnapshotStore {
                     }
                     SnapshotManifest manifest = new SnapshotManifest(id, sequence,
                             parent.map(SnapshotManifest::id).orElse(""), committedAt, product.urn(), productVersion,
-                            live, quarantineRows, upstream(), dataFiles, Map.of(), operation, "", "", staged);
+                            live, quarantineRows, upstream(), dataFiles, Map.of(), operation, "", "", staged, positions());
                     install(productDir, staging, manifest, !staged);
                     return manifest;
                 });
@@ -851,7 +851,7 @@ public final class DirectorySnapshotStore implements SnapshotStore {
                         current.id(), at, product.urn(), current.productVersion(), current.datasets(),
                         current.quarantine(), current.upstreamSnapshots(), files, quarantineFiles,
                         SnapshotManifest.Operation.COMPACT,
-                        current.id(), "", false);
+                        current.id(), "", false, current.inputPositions());
                 install(dir, staging, manifest, true);
                 return manifest;
             } finally {

@@ -79,7 +79,7 @@ public final class InMemorySnapshotStore implements SnapshotStore {
                     SnapshotManifest manifest = new SnapshotManifest(SnapshotManifest.idOf(sequence), sequence,
                             parent.map(SnapshotManifest::id).orElse(""), committedAt, product.urn(), productVersion,
                             dataRows, quarantineRows, upstream(), Map.of(), Map.of(),
-                            SnapshotManifest.Operation.REPLACE, "", "", staged);
+                            SnapshotManifest.Operation.REPLACE, "", "", staged, positions());
                     all.add(new Stored(manifest, bytes(data), bytes(quarantine), Map.copyOf(attachments)));
                     return manifest;
                 }

@@ -156,7 +156,7 @@ final class Lifecycle {
         return new SnapshotManifest(SnapshotManifest.idOf(sequence), sequence,
                 parent.map(SnapshotManifest::id).orElse(""), at, product.urn(), source.productVersion(),
                 source.datasets(), source.quarantine(), source.upstreamSnapshots(), files, quarantineFiles, op,
-                source.id(), reason, false);
+                source.id(), reason, false, source.inputPositions());
     }
 
     /** What retention keeps by rule, before pins: decided once for the whole list. */

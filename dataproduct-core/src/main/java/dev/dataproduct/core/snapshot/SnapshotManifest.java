@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * The record of one snapshot, stored beside its data as {@code manifest.json}. Manifests never
@@ -39,6 +40,10 @@ import java.util.Optional;
  * @param reason why a rollback was made, as its author gave it; empty otherwise
  * @param staged whether the snapshot was written as staged (write-audit-publish): it never became
  *     current itself, a {@link Operation#PUBLISH publication} does
+ * @param inputPositions where the run's read of each input with positions ended (a stream's
+ *     offsets per partition), by input name; the next run of the product reads on from there.
+ *     Empty for inputs without positions, and in manifests written before the field existed; a
+ *     rollback, publication or compaction keeps its source's
  */
 // a replace writes exactly the manifest of before incremental runs, so older readers still read it,
 // and fields a newer writer adds are skipped, so this reader reads newer manifests
@@ -52,7 +57,9 @@ public record SnapshotManifest(String id, long sequence, String parent, Instant 
                                Operation operation,
                                @JsonInclude(JsonInclude.Include.NON_EMPTY) String source,
                                @JsonInclude(JsonInclude.Include.NON_EMPTY) String reason,
-                               @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean staged) {
+                               @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean staged,
+                               @JsonInclude(JsonInclude.Include.NON_EMPTY)
+                               Map<String, Map<String, String>> inputPositions) {
 
     /** Leaves the default operation out of the JSON. */
     static final class IsReplace {
@@ -102,6 +109,39 @@ public record SnapshotManifest(String id, long sequence, String parent, Instant 
         operation = operation == null ? Operation.REPLACE : operation;
         source = source == null ? "" : source;
         reason = reason == null ? "" : reason;
+        Map<String, Map<String, String>> positions = new TreeMap<>();
+        if (inputPositions != null) {
+            inputPositions.forEach((k, v) -> positions.put(k, Collections.unmodifiableMap(new TreeMap<>(v))));
+        }
+        inputPositions = Collections.unmodifiableMap(positions);
+    }
+
+    /**
+     * A manifest that records no input positions, as every manifest did before stream inputs.
+     *
+     * @param id the snapshot id
+     * @param sequence the position in the history
+     * @param parent the parent's id, empty for none
+     * @param committedAt the commit time
+     * @param productAddress the product's address
+     * @param productVersion the product version
+     * @param datasets live rows per dataset
+     * @param quarantine quarantined rows per dataset or input
+     * @param upstreamSnapshots the snapshots of other products the run read
+     * @param files the data files of each dataset
+     * @param quarantineFiles the quarantine files not of this snapshot's own
+     * @param operation what made the snapshot
+     * @param source the snapshot a rollback, publication or compaction came from
+     * @param reason why a rollback was made
+     * @param staged whether the snapshot was written as staged
+     */
+    public SnapshotManifest(String id, long sequence, String parent, Instant committedAt, String productAddress,
+                            String productVersion, Map<String, Long> datasets, Map<String, Long> quarantine,
+                            List<UpstreamSnapshot> upstreamSnapshots, Map<String, List<DataFile>> files,
+                            Map<String, String> quarantineFiles, Operation operation, String source, String reason,
+                            boolean staged) {
+        this(id, sequence, parent, committedAt, productAddress, productVersion, datasets, quarantine,
+                upstreamSnapshots, files, quarantineFiles, operation, source, reason, staged, Map.of());
     }
 
     /**

@@ -94,6 +94,22 @@ public interface SnapshotTransaction extends AutoCloseable {
     ArrowIpcWriter quarantine(String name, Schema schema);
 
     /**
+     * Records in the manifest of the snapshot about to be committed where the run's read of each
+     * input with positions ended ({@link SnapshotManifest#inputPositions()}). Call before
+     * {@link #commit}.
+     *
+     * @param positions positions by input name; empty records nothing
+     * @throws UnsupportedOperationException if {@code positions} is not empty and the store cannot
+     *     record them
+     */
+    default void inputPositions(java.util.Map<String, java.util.Map<String, String>> positions) {
+        if (!positions.isEmpty()) {
+            throw new UnsupportedOperationException(getClass().getName() + " cannot record where a run's read of its "
+                    + "inputs ended; implement inputPositions(positions) in the store");
+        }
+    }
+
+    /**
      * Makes the snapshot durable and current, atomically.
      *
      * @param productVersion the version of the product that produced it

@@ -21,6 +21,7 @@ abstract class StagedTransaction implements SnapshotTransaction {
     private final Map<String, java.util.List<Long>> deletes = new LinkedHashMap<>();
     private boolean finished;
     private List<UpstreamSnapshot> upstream = List.of();
+    private Map<String, Map<String, String>> positions = Map.of();
 
     StagedTransaction(BufferAllocator allocator) {
         this.allocator = allocator;
@@ -110,6 +111,16 @@ abstract class StagedTransaction implements SnapshotTransaction {
     public SnapshotManifest commit(String productVersion, Instant committedAt, List<UpstreamSnapshot> value) {
         this.upstream = List.copyOf(value);
         return commit(productVersion, committedAt);
+    }
+
+    @Override
+    public void inputPositions(Map<String, Map<String, String>> value) {
+        this.positions = Map.copyOf(value);
+    }
+
+    /** @return where the run's read of its inputs ended, as the manifest being published records it */
+    Map<String, Map<String, String>> positions() {
+        return positions;
     }
 
     /** @return the upstream snapshots the manifest being published records */

@@ -34,7 +34,6 @@ import dev.dataproduct.core.compose.UpstreamProducts;
 import dev.dataproduct.core.read.ProductReader;
 import dev.dataproduct.core.read.ReadRequest;
 import dev.dataproduct.core.read.ReadResult;
-import dev.dataproduct.core.runtime.ProductRuntime;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,15 +41,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class MetricProductTest {
+class MetricProductTest extends RuntimeTest {
     static final Owner OWNER = Owner.person("Ana Ruiz", "ana.ruiz@example.com");
     static final DatasetSpec ORDERS = DatasetSpec.named("orders")
             .field("id", LogicalType.INT64, f -> f.required().primaryKey())
@@ -77,21 +72,6 @@ class MetricProductTest {
     static final MetricQuery BY_REGION_MONTH = MetricQuery.of("gross_revenue", "orders", "average_order_value",
             "revenue_to_date").by("region").by("ordered_on", TimeGrain.MONTH).build();
     static final MetricDataset PUBLISHED = MetricDataset.of("revenue_by_region_month", BY_REGION_MONTH);
-
-    BufferAllocator allocator;
-    ProductRuntime runtime;
-
-    @BeforeEach
-    void setUp() {
-        allocator = new RootAllocator();
-        runtime = ProductRuntime.builder().allocator(allocator).build();
-    }
-
-    @AfterEach
-    void tearDown() {
-        runtime.close();
-        allocator.close();
-    }
 
     static List<Map<String, Object>> orders() {
         List<Map<String, Object>> rows = new ArrayList<>();

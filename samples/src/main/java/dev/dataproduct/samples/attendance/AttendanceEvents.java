@@ -13,8 +13,11 @@ import dev.dataproduct.api.quality.Check;
 import dev.dataproduct.api.quality.Severity;
 import dev.dataproduct.api.schema.DatasetSpec;
 import dev.dataproduct.api.schema.LogicalType;
+import dev.dataproduct.api.schema.UpdateMode;
 import dev.dataproduct.api.slo.Objective;
 import dev.dataproduct.api.transform.TransformSpec;
+import dev.dataproduct.ports.stream.EventStream;
+import dev.dataproduct.ports.stream.StreamInput;
 import dev.dataproduct.samples.rows.RowBatches;
 import dev.dataproduct.samples.students.StudentDirectoryApp;
 import dev.dataproduct.samples.students.StudentMaster;
@@ -39,6 +42,8 @@ public final class AttendanceEvents {
     public static final String SUBMISSIONS = "submissions";
     /** The role of the district's analytics products, which read attendance to build on it. */
     public static final String ANALYTICS_ROLE = StudentMaster.ANALYTICS_ROLE;
+    /** The topic the schools' attendance records arrive on, for {@link #eventDriven}. */
+    public static final String RECORDS_TOPIC = "k12.attendance-records";
     /** The seed of the sample's attendance. */
     public static final long SEED = 20250825L;
     /** The name of the rule that a tardy record has its minutes late and no other record has any. */
@@ -99,8 +104,48 @@ public final class AttendanceEvents {
      */
     public static DataProduct define(int students, long studentSeed, long seed) {
         AttendanceGenerator generator = new AttendanceGenerator(StudentMaster.generated(students, studentSeed), seed);
-        return DataProduct.builder("attendance-events")
-                .domain("k12")
+        return finished(described(DataProduct.builder("attendance-events"))
+                .output(attendance())
+                .output(submissions())
+                .transform(TransformSpec.to(ATTENDANCE).with(RowBatches.writing(generator::attendance))), generator);
+    }
+
+    /**
+     * The event-driven Attendance Events: the schools' attendance records arrive on the topic
+     * {@value #RECORDS_TOPIC} of a stream ({@link AttendanceFeed} publishes the sample's), and each
+     * run publishes those committed since the last run as new, immutable events
+     * ({@link UpdateMode#events}): a record sent twice is dropped and counted, one recorded more than
+     * {@code allowedLateness} before the run is quarantined as late. Submissions are generated as in
+     * {@link #define()}. Products downstream read it as usual.
+     *
+     * @param stream where the records arrive: a Kafka cluster, or memory as in the sample's tests
+     * @param allowedLateness how long before a run a record may have been recorded and still be published
+     * @return the product
+     */
+    public static DataProduct eventDriven(EventStream stream, Duration allowedLateness) {
+        AttendanceGenerator generator = new AttendanceGenerator(
+                StudentMaster.generated(StudentDirectoryApp.STUDENTS, StudentDirectoryApp.SEED), SEED);
+        DatasetSpec events = attendance().updateMode(UpdateMode.events("recorded_at", allowedLateness)).build();
+        return finished(described(DataProduct.builder("attendance-events"))
+                .input(StreamInput.from(stream, RECORDS_TOPIC, events.schema()).named("records"))
+                .output(events)
+                .output(submissions())
+                .transform(TransformSpec.to(ATTENDANCE).reading("records").with((ctx, out) -> ctx.input("records")
+                        .forEachBatch(out::accept))), generator);
+    }
+
+    /** Submissions, checks, objectives and access: the same for the generated and the event-driven product. */
+    private static DataProduct finished(DataProduct.Builder b, AttendanceGenerator generator) {
+        return b.transform(TransformSpec.to(SUBMISSIONS).with(RowBatches.writing(generator::submissions)))
+                .check(checks())
+                .objective(Objective.frequency(Duration.ofDays(1)), Objective.freshness(Duration.ofHours(48)),
+                        Objective.availability().target(0.995))
+                .access(policy(ATTENDANCE), policy(SUBMISSIONS))
+                .build();
+    }
+
+    private static DataProduct.Builder described(DataProduct.Builder b) {
+        return b.domain("k12")
                 .version("1.0.0")
                 .owner(OWNER)
                 .purpose("Daily attendance and submitted work of every enrolled student, as the schools record them.")
@@ -113,16 +158,7 @@ public final class AttendanceEvents {
                 .supportTier(2)
                 .status(ProductStatus.ACTIVE)
                 .tags("k12", "attendance", "students", "engagement")
-                .link("runbook", "https://district.example/runbooks/attendance-events")
-                .output(attendance())
-                .output(submissions())
-                .transform(TransformSpec.to(ATTENDANCE).with(RowBatches.writing(generator::attendance)))
-                .transform(TransformSpec.to(SUBMISSIONS).with(RowBatches.writing(generator::submissions)))
-                .check(checks())
-                .objective(Objective.frequency(Duration.ofDays(1)), Objective.freshness(Duration.ofHours(48)),
-                        Objective.availability().target(0.995))
-                .access(policy(ATTENDANCE), policy(SUBMISSIONS))
-                .build();
+                .link("runbook", "https://district.example/runbooks/attendance-events");
     }
 
     /**

@@ -20,6 +20,7 @@ import dev.dataproduct.samples.retail.CustomerMarketing360;
 import dev.dataproduct.samples.retail.Products;
 import dev.dataproduct.samples.retail.Returns;
 import dev.dataproduct.samples.retail.SalesMetrics;
+import dev.dataproduct.samples.signals.EarlySupportSignals;
 import dev.dataproduct.samples.students.StudentDirectoryApp;
 import dev.dataproduct.samples.students.StudentMaster;
 import java.io.IOException;
@@ -43,8 +44,9 @@ import org.apache.arrow.memory.RootAllocator;
  * Customer Spend and Customer Lifetime Value (derived, through product inputs), Sales Metrics
  * (the metric product of "Gross Revenue"). K-12: Student Master, Student Directory (Masked) (a
  * restricted view), Attendance Events, Attendance Insights (a composite joining the two on the
- * conformed key {@code student}) and Attendance Metrics (the metric product of "Active Student" and
- * "chronic absenteeism rate"). The mesh's clock is
+ * conformed key {@code student}), Attendance Metrics (the metric product of "Active Student" and
+ * "chronic absenteeism rate") and Early-Support Signals (a feature product over Attendance Events).
+ * The mesh's clock is
  * the purchases sample's "now", so the purchases are fresh.
  */
 public final class SeedMesh {
@@ -84,6 +86,7 @@ public final class SeedMesh {
         products.add(StudentMaster.directory(master));
         products.add(master);
         products.add(AttendanceMetrics.define());
+        products.add(EarlySupportSignals.define());
         products.add(AttendanceInsights.define());
         products.add(AttendanceEvents.define());
         return products;

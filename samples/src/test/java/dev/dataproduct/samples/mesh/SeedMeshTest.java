@@ -69,6 +69,7 @@ class SeedMeshTest {
                 + "'attendance'"), printed);
         assertTrue(order.indexOf("attendance-metrics") > order.indexOf("attendance-insights"), order.toString());
         assertTrue(order.indexOf("sales-metrics") > order.indexOf("historical-purchases"), order.toString());
+        assertTrue(order.indexOf("early-support-signals") > order.indexOf("attendance-events"), order.toString());
         assertTrue(printed.contains("reads urn:dataproduct:k12:attendance-insights:v1 dataset 'student_months' as "
                 + "input 'student_months'"), printed);
         assertEquals(SeedMesh.products(dir.resolve("orders.csv")).size(), outcomes.size());

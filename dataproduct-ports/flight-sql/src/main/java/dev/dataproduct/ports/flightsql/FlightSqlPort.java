@@ -4,6 +4,7 @@ import dev.dataproduct.api.access.Authenticator;
 import dev.dataproduct.api.error.PortException;
 import dev.dataproduct.api.port.PortDescriptor;
 import dev.dataproduct.api.product.ProductAddress;
+import dev.dataproduct.core.host.PortMeters;
 import dev.dataproduct.core.host.ProductHost;
 import dev.dataproduct.core.host.ServingPort;
 import dev.dataproduct.ports.sql.SqlPort;
@@ -125,9 +126,13 @@ public final class FlightSqlPort implements ServingPort {
         Sessions sessions = new Sessions(databases, config.maxSessions, config.idleTimeout, config.busyWait,
                 config.maxPreparedPerSession, System::nanoTime);
         ResultStreamer results = new ResultStreamer(allocator, config.batchSize, config.idleTimeout);
-        SessionProducer producer = new SessionProducer(sessions, allocator, results, version());
+        SessionProducer producer = new SessionProducer(sessions, allocator, results, version(),
+                new PortMeters(host.meterRegistry(), config.name), meteredProduct(host));
         FlightServer server = FlightServer.builder(allocator, Location.forGrpcInsecure(config.host, config.port), producer)
                 .headerAuthenticator(new SessionAuthenticator(config.authenticator, sessions))
+                // a session ends when the last client connection using it closes (JDBC sends no CloseSession)
+                .middleware(Connections.KEY, Connections.middleware())
+                .transportHint("grpc.builderConsumer", Connections.tracking(sessions))
                 .build();
         try {
             server.start();
@@ -162,14 +167,29 @@ public final class FlightSqlPort implements ServingPort {
             throw new IllegalStateException("the Flight SQL port '" + config.name + "' serves " + config.product
                     + ", which its host does not hold; add the product to the host");
         }
-        SqlPort sql = SqlPort.builder().name(config.name).sessions(config.sqlSettings).build();
+        // this port meters each Flight call itself, so the sessions' own statement meters are off
+        SqlPort sql = SqlPort.builder().name(config.name)
+                .sessions(config.sqlSettings.andThen(b -> b.meterStatements(false))).build();
         sql.start(host);
         return sql;
+    }
+
+    /** The product tag of statement meters: the product served, or {@code -} when that is not one. */
+    private String meteredProduct(ProductHost host) {
+        if (config.product != null) {
+            return config.product.urn();
+        }
+        return host.products().size() == 1 ? host.products().get(0).address().urn() : "-";
     }
 
     private SessionDatabases sqlDatabases(SqlPort sql) {
         ProductAddress product = config.product;
         return product == null ? sql::connect : principal -> sql.connect(product, principal);
+    }
+
+    /** @return the sessions open now (0 when the port is not running) */
+    synchronized int openSessions() {
+        return running == null ? 0 : running.sessions().size();
     }
 
     /** Stops listening, ends every session and closes its database; idempotent. */

@@ -76,8 +76,12 @@ final class ResultStreamer {
         return new Schema(fields);
     }
 
-    /** Streams a result to the client and completes the stream; the caller closes the result set. */
-    void stream(ResultSet result, ServerStreamListener listener) throws SQLException, IOException {
+    /**
+     * Streams a result to the client and completes the stream; the caller closes the result set.
+     *
+     * @return the rows sent, negative (minus one less the rows sent) if the client cancelled the stream
+     */
+    long stream(ResultSet result, ServerStreamListener listener) throws SQLException, IOException {
         BackpressureStrategy backpressure = new BackpressureStrategy.CallbackBackpressureStrategy();
         backpressure.register(listener);
         try (ArrowVectorIterator batches = JdbcToArrow.sqlToArrowVectorIterator(result, config())) {
@@ -87,16 +91,18 @@ final class ResultStreamer {
                     listener.putNext();
                 }
                 listener.completed();
-                return;
+                return 0;
             }
             VectorSchemaRoot root = batches.next();
+            long rows = 0;
             try {
                 listener.start(root);
                 while (true) {
                     if (!await(backpressure)) {
-                        return;
+                        return -1 - rows;
                     }
                     listener.putNext();
+                    rows += root.getRowCount();
                     if (!batches.hasNext()) {
                         break;
                     }
@@ -106,8 +112,9 @@ final class ResultStreamer {
             } finally {
                 root.close();
             }
+            listener.completed();
+            return rows;
         }
-        listener.completed();
     }
 
     /** Sends rows of text and binary values (the metadata answers) in one batch. */

@@ -6,6 +6,7 @@ import com.google.protobuf.Any;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Message;
 import dev.dataproduct.api.error.AccessDeniedException;
+import dev.dataproduct.core.host.PortMeters;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -73,9 +74,14 @@ final class SessionProducer extends NoOpFlightSqlProducer {
     private final BufferAllocator allocator;
     private final ResultStreamer results;
     private final SqlInfoBuilder sqlInfo;
+    private final PortMeters meters;
+    private final String product;
 
-    SessionProducer(Sessions sessions, BufferAllocator allocator, ResultStreamer results, String serverVersion) {
+    SessionProducer(Sessions sessions, BufferAllocator allocator, ResultStreamer results, String serverVersion,
+                    PortMeters meters, String product) {
         this.sessions = sessions;
+        this.meters = meters;
+        this.product = product;
         this.allocator = allocator;
         this.results = results;
         this.sqlInfo = new SqlInfoBuilder()
@@ -103,8 +109,13 @@ final class SessionProducer extends NoOpFlightSqlProducer {
     }
 
     private Session session(CallContext context) {
-        return sessions.find(context.peerIdentity()).orElseThrow(() -> CallStatus.UNAUTHENTICATED
+        Session session = sessions.find(context.peerIdentity()).orElseThrow(() -> CallStatus.UNAUTHENTICATED
                 .withDescription("the session has ended (idle timeout or closed); connect again").toRuntimeException());
+        Connections.Peer peer = context.getMiddleware(Connections.KEY);
+        if (peer != null && peer.remote() != null) {
+            sessions.used(session.key(), peer.remote());
+        }
+        return session;
     }
 
     // ---- statements
@@ -112,7 +123,7 @@ final class SessionProducer extends NoOpFlightSqlProducer {
     @Override
     public FlightInfo getFlightInfoStatement(CommandStatementQuery command, CallContext context,
             FlightDescriptor descriptor) {
-        return call(() -> {
+        return refusalMetered(() -> {
             Session session = session(context);
             return session.with(connection -> {
                 PreparedStatement statement = connection.prepareStatement(command.getQuery());
@@ -145,18 +156,17 @@ final class SessionProducer extends NoOpFlightSqlProducer {
 
     @Override
     public void getStreamStatement(TicketStatementQuery ticket, CallContext context, ServerStreamListener listener) {
-        stream(listener, () -> {
+        meteredStream(listener, () -> {
             Session session = session(context);
             return session.with(connection -> {
                 PreparedStatement statement = session.takePending(ticket.getStatementHandle())
                         .orElseThrow(() -> CallStatus.NOT_FOUND.withDescription("no statement with this ticket in this "
                                 + "session; a ticket is read once, in the session that asked for it").toRuntimeException());
                 try (statement; ResultSet result = statement.executeQuery()) {
-                    results.stream(result, listener);
+                    return results.stream(result, listener);
                 } catch (java.io.IOException e) {
                     throw new SQLException("reading the result failed: " + e.getMessage(), e);
                 }
-                return null;
             });
         });
     }
@@ -166,7 +176,7 @@ final class SessionProducer extends NoOpFlightSqlProducer {
             StreamListener<PutResult> ackStream) {
         return () -> {
             try {
-                long count = call(() -> {
+                long count = meteredCall(() -> {
                     Session session = session(context);
                     return session.with(connection -> {
                         try (Statement statement = connection.createStatement()) {
@@ -187,7 +197,7 @@ final class SessionProducer extends NoOpFlightSqlProducer {
     public void createPreparedStatement(ActionCreatePreparedStatementRequest request, CallContext context,
             StreamListener<Result> listener) {
         try {
-            ActionCreatePreparedStatementResult result = call(() -> {
+            ActionCreatePreparedStatementResult result = refusalMetered(() -> {
                     Session session = session(context);
                     return session.with(connection -> {
                     PreparedStatement statement = connection.prepareStatement(request.getQuery());
@@ -257,16 +267,15 @@ final class SessionProducer extends NoOpFlightSqlProducer {
     @Override
     public void getStreamPreparedStatement(CommandPreparedStatementQuery command, CallContext context,
             ServerStreamListener listener) {
-        stream(listener, () -> {
+        meteredStream(listener, () -> {
             Session session = session(context);
             return session.with(connection -> {
                 PreparedStatement statement = session.prepared(command.getPreparedStatementHandle());
                 try (ResultSet result = statement.executeQuery()) {
-                    results.stream(result, listener);
+                    return results.stream(result, listener);
                 } catch (java.io.IOException e) {
                     throw new SQLException("reading the result failed: " + e.getMessage(), e);
                 }
-                return null;
             });
         });
     }
@@ -306,7 +315,7 @@ final class SessionProducer extends NoOpFlightSqlProducer {
             FlightStream flightStream, StreamListener<PutResult> ackStream) {
         return () -> {
             try {
-                long count = call(() -> {
+                long count = meteredCall(() -> {
                     Session session = session(context);
                     return session.with(connection -> {
                         PreparedStatement statement = session.prepared(command.getPreparedStatementHandle());
@@ -537,6 +546,66 @@ final class SessionProducer extends NoOpFlightSqlProducer {
             throw CallStatus.INTERNAL.withDescription("the server failed to answer; its log has the cause")
                     .toRuntimeException();
         }
+    }
+
+    /**
+     * Runs a statement whose result streams to the client, as one metered request: its rows sent, its
+     * outcome, the time until the stream ended.
+     */
+    private void meteredStream(ServerStreamListener listener, Call<Long> work) {
+        long start = System.nanoTime();
+        long rows = 0;
+        String outcome = "ok";
+        try {
+            long sent = call(work);
+            rows = sent < 0 ? -1 - sent : sent;
+            outcome = sent < 0 ? "aborted" : "ok";
+        } catch (FlightRuntimeException e) {
+            outcome = outcome(e);
+            listener.error(e);
+        } finally {
+            meters.record(product, "-", outcome, rows, 0, System.nanoTime() - start);
+        }
+    }
+
+    /**
+     * Plans a statement; a statement the database refuses is a metered request (one it accepts is
+     * metered when its result is streamed).
+     */
+    private <T> T refusalMetered(Call<T> work) {
+        long start = System.nanoTime();
+        try {
+            return call(work);
+        } catch (FlightRuntimeException e) {
+            meters.record(product, "-", outcome(e), 0, 0, System.nanoTime() - start);
+            throw e;
+        }
+    }
+
+    /** Runs an update as one metered request (no rows sent). */
+    private long meteredCall(Call<Long> work) {
+        long start = System.nanoTime();
+        String outcome = "ok";
+        try {
+            return call(work);
+        } catch (FlightRuntimeException e) {
+            outcome = outcome(e);
+            throw e;
+        } finally {
+            meters.record(product, "-", outcome, 0, 0, System.nanoTime() - start);
+        }
+    }
+
+    /** The outcome tag of a failed call, from the fixed set every port uses. */
+    private static String outcome(FlightRuntimeException e) {
+        return switch (e.status().code()) {
+            case INVALID_ARGUMENT -> "bad_request";
+            case NOT_FOUND -> "not_found";
+            case UNAUTHENTICATED -> "unauthorized";
+            case UNAUTHORIZED -> "denied";
+            case CANCELLED, TIMED_OUT -> "aborted";
+            default -> "error";
+        };
     }
 
     private static void stream(ServerStreamListener listener, Call<?> work) {

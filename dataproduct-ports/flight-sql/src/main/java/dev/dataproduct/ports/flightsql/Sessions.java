@@ -1,11 +1,13 @@
 package dev.dataproduct.ports.flightsql;
 
 import dev.dataproduct.api.access.Principal;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import org.apache.arrow.flight.CallStatus;
@@ -13,10 +15,13 @@ import org.apache.arrow.flight.FlightRuntimeException;
 
 /**
  * The open sessions of a port, by key: bounded in number, each closed once idle longer than the
- * idle timeout. A key stands for a credential (a digest of it), so it is never logged.
+ * idle timeout, or once every client connection that used it has closed. A key stands for a
+ * credential (a digest of it), so it is never logged.
  */
 final class Sessions implements AutoCloseable {
     private final Map<String, Session> byKey = new ConcurrentHashMap<>();
+    /** The keys of the sessions each client connection has used. */
+    private final Map<SocketAddress, Set<String>> byConnection = new ConcurrentHashMap<>();
     private final SessionDatabases databases;
     private final int maxSessions;
     private final Duration idleTimeout;
@@ -66,6 +71,29 @@ final class Sessions implements AutoCloseable {
         return Optional.ofNullable(s);
     }
 
+    /** Records that a client connection uses the session of a key. */
+    void used(String key, SocketAddress connection) {
+        byConnection.computeIfAbsent(connection, c -> ConcurrentHashMap.newKeySet()).add(key);
+    }
+
+    /**
+     * A client connection has closed: ends each session it used that no other open connection uses
+     * (a session running a statement is left to the idle timeout).
+     */
+    synchronized void connectionClosed(SocketAddress connection) {
+        Set<String> keys = byConnection.remove(connection);
+        if (keys == null) {
+            return;
+        }
+        for (String key : keys) {
+            boolean stillUsed = byConnection.values().stream().anyMatch(k -> k.contains(key));
+            Session s = byKey.get(key);
+            if (!stillUsed && s != null) {
+                remove(s, false);
+            }
+        }
+    }
+
     /** Ends the session of a key, if open. */
     void end(String key) {
         Session s = byKey.get(key);
@@ -99,5 +127,6 @@ final class Sessions implements AutoCloseable {
         List<Session> all = new ArrayList<>(byKey.values());
         all.forEach(s -> remove(s, true));
         byKey.clear();
+        byConnection.clear();
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dataproduct.api.access.Principal;
+import dev.dataproduct.core.host.PortMeters;
 import dev.dataproduct.core.read.ReadRequest;
 import dev.dataproduct.core.read.ReadResult;
 import dev.dataproduct.testkit.conformance.PortConformance;
@@ -66,6 +67,45 @@ class FlightSqlOverSqlTest {
             }
             assertEquals(expected, seen, p.id());
         }
+    }
+
+    @Test
+    void closingAJdbcConnectionEndsItsSessionAndReleasesItsSnapshot() throws Exception {
+        try (Connection c = school.connect(School.ADMIN); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM students")) {
+            assertTrue(rs.next());
+            assertEquals(1, school.flight.openSessions());
+        }
+        // the server learns that the connection closed from its transport, a moment later; the idle
+        // timeout (15 minutes) is far beyond this wait
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (school.flight.openSessions() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, school.flight.openSessions(), "the session outlived the only connection that used it");
+        assertTrue(school.store.pinned(school.product.address()).isEmpty(), "the session's snapshot is still pinned");
+    }
+
+    @Test
+    void eachStatementIsMeteredOnceWithTheRowsSentAndItsOutcome() throws Exception {
+        int rows = 0;
+        try (Connection c = school.connect(School.ADMIN); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT id FROM students")) {
+                while (rs.next()) {
+                    rows++;
+                }
+            }
+            assertThrows(SQLException.class, () -> s.executeQuery("SELECT no_such_column FROM students"));
+        }
+        String product = school.product.address().urn();
+        var meters = school.meters;
+        // once, by the Flight SQL port: the SQL sessions under it do not meter the same statement again
+        assertEquals(1.0, meters.get(PortMeters.REQUESTS).tags("product", product, "port", "flight-sql", "dataset", "-",
+                "outcome", "ok").counter().count());
+        assertEquals(rows, meters.get(PortMeters.ROWS).tags("dataset", "-", "outcome", "ok").counter().count());
+        assertEquals(1.0, meters.get(PortMeters.REQUESTS).tags("dataset", "-", "outcome", "bad_request").counter()
+                .count());
+        assertEquals(30, rows);
     }
 
     @Test

@@ -69,6 +69,8 @@ final class School implements AutoCloseable {
     final ProductHost host;
     final FlightSqlPort flight;
     final DataProduct product;
+    final io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
     private final Map<String, Principal> tokens = new ConcurrentHashMap<>();
 
     School(Path root, int rows, Policy policy) {
@@ -85,7 +87,7 @@ final class School implements AutoCloseable {
         flight = FlightSqlPort.builder().authenticator(auth)
                 .sql(s -> s.workDirectory(root.resolve("sessions")).memoryLimit("64MB").threads(1))
                 .build();
-        host = ProductHost.builder(runtime, allocator).product(product).serve(flight).build();
+        host = ProductHost.builder(runtime, allocator).product(product).serve(flight).meterRegistry(meters).build();
         host.run(product.address());
         host.start();
     }

@@ -59,7 +59,83 @@ final class OpenApiDocument {
             schemas.set(rowName, rowSchema(d));
             paths.set(productPath + "/datasets/" + d.name(), rowsPath(d, rowName));
         }
+        if (!product.semanticModels().isEmpty()) {
+            paths.set(productPath + "/metrics", metricsPath(product));
+        }
         return doc;
+    }
+
+    /** Ad hoc metric queries of the product's semantic models, answered as rows. */
+    private static ObjectNode metricsPath(DataProduct product) {
+        ObjectNode item = JSON.createObjectNode();
+        ObjectNode get = item.putObject("get");
+        get.put("summary", "Metrics by dimensions, computed from the rows the caller may read");
+        get.put("operationId", "metrics");
+        ArrayNode params = get.putArray("parameters");
+        param(params, "metrics", "Metrics to compute, separated by commas; one of "
+                + product.semanticModels().stream().flatMap(m -> m.metrics().stream()).map(m -> m.name()).toList())
+                .put("required", true);
+        param(params, "by", "Groups separated by commas: a dimension, or a time dimension and its grain "
+                + "(ordered_at__month; day, week, month, quarter or year).");
+        param(params, "model", "The semantic model, when the product has several; the first otherwise.");
+        ObjectNode responses = get.putObject("responses");
+        ObjectNode content = responses.putObject("200").put("description", "One row per group, then its metrics.")
+                .putObject("content");
+        content.putObject("application/json").putObject("schema").put("type", "array").putObject("items")
+                .put("type", "object");
+        content.putObject("text/csv").putObject("schema").put("type", "string");
+        content.putObject("application/vnd.apache.arrow.stream").putObject("schema").put("type", "string")
+                .put("contentMediaType", "application/vnd.apache.arrow.stream");
+        ref(responses, "400", "BadRequest");
+        ref(responses, "401", "Unauthorized");
+        ref(responses, "403", "Forbidden");
+        ref(responses, "404", "NotFound");
+        ref(responses, "406", "NotAcceptable");
+        return item;
+    }
+
+    /**
+     * Adds the online feature lookup of a feature product to its document.
+     *
+     * @param doc a document made by {@link #of}
+     * @param productPath the product's path
+     * @param view the feature view served
+     */
+    static void features(ObjectNode doc, String productPath, dev.dataproduct.api.feature.FeatureView view) {
+        ObjectNode get = ((ObjectNode) doc.get("paths")).putObject(productPath + "/features").putObject("get");
+        get.put("summary", "Online features of entities '" + view.entity().name() + "' now, as the caller may see them");
+        get.put("operationId", "features");
+        get.put("description", "The latest value of each feature of view '" + view.name() + "' with event_time <= now "
+                + "and event_time > now - " + view.maxAge() + ", and its status: PRESENT, NULL_VALUE, NOT_FOUND "
+                + "(also for a row the caller may not see) or EXPIRED. Features the caller may not see are left out.");
+        param(get.putArray("parameters"), "keys", "The entities' keys (" + String.join(", ", view.entity()
+                .keyColumns()) + "), separated by commas; the parts of a composite key joined by '|'; at most "
+                + FeatureAnswers.MAX_KEYS + ".").put("required", true);
+        ObjectNode responses = get.putObject("responses");
+        ObjectNode ok = responses.putObject("200");
+        ok.put("description", "One entry per key, in order.");
+        ObjectNode schema = ok.putObject("content").putObject("application/json").putObject("schema");
+        schema.put("type", "object");
+        ObjectNode props = schema.putObject("properties");
+        props.putObject("view").put("type", "string");
+        props.putObject("at").put("type", "string").put("format", "date-time");
+        ObjectNode entity = props.putObject("entities").put("type", "array").putObject("items").put("type", "object");
+        ObjectNode entityProps = entity.putObject("properties");
+        entityProps.putObject("key").put("type", "array").putObject("items").put("type", "string");
+        ObjectNode value = JSON.createObjectNode().put("type", "object");
+        ObjectNode valueProps = value.putObject("properties");
+        valueProps.putObject("value");
+        ArrayNode statuses = valueProps.putObject("status").put("type", "string").putArray("enum");
+        for (dev.dataproduct.api.feature.FeatureStatus s : dev.dataproduct.api.feature.FeatureStatus.values()) {
+            statuses.add(s.name());
+        }
+        valueProps.putObject("eventTime").put("type", "string").put("format", "date-time");
+        entityProps.putObject("features").put("type", "object").set("additionalProperties", value);
+        ref(responses, "400", "BadRequest");
+        ref(responses, "401", "Unauthorized");
+        ref(responses, "403", "Forbidden");
+        ref(responses, "404", "NotFound");
+        ref(responses, "406", "NotAcceptable");
     }
 
     private static void simple(ObjectNode paths, String path, String summary, String id, boolean yaml) {

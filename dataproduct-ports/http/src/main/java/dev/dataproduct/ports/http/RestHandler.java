@@ -10,15 +10,19 @@ import dev.dataproduct.api.access.Authenticator;
 import dev.dataproduct.api.access.Principal;
 import dev.dataproduct.api.error.AccessDeniedException;
 import dev.dataproduct.api.error.InvalidRequestException;
+import dev.dataproduct.api.metric.MetricQuery;
+import dev.dataproduct.api.metric.SemanticModel;
 import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.api.product.ProductAddress;
 import dev.dataproduct.api.schema.DatasetSpec;
 import dev.dataproduct.core.host.HostedProduct;
 import dev.dataproduct.core.host.PortMeters;
 import dev.dataproduct.core.host.ProductHost;
+import dev.dataproduct.core.metric.MetricEngine;
 import dev.dataproduct.core.odcs.OdcsCodec;
 import dev.dataproduct.core.odps.OdpsCodec;
 import dev.dataproduct.core.quality.QualityReport;
+import dev.dataproduct.core.read.ProductReader;
 import dev.dataproduct.core.read.ReadResult;
 import dev.dataproduct.core.read.SnapshotSelector;
 import dev.dataproduct.core.runtime.RunResult;
@@ -36,12 +40,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -249,7 +255,16 @@ final class RestHandler implements HttpHandler {
             }
             case "openapi.json" -> {
                 negotiate(ex, JSON_ONLY);
-                sendJson(ex, OpenApiDocument.of(product, owner.baseUri().toString(), productPath(address)), o);
+                ObjectNode doc = OpenApiDocument.of(product, owner.baseUri().toString(), productPath(address));
+                owner.features(address).ifPresent(f -> OpenApiDocument.features(doc, productPath(address),
+                        f.online().view()));
+                sendJson(ex, doc, o);
+            }
+            case "features" -> {
+                negotiate(ex, JSON_ONLY);
+                o.dataset = "features";
+                sendJson(ex, FeatureAnswers.lookup(owner.features(address).orElseThrow(() -> notFound(address.urn()
+                        + " serves no features here")), principal, ex.getRequestURI().getRawQuery()), o);
             }
             case "snapshots" -> {
                 negotiate(ex, JSON_ONLY);
@@ -264,6 +279,7 @@ final class RestHandler implements HttpHandler {
                 sendJson(ex, usage(address), o);
             }
             case "datasets" -> rows(ex, hosted, path.get(5), principal, o);
+            case "metrics" -> metrics(ex, hosted, principal, o);
             default -> throw notFound("no resource at " + raw + "; see " + productPath(address) + "/openapi.json");
         }
     }
@@ -322,6 +338,95 @@ final class RestHandler implements HttpHandler {
             }
             buffered.flush();
         }
+    }
+
+    /**
+     * An ad hoc metric query of the product's semantic model: {@code metrics=a,b&by=region,ordered_at__month}
+     * (and {@code model=} when it has several), answered through the read path of the product holding
+     * the rows, as the caller, in the row formats of the datasets.
+     */
+    private void metrics(HttpExchange ex, HostedProduct hosted, Principal principal, Outcome o) throws IOException {
+        List<SemanticModel> models = hosted.product().semanticModels();
+        if (models.isEmpty()) {
+            throw notFound(hosted.address().urn() + " defines no metric");
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        String rawQuery = ex.getRequestURI().getRawQuery();
+        for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            if (!List.of("metrics", "by", "model").contains(key)) {
+                throw BadRequest.query(key, "unknown parameter '" + key + "'; use metrics, by and model");
+            }
+            params.put(key, eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        SemanticModel model = params.containsKey("model") ? models.stream()
+                .filter(m -> m.name().equals(params.get("model"))).findFirst()
+                .orElseThrow(() -> BadRequest.query("model", "no semantic model '" + params.get("model") + "'; models: "
+                        + models.stream().map(SemanticModel::name).toList()))
+                : models.get(0);
+        if (!params.containsKey("metrics") || params.get("metrics").isBlank()) {
+            throw BadRequest.query("metrics", "name the metrics, such as metrics=" + model.metrics().stream()
+                    .map(m -> m.name()).limit(2).collect(java.util.stream.Collectors.joining(",")));
+        }
+        MetricQuery query;
+        try {
+            MetricQuery.Builder b = MetricQuery.of(params.get("metrics").split(","));
+            if (params.containsKey("by") && !params.get("by").isBlank()) {
+                for (String g : params.get("by").split(",")) {
+                    b.by(g);
+                }
+            }
+            query = b.build();
+        } catch (IllegalArgumentException e) {
+            throw BadRequest.query("by", e.getMessage());
+        }
+        Map<String, ProductReader> readers = new LinkedHashMap<>();
+        List<String> datasets = new ArrayList<>(List.of(model.dataset()));
+        model.joins().forEach(j -> datasets.add(j.dataset()));
+        for (String d : datasets) {
+            readers.put(d, readerOf(hosted, d));
+        }
+        List<String> offered = new ArrayList<>();
+        for (RowFormat f : RowFormat.values()) {
+            offered.add(f.mediaType);
+        }
+        String type = negotiate(ex, offered);
+        RowFormat format = RowFormat.values()[offered.indexOf(type)];
+        VectorSchemaRoot answer;
+        try {
+            answer = MetricEngine.of(model, allocator).query(readers, principal, query, SnapshotSelector.current());
+        } catch (AccessDeniedException e) {
+            throw new BadRequest(403, "Forbidden", "you may not read the rows the metrics of "
+                    + hosted.address().urn() + " are computed from", null);
+        } catch (InvalidRequestException e) {
+            throw BadRequest.query(null, e.getMessage());
+        }
+        try (answer) {
+            ex.getResponseHeaders().set("Content-Type", format == RowFormat.ARROW ? type
+                    : type + "; charset=utf-8" + (format == RowFormat.CSV ? "; header=present" : ""));
+            ex.getResponseHeaders().set("Cache-Control", "private");
+            ex.sendResponseHeaders(200, 0);
+            o.body = new CountingStream(ex.getResponseBody(), guard);
+            OutputStream buffered = new java.io.BufferedOutputStream(o.body, 1 << 16);
+            try (RowFormat.Writer w = format.open(answer.getSchema(), buffered, allocator)) {
+                w.write(answer);
+                o.rows = answer.getRowCount();
+                w.finish();
+            }
+            buffered.flush();
+        }
+    }
+
+    /** The reader of a dataset of the product, or of the product one of its inputs reads. */
+    private ProductReader readerOf(HostedProduct hosted, String dataset) {
+        if (hosted.product().output(dataset).isPresent()) {
+            return hosted.reader();
+        }
+        return hosted.product().productInputs().stream().filter(i -> i.name().equals(dataset)).findFirst()
+                .flatMap(i -> host.product(i.product())).map(HostedProduct::reader)
+                .orElseThrow(() -> notFound("the rows of dataset '" + dataset + "' the metrics of "
+                        + hosted.address().urn() + " are computed from are not served here"));
     }
 
     private void checkSnapshot(HostedProduct hosted, SnapshotSelector selector) {

@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +64,11 @@ public final class RestPort implements ServingPort {
     /** @return a builder with defaults: loopback, a free port, 8 workers */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** @return the feature serving of a product, if this port serves its features */
+    Optional<dev.dataproduct.core.feature.FeatureServing> features(dev.dataproduct.api.product.ProductAddress product) {
+        return Optional.ofNullable(config.features.get(product));
     }
 
     @Override
@@ -173,8 +179,24 @@ public final class RestPort implements ServingPort {
         private Duration responseTimeout = Duration.ofMinutes(5);
         private Duration stallTimeout = Duration.ofSeconds(30);
         private Pages pages = Pages.builder().build();
+        private final java.util.Map<dev.dataproduct.api.product.ProductAddress,
+                dev.dataproduct.core.feature.FeatureServing> features = new java.util.LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /**
+         * Serves online feature lookups of feature products at
+         * {@code /products/{domain}/{name}/v{major}/features?keys=k1,k2}, each through the product's
+         * access policy (see {@link dev.dataproduct.core.feature.FeatureServing}).
+         *
+         * @param value the feature serving of a product the host holds
+         * @return this builder
+         */
+        public Builder features(dev.dataproduct.core.feature.FeatureServing value) {
+            Objects.requireNonNull(value, "features");
+            features.put(value.product(), value);
+            return this;
         }
 
         /**

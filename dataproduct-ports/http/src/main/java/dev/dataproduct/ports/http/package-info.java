@@ -20,5 +20,10 @@
  * {@code /} (HTML) and {@code /catalog} (search, JSON), and each product's data sheet at its address
  * when the client accepts {@code text/html} (a browser does); other clients get the descriptor there
  * as before.
+ *
+ * <p>A feature product given to {@link dev.dataproduct.ports.http.RestPort.Builder#features} has its
+ * online features looked up at {@code .../features?keys=k1,k2}: each key's features now, each with its
+ * value, status and event time, through the product's policy (a withheld row answers
+ * {@code NOT_FOUND}, a hidden feature is left out); the resource is in the product's OpenAPI document.
  */
 package dev.dataproduct.ports.http;

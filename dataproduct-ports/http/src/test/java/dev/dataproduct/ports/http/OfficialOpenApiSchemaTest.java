@@ -33,7 +33,7 @@ class OfficialOpenApiSchemaTest {
         }
     }
 
-    private static List<String> problems(Schema schema, JsonNode doc) {
+    static List<String> problems(Schema schema, JsonNode doc) {
         return schema.validate(doc.toString(), InputFormat.JSON).stream().map(Object::toString).toList();
     }
 

@@ -3,12 +3,12 @@ package dev.dataproduct.ports.sql;
 import dev.dataproduct.core.snapshot.SnapshotManifest;
 import dev.dataproduct.core.snapshot.SnapshotPin;
 import java.io.IOException;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,25 +30,27 @@ public final class SqlSession implements AutoCloseable {
     private final Path directory;
     private final String catalog;
     private final Map<String, Long> rows;
+    private final MeteredStatements statements;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    SqlSession(Connection duck, SnapshotPin pin, Path directory, String catalog, Map<String, Long> rows) {
+    /** @param statements meters each statement's execution, or null to meter none */
+    SqlSession(Connection duck, SnapshotPin pin, Path directory, String catalog, Map<String, Long> rows,
+               MeteredStatements statements) {
         this.duck = duck;
         this.pin = pin;
         this.directory = directory;
         this.catalog = catalog;
         this.rows = Map.copyOf(rows);
+        this.statements = statements;
         this.connection = (Connection) Proxy.newProxyInstance(SqlSession.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                     if (method.getName().equals("close") && method.getParameterCount() == 0) {
                         close();
                         return null;
                     }
-                    try {
-                        return method.invoke(duck, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
+                    Object out = MeteredStatements.invoke(method, duck, args);
+                    return statements != null && out instanceof Statement s
+                            ? statements.statement(s, method.getReturnType()) : out;
                 });
     }
 
@@ -86,6 +88,9 @@ public final class SqlSession implements AutoCloseable {
             return;
         }
         try {
+            if (statements != null) {
+                statements.closeAll();
+            }
             duck.close();
         } catch (SQLException e) {
             LOG.warn("closing the DuckDB database of a SQL session failed: {}", e.getMessage());

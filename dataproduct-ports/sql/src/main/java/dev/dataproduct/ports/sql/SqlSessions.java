@@ -75,8 +75,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Usage metrics.</b> Each session records, per dataset loaded, one {@code dataproduct.port.*}
  * request with the rows the session received (outcome {@code ok}); a principal who may read none of
- * the datasets is one {@code denied} request. The statements run in a session are the user's own
- * business and are not metered.
+ * the datasets is one {@code denied} request. Each statement executed on the connection is one more
+ * request, tagged dataset {@code -} (its text is never a tag): outcome {@code ok} with the rows the
+ * client read and the time until its result was closed, or {@code bad_request} when the database
+ * refused it ({@link Builder#meterStatements} turns this off).
  */
 public final class SqlSessions {
     /** The default memory limit of one session's database. */
@@ -99,6 +101,7 @@ public final class SqlSessions {
     private final int threads;
     private final Path workDirectory;
     private final String catalog;
+    private final boolean meterStatements;
 
     private SqlSessions(Builder b) {
         this.reader = b.reader;
@@ -111,6 +114,7 @@ public final class SqlSessions {
         this.threads = b.threads;
         this.workDirectory = b.workDirectory;
         this.catalog = catalogName(reader.served().name());
+        this.meterStatements = b.meterStatements;
     }
 
     /**
@@ -169,7 +173,8 @@ public final class SqlSessions {
             pin = load(principal, snapshot, readable, file, rows);
             session = lockedReadOnly(file, directory);
             unlink(file);
-            SqlSession opened = new SqlSession(session, pin, directory, catalog, rows);
+            SqlSession opened = new SqlSession(session, pin, directory, catalog, rows,
+                    meterStatements ? new MeteredStatements(meters, product) : null);
             long nanos = System.nanoTime() - start;
             rows.forEach((dataset, n) -> meters.record(product, dataset, "ok", n, 0, nanos));
             return opened;
@@ -206,6 +211,11 @@ public final class SqlSessions {
         try (Connection writer = DriverManager.getConnection("jdbc:duckdb:" + file);
              BufferAllocator loading = allocator.newChildAllocator("sql-session-load", 0, Long.MAX_VALUE)) {
             configure(writer, file.getParent());
+            try (Statement s = writer.createStatement()) {
+                // the file lives only as long as its session: compressing it while loading cost more than
+                // half of opening a session, for a file read back at once, mostly from DuckDB's buffer pool
+                s.execute("SET force_compression = 'uncompressed'");
+            }
             for (String dataset : readable) {
                 try (ReadResult result = reader.read(principal, ReadRequest.of(dataset).snapshot(pinned).via(port)
                         .build())) {
@@ -326,6 +336,7 @@ public final class SqlSessions {
         private String memoryLimit = DEFAULT_MEMORY_LIMIT;
         private int threads = Math.min(4, Runtime.getRuntime().availableProcessors());
         private Path workDirectory = Path.of(System.getProperty("java.io.tmpdir"));
+        private boolean meterStatements = true;
 
         private Builder(ProductReader reader, SnapshotStore store, List<String> datasets) {
             this.reader = Objects.requireNonNull(reader, "reader");
@@ -376,6 +387,16 @@ public final class SqlSessions {
         /** @param value where session directories are made (default: the JVM's temporary directory) @return this builder */
         public Builder workDirectory(Path value) {
             this.workDirectory = Objects.requireNonNull(value, "workDirectory");
+            return this;
+        }
+
+        /**
+         * @param value whether each statement run on a session's connection is metered (default yes); a
+         *     port that serves sessions through its own protocol and meters its calls itself turns it off
+         * @return this builder
+         */
+        public Builder meterStatements(boolean value) {
+            this.meterStatements = value;
             return this;
         }
 

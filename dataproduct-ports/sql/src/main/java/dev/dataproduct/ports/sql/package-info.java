@@ -11,6 +11,9 @@
  * database holding nothing else: each session's database is opened read-only, external access,
  * extension installing and loading are off and the configuration is locked before the first user
  * statement (see {@link dev.dataproduct.ports.sql.SqlSessions} for exactly what holds). Each session
- * pins its snapshot until its connection closes; DuckDB's memory limit bounds each session.
+ * pins its snapshot until its connection closes; DuckDB's memory limit bounds each session. While a
+ * session loads, the read path runs a few batches ahead of DuckDB on a thread of its own. Each
+ * statement run on a session's connection is metered ({@code dataproduct.port.*}, dataset
+ * {@code -}, outcome {@code ok} or {@code bad_request}).
  */
 package dev.dataproduct.ports.sql;

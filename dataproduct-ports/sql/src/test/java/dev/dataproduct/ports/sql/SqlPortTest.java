@@ -188,6 +188,37 @@ class SqlPortTest {
                 "the counselor may not read schools");
     }
 
+    @Test
+    void eachStatementIsMeteredWithTheRowsItsClientReadAndItsOutcome() throws Exception {
+        String product = campus.product.address().urn();
+        try (Connection c = campus.sql.connect(Campus.COUNSELOR)) {
+            assertEquals(20, query(c, "SELECT id FROM students").size());
+            try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT id FROM students WHERE grade >= ?")) {
+                ps.setLong(1, 100);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertFalse(rs.next());
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                assertThrows(SQLException.class, () -> s.executeQuery("SELECT no_such_column FROM students"));
+            }
+            try (Statement s = c.createStatement()) {
+                // a result the client leaves open is counted when the session closes, with the rows it read
+                ResultSet open = s.executeQuery("SELECT id FROM students LIMIT 5");
+                assertTrue(open.next());
+                assertTrue(open.next());
+            }
+        }
+        var ok = campus.meters.get(PortMeters.REQUESTS).tags("product", product, "port", "sql", "dataset", "-",
+                "outcome", "ok").counter();
+        assertEquals(3.0, ok.count(), "three statements answered");
+        assertEquals(22.0, campus.meters.get(PortMeters.ROWS).tags("dataset", "-", "outcome", "ok").counter().count(),
+                "rows the client read");
+        assertEquals(1.0, campus.meters.get(PortMeters.REQUESTS).tags("dataset", "-", "outcome", "bad_request")
+                .counter().count(), "the statement the database refused");
+        assertEquals(3L, campus.meters.get(PortMeters.LATENCY).tags("dataset", "-", "outcome", "ok").timer().count());
+    }
+
     private List<Map<String, Object>> readPath(Principal who, String dataset) {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (ReadResult r = campus.host.products().get(0).reader().read(who, ReadRequest.of(dataset).build())) {

@@ -8,6 +8,9 @@ import dev.dataproduct.api.descriptor.PortEntry;
 import dev.dataproduct.api.descriptor.ProductDescriptor;
 import dev.dataproduct.api.error.AccessDeniedException;
 import dev.dataproduct.api.error.DataProductException;
+import dev.dataproduct.api.metric.Dimension;
+import dev.dataproduct.api.metric.Metric;
+import dev.dataproduct.api.metric.SemanticModel;
 import dev.dataproduct.api.port.PortDescriptor;
 import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.api.product.Link;
@@ -18,6 +21,7 @@ import dev.dataproduct.api.schema.Classification;
 import dev.dataproduct.api.schema.Constraints;
 import dev.dataproduct.api.schema.Field;
 import dev.dataproduct.api.slo.Objective;
+import dev.dataproduct.core.metric.MetricDefinitions;
 import dev.dataproduct.core.quality.CheckResult;
 import dev.dataproduct.core.quality.QualityReport;
 import dev.dataproduct.core.quality.history.HistoryEntry;
@@ -74,6 +78,7 @@ final class SheetRenderer {
                 .append("<p id=\"purpose\">").append(Html.esc(d.purpose())).append("</p></header><main>");
         about(d);
         fields(d);
+        metrics();
         sample(d);
         ports(d);
         serviceLevels();
@@ -118,6 +123,50 @@ final class SheetRenderer {
             dl("Link", "<a href=\"" + Html.esc(l.href().toString()) + "\">" + Html.esc(l.title()) + "</a>");
         }
         out.append("</dl></section>");
+    }
+
+    /** Every metric definition of the product, written from the same tree as its YAML and descriptor. */
+    private void metrics() {
+        List<SemanticModel> models = subject.product()
+                .map(DataProduct::semanticModels).orElse(List.of());
+        if (models.isEmpty()) {
+            return;
+        }
+        section("metrics", "Metrics");
+        for (SemanticModel m : models) {
+            out.append("<h3>").append(Html.esc(m.name())).append(" <small>over ").append(Html.esc(m.dataset()))
+                    .append("</small></h3>");
+            if (!m.description().isEmpty()) {
+                out.append("<p>").append(Html.esc(m.description())).append("</p>");
+            }
+            out.append("<table class=\"metrics\"><thead><tr><th>Metric</th><th>Kind</th><th>Definition</th>"
+                    + "<th>Meaning</th></tr></thead><tbody>");
+            for (Metric metric : m.metrics()) {
+                Map<String, Object> tree = new LinkedHashMap<>(MetricDefinitions.metric(metric));
+                tree.remove("name");
+                tree.remove("type");
+                Object meaning = tree.remove("description");
+                out.append("<tr id=\"metric-").append(Html.esc(metric.name())).append("\"><td><code>")
+                        .append(Html.esc(metric.name())).append("</code></td><td>").append(Html.esc(metric.kind()))
+                        .append("</td><td>").append(Html.esc(definition(tree))).append("</td><td>")
+                        .append(Html.esc(meaning == null ? "" : meaning.toString())).append("</td></tr>");
+            }
+            out.append("</tbody></table><p class=\"note\">Dimensions: ");
+            out.append(Html.esc(String.join(", ", m.dimensions().stream().map(x -> x.name()
+                    + (x.type() == Dimension.Type.TIME ? " (time)" : "")).toList())));
+            out.append(". Measures: ").append(Html.esc(String.join(", ", m.measures().stream()
+                    .map(x -> x.name() + " = " + x.aggregation().label() + "(" + x.expr() + ")").toList())));
+            out.append(".</p>");
+        }
+        out.append("</section>");
+    }
+
+    private static String definition(Map<String, Object> tree) {
+        List<String> parts = new ArrayList<>();
+        tree.forEach((k, v) -> parts.add(k + ": " + (v instanceof List<?> l ? l.stream()
+                .map(x -> x instanceof Map<?, ?> mm ? mm.values().toString() : String.valueOf(x)).toList()
+                : v)));
+        return String.join("; ", parts);
     }
 
     private void dl(String term, String html) {

@@ -1,0 +1,137 @@
+package dev.dataproduct.ports.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dataproduct.api.access.Audience;
+import dev.dataproduct.api.access.Grant;
+import dev.dataproduct.api.access.Policy;
+import dev.dataproduct.api.access.Principal;
+import dev.dataproduct.api.expr.Expr;
+import dev.dataproduct.api.metric.Dimension;
+import dev.dataproduct.api.metric.Measure;
+import dev.dataproduct.api.metric.Metric;
+import dev.dataproduct.api.metric.MetricDataset;
+import dev.dataproduct.api.metric.MetricQuery;
+import dev.dataproduct.api.metric.SemanticModel;
+import dev.dataproduct.api.metric.TimeGrain;
+import dev.dataproduct.api.product.DataProduct;
+import dev.dataproduct.api.product.Owner;
+import dev.dataproduct.api.product.ProductInput;
+import dev.dataproduct.api.schema.DatasetSpec;
+import dev.dataproduct.api.schema.LogicalType;
+import dev.dataproduct.core.host.ProductHost;
+import dev.dataproduct.core.metric.MetricEngine;
+import dev.dataproduct.core.metric.MetricProduct;
+import dev.dataproduct.core.read.ProductReader;
+import dev.dataproduct.core.runtime.ProductRuntime;
+import dev.dataproduct.testkit.port.RowsInput;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.junit.jupiter.api.Test;
+
+/** A metric has the same value through the published dataset, the metrics endpoint and the Java query API. */
+class MetricRestTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String ANA = "ana-token-0123456789";
+    static final String BOB = "bob-token-0123456789";
+    static final Owner OWNER = Owner.person("Ana Ruiz", "ana.ruiz@example.com");
+    static final DatasetSpec ORDERS = DatasetSpec.named("orders")
+            .field("region", LogicalType.STRING, f -> f.required())
+            .field("ordered_on", LogicalType.DATE, f -> f.required())
+            .field("amount", LogicalType.FLOAT64, f -> f.required())
+            .build();
+    static final SemanticModel SALES = SemanticModel.builder("sales", "orders")
+            .dimension(Dimension.categorical("region"), Dimension.time("ordered_on"))
+            .measure(Measure.sum("revenue", Expr.col("amount")), Measure.count("order_count"))
+            .metric(Metric.simple("gross_revenue", "revenue"), Metric.simple("orders", "order_count"),
+                    Metric.ratio("average_order_value", "gross_revenue", "orders"))
+            .build();
+    static final MetricQuery QUERY = MetricQuery.of("gross_revenue", "average_order_value").by("region")
+            .by("ordered_on", TimeGrain.MONTH).build();
+    static final Policy ANALYSTS = Policy.forDataset("orders").grant(Grant.to(Audience.role("analyst")).allColumns())
+            .build();
+
+    static List<Map<String, Object>> rows() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("region", i % 3 == 0 ? "EU" : "US");
+            r.put("ordered_on", LocalDate.of(2025, 1, 1).plusDays(i * 2L));
+            r.put("amount", (i * 37 % 100) / 4.0);
+            rows.add(r);
+        }
+        return rows;
+    }
+
+    @Test
+    void aMetricHasOneValueThroughThePublishedDatasetTheMetricsEndpointAndTheJavaApi() throws Exception {
+        DataProduct orders = DataProduct.builder("orders").domain("retail").version("1.0.0").owner(OWNER)
+                .purpose("Orders.").input(RowsInput.of("raw", ORDERS.schema(), rows())).output(ORDERS)
+                .access(ANALYSTS).transform(ctx -> ctx.input("raw")).build();
+        MetricDataset published = MetricDataset.of("revenue_by_month", QUERY);
+        DataProduct metrics = MetricProduct.publish(DataProduct.builder("sales-metrics").domain("retail")
+                        .version("1.0.0").owner(OWNER).purpose("Sales metrics.").principalRoles("analyst")
+                        .input(ProductInput.of("urn:dataproduct:retail:orders", 1).dataset("orders"))
+                        .access(Policy.forDataset("revenue_by_month")
+                                .grant(Grant.to(Audience.role("analyst")).allColumns()).build()),
+                SALES, published).build();
+        StaticTokens tokens = StaticTokens.builder().token(ANA, Principal.of("ana", "analyst"))
+                .token(BOB, Principal.of("bob", "guest")).build();
+        RestPort rest = RestPort.builder().authenticator(tokens::authenticate).build();
+        try (BufferAllocator allocator = new RootAllocator();
+             ProductRuntime runtime = ProductRuntime.builder().allocator(allocator).build();
+             ProductHost host = ProductHost.builder(runtime, allocator).product(orders).product(metrics).serve(rest)
+                     .build()) {
+            host.runMesh();
+            host.start();
+            String base = "/products/retail/sales-metrics/v1";
+            JsonNode datasetRows = JSON.readTree(Http.text(Http.get(rest.baseUri(), base + "/datasets/revenue_by_month",
+                    ANA, "Accept", "application/json")));
+            HttpResponse<byte[]> adHoc = Http.get(rest.baseUri(), base
+                    + "/metrics?metrics=gross_revenue,average_order_value&by=region,ordered_on__month", ANA,
+                    "Accept", "application/json");
+            assertEquals(200, adHoc.statusCode(), Http.text(adHoc));
+            JsonNode queried = JSON.readTree(Http.text(adHoc));
+            List<Double> java = new ArrayList<>();
+            try (VectorSchemaRoot answer = MetricEngine.of(SALES, allocator).query(
+                    ProductReader.builder(runtime.store(), orders).allocator(allocator).build(),
+                    Principal.of("ana", "analyst"), QUERY)) {
+                for (int r = 0; r < answer.getRowCount(); r++) {
+                    java.add((Double) answer.getVector("gross_revenue").getObject(r));
+                }
+            }
+            assertEquals(java.size(), datasetRows.size());
+            assertEquals(java.size(), queried.size());
+            assertTrue(java.size() >= 16, java.toString());
+            for (int r = 0; r < java.size(); r++) {
+                assertEquals(java.get(r), datasetRows.get(r).get("gross_revenue").asDouble(), "row " + r);
+                assertEquals(java.get(r), queried.get(r).get("gross_revenue").asDouble(), "row " + r);
+                assertEquals(datasetRows.get(r).get("region").asText(), queried.get(r).get("region").asText());
+                assertEquals(datasetRows.get(r).get("ordered_on__month").asText(),
+                        queried.get(r).get("ordered_on__month").asText());
+                assertEquals(datasetRows.get(r).get("average_order_value").asDouble(),
+                        queried.get(r).get("average_order_value").asDouble());
+            }
+            assertEquals(403, Http.get(rest.baseUri(), base + "/metrics?metrics=orders", BOB).statusCode(),
+                    "the rows' policy applies to an ad hoc metric query");
+            JsonNode openApi = JSON.readTree(Http.text(Http.get(rest.baseUri(), base + "/openapi.json", ANA)));
+            assertEquals("metrics", openApi.path("paths").path(base + "/metrics").path("get").path("operationId")
+                    .asText(), "the endpoint is in the OpenAPI document");
+            assertEquals(List.of(), OfficialOpenApiSchemaTest.problems(OfficialOpenApiSchemaTest.officialSchema(),
+                    openApi));
+            HttpResponse<byte[]> unknown = Http.get(rest.baseUri(), base + "/metrics?metrics=nope", ANA);
+            assertEquals(400, unknown.statusCode());
+            assertTrue(Http.text(unknown).contains("unknown metric 'nope'"), Http.text(unknown));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.dataproduct.ports.stream;
+
+/**
+ * The names of the headers of the CloudEvents envelope the stream ports write and read: the
+ * CloudEvents 1.0 Kafka protocol binding in binary content mode, where each context attribute is a
+ * header named {@code ce_<attribute>} whose value is the attribute as UTF-8 text, and the content
+ * type is the {@code content-type} header. The record's value is the event's data.
+ */
+public final class CloudEvents {
+    /** The CloudEvents version every record declares. */
+    public static final String SPEC_VERSION_VALUE = "1.0";
+    /** {@code specversion}. */
+    public static final String SPEC_VERSION = "ce_specversion";
+    /** {@code id}: unique within the source; here snapshot, dataset and row. */
+    public static final String ID = "ce_id";
+    /** {@code source}: the product's address. */
+    public static final String SOURCE = "ce_source";
+    /** {@code type}: what happened, {@value #ROW_TYPE} for a row of a delivered snapshot. */
+    public static final String TYPE = "ce_type";
+    /** {@code time}: the snapshot's commit time, RFC 3339. */
+    public static final String TIME = "ce_time";
+    /** {@code dataschema}: the contract version the value follows. */
+    public static final String DATA_SCHEMA = "ce_dataschema";
+    /** {@code subject}: the dataset, and the row's key where the audience may see it. */
+    public static final String SUBJECT = "ce_subject";
+    /** The extension attribute {@code snapshot}: the id of the snapshot the row belongs to. */
+    public static final String SNAPSHOT = "ce_snapshot";
+    /**
+     * The extension attribute {@code delivery}: unique per delivery of a snapshot, so that the
+     * records of one delivery can be told from those of a redelivery or of a rebuilt product.
+     */
+    public static final String DELIVERY = "ce_delivery";
+    /** The content type of the value ({@code datacontenttype} in binary mode). */
+    public static final String CONTENT_TYPE = "content-type";
+    /** The type of a row of a delivered snapshot. */
+    public static final String ROW_TYPE = "dev.dataproduct.snapshot.row";
+    /** The type of the record that publishes a product's contract on a topic's contract topic. */
+    public static final String CONTRACT_TYPE = "dev.dataproduct.contract";
+
+    private CloudEvents() {
+    }
+
+    /**
+     * @param productAddress the product's address
+     * @param contractVersion the contract version
+     * @return the {@code dataschema} URI of that contract version
+     */
+    public static String dataSchema(String productAddress, String contractVersion) {
+        return productAddress + ":contract:" + contractVersion;
+    }
+}
