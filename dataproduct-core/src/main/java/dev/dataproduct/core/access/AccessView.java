@@ -87,6 +87,14 @@ public final class AccessView {
     }
 
     /**
+     * @return whether {@link #apply} returns every row of a batch with every visible value as stored:
+     *     a grant for the principal admits all rows, and no visible column is ever masked
+     */
+    public boolean passesUnchanged() {
+        return masked.isEmpty() && grants.stream().anyMatch(g -> g.rows().isEmpty());
+    }
+
+    /**
      * @param source the Arrow schema of stored batches
      * @return the Arrow schema of the batches {@link #apply} returns: the visible columns, with the
      *     same types; masked columns may hold nulls

@@ -10,6 +10,7 @@ import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
@@ -20,7 +21,7 @@ import org.apache.arrow.vector.util.ByteArrayReadableSeekableByteChannel;
  * A dataset read from an Arrow IPC file, on disk or in memory. Each {@link #open()} starts a new
  * reader, so the dataset can be read any number of times; one batch is in memory at a time.
  */
-public final class ArrowIpcDataset implements Dataset {
+public final class ArrowIpcDataset implements Dataset, IpcBatches.Source {
 
     /** Opens a channel over the file's bytes, anew for each pass. */
     @FunctionalInterface
@@ -94,6 +95,16 @@ public final class ArrowIpcDataset implements Dataset {
     @Override
     public Schema schema() {
         return schema;
+    }
+
+    /**
+     * {@inheritDoc} Reads the file's footer and the metadata of each batch, not the batches.
+     *
+     * @throws PortException if the file cannot be read
+     */
+    @Override
+    public Optional<IpcBatches> storedBatches() {
+        return IpcBatches.read(source, where, allocator);
     }
 
     @Override

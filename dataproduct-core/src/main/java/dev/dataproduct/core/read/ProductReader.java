@@ -5,6 +5,7 @@ import dev.dataproduct.api.access.Policy;
 import dev.dataproduct.api.access.Principal;
 import dev.dataproduct.api.access.SharingAgreement;
 import dev.dataproduct.api.data.BatchCursor;
+import dev.dataproduct.api.data.Dataset;
 import dev.dataproduct.api.error.AccessDeniedException;
 import dev.dataproduct.api.error.DataProductException;
 import dev.dataproduct.api.error.InvalidRequestException;
@@ -293,7 +294,8 @@ public final class ProductReader {
             }
             Schema stored = snapshot.dataset(request.dataset()).schema().toArrow();
             checkShape(stored, enforcer.spec(), manifest);
-            source = snapshot.dataset(request.dataset()).open();
+            Dataset dataset = snapshot.dataset(request.dataset());
+            source = dataset.open();
             Schema seen = view.schema(stored);
             List<org.apache.arrow.vector.types.pojo.Field> out = new ArrayList<>();
             columns.forEach(c -> out.add(seen.findField(c)));
@@ -301,7 +303,7 @@ public final class ProductReader {
                     batchSize);
             List<String> masked = columns.stream().filter(view.maskedColumns()::contains).toList();
             ReadResult[] result = new ReadResult[1];
-            result[0] = new ReadResult(pin, source, view, plan, new ExpressionEvaluator(principal), allocator,
+            result[0] = new ReadResult(pin, source, dataset, view, plan, new ExpressionEvaluator(principal), allocator,
                     decision -> record(principal, request, manifest.id(), decision, columns, masked,
                             result[0].rowsReturned()));
             return result[0];

@@ -1,12 +1,14 @@
 package dev.dataproduct.core.read;
 
 import dev.dataproduct.api.data.BatchCursor;
+import dev.dataproduct.api.data.Dataset;
 import dev.dataproduct.api.data.VectorValues;
 import dev.dataproduct.api.error.InvalidRequestException;
 import dev.dataproduct.core.access.AccessView;
 import dev.dataproduct.core.audit.AuditRecord;
 import dev.dataproduct.core.expr.ExpressionEvaluator;
 import dev.dataproduct.core.expr.Selection;
+import dev.dataproduct.core.io.IpcBatches;
 import dev.dataproduct.core.snapshot.SnapshotManifest;
 import dev.dataproduct.core.snapshot.SnapshotPin;
 import java.util.ArrayDeque;
@@ -15,6 +17,7 @@ import java.util.BitSet;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -38,6 +41,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 public final class ReadResult implements BatchCursor {
     private final SnapshotPin pin;
     private final BatchCursor source;
+    private final Dataset stored;
     private final AccessView view;
     private final ReadPlan plan;
     private final ExpressionEvaluator evaluator;
@@ -52,10 +56,11 @@ public final class ReadResult implements BatchCursor {
     private VectorSchemaRoot current;
     private Deque<VectorSchemaRoot> pending;
 
-    ReadResult(SnapshotPin pin, BatchCursor source, AccessView view, ReadPlan plan, ExpressionEvaluator evaluator,
+    ReadResult(SnapshotPin pin, BatchCursor source, Dataset stored, AccessView view, ReadPlan plan, ExpressionEvaluator evaluator,
                BufferAllocator allocator, Consumer<AuditRecord.Decision> audit) {
         this.pin = pin;
         this.source = source;
+        this.stored = stored;
         this.view = view;
         this.plan = plan;
         this.evaluator = evaluator;
@@ -121,12 +126,69 @@ public final class ReadResult implements BatchCursor {
                 : Optional.empty();
     }
 
+    /**
+     * The whole answer as the store holds it, for a port that can pass stored Arrow IPC record
+     * batches on without decoding them (an Arrow stream response): given only when the answer is
+     * exactly the stored batches, that is when the principal's policy admits every row and masks
+     * nothing, the request returns every stored column in the stored order, has no filter, order
+     * or cursor, its limit (if any) reaches every stored row, and the store keeps the dataset as one
+     * Arrow IPC file of non-empty, uncompressed batches without dictionaries. Any other read is
+     * answered by {@link #next()} alone.
+     *
+     * <p>Taking the batches ends the read: {@link #next()} then returns {@code false}, and
+     * {@link #rowsReturned()}, the resume cursor and the audit record count their rows. The snapshot
+     * stays pinned, so the stored bytes stay readable, until this result is closed. Call it before
+     * the first {@link #next()}.
+     *
+     * @return the stored batches, or empty if this read changes anything of them or has begun
+     * @throws dev.dataproduct.api.error.PortException if the stored file cannot be read
+     */
+    public Optional<IpcBatches> storedBatches() {
+        if (closed || done || returned > 0 || current != null || !asStored()) {
+            return Optional.empty();
+        }
+        Optional<IpcBatches> batches = IpcBatches.of(stored);
+        OptionalLong limit = plan.request().limit();
+        if (batches.isEmpty() || limit.isPresent() && limit.getAsLong() < batches.get().rows()) {
+            return Optional.empty();
+        }
+        returned = batches.get().rows();
+        done = true;
+        return batches;
+    }
+
+    /** Whether the plan returns the stored batches unchanged, as far as the plan alone tells. */
+    private boolean asStored() {
+        ReadRequest request = plan.request();
+        if (request.filter().isPresent() || !request.order().isEmpty() || plan.offset() != 0
+                || !view.passesUnchanged()) {
+            return false;
+        }
+        List<org.apache.arrow.vector.types.pojo.Field> storedFields = stored.schema().toArrow().getFields();
+        List<org.apache.arrow.vector.types.pojo.Field> returnedFields = plan.schema().getFields();
+        if (storedFields.size() != returnedFields.size()) {
+            return false;
+        }
+        for (int i = 0; i < storedFields.size(); i++) {
+            // the body of a batch is laid out by the columns' types in order: names and nullability do not change it
+            if (!storedFields.get(i).getName().equals(returnedFields.get(i).getName())
+                    || !storedFields.get(i).getType().equals(returnedFields.get(i).getType())
+                    || !storedFields.get(i).getChildren().equals(returnedFields.get(i).getChildren())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public boolean next() {
         if (closed) {
             throw new IllegalStateException("the read result is closed");
         }
         closeCurrent();
+        if (done) {
+            return false;
+        }
         try {
             current = ordered == null ? nextStreamed() : nextOrdered();
         } catch (RuntimeException e) {

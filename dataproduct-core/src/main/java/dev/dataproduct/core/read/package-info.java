@@ -19,7 +19,12 @@
  * tied to the snapshot and to the request and reader; resuming reads the same snapshot, so pages
  * stay stable while new snapshots commit. Where a batch's returned rows are one run of rows with
  * no masked value (a page of an unfiltered read, for one), the batch shares the stored batch's
- * memory, sliced, instead of copying it a row at a time; it is closed like any other.
+ * memory, sliced, instead of copying it a row at a time; it is closed like any other. A read that
+ * changes nothing of the stored batches (the policy admits every row for the principal and masks
+ * nothing, every stored column in the stored order, no filter, order or cursor, a limit that reaches
+ * every row) can instead hand them out as the stored Arrow IPC messages
+ * ({@link dev.dataproduct.core.read.ReadResult#storedBatches()}), for a port that sends Arrow as it
+ * is; such a read is audited and pinned like any other.
  *
  * <p>Rows served from outside a snapshot (an online feature store materialised through the reader)
  * pass the same policy with {@code ProductReader.applyPolicy}, audited like a read.

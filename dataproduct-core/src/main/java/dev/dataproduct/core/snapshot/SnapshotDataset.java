@@ -5,10 +5,12 @@ import dev.dataproduct.api.data.Dataset;
 import dev.dataproduct.api.schema.Schema;
 import dev.dataproduct.core.expr.Selection;
 import dev.dataproduct.core.io.ArrowIpcDataset;
+import dev.dataproduct.core.io.IpcBatches;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -17,7 +19,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * in order, with the rows the vectors name left out. A batch without deleted rows is passed
  * through as read; one with some is copied without them.
  */
-final class SnapshotDataset implements Dataset {
+final class SnapshotDataset implements Dataset, IpcBatches.Source {
     private final String name;
     private final List<ArrowIpcDataset> files = new ArrayList<>();
     private final List<Path> deletes = new ArrayList<>();
@@ -43,6 +45,12 @@ final class SnapshotDataset implements Dataset {
     @Override
     public Schema schema() {
         return files.get(0).schema();
+    }
+
+    /** A dataset of one file without deleted rows is that file's batches; any other is not passed on as stored. */
+    @Override
+    public Optional<IpcBatches> storedBatches() {
+        return files.size() == 1 && deletes.get(0) == null ? files.get(0).storedBatches() : Optional.empty();
     }
 
     @Override

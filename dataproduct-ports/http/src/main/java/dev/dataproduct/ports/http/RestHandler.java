@@ -330,6 +330,9 @@ final class RestHandler implements HttpHandler {
             // the JDK server sends every write as a chunk: gather small writes into large ones
             OutputStream buffered = new java.io.BufferedOutputStream(o.body, 1 << 16);
             try (RowFormat.Writer w = format.open(result.schema(), buffered, allocator)) {
+                if (w.writeStored(result)) {
+                    o.rows = result.rowsReturned();
+                }
                 while (result.next()) {
                     w.write(result.batch());
                     o.rows = result.rowsReturned();

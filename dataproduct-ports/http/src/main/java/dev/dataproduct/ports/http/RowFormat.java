@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import dev.dataproduct.api.data.VectorValues;
+import dev.dataproduct.core.io.IpcBatches;
 import dev.dataproduct.core.io.JsonValues;
+import dev.dataproduct.core.read.ReadResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorLoader;
@@ -51,6 +54,16 @@ enum RowFormat {
     /** One response being written. */
     interface Writer extends AutoCloseable {
         void write(VectorSchemaRoot batch) throws IOException;
+
+        /**
+         * Writes the whole answer from the batches as stored, where the format and the read allow it
+         * (see {@link ReadResult#storedBatches()}); otherwise writes nothing.
+         *
+         * @return whether it did: if not, the rows are to be written batch by batch
+         */
+        default boolean writeStored(ReadResult result) throws IOException {
+            return false;
+        }
 
         /** Ends the document; not called when the response is abandoned. */
         void finish() throws IOException;
@@ -188,11 +201,15 @@ enum RowFormat {
     }
 
     private static final class ArrowRows implements Writer {
+        /** Writes as large as the response's buffer. */
+        private static final int CHUNK = 1 << 16;
+        private final OutputStream out;
         private final VectorSchemaRoot root;
         private final ArrowStreamWriter writer;
         private final VectorLoader loader;
 
         ArrowRows(Schema schema, OutputStream out, BufferAllocator allocator) throws IOException {
+            this.out = out;
             root = VectorSchemaRoot.create(schema, allocator);
             try {
                 writer = new ArrowStreamWriter(root, null, Channels.newChannel(out));
@@ -210,6 +227,22 @@ enum RowFormat {
                 loader.load(rb);
                 writer.writeBatch();
             }
+        }
+
+        /**
+         * A stream's record batch messages are the file's: the stored ones follow the schema message
+         * the writer sent, byte for byte, with nothing decoded (as Flight servers send stored batches).
+         * Every stored message is 8-byte aligned, so the writer's end-of-stream marker follows as it
+         * would its own batches.
+         */
+        @Override
+        public boolean writeStored(ReadResult result) throws IOException {
+            Optional<IpcBatches> stored = result.storedBatches();
+            if (stored.isEmpty()) {
+                return false;
+            }
+            stored.get().writeTo(out, CHUNK);
+            return true;
         }
 
         @Override

@@ -6,7 +6,12 @@
  * or the application's own). Rows are streamed one batch at a time as JSON, CSV or an Arrow stream,
  * paged with RFC 8288 {@code Link} headers, validated with strong ETags. A JSON body is always valid
  * UTF-8: text stored with malformed UTF-8 has each malformed sequence replaced by U+FFFD, as the JDK's
- * decoder does; JSON leaves in writes of 64 KiB, not one per batch. Errors are RFC 9457 problem
+ * decoder does; JSON leaves in writes of 64 KiB, not one per batch. An Arrow answer that is every
+ * stored row and column as stored (the caller's policy admits every row and masks nothing; no
+ * {@code select} other than every column in order, no filter, order or cursor; a limit that reaches
+ * every row) sends the stored record batch messages as they are, without decoding and encoding them
+ * again; they are the very bytes the port would write batch by batch
+ * ({@link dev.dataproduct.core.read.ReadResult#storedBatches()}). Errors are RFC 9457 problem
  * details that name the query parameter at fault and never describe a policy. Usage meters
  * ({@code dataproduct.port.requests}, {@code .rows}, {@code .bytes}, {@code .latency},
  * {@code .denied}) are tagged by product, port, dataset and outcome only, and recorded before a

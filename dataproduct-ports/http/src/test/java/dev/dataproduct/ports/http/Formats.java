@@ -40,6 +40,14 @@ final class Formats {
         return out;
     }
 
+    static org.apache.arrow.vector.types.pojo.Schema arrowSchema(byte[] body, BufferAllocator allocator) {
+        try (ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(body), allocator)) {
+            return reader.getVectorSchemaRoot().getSchema();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static List<Map<String, Object>> jsonRows(byte[] body, Schema schema) {
         List<Map<String, Object>> out = new ArrayList<>();
         try {
