@@ -293,7 +293,7 @@ public final class ProductReader {
             }
             Schema stored = snapshot.dataset(request.dataset()).schema().toArrow();
             checkShape(stored, enforcer.spec(), manifest);
-            source = snapshot.dataset(request.dataset()).open();
+            source = snapshot.rows(request.dataset(), request.rows()).open();
             Schema seen = view.schema(stored);
             List<org.apache.arrow.vector.types.pojo.Field> out = new ArrayList<>();
             columns.forEach(c -> out.add(seen.findField(c)));
