@@ -21,6 +21,13 @@
  * no masked value (a page of an unfiltered read, for one), the batch shares the stored batch's
  * memory, sliced, instead of copying it a row at a time; it is closed like any other.
  *
+ * <p>A request may read, instead of every row, the rows the snapshot
+ * {@link dev.dataproduct.core.snapshot.SnapshotRows#ADDED added} or
+ * {@link dev.dataproduct.core.snapshot.SnapshotRows#REMOVED removed} relative to its parent
+ * ({@code ReadRequest.Builder.rows}), told from the snapshots' data files and deletion vectors;
+ * the policy applies to them as to any read. Delivery ports of incremental products get their
+ * changes this way.
+ *
  * <p>Rows served from outside a snapshot (an online feature store materialised through the reader)
  * pass the same policy with {@code ProductReader.applyPolicy}, audited like a read.
  */

@@ -70,31 +70,40 @@ class StreamChangesTest {
         return r;
     }
 
+    /**
+     * Runs the product once per list of rows, each time after the rows arrive on its input topic.
+     *
+     * @return the topic it delivers to, as the EU audience
+     */
+    private String deliver(DatasetSpec spec, Path store, List<List<Map<String, Object>>> runs) {
+        String raw = Topics.fresh("orders-raw");
+        String out = Topics.fresh("orders");
+        StreamInput input = StreamInput.from(stream, raw, spec.schema()).named("raw");
+        try (BufferAllocator allocator = ArrowMemory.rootAllocator();
+             StreamOutput port = StreamOutput.to(stream, out).audience(EU);
+             ProductRuntime runtime = ProductRuntime.builder().allocator(allocator)
+                     .store(DirectorySnapshotStore.at(store)).build()) {
+            for (List<Map<String, Object>> rows : runs) {
+                Topics.produce(stream, raw, rows, "order_id");
+                RunResult run = runtime.run(product(spec, input, port));
+                assertEquals(List.of(), run.portFailures(), run.summary());
+            }
+        }
+        return out;
+    }
+
     private static String key(StreamRecord r) {
         return new String(r.key(), StandardCharsets.UTF_8);
     }
 
     @Test
     void anUpsertIsDeliveredAsTheRowsItWroteAndTombstonesForKeysThatLeftTheAudiencesView() {
-        String raw = Topics.fresh("orders-raw");
-        String out = Topics.fresh("orders");
-        DatasetSpec spec = orders(UpdateMode.upsert().deleteMarker("cancelled"));
-        StreamInput input = StreamInput.from(stream, raw, spec.schema()).named("raw");
-        try (BufferAllocator allocator = ArrowMemory.rootAllocator();
-             StreamOutput port = StreamOutput.to(stream, out).audience(EU);
-             ProductRuntime runtime = ProductRuntime.builder().allocator(allocator)
-                     .store(DirectorySnapshotStore.at(dir)).build()) {
-            Topics.produce(stream, raw, List.of(order("a", "EU", 1, false), order("b", "US", 2, false),
-                    order("c", "EU", 3, false), order("e", "EU", 5, false)), "order_id");
-            RunResult first = runtime.run(product(spec, input, port));
-            assertEquals(List.of(), first.portFailures());
-            // b changes out of sight, c is cancelled, d is new, a moves to the US, e changes
-            Topics.produce(stream, raw, List.of(order("b", "US", 20, false), order("c", "EU", 0, true),
-                    order("d", "EU", 4, false), order("a", "US", 10, false), order("e", "EU", 50, false)),
-                    "order_id");
-            RunResult second = runtime.run(product(spec, input, port));
-            assertEquals(List.of(), second.portFailures());
-        }
+        // second run: b changes out of sight, c is cancelled, d is new, a moves to the US, e changes
+        String out = deliver(orders(UpdateMode.upsert().deleteMarker("cancelled")), dir, List.of(
+                List.of(order("a", "EU", 1, false), order("b", "US", 2, false), order("c", "EU", 3, false),
+                        order("e", "EU", 5, false)),
+                List.of(order("b", "US", 20, false), order("c", "EU", 0, true), order("d", "EU", 4, false),
+                        order("a", "US", 10, false), order("e", "EU", 50, false))));
         Map<String, List<StreamRecord>> bySnapshot = Topics.records(stream, out).stream()
                 .collect(Collectors.groupingBy(r -> r.header(CloudEvents.SNAPSHOT), TreeMap::new, Collectors.toList()));
         assertEquals(List.of("a", "c", "e"), bySnapshot.get("00000001").stream().map(StreamChangesTest::key).sorted()
@@ -127,20 +136,11 @@ class StreamChangesTest {
 
     @Test
     void aTombstoneReadByAStreamInputIsQuarantinedNotLost() {
-        String raw = Topics.fresh("orders-raw");
-        String out = Topics.fresh("orders");
-        DatasetSpec spec = orders(UpdateMode.upsert().deleteMarker("cancelled"));
-        StreamInput input = StreamInput.from(stream, raw, spec.schema()).named("raw");
+        String out = deliver(orders(UpdateMode.upsert().deleteMarker("cancelled")), dir.resolve("source"), List.of(
+                List.of(order("a", "EU", 1, false), order("b", "EU", 2, false)), List.of(order("a", "EU", 0, true))));
         try (BufferAllocator allocator = ArrowMemory.rootAllocator();
-             StreamOutput port = StreamOutput.to(stream, out).audience(EU);
-             ProductRuntime runtime = ProductRuntime.builder().allocator(allocator)
-                     .store(DirectorySnapshotStore.at(dir.resolve("source"))).build();
              ProductRuntime copies = ProductRuntime.builder().allocator(allocator)
                      .store(DirectorySnapshotStore.at(dir.resolve("copy"))).build()) {
-            Topics.produce(stream, raw, List.of(order("a", "EU", 1, false), order("b", "EU", 2, false)), "order_id");
-            runtime.run(product(spec, input, port));
-            Topics.produce(stream, raw, List.of(order("a", "EU", 0, true)), "order_id");
-            runtime.run(product(spec, input, port));
             DatasetSpec copy = DatasetSpec.named("orders").maxQuarantinedShare(1)
                     .field("order_id", LogicalType.STRING, f -> f.required().primaryKey())
                     .field("region", LogicalType.STRING).field("quantity", LogicalType.INT64).build();
@@ -156,20 +156,10 @@ class StreamChangesTest {
     }
 
     @Test
-    void aReplacingProductIsDeliveredWholeAndRebuiltFromItsLastSnapshot() {
-        String raw = Topics.fresh("orders-raw");
-        String out = Topics.fresh("orders");
+    void aReplacingProductIsDeliveredWholeWithEverySnapshot() {
         DatasetSpec spec = orders(UpdateMode.replace());
-        StreamInput input = StreamInput.from(stream, raw, spec.schema()).named("raw");
-        try (BufferAllocator allocator = ArrowMemory.rootAllocator();
-             StreamOutput port = StreamOutput.to(stream, out).audience(EU);
-             ProductRuntime runtime = ProductRuntime.builder().allocator(allocator)
-                     .store(DirectorySnapshotStore.at(dir)).build()) {
-            Topics.produce(stream, raw, List.of(order("a", "EU", 1, false), order("b", "EU", 2, false)), "order_id");
-            runtime.run(product(spec, input, port));
-            Topics.produce(stream, raw, List.of(order("c", "EU", 3, false)), "order_id");
-            runtime.run(product(spec, input, port));
-        }
+        String out = deliver(spec, dir, List.of(List.of(order("a", "EU", 1, false), order("b", "EU", 2, false)),
+                List.of(order("c", "EU", 3, false))));
         Map<String, Long> bySnapshot = Topics.records(stream, out).stream()
                 .collect(Collectors.groupingBy(r -> r.header(CloudEvents.SNAPSHOT), TreeMap::new,
                         Collectors.counting()));
