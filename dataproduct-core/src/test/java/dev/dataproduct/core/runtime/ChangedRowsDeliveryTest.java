@@ -26,6 +26,7 @@ import dev.dataproduct.core.read.ProductReader;
 import dev.dataproduct.core.read.ReadRequest;
 import dev.dataproduct.core.read.ReadResult;
 import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
+import dev.dataproduct.core.snapshot.RetentionPolicy;
 import dev.dataproduct.core.snapshot.SnapshotRows;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -207,5 +208,48 @@ class ChangedRowsDeliveryTest {
                         "a replacing product is delivered whole");
             }
         }
+    }
+
+    @Test
+    void aSnapshotWhoseParentRetentionRemovedIsDeliveredWhole() {
+        ChangesPort port = new ChangesPort("audit-stream", AUDITOR);
+        try (BufferAllocator allocator = new RootAllocator();
+             ProductRuntime runtime = ProductRuntime.builder().allocator(allocator)
+                     .store(DirectorySnapshotStore.at(root)).build()) {
+            runtime.run(product(UpdateMode.append(), List.of(order("a", "EU", 1, false)), port));
+            RunResult second = runtime.run(product(UpdateMode.append(), List.of(order("b", "EU", 2, false)), port));
+            assertEquals(List.of("b"), List.copyOf(port.deliveries.get(1).upserted().keySet()));
+            DataProduct product = product(UpdateMode.append(), List.of(), port);
+            runtime.store().expire(product.address(), RetentionPolicy.keepLast(1), java.time.Instant.now());
+            PortOutcome again = runtime.redeliver(product, second.snapshot().id(), "audit-stream");
+            assertEquals(PortOutcome.Status.DELIVERED, again.status(), again.toString());
+            assertEquals(List.of("a", "b"), List.copyOf(port.deliveries.get(2).whole().orElseThrow().keySet()),
+                    "the changes are unknown without the parent: every row");
+        }
+    }
+
+    @Test
+    void anInMemoryStoreReadsEverySnapshotsRowsAsAddedAndItsParentsAsRemoved() {
+        try (BufferAllocator allocator = new RootAllocator();
+             ProductRuntime runtime = ProductRuntime.builder().allocator(allocator).build()) {
+            runtime.run(product(UpdateMode.replace(), List.of(order("a", "EU", 1, false), order("b", "US", 2, false))));
+            runtime.run(product(UpdateMode.replace(), List.of(order("c", "EU", 3, false), order("d", "EU", 4, false))));
+            ProductReader reader = ProductReader.builder(runtime.store(), product(UpdateMode.replace(), List.of()))
+                    .allocator(allocator).build();
+            assertEquals(List.of("c", "d"), ids(reader, ANALYST, SnapshotRows.ADDED));
+            assertEquals(List.of("a"), ids(reader, ANALYST, SnapshotRows.REMOVED), "b is outside the EU filter");
+        }
+    }
+
+    private static List<String> ids(ProductReader reader, Principal who, SnapshotRows rows) {
+        List<String> out = new ArrayList<>();
+        try (ReadResult r = reader.read(who, ReadRequest.of("orders").rows(rows).build())) {
+            while (r.next()) {
+                for (int i = 0; i < r.batch().getRowCount(); i++) {
+                    out.add(r.batch().getVector("id").getObject(i).toString());
+                }
+            }
+        }
+        return out.stream().sorted().toList();
     }
 }
