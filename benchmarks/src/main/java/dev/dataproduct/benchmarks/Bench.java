@@ -13,8 +13,9 @@ import java.util.Arrays;
  * {@code sql} (a scan-and-aggregate query through the SQL port against plain DuckDB over the same rows;
  * ends with {@code ratio sql/duckdb: X.XX});
  * {@code incremental} (append and upsert of 1% against a rewrite of 10M rows; ends with
- * {@code ratio append/rewrite: X.XX}); {@code asof} (the offline as-of join of feature products against
- * DuckDB's ASOF JOIN, and online lookup latency; ends with {@code ratio asof/duckdb: X.XX});
+ * {@code ratio append/rewrite: X.XX}); {@code join} (a 10M x 1M hash join on a conformed key against
+ * DuckDB's join of the same rows; ends with {@code ratio join/duckdb: X.XX}); {@code asof} (the offline
+ * as-of join of feature products against DuckDB's ASOF JOIN, and online lookup latency; ends with {@code ratio asof/duckdb: X.XX});
  * {@code stream} (records/s delivering a {@code -Dstreamrows} snapshot, 1M by default, through the
  * stream output against a bare KafkaProducer writing the same bytes; ends with
  * {@code ratio port/producer: X.XX}). See
@@ -71,6 +72,9 @@ public final class Bench {
             case "asof":
                 AsOfBenchmark.run(System.out);
                 break;
+            case "join":
+                JoinBenchmark.run(System.out);
+                break;
             case "memory":
                 MemoryBenchmark.parent(System.out);
                 break;
@@ -79,7 +83,7 @@ public final class Bench {
                 break;
             default:
                 System.err.println("unknown benchmark '" + name + "'; use quality, scaling, kernels, memory, access, "
-                        + "rest, restload, sql, incremental, metric, asof or stream");
+                        + "rest, restload, sql, incremental, metric, asof, join or stream");
                 System.exit(2);
         }
     }

@@ -23,7 +23,7 @@ import java.util.Set;
  * static final ConformedKey STUDENT = ConformedKey.of("student", LogicalType.STRING);
  *
  * DataProduct insights = DataProduct.builder("attendance-insights")
- *     .kind(ProductKind.COMPOSITE) ...
+ *     .kind(ProductKind.derived(DerivedPattern.COMPOSITE)) ...
  *     .input(attendance).input(students)                       // two ProductInputs
  *     .output(Dataset.named("attendance") ...)
  *     .transform(Composite.join(attendance)

@@ -1,6 +1,7 @@
 package dev.dataproduct.core.join;
 
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.BitVectorHelper;
@@ -45,23 +46,50 @@ final class Gather {
         tv.setZero(0, tv.capacity());
         if (source != null) {
             int w = target.getTypeWidth();
-            ArrowBuf sd = source.getDataBuffer();
             ArrowBuf sv = source.getValidityBuffer();
-            ArrowBuf td = target.getDataBuffer();
             boolean nullable = source.getNullCount() > 0;
-            for (int i = 0; i < n; i++) {
-                int r = rows[i];
-                if (r < 0 || nullable && BitVectorHelper.get(sv, r) == 0) {
-                    continue;
+            boolean complete = !nullable;
+            for (int i = 0; i < n && complete; i++) {
+                complete = rows[i] >= 0;
+            }
+            // the rows index the source's own rows, so raw addresses stay within its buffers
+            long sd = source.getDataBuffer().memoryAddress();
+            long td = target.getDataBuffer().memoryAddress();
+            switch (w) {
+                case 8 -> {
+                    for (int i = 0; i < n; i++) {
+                        int r = rows[i];
+                        if (r >= 0) {
+                            MemoryUtil.putLong(td + 8L * i, MemoryUtil.getLong(sd + 8L * r));
+                        }
+                    }
                 }
-                switch (w) {
-                    case 8 -> td.setLong(8L * i, sd.getLong(8L * r));
-                    case 4 -> td.setInt(4L * i, sd.getInt(4L * r));
-                    case 2 -> td.setShort(2L * i, sd.getShort(2L * r));
-                    case 1 -> td.setByte(i, sd.getByte(r));
-                    default -> td.setBytes((long) w * i, sd, (long) w * r, w);
+                case 4 -> {
+                    for (int i = 0; i < n; i++) {
+                        int r = rows[i];
+                        if (r >= 0) {
+                            MemoryUtil.putInt(td + 4L * i, MemoryUtil.getInt(sd + 4L * r));
+                        }
+                    }
                 }
-                BitVectorHelper.setBit(tv, i);
+                default -> {
+                    for (int i = 0; i < n; i++) {
+                        int r = rows[i];
+                        if (r >= 0) {
+                            MemoryUtil.copyMemory(sd + (long) w * r, td + (long) w * i, w);
+                        }
+                    }
+                }
+            }
+            if (complete) {
+                tv.setOne(0L, (n + 7) / 8);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    int r = rows[i];
+                    if (r >= 0 && (!nullable || BitVectorHelper.get(sv, r) != 0)) {
+                        BitVectorHelper.setBit(tv, i);
+                    }
+                }
             }
         }
         target.setValueCount(n);

@@ -31,6 +31,7 @@ public final class JoinedRows implements Dataset, AutoCloseable {
 
     private final HashJoin join;
     private final BufferAllocator allocator;
+    private final BufferAllocator outputAllocator;
     private final boolean buildLeft;
     private final Dataset probe;
     private final String probeName;
@@ -46,6 +47,8 @@ public final class JoinedRows implements Dataset, AutoCloseable {
     private final long buildQuarantined;
     private final long buildDuplicateKeys;
     private final long probeDuplicateKeys;
+    private final boolean identity;
+    private final boolean anyBad;
     private final org.apache.arrow.vector.types.pojo.Schema arrowSchema;
     private final List<FieldVector> buildKeyVectors;
     private JoinReport report;
@@ -64,6 +67,7 @@ public final class JoinedRows implements Dataset, AutoCloseable {
         this.probeKeys = buildLeft ? join.rightKeys() : join.leftKeys();
         List<String> buildKeys = buildLeft ? join.leftKeys() : join.rightKeys();
         Dataset buildSide = buildLeft ? join.left() : join.right();
+        this.outputAllocator = parent;
         this.allocator = parent.newChildAllocator("join " + join.leftName() + " x " + join.rightName(), 0,
                 join.memoryLimit());
         VectorSchemaRoot root = null;
@@ -77,18 +81,16 @@ public final class JoinedRows implements Dataset, AutoCloseable {
             this.rowKey = new int[n];
             long[] h = new long[n];
             boolean[] nulls = new boolean[n];
+            table.indexDirectlyIfDense(buildKeyVectors.get(0), n);
             table.hash(buildKeyVectors, n, h, nulls);
             long nullKeys = 0;
+            for (int from = 0; from < n; from += 1 << 16) {
+                int to = Math.min(n, from + (1 << 16));
+                checkMemory(from, n);
+                table.addAll(buildKeyVectors, from, to, h, nulls, rowKey);
+            }
             for (int r = 0; r < n; r++) {
-                if (nulls[r]) {
-                    rowKey[r] = -1;
-                    nullKeys++;
-                } else {
-                    rowKey[r] = table.findOrAdd(buildKeyVectors, r, h[r]);
-                }
-                if ((r & 0xFFFF) == 0) {
-                    checkMemory(r, n);
-                }
+                nullKeys += nulls[r] ? 1 : 0;
             }
             checkMemory(n, n);
             this.buildNullKeys = nullKeys;
@@ -148,6 +150,8 @@ public final class JoinedRows implements Dataset, AutoCloseable {
                 }
             }
             this.buildQuarantined = quarantinedBuild;
+            this.identity = keys == n;
+            this.anyBad = badKeys > 0;
             if (badKeys > 0 && join.onDuplicate() == OnDuplicateKey.REFUSE) {
                 throw refusal(dupBuild, badBuildRows, dupProbe, badProbeRows, badKeys, quarantinedBuild);
             }
@@ -225,24 +229,21 @@ public final class JoinedRows implements Dataset, AutoCloseable {
     /** Counts the probe rows of each build key, up to 100. */
     private byte[] probeHits() {
         byte[] hits = new byte[table.size()];
-        long[] h = new long[0];
         boolean[] nulls = new boolean[0];
+        int[] found = new int[0];
         try (BatchCursor cursor = probe.open()) {
             while (cursor.next()) {
                 VectorSchemaRoot batch = cursor.batch();
                 int n = batch.getRowCount();
-                if (h.length < n) {
-                    h = new long[n];
+                if (nulls.length < n) {
                     nulls = new boolean[n];
+                    found = new int[n];
                 }
-                List<FieldVector> keys = probeKeys.stream().map(k -> (FieldVector) batch.getVector(k)).toList();
-                table.hash(keys, n, h, nulls);
+                table.lookup(probeKeys.stream().map(k -> (FieldVector) batch.getVector(k)).toList(), n, nulls, found);
                 for (int i = 0; i < n; i++) {
-                    if (!nulls[i]) {
-                        int k = table.find(keys, i, h[i]);
-                        if (k >= 0 && hits[k] < 100) {
-                            hits[k]++;
-                        }
+                    int k = found[i];
+                    if (k >= 0 && hits[k] < 100) {
+                        hits[k]++;
                     }
                 }
             }
@@ -329,7 +330,7 @@ public final class JoinedRows implements Dataset, AutoCloseable {
     private final class Cursor implements BatchCursor {
         private final boolean first;
         private final BatchCursor probeCursor;
-        private final boolean[] matched = new boolean[table.size()];
+        private final long[] matched = new long[(table.size() + 63) >>> 6];
         private final JoinType type = join.type();
         private final boolean keepProbeOrphans = buildLeft ? type.keepsRightOrphans() : type.keepsLeftOrphans();
         private final boolean keepBuildOrphans = buildLeft ? type.keepsLeftOrphans() : type.keepsRightOrphans();
@@ -349,8 +350,8 @@ public final class JoinedRows implements Dataset, AutoCloseable {
         private long probeNullKeys;
         private long probeQuarantined;
         private long outputRows;
-        private long[] h = new long[0];
         private boolean[] nulls = new boolean[0];
+        private int[] found = new int[0];
 
         Cursor(boolean first) {
             this.first = first;
@@ -394,15 +395,15 @@ public final class JoinedRows implements Dataset, AutoCloseable {
             emitted = 0;
             int n = batch.getRowCount();
             probeRows += n;
-            if (h.length < n) {
-                h = new long[n];
+            if (nulls.length < n) {
                 nulls = new boolean[n];
+                found = new int[n];
             }
             keys = probeKeys.stream().map(k -> (FieldVector) batch.getVector(k)).toList();
-            table.hash(keys, n, h, nulls);
+            table.lookup(keys, n, nulls, found);
             ensure(n);
             for (int i = 0; i < n; i++) {
-                int k = nulls[i] ? -1 : table.find(keys, i, h[i]);
+                int k = found[i];
                 if (k < 0) {
                     probeOrphans++;
                     if (nulls[i]) {
@@ -411,17 +412,22 @@ public final class JoinedRows implements Dataset, AutoCloseable {
                     if (keepProbeOrphans) {
                         add(i, -1);
                     }
-                } else if (bad[k]) {
+                } else if (anyBad && bad[k]) {
                     probeQuarantined++;
                     if (first) {
                         quarantineProbeRow(batch, i);
                     }
                 } else {
                     probeMatched++;
-                    matched[k] = true;
-                    int end = keyStart[k + 1];
-                    for (int j = keyStart[k]; j < end; j++) {
-                        add(i, keyRows[j]);
+                    matched[k >>> 6] |= 1L << k;
+                    if (identity) {
+                        // every build row has its own key, in row order: the key id is the row
+                        add(i, k);
+                    } else {
+                        int end = keyStart[k + 1];
+                        for (int j = keyStart[k]; j < end; j++) {
+                            add(i, keyRows[j]);
+                        }
                     }
                 }
             }
@@ -437,7 +443,7 @@ public final class JoinedRows implements Dataset, AutoCloseable {
             ensure(build.getRowCount());
             for (int r = 0; r < build.getRowCount(); r++) {
                 int k = rowKey[r];
-                if (k < 0 || !matched[k] && !bad[k]) {
+                if (k < 0 || (matched[k >>> 6] & 1L << k) == 0 && !bad[k]) {
                     add(-1, r);
                 }
             }
@@ -469,7 +475,8 @@ public final class JoinedRows implements Dataset, AutoCloseable {
             int[] rightRows = buildLeft ? p : b;
             VectorSchemaRoot leftRoot = buildLeft ? build : probeBatch;
             VectorSchemaRoot rightRoot = buildLeft ? probeBatch : build;
-            out = VectorSchemaRoot.create(arrowSchema, allocator);
+            // output batches are the consumer's, outside the build side's memory limit
+            out = VectorSchemaRoot.create(arrowSchema, outputAllocator);
             List<HashJoin.Column> columns = join.columns();
             for (int c = 0; c < columns.size(); c++) {
                 HashJoin.Column col = columns.get(c);
@@ -495,8 +502,8 @@ public final class JoinedRows implements Dataset, AutoCloseable {
             reported = true;
             long buildRows = build.getRowCount();
             long buildMatched = 0;
-            for (int k = 0; k < matched.length; k++) {
-                if (matched[k]) {
+            for (int k = 0; k < table.size(); k++) {
+                if ((matched[k >>> 6] & 1L << k) != 0) {
                     buildMatched += keyStart[k + 1] - keyStart[k];
                 }
             }

@@ -3,6 +3,7 @@ package dev.dataproduct.core.join;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseLargeVariableWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
@@ -22,11 +23,15 @@ final class KeyTable {
 
     private final Kind[] kinds;
     private final boolean exact;
-    private long[] slotKey;
-    private int[] slotId;
+    // slot p holds its key (or hash) at 2p and its key id + 1 at 2p + 1 (0: empty): one cache line per probe
+    private long[] slots;
     private int mask;
     private int size;
     private long[] keyHash = new long[1024];
+    private final long[] firstKey = new long[CHUNK];
+    private int[] direct;
+    private long directMin;
+    private long[] hashes = new long[0];
     // per part: LONG keeps 1 long per key, WIDE 2; BYTES keeps offsets into a byte pool
     private final long[][] longs;
     private final byte[][] pools;
@@ -42,8 +47,7 @@ final class KeyTable {
             longs[p] = new long[kinds[p] == Kind.LONG ? 1024 : 2048];
             pools[p] = kinds[p] == Kind.BYTES ? new byte[4096] : null;
         }
-        slotKey = new long[2048];
-        slotId = new int[2048];
+        slots = new long[4096];
         mask = 2047;
     }
 
@@ -85,7 +89,7 @@ final class KeyTable {
 
     /** @return the heap bytes the table holds, for the build side's memory limit */
     long bytes() {
-        long b = (long) slotKey.length * 12 + (long) keyHash.length * 8;
+        long b = (long) slots.length * 8 + (long) keyHash.length * 8 + (direct == null ? 0 : direct.length * 4L);
         for (int p = 0; p < kinds.length; p++) {
             b += (long) longs[p].length * 8 + (pools[p] == null ? 0 : pools[p].length);
         }
@@ -183,30 +187,175 @@ final class KeyTable {
      * @return the id of its key, or -1 if the table does not hold it
      */
     int find(List<FieldVector> keys, int row, long h) {
-        if (exact) {
-            long k = longAt(keys.get(0), row);
-            int pos = (int) h & mask;
-            while (true) {
-                int id = slotId[pos];
-                if (id == 0) {
-                    return -1;
-                }
-                if (slotKey[pos] == k) {
-                    return id - 1;
-                }
-                pos = (pos + 1) & mask;
-            }
+        if (direct != null) {
+            long at = longAt(keys.get(0), row) - directMin;
+            return at < 0 || at >= direct.length ? -1 : direct[(int) at] - 1;
         }
+        long k = exact ? longAt(keys.get(0), row) : h;
         int pos = (int) h & mask;
         while (true) {
-            int id = slotId[pos];
+            long id = slots[2 * pos + 1];
             if (id == 0) {
                 return -1;
             }
-            if (slotKey[pos] == h && same(id - 1, keys, row)) {
-                return id - 1;
+            if (slots[2 * pos] == k && (exact || same((int) id - 1, keys, row))) {
+                return (int) id - 1;
             }
             pos = (pos + 1) & mask;
+        }
+    }
+
+    /**
+     * Finds the keys of a whole batch. The first slot of every row is read in one loop of
+     * independent loads, so that the processor overlaps their cache misses; only rows whose first
+     * slot holds another key walk on.
+     *
+     * @param keys the key columns of the batch
+     * @param n the rows
+     * @param h the rows' hashes
+     * @param nulls whether a row has a null key part
+     * @param out receives each row's key id, or -1 for a null or unknown key
+     */
+    void findAll(List<FieldVector> keys, int n, long[] h, boolean[] nulls, int[] out) {
+        // chunks small enough that the slots loaded by the first loop are still cached in the second
+        for (int from = 0; from < n; from += CHUNK) {
+            findChunk(keys, from, Math.min(n, from + CHUNK), h, nulls, out);
+        }
+    }
+
+    private static final int CHUNK = 256;
+
+    /**
+     * Indexes the keys directly by value, without hashing, when the key is one integer column whose
+     * values lie within a range at most four times the rows (surrogate keys of a dimension,
+     * typically): a lookup then reads one int of an array of that range instead of a slot of the
+     * larger hash table. Call before adding any key.
+     *
+     * @param column the build side's key column
+     * @param n its rows
+     */
+    void indexDirectlyIfDense(FieldVector column, int n) {
+        if (!exact || size != 0 || n == 0) {
+            return;
+        }
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        boolean nullable = column.getNullCount() > 0;
+        for (int i = 0; i < n; i++) {
+            if (!nullable || !column.isNull(i)) {
+                long v = longAt(column, i);
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        long range = max - min + 1;
+        if (min > max || range <= 0 || range > 4L * n + 1024 || range > Integer.MAX_VALUE - 8) {
+            return;
+        }
+        direct = new int[(int) range];
+        directMin = min;
+    }
+
+    /**
+     * Finds the keys of a whole batch.
+     *
+     * @param keys the key columns of the batch
+     * @param n the rows
+     * @param nulls receives whether a row has a null key part
+     * @param out receives each row's key id, or -1 for a null or unknown key
+     */
+    void lookup(List<FieldVector> keys, int n, boolean[] nulls, int[] out) {
+        if (direct != null) {
+            FieldVector v = keys.get(0);
+            if (v.getNullCount() == 0) {
+                Arrays.fill(nulls, 0, n, false);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    nulls[i] = v.isNull(i);
+                }
+            }
+            findDirect(v, n, nulls, out);
+            return;
+        }
+        if (hashes.length < n) {
+            hashes = new long[n];
+        }
+        hash(keys, n, hashes, nulls);
+        findAll(keys, n, hashes, nulls, out);
+    }
+
+    private void findDirect(FieldVector v, int n, boolean[] nulls, int[] out) {
+        int[] index = direct;
+        long min = directMin;
+        long length = index.length;
+        boolean wide = v instanceof BaseFixedWidthVector f && f.getTypeWidth() == 8 && !(v instanceof BitVector);
+        // the rows are the batch's own, so the raw address stays within its data buffer
+        long address = v.getDataBuffer().memoryAddress();
+        for (int i = 0; i < n; i++) {
+            long at = (wide ? MemoryUtil.getLong(address + 8L * i) : longAt(v, i)) - min;
+            out[i] = nulls[i] || at < 0 || at >= length ? -1 : index[(int) at] - 1;
+        }
+    }
+
+    private void findChunk(List<FieldVector> keys, int from, int to, long[] h, boolean[] nulls, int[] out) {
+        long[] slots = this.slots;
+        int mask = this.mask;
+        long[] first = firstKey;
+        // no branch in this loop: a mispredicted branch would discard the loads in flight
+        for (int i = from; i < to; i++) {
+            int pos = (int) h[i] & mask;
+            first[i - from] = slots[2 * pos];
+            out[i] = (int) slots[2 * pos + 1];
+        }
+        if (exact) {
+            FieldVector v = keys.get(0);
+            for (int i = from; i < to; i++) {
+                int id = out[i];
+                if (nulls[i] || id == 0) {
+                    out[i] = -1;
+                } else if (first[i - from] == longAt(v, i)) {
+                    out[i] = id - 1;
+                } else {
+                    out[i] = find(keys, i, h[i]);
+                }
+            }
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            int id = out[i];
+            if (nulls[i] || id == 0) {
+                out[i] = -1;
+            } else if (first[i - from] == h[i] && same(id - 1, keys, i)) {
+                out[i] = id - 1;
+            } else {
+                out[i] = find(keys, i, h[i]);
+            }
+        }
+    }
+
+    /**
+     * Adds the keys of a whole batch, chunk by chunk: a first loop of independent loads brings each
+     * row's first slot into the cache, so that the insertions do not wait for memory one by one.
+     *
+     * @param keys the key columns of the batch
+     * @param start the first row added
+     * @param end the row after the last
+     * @param h the rows' hashes
+     * @param nulls whether a row has a null key part
+     * @param out receives each row's key id, or -1 for a null key
+     */
+    void addAll(List<FieldVector> keys, int start, int end, long[] h, boolean[] nulls, int[] out) {
+        long[] first = firstKey;
+        for (int from = start; from < end; from += CHUNK) {
+            int to = Math.min(end, from + CHUNK);
+            long[] slots = this.slots;
+            int mask = this.mask;
+            for (int i = from; i < to; i++) {
+                first[i - from] = slots[2 * ((int) h[i] & mask) + 1];
+            }
+            for (int i = from; i < to; i++) {
+                out[i] = nulls[i] ? -1 : findOrAdd(keys, i, h[i]);
+            }
         }
     }
 
@@ -217,11 +366,22 @@ final class KeyTable {
      * @return the id of its key, added if new (ids are dense, from 0)
      */
     int findOrAdd(List<FieldVector> keys, int row, long h) {
+        if (direct != null) {
+            int at = (int) (longAt(keys.get(0), row) - directMin);
+            if (direct[at] == 0) {
+                if (size == keyHash.length) {
+                    keyHash = Arrays.copyOf(keyHash, size * 2);
+                }
+                store(size, keys, row);
+                direct[at] = ++size;
+            }
+            return direct[at] - 1;
+        }
         int found = find(keys, row, h);
         if (found >= 0) {
             return found;
         }
-        if ((size + 1) * 2L > slotId.length) {
+        if ((size + 1) * 4L > slots.length) {
             grow();
         }
         int id = size++;
@@ -236,17 +396,16 @@ final class KeyTable {
 
     private void place(int id, long h, long slotValue) {
         int pos = (int) h & mask;
-        while (slotId[pos] != 0) {
+        while (slots[2 * pos + 1] != 0) {
             pos = (pos + 1) & mask;
         }
-        slotId[pos] = id + 1;
-        slotKey[pos] = slotValue;
+        slots[2 * pos + 1] = id + 1;
+        slots[2 * pos] = slotValue;
     }
 
     private void grow() {
-        int capacity = slotId.length * 2;
-        slotKey = new long[capacity];
-        slotId = new int[capacity];
+        int capacity = slots.length;
+        slots = new long[capacity * 2];
         mask = capacity - 1;
         for (int id = 0; id < size; id++) {
             place(id, keyHash[id], exact ? longs[0][id] : keyHash[id]);

@@ -8,11 +8,13 @@
  * <p>The hash join reads its build side (the smaller side, counted, unless declared) whole into
  * Arrow memory of its own allocator, limited to {@link dev.dataproduct.core.join.HashJoin#DEFAULT_MEMORY_LIMIT}
  * unless set, and keeps its distinct keys in an open-addressing table of primitive arrays (a key
- * of one integer-like column sits in the slot itself). It streams the probe side batch by batch:
+ * of one integer-like column sits in the slot itself; integer keys within a range at most four times
+ * the build rows are indexed directly by value, without hashing). It streams the probe side batch by batch:
  * hashes a batch's keys column by column, finds each row's key, and gathers each output column
  * from the matched rows. Past the memory limit it fails with a
  * {@link dev.dataproduct.core.join.JoinMemoryException} naming the limit and the rows and keys read;
- * it does not spill to disk. Null keys match nothing (SQL); a side declared "one" with a key twice
+ * it does not spill to disk. Output batches are allocated from the caller's allocator, outside that
+ * limit, one at a time. Null keys match nothing (SQL); a side declared "one" with a key twice
  * that the other side has too (a key that would fan out) refuses the join ({@link dev.dataproduct.core.join.JoinRefusedException}, with counts and no key
  * values) or quarantines every row of that key on both sides. Each join makes a
  * {@link dev.dataproduct.api.join.JoinReport}: per side rows = matched + orphans + quarantined.

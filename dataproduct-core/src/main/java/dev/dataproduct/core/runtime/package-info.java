@@ -26,6 +26,14 @@
  * product's principal, snapshot there), or the run is refused with every reason
  * ({@link dev.dataproduct.core.runtime.RunRefusedException}); see {@code dev.dataproduct.core.compose}.
  *
+ * <p>A transform joins its inputs with
+ * {@link dev.dataproduct.api.transform.TransformContext#join(dev.dataproduct.api.join.Composite)} (the
+ * transform of a composite product does): the runtime runs the joins in {@code dev.dataproduct.core.join},
+ * quarantines with the run's other rejected rows the rows of keys that would fan out (when the
+ * composite says so), releases the joins' memory when the transform ends, and records each join's
+ * {@link dev.dataproduct.api.join.JoinReport} in {@link dev.dataproduct.core.runtime.DatasetStats#joins()}
+ * ({@link dev.dataproduct.core.runtime.RunResult#joins()}).
+ *
  * <p>Delivery: after the commit, each delivery port ({@link dev.dataproduct.api.port.OutputPort})
  * is handed the snapshot as its audience may read it, every dataset read through the product's
  * read path and policy (datasets the audience may not read withheld; an audience that may read none

@@ -187,6 +187,41 @@ class HashJoinTest {
     }
 
     @Test
+    void joinsIntegerKeysIndexedDirectlyByValueWithOrphansBelowAndAboveTheirRange() {
+        Schema facts = Schema.of(Field.builder("customer", LogicalType.INT64).conformedKey("id").build(),
+                Field.of("amount", LogicalType.INT32, false));
+        Schema dims = Schema.of(Field.builder("id", LogicalType.INT64).conformedKey("id").build(),
+                Field.of("name", LogicalType.STRING, false));
+        Dataset left = dataset("facts", facts, new Object[] {5L, 1}, new Object[] {9L, 2}, new Object[] {4L, 3},
+                new Object[] {10L, 4}, new Object[] {null, 5}, new Object[] {-3L, 6}, new Object[] {7L, 7});
+        Dataset right = dataset("dims", dims, new Object[] {5L, "five"}, new Object[] {6L, "six"},
+                new Object[] {7L, "seven"}, new Object[] {9L, "nine"});
+        HashJoin join = HashJoin.builder(left, right).on(ConformedKey.of("id", LogicalType.INT64))
+                .cardinality(Cardinality.MANY_TO_ONE).type(JoinType.FULL).build();
+        try (JoinedRows rows = join.run(allocator)) {
+            assertEquals(List.of("5|1|five", "9|2|nine", "4|3|null", "10|4|null", "null|5|null", "-3|6|null",
+                    "7|7|seven", "6|null|six"), rows(rows));
+            assertEquals(new JoinReport.Side(7, 3, 4, 1, 0, 0), rows.report().leftSide());
+        }
+    }
+
+    @Test
+    void boundsTheBuildSideOnlyNotTheOutputBatchesTheConsumerReads() {
+        Object[][] many = new Object[70_000][];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = new Object[] {"c" + (i % 3), (long) i};
+        }
+        Dataset bigProbe = dataset("purchases", PURCHASES, many);
+        Dataset oneCustomer = dataset("customers", CUSTOMERS, new Object[] {"c1", "gold"});
+        HashJoin join = HashJoin.builder(bigProbe, oneCustomer).on(CUSTOMER).cardinality(Cardinality.MANY_TO_ONE)
+                .type(JoinType.LEFT).buildSide(HashJoin.BuildSide.RIGHT).memoryLimit(400_000).build();
+        try (JoinedRows rows = join.run(allocator)) {
+            assertEquals(70_000, rows.countRows());
+            assertEquals(new JoinReport.Side(70_000, 23_333, 46_667, 0, 0, 0), rows.report().leftSide());
+        }
+    }
+
+    @Test
     void failsNamingTheLimitWhenTheBuildSideDoesNotFitItsMemory() {
         HashJoin join = HashJoin.builder(purchases(), customers()).on(CUSTOMER).cardinality(Cardinality.MANY_TO_ONE)
                 .type(JoinType.LEFT).buildSide(HashJoin.BuildSide.RIGHT).memoryLimit(1000).build();

@@ -41,13 +41,16 @@ public final class AttendanceEvents {
     /** The work submitted, or not, per assignment due. */
     public static final String SUBMISSIONS = "submissions";
     /** The role of the district's analytics products, which read attendance to build on it. */
-    public static final String ANALYTICS_ROLE = "district_analytics";
+    public static final String ANALYTICS_ROLE = StudentMaster.ANALYTICS_ROLE;
     /** The topic the schools' attendance records arrive on, for {@link #eventDriven}. */
     public static final String RECORDS_TOPIC = "k12.attendance-records";
     /** The seed of the sample's attendance. */
     public static final long SEED = 20250825L;
     /** The name of the rule that a tardy record has its minutes late and no other record has any. */
     public static final String MINUTES_LATE_RULE = "minutes-late-only-when-tardy";
+
+    /** Who owns the attendance products. */
+    static final Owner OWNER = Owner.person("Marcus Bell", "marcus.bell@district.example");
 
     private AttendanceEvents() {
     }
@@ -58,7 +61,7 @@ public final class AttendanceEvents {
                 .description("One record per enrolled student and school day: present, absent, tardy or excused.")
                 .field("event_id", LogicalType.STRING, f -> f.primaryKey()
                         .description("The record: att-<yyyymmdd>-<student_id>.").examples("att-20250825-S00001"))
-                .field("student_id", LogicalType.STRING, f -> f.required().conformedKey("student")
+                .field("student_id", LogicalType.STRING, f -> f.required().conformedKey(StudentMaster.STUDENT.name())
                         .description("The student, as Student Master knows them.").examples("S00001"))
                 .field("school_id", LogicalType.STRING, f -> f.required()
                         .description("The school the student attended that day."))
@@ -78,7 +81,7 @@ public final class AttendanceEvents {
                 .description("One record per student and assignment due in grades 6 to 12, submitted or not.")
                 .field("submission_id", LogicalType.STRING, f -> f.primaryKey()
                         .description("The record: sub-<student_id>-<course_id>-w<week>."))
-                .field("student_id", LogicalType.STRING, f -> f.conformedKey("student")
+                .field("student_id", LogicalType.STRING, f -> f.conformedKey(StudentMaster.STUDENT.name())
                         .description("The student, as Student Master knows them."))
                 .field("course_id", LogicalType.STRING, f -> f.description("The course: <school>-g<grade>-<subject>."))
                 .field("due_at", LogicalType.TIMESTAMP_TZ, f -> f.description("When the work was due, in UTC."))
@@ -144,7 +147,7 @@ public final class AttendanceEvents {
     private static DataProduct.Builder described(DataProduct.Builder b) {
         return b.domain("k12")
                 .version("1.0.0")
-                .owner(Owner.person("Marcus Bell", "marcus.bell@district.example"))
+                .owner(OWNER)
                 .purpose("Daily attendance and submitted work of every enrolled student, as the schools record them.")
                 .description("One attendance record per enrolled student and school day (present, absent, tardy, "
                         + "excused) and one record per assignment due in grades 6 to 12 with when it was submitted. "
@@ -178,7 +181,8 @@ public final class AttendanceEvents {
         };
     }
 
-    private static Policy policy(String dataset) {
+    /** Data stewards and the district's analytics products read every row and column of a K-12 dataset. */
+    static Policy policy(String dataset) {
         return Policy.forDataset(dataset)
                 .grant(Grant.to(Audience.role("data_steward")).allColumns())
                 .grant(Grant.to(Audience.role(ANALYTICS_ROLE)).allColumns())

@@ -19,6 +19,7 @@ import dev.dataproduct.core.slo.ServiceLevels;
 import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
 import dev.dataproduct.ports.arrow.ArrowFileOutput;
 import dev.dataproduct.samples.composition.CompositionApp;
+import dev.dataproduct.samples.mesh.SeedMesh;
 import dev.dataproduct.ports.http.page.DataSheetPort;
 import dev.dataproduct.ports.http.page.Pages;
 import dev.dataproduct.ports.http.page.StaticSite;
@@ -46,7 +47,9 @@ import org.apache.arrow.memory.RootAllocator;
  * ({@link StudentDirectoryApp}), writes the catalog of all three products with a data sheet each as a
  * folder of static HTML ({@code site/index.html}), printing where it is, and runs the composition
  * sample ({@link CompositionApp}: a mesh of this product and one built from it, with its run order
- * and interaction map).
+ * and interaction map), the feature sample (the K-12 early-support signals) and last the seed mesh
+ * ({@link SeedMesh}: every retail and K-12 sample
+ * product, run in dependency order, with its interaction map and a line per product).
  *
  * <p>Run it with {@code mvn -q -pl samples -am compile exec:exec}; the optional argument is the
  * working directory (default {@code target/historical-purchases}). With
@@ -153,6 +156,9 @@ public final class HistoricalPurchasesApp {
         System.out.println();
         // a feature product: the K-12 early-support signals, offline (training set) and online (lookups)
         dev.dataproduct.samples.signals.SignalsApp.run(work.resolve("signals"), System.out);
+        System.out.println();
+        // the seed mesh: every retail and K-12 sample product in one host, in dependency order
+        SeedMesh.run(work.resolve("mesh"), System.out);
     }
 
     /** Shows the version policy catching a breaking change proposed as a minor version. */

@@ -4,6 +4,7 @@ import dev.dataproduct.api.access.Audience;
 import dev.dataproduct.api.access.Grant;
 import dev.dataproduct.api.access.Mask;
 import dev.dataproduct.api.access.Target;
+import dev.dataproduct.api.join.ConformedKey;
 import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.api.product.Owner;
 import dev.dataproduct.api.quality.Check;
@@ -24,6 +25,8 @@ public final class CustomerMarketing360 {
     public static final String ADDRESS = "urn:dataproduct:retail:customer-marketing-360";
     /** The dataset published. */
     public static final String CUSTOMERS = "customers";
+    /** The conformed key of the retail customers, declared once: the customer id, held by {@code customer_id}. */
+    public static final ConformedKey CUSTOMER = ConformedKey.of("customer", LogicalType.STRING);
     /** The seed of the sample's customers. */
     public static final long SEED = 360L;
 
@@ -34,7 +37,7 @@ public final class CustomerMarketing360 {
     public static DatasetSpec.Builder customers() {
         return DatasetSpec.named(CUSTOMERS)
                 .description("One row per customer, bought or not yet.")
-                .field("customer_id", LogicalType.STRING, f -> f.primaryKey().required().conformedKey("customer")
+                .field("customer_id", LogicalType.STRING, f -> f.primaryKey().required().conformedKey(CUSTOMER.name())
                         .pattern("cust-\\d{4}").description("The customer.").examples("cust-0042"))
                 .field("segment", LogicalType.STRING, f -> f.required()
                         .allowedValues(RetailGenerator.SEGMENTS.toArray(String[]::new))

@@ -1,6 +1,7 @@
 package dev.dataproduct.samples.retail;
 
 import dev.dataproduct.api.expr.Expr;
+import dev.dataproduct.api.join.ConformedKey;
 import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.api.product.Owner;
 import dev.dataproduct.api.quality.Check;
@@ -18,6 +19,8 @@ public final class Products {
     public static final String ADDRESS = "urn:dataproduct:retail:products";
     /** The dataset published. */
     public static final String PRODUCTS = "products";
+    /** The conformed key of the catalog's items, declared once: the SKU, held by {@code sku}. */
+    public static final ConformedKey PRODUCT = ConformedKey.of("product", LogicalType.STRING);
     /** The seed of the sample's catalog. */
     public static final long SEED = 5L;
 
@@ -28,7 +31,7 @@ public final class Products {
     public static DatasetSpec.Builder products() {
         return DatasetSpec.named(PRODUCTS)
                 .description("One row per SKU of the catalog.")
-                .field("sku", LogicalType.STRING, f -> f.primaryKey().required().conformedKey("product")
+                .field("sku", LogicalType.STRING, f -> f.primaryKey().required().conformedKey(PRODUCT.name())
                         .pattern("SKU-\\d{6}").description("The stock keeping unit.").examples("SKU-004211"))
                 .field("category", LogicalType.STRING, f -> f.required()
                         .allowedValues(RetailGenerator.BRANDS.keySet().toArray(String[]::new))

@@ -7,6 +7,7 @@ import dev.dataproduct.api.access.Policy;
 import dev.dataproduct.api.access.Target;
 import dev.dataproduct.api.data.BatchBuilder;
 import dev.dataproduct.api.expr.Expr;
+import dev.dataproduct.api.join.ConformedKey;
 import dev.dataproduct.api.product.Alignment;
 import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.api.product.Owner;
@@ -14,6 +15,8 @@ import dev.dataproduct.api.product.QualityTier;
 import dev.dataproduct.api.schema.Classification;
 import dev.dataproduct.api.schema.DatasetSpec;
 import dev.dataproduct.api.schema.LogicalType;
+import dev.dataproduct.api.slo.Objective;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +36,13 @@ public final class StudentMaster {
     public static final List<String> SCHOOLS = List.of("lincoln-hs", "roosevelt-ms", "jefferson-es");
     /** The counselors, two per school, by staff id: school i has counselors C-i1 and C-i2. */
     public static final List<String> COUNSELORS = List.of("C-01", "C-02", "C-11", "C-12", "C-21", "C-22");
+    /** The conformed key of the district's students, declared once: the student id, held by {@code student_id}. */
+    public static final ConformedKey STUDENT = ConformedKey.of("student", LogicalType.STRING);
+    /** The role of the district's analytics products, which read enrollment without personal data. */
+    public static final String ANALYTICS_ROLE = "district_analytics";
+    /** What {@link #ANALYTICS_ROLE} reads of Student Master: enrollment, no personal data. */
+    public static final List<String> ANALYTICS_COLUMNS = List.of("student_id", "school_id", "grade", "counselor_id",
+            "enrollment_status");
     /** The dataset both products publish. */
     public static final String STUDENTS = "students";
 
@@ -45,7 +55,7 @@ public final class StudentMaster {
     public static final DatasetSpec SPEC = DatasetSpec.named(STUDENTS)
             .description("One student enrolled (or once enrolled) in the district.")
             .field("student_id", LogicalType.STRING, f -> f.required().primaryKey().pattern("S\\d{5}")
-                    .conformedKey("student").description("The student, across the district's products."))
+                    .conformedKey(STUDENT.name()).description("The student, across the district's products."))
             .field("name", LogicalType.STRING, f -> f.required().classification(Classification.RESTRICTED)
                     .personalData())
             .field("birth_date", LogicalType.DATE, f -> f.classification(Classification.RESTRICTED).personalData())
@@ -67,7 +77,9 @@ public final class StudentMaster {
 
     /**
      * The foundational product: generated students (a stand-in for the student information
-     * system's export), readable in full by the district's data stewards only.
+     * system's export), refreshed daily, readable in full by the district's data stewards; the
+     * district's analytics products (role {@value #ANALYTICS_ROLE}) read enrollment only
+     * ({@link #ANALYTICS_COLUMNS}).
      *
      * @param students how many students to generate
      * @param seed the seed of the generator; the same seed gives the same students
@@ -89,10 +101,14 @@ public final class StudentMaster {
                         out.accept(batch);
                     }
                 })
+                .supportTier(2)
+                .objective(Objective.frequency(Duration.ofDays(1)), Objective.availability().target(0.995))
                 .access(Policy.forDataset(STUDENTS)
                         .grant(Grant.to(Audience.role("data_steward")).allColumns()
                                 .unmask(Target.classification(Classification.RESTRICTED),
                                         Target.classification(Classification.CONFIDENTIAL)))
+                        .grant(Grant.to(Audience.role(ANALYTICS_ROLE)).named("district-analytics")
+                                .columns(ANALYTICS_COLUMNS.toArray(String[]::new)))
                         .build())
                 .build();
     }

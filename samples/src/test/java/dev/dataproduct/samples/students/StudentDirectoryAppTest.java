@@ -135,4 +135,23 @@ class StudentDirectoryAppTest {
                 .filter(r -> r.get("student_id").equals(first.get("student_id"))).findFirst().orElseThrow();
         assertTrue(printed.contains(first.get("student_id") + " | " + d.get("name") + " | "), printed);
     }
+
+    @Test
+    void theDistrictsAnalyticsProductsReadEnrollmentOfEveryStudentWithoutPersonalData() {
+        DataProduct product = StudentMaster.master(StudentDirectoryApp.STUDENTS, StudentDirectoryApp.SEED);
+        try (BufferAllocator allocator = new RootAllocator()) {
+            ProductReader reader = ProductReader.builder(DirectorySnapshotStore.at(dir.resolve("snapshots")), product)
+                    .allocator(allocator).build();
+            long rows = 0;
+            try (ReadResult r = reader.read(Principal.of("urn:dataproduct:k12:attendance-insights:v1",
+                    StudentMaster.ANALYTICS_ROLE), ReadRequest.of(StudentMaster.STUDENTS).build())) {
+                while (r.next()) {
+                    assertEquals(StudentMaster.ANALYTICS_COLUMNS, r.batch().getSchema().getFields().stream()
+                            .map(f -> f.getName()).toList());
+                    rows += r.batch().getRowCount();
+                }
+            }
+            assertEquals(master.size(), rows);
+        }
+    }
 }

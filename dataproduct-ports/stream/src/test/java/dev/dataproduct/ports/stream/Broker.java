@@ -5,8 +5,11 @@ import org.apache.kafka.common.test.TestKitNodes;
 
 /**
  * One single-node KRaft broker in the test JVM, shared by the test classes of this module so that
- * the suite starts one: started on first use, stopped when the JVM ends. Startup is retried, since a
- * loaded machine can miss the test kit's deadlines.
+ * the suite starts one: started on first use, stopped when the test session ends
+ * ({@link BrokerSession}). Startup is retried, since a loaded machine can miss the test kit's
+ * deadlines. Stopping it in a JVM shutdown hook instead raced the forked test JVM's exit: the
+ * broker's own shutdown, still running when Surefire expected the fork to be gone, failed the build
+ * after every test had passed.
  */
 final class Broker {
     private static KafkaClusterTestKit cluster;
@@ -18,16 +21,21 @@ final class Broker {
     static synchronized String bootstrapServers() {
         if (cluster == null) {
             cluster = start();
-            KafkaClusterTestKit started = cluster;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    started.close();
-                } catch (Exception ignored) {
-                    // the JVM is ending: its temporary directories go with it
-                }
-            }));
         }
         return cluster.bootstrapServers();
+    }
+
+    /**
+     * Stops the broker if one was started.
+     *
+     * @throws Exception if the broker fails to stop
+     */
+    static synchronized void stop() throws Exception {
+        if (cluster != null) {
+            KafkaClusterTestKit running = cluster;
+            cluster = null;
+            running.close();
+        }
     }
 
     /** @return a stream over the broker whose reads give up after 30 s */
