@@ -1,6 +1,7 @@
 package dev.dataproduct.api.port;
 
 import dev.dataproduct.api.data.Dataset;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,4 +28,19 @@ public interface CommittedSnapshot {
      * @throws IllegalArgumentException if the snapshot has no such dataset for the audience
      */
     Dataset dataset(String name);
+
+    /**
+     * How the snapshot changed a dataset relative to the snapshot before it, for a port that
+     * delivers changes rather than whole snapshots (a stream). Present for a dataset written
+     * incrementally (an append, an upsert or events) when the snapshot has a parent; empty for a
+     * dataset each run replaces and for the first snapshot: deliver {@link #dataset} then.
+     *
+     * @param name a dataset name
+     * @return its changes as the audience may read them, or empty to deliver the whole dataset
+     * @throws IllegalArgumentException if the snapshot has no such dataset for the audience
+     */
+    default Optional<DatasetChanges> changes(String name) {
+        dataset(name);
+        return Optional.empty();
+    }
 }

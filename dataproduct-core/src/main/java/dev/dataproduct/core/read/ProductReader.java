@@ -294,7 +294,7 @@ public final class ProductReader {
             }
             Schema stored = snapshot.dataset(request.dataset()).schema().toArrow();
             checkShape(stored, enforcer.spec(), manifest);
-            Dataset dataset = snapshot.dataset(request.dataset());
+            Dataset dataset = snapshot.rows(request.dataset(), request.rows());
             source = dataset.open();
             Schema seen = view.schema(stored);
             List<org.apache.arrow.vector.types.pojo.Field> out = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.dataproduct.core.read;
 
 import dev.dataproduct.api.expr.Expr;
+import dev.dataproduct.core.snapshot.SnapshotRows;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,9 +32,12 @@ import java.util.OptionalLong;
  * @param limit the most rows returned; empty for no limit
  * @param cursor where a previous read of the same request stopped; empty to start at the top
  * @param port the port the read comes through, for the audit
+ * @param rows which rows of the snapshot: all, or those it added or removed relative to its parent
+ *     (a delivery of changes); the policy applies to them as to any read
  */
 public record ReadRequest(String dataset, SnapshotSelector snapshot, List<String> columns, Optional<Expr> filter,
-                          List<SortKey> order, OptionalLong limit, Optional<String> cursor, String port) {
+                          List<SortKey> order, OptionalLong limit, Optional<String> cursor, String port,
+                          SnapshotRows rows) {
 
     /** Validates and copies the components. */
     public ReadRequest {
@@ -50,6 +54,24 @@ public record ReadRequest(String dataset, SnapshotSelector snapshot, List<String
         });
         Objects.requireNonNull(cursor, "cursor");
         Objects.requireNonNull(port, "port");
+        Objects.requireNonNull(rows, "rows");
+    }
+
+    /**
+     * A read of every row of the snapshot.
+     *
+     * @param dataset the dataset
+     * @param snapshot the snapshot
+     * @param columns the columns returned
+     * @param filter the rows returned
+     * @param order the order
+     * @param limit the most rows returned
+     * @param cursor where a previous read stopped
+     * @param port the port the read comes through
+     */
+    public ReadRequest(String dataset, SnapshotSelector snapshot, List<String> columns, Optional<Expr> filter,
+                       List<SortKey> order, OptionalLong limit, Optional<String> cursor, String port) {
+        this(dataset, snapshot, columns, filter, order, limit, cursor, port, SnapshotRows.ALL);
     }
 
     /**
@@ -66,7 +88,7 @@ public record ReadRequest(String dataset, SnapshotSelector snapshot, List<String
      */
     public ReadRequest after(String resumeCursor) {
         return new ReadRequest(dataset, snapshot, columns, filter, order, limit,
-                Optional.of(Objects.requireNonNull(resumeCursor, "resumeCursor")), port);
+                Optional.of(Objects.requireNonNull(resumeCursor, "resumeCursor")), port, rows);
     }
 
     /** Builds a {@link ReadRequest}. */
@@ -79,6 +101,7 @@ public record ReadRequest(String dataset, SnapshotSelector snapshot, List<String
         private Long limit;
         private String cursor;
         private String port = "direct";
+        private SnapshotRows rows = SnapshotRows.ALL;
 
         private Builder(String dataset) {
             this.dataset = Objects.requireNonNull(dataset, "dataset");
@@ -126,10 +149,20 @@ public record ReadRequest(String dataset, SnapshotSelector snapshot, List<String
             return this;
         }
 
+        /**
+         * @param value which rows of the snapshot: {@link SnapshotRows#ADDED} or
+         *     {@link SnapshotRows#REMOVED} for what it changed relative to its parent
+         * @return this builder
+         */
+        public Builder rows(SnapshotRows value) {
+            this.rows = Objects.requireNonNull(value, "rows");
+            return this;
+        }
+
         /** @return the request */
         public ReadRequest build() {
             return new ReadRequest(dataset, snapshot, columns, Optional.ofNullable(filter), order,
-                    limit == null ? OptionalLong.empty() : OptionalLong.of(limit), Optional.ofNullable(cursor), port);
+                    limit == null ? OptionalLong.empty() : OptionalLong.of(limit), Optional.ofNullable(cursor), port, rows);
         }
     }
 }

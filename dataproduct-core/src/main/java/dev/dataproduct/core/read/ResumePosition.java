@@ -2,6 +2,7 @@ package dev.dataproduct.core.read;
 
 import dev.dataproduct.api.access.Principal;
 import dev.dataproduct.api.error.InvalidRequestException;
+import dev.dataproduct.core.snapshot.SnapshotRows;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -50,7 +51,8 @@ record ResumePosition(String snapshot, long offset, String fingerprint) {
 
     static String fingerprint(Principal principal, ReadRequest r) {
         String text = principal.id() + "\n" + r.dataset() + "\n" + r.columns() + "\n"
-                + r.filter().map(Object::toString).orElse("") + "\n" + r.order();
+                + r.filter().map(Object::toString).orElse("") + "\n" + r.order()
+                + (r.rows() == SnapshotRows.ALL ? "" : "\n" + r.rows());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 12);

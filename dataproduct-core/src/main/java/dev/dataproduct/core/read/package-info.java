@@ -26,6 +26,13 @@
  * ({@link dev.dataproduct.core.read.ReadResult#storedBatches()}), for a port that sends Arrow as it
  * is; such a read is audited and pinned like any other.
  *
+ * <p>A request may read, instead of every row, the rows the snapshot
+ * {@link dev.dataproduct.core.snapshot.SnapshotRows#ADDED added} or
+ * {@link dev.dataproduct.core.snapshot.SnapshotRows#REMOVED removed} relative to its parent
+ * ({@code ReadRequest.Builder.rows}), told from the snapshots' data files and deletion vectors;
+ * the policy applies to them as to any read. Delivery ports of incremental products get their
+ * changes this way.
+ *
  * <p>Rows served from outside a snapshot (an online feature store materialised through the reader)
  * pass the same policy with {@code ProductReader.applyPolicy}, audited like a read.
  */

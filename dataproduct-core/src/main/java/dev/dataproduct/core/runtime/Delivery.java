@@ -3,13 +3,17 @@ package dev.dataproduct.core.runtime;
 import dev.dataproduct.api.access.Principal;
 import dev.dataproduct.api.port.OutputPort;
 import dev.dataproduct.api.product.DataProduct;
+import dev.dataproduct.api.schema.DatasetSpec;
+import dev.dataproduct.api.schema.UpdateMode;
 import dev.dataproduct.core.read.ProductReader;
 import dev.dataproduct.core.snapshot.SnapshotManifest;
 import dev.dataproduct.core.snapshot.SnapshotPin;
 import dev.dataproduct.core.snapshot.SnapshotStore;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -67,7 +71,8 @@ final class Delivery {
                         + product.address() + "; grant it access in the product's policy, or give the port an "
                         + "audience that has access";
             } else {
-                AudienceSnapshot snapshot = new AudienceSnapshot(manifest.info(), delivered, reader, audience, name);
+                AudienceSnapshot snapshot = new AudienceSnapshot(manifest.info(), delivered, reader, audience, name,
+                        incremental(product, pin.manifest(), reader), reads);
                 try {
                     port.publish(snapshot);
                 } finally {
@@ -86,6 +91,24 @@ final class Delivery {
         }
         return new PortOutcome(name, required, audience.id(), PortOutcome.Status.DELIVERED, delivered, withheld,
                 Optional.empty());
+    }
+
+    /**
+     * The datasets whose changes a port may deliver: written incrementally, with the parent still in
+     * the store to tell the changes from. A replaced dataset, a first snapshot, or one whose parent
+     * retention removed, is delivered whole.
+     */
+    private Map<String, DatasetSpec> incremental(DataProduct product, SnapshotManifest manifest, ProductReader reader) {
+        Map<String, DatasetSpec> out = new LinkedHashMap<>();
+        if (manifest.parent().isEmpty() || store.find(reader.product(), manifest.parent()).isEmpty()) {
+            return out;
+        }
+        for (DatasetSpec d : product.outputs()) {
+            if (d.updateMode().kind() != UpdateMode.Kind.REPLACE) {
+                out.put(d.name(), d);
+            }
+        }
+        return out;
     }
 
     private static PortOutcome failed(DataProduct product, SnapshotManifest manifest, String name, boolean required,

@@ -37,7 +37,11 @@
  * <p>Delivery: after the commit, each delivery port ({@link dev.dataproduct.api.port.OutputPort})
  * is handed the snapshot as its audience may read it, every dataset read through the product's
  * read path and policy (datasets the audience may not read withheld; an audience that may read none
- * fails the port). Each port's {@link dev.dataproduct.core.runtime.PortOutcome} is in
+ * fails the port). For a dataset written incrementally (append, events, upsert) the port may also
+ * read what the snapshot changed relative to its parent
+ * ({@link dev.dataproduct.api.port.CommittedSnapshot#changes}: the rows written and the keys that
+ * left the audience's view, through the same policy); the first snapshot, and one whose parent
+ * retention removed, offers none. Each port's {@link dev.dataproduct.core.runtime.PortOutcome} is in
  * {@link dev.dataproduct.core.runtime.RunResult#deliveries()}; a failed port never undoes the
  * commit and can be retried with
  * {@link dev.dataproduct.core.runtime.ProductRuntime#redeliver}. A port the product declared

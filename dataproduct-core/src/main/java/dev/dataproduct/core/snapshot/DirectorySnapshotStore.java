@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.dataproduct.api.error.DataProductException;
 import dev.dataproduct.api.error.PortException;
 import dev.dataproduct.api.product.ProductAddress;
 import dev.dataproduct.core.io.ArrowIpcDataset;
@@ -420,7 +421,24 @@ public final class DirectorySnapshotStore implements SnapshotStore {
         Path productDir = productDirectory(ProductAddress.parse(manifest.productAddress()));
         return new StoredSnapshot(manifest,
                 name -> new SnapshotDataset(name, productDir, manifest.filesOf(name), allocator),
-                name -> ArrowIpcDataset.ofFile(name, productDir.resolve(manifest.quarantineFileOf(name)), allocator));
+                name -> ArrowIpcDataset.ofFile(name, productDir.resolve(manifest.quarantineFileOf(name)), allocator),
+                (name, rows) -> {
+                    Optional<SnapshotManifest> parent = parentOf(manifest);
+                    List<DataFile> parentFiles = parent.filter(p -> p.datasets().containsKey(name))
+                            .map(p -> p.filesOf(name)).orElse(null);
+                    return new FileChanges(name, productDir, allocator).rows(rows, manifest.filesOf(name), parentFiles);
+                });
+    }
+
+    /** The parent of a snapshot; a parent removed by retention leaves the changes unknown. */
+    private Optional<SnapshotManifest> parentOf(SnapshotManifest manifest) {
+        if (manifest.parent().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(find(ProductAddress.parse(manifest.productAddress()), manifest.parent())
+                .orElseThrow(() -> new DataProductException("the parent " + manifest.parent() + " of snapshot "
+                        + manifest.id() + " of " + manifest.productAddress() + " was removed by retention, so the "
+                        + "rows the snapshot changed are unknown; read the whole snapshot instead")));
     }
 
     @Override

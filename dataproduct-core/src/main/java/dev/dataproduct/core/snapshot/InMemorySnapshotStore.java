@@ -1,5 +1,7 @@
 package dev.dataproduct.core.snapshot;
 
+import dev.dataproduct.api.data.Dataset;
+import dev.dataproduct.api.error.DataProductException;
 import dev.dataproduct.api.product.ProductAddress;
 import dev.dataproduct.core.io.ArrowIpcDataset;
 import java.io.ByteArrayOutputStream;
@@ -235,9 +237,27 @@ public final class InMemorySnapshotStore implements SnapshotStore {
                 .filter(s -> s.manifest().id().equals(manifest.id())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no snapshot " + manifest.id() + " of "
                         + manifest.productAddress() + " in this store"));
+        // whole snapshots only: each one adds all its rows and removes all its parent's
         return new StoredSnapshot(manifest,
                 name -> ArrowIpcDataset.ofBytes(name, stored.data().get(name), allocator),
-                name -> ArrowIpcDataset.ofBytes(name, stored.quarantine().get(name), allocator));
+                name -> ArrowIpcDataset.ofBytes(name, stored.quarantine().get(name), allocator),
+                (name, rows) -> {
+                    Dataset own = ArrowIpcDataset.ofBytes(name, stored.data().get(name), allocator);
+                    if (rows == SnapshotRows.ADDED) {
+                        return own;
+                    }
+                    byte[] old = manifest.parent().isEmpty() ? null : parentOf(manifest).data().get(name);
+                    return old == null ? Dataset.of(name, own.schema(), List.of())
+                            : ArrowIpcDataset.ofBytes(name, old, allocator);
+                });
+    }
+
+    private synchronized Stored parentOf(SnapshotManifest manifest) {
+        return products.getOrDefault(manifest.productAddress(), List.of()).stream()
+                .filter(p -> p.manifest().id().equals(manifest.parent())).findFirst()
+                .orElseThrow(() -> new DataProductException("the parent " + manifest.parent() + " of snapshot "
+                        + manifest.id() + " of " + manifest.productAddress() + " was removed by retention, so the "
+                        + "rows the snapshot changed are unknown; read the whole snapshot instead"));
     }
 
     @Override

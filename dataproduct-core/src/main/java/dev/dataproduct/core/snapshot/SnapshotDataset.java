@@ -7,32 +7,51 @@ import dev.dataproduct.core.expr.Selection;
 import dev.dataproduct.core.io.ArrowIpcDataset;
 import dev.dataproduct.core.io.IpcBatches;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * The live rows of a dataset spread over several files, each with its deletion vector: the files
  * in order, with the rows the vectors name left out. A batch without deleted rows is passed
- * through as read; one with some is copied without them.
+ * through as read; one with some is copied without them. A part may instead name the only rows
+ * kept (how the rows a snapshot changed are read from files it shares with its parent).
  */
 final class SnapshotDataset implements Dataset, IpcBatches.Source {
     private final String name;
-    private final List<ArrowIpcDataset> files = new ArrayList<>();
-    private final List<Path> deletes = new ArrayList<>();
+    private final List<Part> parts;
     private final BufferAllocator allocator;
 
-    SnapshotDataset(String name, Path productDir, List<DataFile> parts, BufferAllocator allocator) {
+    /**
+     * Some rows of one file.
+     *
+     * @param file the file
+     * @param positions sorted row positions, read when the file is reached
+     * @param keep whether the positions are the rows kept (else the rows left out)
+     */
+    record Part(ArrowIpcDataset file, Supplier<long[]> positions, boolean keep) {
+        /** The live rows of a listed file: its rows but those its deletion vector names. */
+        static Part live(String name, Path productDir, DataFile f, BufferAllocator allocator) {
+            Path deletes = f.deletes().isEmpty() ? null : productDir.resolve(f.deletes());
+            return new Part(ArrowIpcDataset.ofFile(name, productDir.resolve(f.path()), allocator),
+                    () -> deletes == null ? new long[0] : Keys.read(deletes), false);
+        }
+    }
+
+    SnapshotDataset(String name, Path productDir, List<DataFile> files, BufferAllocator allocator) {
+        this(name, files.stream().map(f -> Part.live(name, productDir, f, allocator)).toList(), allocator);
+    }
+
+    /** @param parts the parts in order; at least one, which carries the schema even when it keeps no row */
+    SnapshotDataset(String name, List<Part> parts, BufferAllocator allocator) {
         this.name = name;
         this.allocator = allocator;
-        for (DataFile f : parts) {
-            files.add(ArrowIpcDataset.ofFile(name, productDir.resolve(f.path()), allocator));
-            deletes.add(f.deletes().isEmpty() ? null : productDir.resolve(f.deletes()));
-        }
-        if (files.isEmpty()) {
+        this.parts = List.copyOf(parts);
+        if (parts.isEmpty()) {
             throw new IllegalStateException("dataset '" + name + "' lists no file");
         }
     }
@@ -44,13 +63,20 @@ final class SnapshotDataset implements Dataset, IpcBatches.Source {
 
     @Override
     public Schema schema() {
-        return files.get(0).schema();
+        return parts.get(0).file().schema();
     }
 
-    /** A dataset of one file without deleted rows is that file's batches; any other is not passed on as stored. */
+    /**
+     * A dataset of one whole file (no deleted rows, not a selection of its rows) is that file's
+     * batches; any other is not passed on as stored.
+     */
     @Override
     public Optional<IpcBatches> storedBatches() {
-        return files.size() == 1 && deletes.get(0) == null ? files.get(0).storedBatches() : Optional.empty();
+        if (parts.size() != 1) {
+            return Optional.empty();
+        }
+        Part only = parts.get(0);
+        return !only.keep() && only.positions().get().length == 0 ? only.file().storedBatches() : Optional.empty();
     }
 
     @Override
@@ -58,7 +84,8 @@ final class SnapshotDataset implements Dataset, IpcBatches.Source {
         return new BatchCursor() {
             private int file = -1;
             private BatchCursor inner;
-            private long[] deleted = new long[0];
+            private long[] positions = new long[0];
+            private boolean keep;
             private long base;
             private VectorSchemaRoot copy;
             private VectorSchemaRoot current;
@@ -82,27 +109,33 @@ final class SnapshotDataset implements Dataset, IpcBatches.Source {
                         inner.close();
                         inner = null;
                     }
-                    if (++file >= files.size()) {
+                    if (++file >= parts.size()) {
                         current = null;
                         return false;
                     }
-                    inner = files.get(file).open();
-                    deleted = deletes.get(file) == null ? new long[0] : Keys.read(deletes.get(file));
+                    Part part = parts.get(file);
+                    positions = part.positions().get();
+                    keep = part.keep();
+                    if (keep && positions.length == 0) {
+                        continue;  // nothing of this file: not even opened
+                    }
+                    inner = part.file().open();
                     base = 0;
                 }
             }
 
             private VectorSchemaRoot filter(VectorSchemaRoot batch, int n) {
-                int from = Arrays.binarySearch(deleted, base);
+                int from = Arrays.binarySearch(positions, base);
                 from = from < 0 ? -from - 1 : from;
-                List<Integer> gone = new ArrayList<>();
-                for (int i = from; i < deleted.length && deleted[i] < base + n; i++) {
-                    gone.add((int) (deleted[i] - base));
+                BitSet named = new BitSet(n);
+                for (int i = from; i < positions.length && positions[i] < base + n; i++) {
+                    named.set((int) (positions[i] - base));
                 }
-                if (gone.isEmpty()) {
+                if (keep ? named.cardinality() == n : named.isEmpty()) {
                     return batch;
                 }
-                copy = Selection.allBut(gone, n).copyRows(batch, batch.getSchema(), allocator);
+                Selection rows = Selection.of(named, n);
+                copy = (keep ? rows : rows.invert()).copyRows(batch, batch.getSchema(), allocator);
                 return copy;
             }
 
@@ -129,7 +162,7 @@ final class SnapshotDataset implements Dataset, IpcBatches.Source {
                     inner.close();
                     inner = null;
                 }
-                file = files.size();
+                file = parts.size();
             }
         };
     }

@@ -5,6 +5,7 @@ import dev.dataproduct.api.port.CommittedSnapshot;
 import dev.dataproduct.api.port.SnapshotInfo;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** A committed snapshot opened for reading: its published datasets and its quarantine. */
@@ -12,11 +13,14 @@ public final class StoredSnapshot implements CommittedSnapshot {
     private final SnapshotManifest manifest;
     private final Function<String, Dataset> data;
     private final Function<String, Dataset> quarantined;
+    private final BiFunction<String, SnapshotRows, Dataset> changes;
 
-    StoredSnapshot(SnapshotManifest manifest, Function<String, Dataset> data, Function<String, Dataset> quarantined) {
+    StoredSnapshot(SnapshotManifest manifest, Function<String, Dataset> data, Function<String, Dataset> quarantined,
+                   BiFunction<String, SnapshotRows, Dataset> changes) {
         this.manifest = manifest;
         this.data = data;
         this.quarantined = quarantined;
+        this.changes = changes;
     }
 
     /** @return the snapshot's manifest */
@@ -37,6 +41,20 @@ public final class StoredSnapshot implements CommittedSnapshot {
     @Override
     public Dataset dataset(String name) {
         return lookup(name, manifest.datasets(), data, "dataset");
+    }
+
+    /**
+     * @param name a dataset name
+     * @param rows which of its rows: all, or those the snapshot added or removed relative to its
+     *     parent (see {@link SnapshotRows})
+     * @return those rows
+     * @throws IllegalArgumentException if the snapshot has no such dataset
+     * @throws dev.dataproduct.api.error.DataProductException if the changes are asked for and the
+     *     parent is no longer in the store (removed by retention)
+     */
+    public Dataset rows(String name, SnapshotRows rows) {
+        Dataset all = dataset(name);
+        return rows == SnapshotRows.ALL ? all : changes.apply(name, rows);
     }
 
     /** @return the names of the datasets and inputs that have quarantined rows in this snapshot */

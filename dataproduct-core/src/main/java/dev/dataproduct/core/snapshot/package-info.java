@@ -31,6 +31,12 @@
  * written by earlier snapshots, with key indexes and deletion vectors, so a file is removed only
  * when no retained manifest lists it. Manifests written before these features read as replaces.
  *
+ * <p>An opened snapshot reads the {@link dev.dataproduct.core.snapshot.SnapshotRows rows} it
+ * added or removed relative to its parent from the two manifests' files and deletion vectors: a
+ * file only one lists gives all its live rows to one side, a shared file the rows one deletion
+ * vector names and the other does not. The in-memory store, which keeps whole snapshots, adds
+ * all of a snapshot's rows and removes all its parent's.
+ *
  * <p>An append with a key writes a key index too, so that a later append finds a key already in
  * the snapshot from the indexes ({@link
  * dev.dataproduct.core.snapshot.SnapshotTransaction#presentKeys}) without reading old rows. A

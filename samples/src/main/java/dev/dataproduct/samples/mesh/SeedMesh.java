@@ -8,7 +8,10 @@ import dev.dataproduct.core.metric.MetricDefinitions;
 import dev.dataproduct.core.runtime.ProductRuntime;
 import dev.dataproduct.core.runtime.RunResult;
 import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
+import dev.dataproduct.ports.stream.EventStream;
+import dev.dataproduct.ports.stream.InMemoryStream;
 import dev.dataproduct.samples.attendance.AttendanceEvents;
+import dev.dataproduct.samples.attendance.AttendanceFeed;
 import dev.dataproduct.samples.attendance.AttendanceInsights;
 import dev.dataproduct.samples.attendance.AttendanceMetrics;
 import dev.dataproduct.samples.composition.CustomerSpend;
@@ -43,13 +46,20 @@ import org.apache.arrow.memory.RootAllocator;
  * <p>Retail: Historical Purchases, Customer-Marketing 360, Returns and Products (foundations),
  * Customer Spend and Customer Lifetime Value (derived, through product inputs), Sales Metrics
  * (the metric product of "Gross Revenue"). K-12: Student Master, Student Directory (Masked) (a
- * restricted view), Attendance Events, Attendance Insights (a composite joining the two on the
+ * restricted view), Attendance Events (event-driven: the schools' records arrive on a stream),
+ * Attendance Insights (a composite joining the two on the
  * conformed key {@code student}), Attendance Metrics (the metric product of "Active Student" and
  * "chronic absenteeism rate") and Early-Support Signals (a feature product over Attendance Events).
  * The mesh's clock is
  * the purchases sample's "now", so the purchases are fresh.
  */
 public final class SeedMesh {
+    /**
+     * How long before the mesh's run an attendance record may have been recorded and still be
+     * published: the mesh runs once, months after the school year, and takes the whole year's
+     * records as they arrive on the stream.
+     */
+    public static final Duration ATTENDANCE_LATENESS = Duration.ofDays(500);
     /** Where in the working directory the metric definitions of the mesh are written, as YAML. */
     public static final String METRIC_DEFINITIONS = "metric-definitions.yaml";
 
@@ -68,9 +78,11 @@ public final class SeedMesh {
      * The products of the mesh, in the order they are added (which is not the order they run in).
      *
      * @param ordersCsv the orders Historical Purchases reads
+     * @param attendanceRecords the stream the schools' attendance records arrive on
+     *     ({@link AttendanceEvents#RECORDS_TOPIC}), which event-driven Attendance Events reads
      * @return the products
      */
-    public static List<DataProduct> products(Path ordersCsv) {
+    public static List<DataProduct> products(Path ordersCsv, EventStream attendanceRecords) {
         List<DataProduct> products = new ArrayList<>();
         // derived products first: the host finds the order
         products.add(SalesMetrics.define());
@@ -88,13 +100,14 @@ public final class SeedMesh {
         products.add(AttendanceMetrics.define());
         products.add(EarlySupportSignals.define());
         products.add(AttendanceInsights.define());
-        products.add(AttendanceEvents.define());
+        products.add(AttendanceEvents.eventDriven(attendanceRecords, ATTENDANCE_LATENESS));
         return products;
     }
 
     /**
-     * Writes the orders, runs the mesh, prints its interaction map and a line per product, and writes
-     * the metric definitions of its metric products to {@link #METRIC_DEFINITIONS}.
+     * Writes the orders, sends the school year's attendance records on an in-memory stream
+     * ({@link AttendanceFeed}), runs the mesh, prints its interaction map and a line per product, and
+     * writes the metric definitions of its metric products to {@link #METRIC_DEFINITIONS}.
      *
      * @param work where the orders and snapshots are written
      * @param out where the report is printed
@@ -109,7 +122,11 @@ public final class SeedMesh {
                      .store(DirectorySnapshotStore.at(work.resolve("snapshots")))
                      .clock(Clock.fixed(HistoricalPurchasesApp.NOW, ZoneOffset.UTC)).build()) {
             ProductHost.Builder b = ProductHost.builder(runtime, allocator);
-            products(orders).forEach(b::product);
+            InMemoryStream attendanceRecords = InMemoryStream.create();
+            long sent = AttendanceFeed.publish(attendanceRecords);
+            out.println("The schools sent " + sent + " attendance records on stream topic '"
+                    + AttendanceEvents.RECORDS_TOPIC + "'.");
+            products(orders, attendanceRecords).forEach(b::product);
             try (ProductHost host = b.build()) {
                 out.println("The seed mesh: " + host.products().size() + " products; interaction map:");
                 out.print(host.mesh().interactionMap().indent(2));

@@ -37,6 +37,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import dev.dataproduct.core.runtime.DatasetStats;
+import dev.dataproduct.core.runtime.RunResult;
+import dev.dataproduct.core.snapshot.SnapshotManifest;
+import dev.dataproduct.ports.stream.InMemoryStream;
+import dev.dataproduct.samples.attendance.AttendanceFeed;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,7 +77,7 @@ class SeedMeshTest {
         assertTrue(order.indexOf("early-support-signals") > order.indexOf("attendance-events"), order.toString());
         assertTrue(printed.contains("reads urn:dataproduct:k12:attendance-insights:v1 dataset 'student_months' as "
                 + "input 'student_months'"), printed);
-        assertEquals(SeedMesh.products(dir.resolve("orders.csv")).size(), outcomes.size());
+        assertEquals(SeedMesh.products(dir.resolve("orders.csv"), InMemoryStream.create()).size(), outcomes.size());
         assertTrue(printed.contains("urn:dataproduct:retail:customer-lifetime-value:v1\n"
                 .replace("\n", System.lineSeparator())), printed);
         for (String upstream : List.of("historical-purchases:v1 dataset 'purchases' as input 'purchases'",
@@ -224,5 +229,34 @@ class SeedMeshTest {
         // the sample shows every band and every action of the rule table
         assertEquals(CustomerFacts.BANDS.size(), bands.size(), bands.toString());
         assertEquals(CustomerFacts.NEXT_BEST_ACTIONS.size(), actions.size(), actions.toString());
+    }
+
+    @Test
+    void attendanceEventsIsFedFromTheStreamAndAttendanceInsightsReadsTheSnapshotItPublished() {
+        long sent = AttendanceFeed.publish(InMemoryStream.create());
+        assertTrue(printed.contains("The schools sent " + sent + " attendance records on stream topic '"
+                + AttendanceEvents.RECORDS_TOPIC + "'"), printed);
+        RunResult events = outcomes.stream().filter(o -> o.product().name().equals("attendance-events")).findFirst()
+                .orElseThrow().result().orElseThrow();
+        DatasetStats attendance = events.dataset(AttendanceEvents.ATTENDANCE);
+        assertEquals(sent, attendance.rowsIn() + events.inputs().stream().mapToLong(i -> i.rejected()).sum(),
+                "every record on the stream reaches the product: " + events.summary());
+        assertEquals(0, events.duplicates());
+
+        DirectorySnapshotStore store = DirectorySnapshotStore.at(dir.resolve("snapshots"));
+        DataProduct eventDriven = AttendanceEvents.eventDriven(InMemoryStream.create(), SeedMesh.ATTENDANCE_LATENESS);
+        SnapshotManifest published = store.current(eventDriven.address()).orElseThrow();
+        assertEquals(SnapshotManifest.Operation.APPEND, published.operation(), "an increment of events");
+        assertTrue(published.inputPositions().containsKey("records"),
+                "the stream offsets the run read are committed with the snapshot: " + published.inputPositions());
+        assertEquals(attendance.published(), read(eventDriven, AttendanceEvents.ATTENDANCE, "district_analytics")
+                .size(), "Attendance Events' readers read what it published from the stream");
+
+        SnapshotManifest insights = store.current(AttendanceInsights.define().address()).orElseThrow();
+        assertTrue(insights.upstreamSnapshots().stream().anyMatch(u -> u.productAddress().startsWith(
+                        AttendanceEvents.ADDRESS) && u.dataset().equals(AttendanceEvents.ATTENDANCE)
+                        && u.snapshotId().equals(published.id())),
+                "Attendance Insights read the snapshot event-driven Attendance Events published: "
+                        + insights.upstreamSnapshots());
     }
 }

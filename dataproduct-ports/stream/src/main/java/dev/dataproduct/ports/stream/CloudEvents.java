@@ -15,7 +15,10 @@ public final class CloudEvents {
     public static final String ID = "ce_id";
     /** {@code source}: the product's address. */
     public static final String SOURCE = "ce_source";
-    /** {@code type}: what happened, {@value #ROW_TYPE} for a row of a delivered snapshot. */
+    /**
+     * {@code type}: what happened, {@value #ROW_TYPE} for a row of a delivered snapshot,
+     * {@value #DELETED_TYPE} for a deleted row's tombstone.
+     */
     public static final String TYPE = "ce_type";
     /** {@code time}: the snapshot's commit time, RFC 3339. */
     public static final String TIME = "ce_time";
@@ -34,6 +37,11 @@ public final class CloudEvents {
     public static final String CONTENT_TYPE = "content-type";
     /** The type of a row of a delivered snapshot. */
     public static final String ROW_TYPE = "dev.dataproduct.snapshot.row";
+    /**
+     * The type of a tombstone: the key of a row an incremental snapshot deleted (or that left the
+     * audience's view), with no value.
+     */
+    public static final String DELETED_TYPE = "dev.dataproduct.snapshot.row.deleted";
     /** The type of the record that publishes a product's contract on a topic's contract topic. */
     public static final String CONTRACT_TYPE = "dev.dataproduct.contract";
 

@@ -42,7 +42,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * run's quarantine with its place ({@code topic/partition@offset}), rule {@code parse} and the
  * field; the reason never repeats a value of a classified field. Fields of the value the schema
  * lacks are ignored; columns the value lacks are null (the contract gate decides whether that is
- * allowed). Memory use is bounded by the batch size.
+ * allowed). A tombstone (a deletion delivered by a {@link StreamOutput}, with no value) is no row:
+ * it is quarantined with rule {@code tombstone}. Memory use is bounded by the batch size.
  */
 public final class StreamInput implements InputPort {
     private final EventStream stream;
@@ -260,6 +261,14 @@ public final class StreamInput implements InputPort {
         }
 
         private void add(BatchBuilder b, StreamRecord r) {
+            if (r.value().length == 0 && CloudEvents.DELETED_TYPE.equals(r.header(CloudEvents.TYPE))) {
+                // a deletion is no row: kept in the quarantine, never dropped unseen (the key is not repeated)
+                rejects.reject(new RejectedRow(name, r.origin(), List.of(new Violation("", "tombstone", "record "
+                        + r.origin() + " is a tombstone: it deletes a key of the product that delivered it and "
+                        + "holds no row; read the topic into a product that applies the deletion, or skip it")),
+                        Map.of()));
+                return;
+            }
             RowCodec.Decoded row = codec.decode(r.value(), schema, allocator);
             if (!row.problems().isEmpty()) {
                 List<Violation> violations = new ArrayList<>();

@@ -11,6 +11,7 @@ import dev.dataproduct.api.error.DataProductException;
 import dev.dataproduct.api.error.IncompatibleChangeException;
 import dev.dataproduct.api.error.PortException;
 import dev.dataproduct.api.port.CommittedSnapshot;
+import dev.dataproduct.api.port.DatasetChanges;
 import dev.dataproduct.api.port.OutputContext;
 import dev.dataproduct.api.port.OutputPort;
 import dev.dataproduct.api.port.PortDescriptor;
@@ -33,7 +34,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * A delivery port that publishes each committed snapshot, as its audience may read it, to a topic:
- * one record per row, keyed by the row's primary key, with a CloudEvents envelope in the headers
+ * one record per row (or per changed row, see below), keyed by the row's primary key, with a CloudEvents envelope in the headers
  * ({@link CloudEvents}: {@code id} = snapshot/dataset/row, {@code source} = the product's
  * address, {@code type} = {@value CloudEvents#ROW_TYPE}, {@code time} = the commit time,
  * {@code dataschema} = the contract version, {@code subject} = the dataset and key) and the row as
@@ -52,8 +53,16 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * written, since the topic's consumers read by that contract: a breaking change is a new major
  * version, delivered to a new topic.
  *
+ * <p>A dataset each run replaces is delivered whole with every snapshot. A dataset written
+ * incrementally (an append, events, an upsert) is delivered as its changes
+ * ({@link CommittedSnapshot#changes}): one record per row the snapshot added or wrote again, and
+ * for each key that left the dataset as the audience sees it (deleted, or moved out of its row
+ * filter) a tombstone: the key, no value, {@code ce_type} {@value CloudEvents#DELETED_TYPE}. The
+ * first snapshot, or one whose parent retention removed, is delivered whole. A failed delivery of
+ * an incremental snapshot must be redelivered before the next one, whose changes are relative to it.
+ *
  * <p>Rows are streamed from the read path batch by batch; memory use is bounded by one batch. A
- * key column the audience may not see gives records without a key.
+ * key column the audience may not see gives records without a key, and no tombstones.
  */
 public final class StreamOutput implements OutputPort {
     /** The default port name. */
@@ -171,7 +180,13 @@ public final class StreamOutput implements OutputPort {
                         OdcsCodec.toJson(contract.get()).getBytes(StandardCharsets.UTF_8), h, info.committedAt());
             }
             for (String dataset : snapshot.datasetNames()) {
-                send(snapshot.dataset(dataset), info, envelope, codec);
+                Optional<DatasetChanges> changes = snapshot.changes(dataset);
+                if (changes.isPresent()) {
+                    send(changes.get().upserted(), info, envelope, codec, false);
+                    send(changes.get().deleted(), info, envelope, codec, true);
+                } else {
+                    send(snapshot.dataset(dataset), info, envelope, codec, false);
+                }
             }
             publisher.commit();
         } catch (DataProductException e) {
@@ -186,9 +201,19 @@ public final class StreamOutput implements OutputPort {
         }
     }
 
-    private void send(Dataset dataset, SnapshotInfo info, Map<String, String> envelope, RowCodec codec) {
+    /**
+     * Sends the rows of a dataset, or, for {@code tombstones}, a record with the key and no value
+     * for each key of a deleted row (the Kafka convention, which compaction acts on).
+     */
+    private void send(Dataset dataset, SnapshotInfo info, Map<String, String> envelope, RowCodec codec,
+                      boolean tombstones) {
         List<String> keyColumns = keyColumns(dataset.name());
         Map<String, String> headers = new HashMap<>(envelope);
+        String idPrefix = info.id() + "/" + dataset.name() + (tombstones ? "/deleted/" : "/");
+        if (tombstones) {
+            headers.put(CloudEvents.TYPE, CloudEvents.DELETED_TYPE);
+            headers.remove(CloudEvents.CONTENT_TYPE);  // no data
+        }
         long row = 0;
         try (BatchCursor cursor = dataset.open()) {
             while (cursor.next()) {
@@ -204,10 +229,13 @@ public final class StreamOutput implements OutputPort {
                 }
                 for (int i = 0; i < batch.getRowCount(); i++, row++) {
                     String key = key(keys, i);
-                    headers.put(CloudEvents.ID, info.id() + "/" + dataset.name() + "/" + row);
+                    if (tombstones && key.isEmpty()) {
+                        continue;  // a deletion without a key addresses nothing
+                    }
+                    headers.put(CloudEvents.ID, idPrefix + row);
                     headers.put(CloudEvents.SUBJECT, key.isEmpty() ? dataset.name() : dataset.name() + "/" + key);
-                    publisher.send(topic, key.getBytes(StandardCharsets.UTF_8), codec.encode(batch, i), headers,
-                            info.committedAt());
+                    publisher.send(topic, key.getBytes(StandardCharsets.UTF_8), tombstones ? null
+                            : codec.encode(batch, i), headers, info.committedAt());
                 }
             }
         }

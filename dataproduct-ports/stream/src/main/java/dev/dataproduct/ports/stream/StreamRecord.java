@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * @param offset the offset within the partition
  * @param timestamp the record's timestamp (for a delivered snapshot, its commit time)
  * @param key the key bytes; empty for none
- * @param value the value bytes
+ * @param value the value bytes; empty for none (a tombstone, see {@link CloudEvents#DELETED_TYPE})
  * @param headers the headers as UTF-8 text, by name
  */
 public record StreamRecord(String topic, int partition, long offset, Instant timestamp, byte[] key, byte[] value,

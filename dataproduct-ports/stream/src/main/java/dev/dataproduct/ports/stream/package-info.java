@@ -4,11 +4,13 @@
  * ({@link dev.dataproduct.ports.stream.InMemoryStream}, for unit tests), which behave the same.
  *
  * <p>{@link dev.dataproduct.ports.stream.StreamOutput} delivers each committed snapshot, as its
- * audience may read it, as one record per row in one transaction, with a CloudEvents envelope in
+ * audience may read it, as one record per row in one transaction (for a dataset written
+ * incrementally, one per row the snapshot wrote and a tombstone per key it deleted, as the
+ * audience sees them), with a CloudEvents envelope in
  * the headers ({@link dev.dataproduct.ports.stream.CloudEvents}) and the product's contract kept on
  * the topic's companion contract topic, where a breaking change is refused.
  * {@link dev.dataproduct.ports.stream.StreamInput} reads a topic into batches of a product's schema,
- * quarantining records that do not parse with their topic, partition and offset; the offsets a run
+ * quarantining records that do not parse (and tombstones) with their topic, partition and offset; the offsets a run
  * read are committed with its snapshot, so runs resume exactly after the last committed snapshot.
  * {@link dev.dataproduct.ports.stream.StartPosition} and
  * {@link dev.dataproduct.ports.stream.EventStream#replay} replay a topic from an offset or a time.

@@ -14,6 +14,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.arrow.memory.BufferAllocator;
 import org.junit.jupiter.api.Test;
@@ -60,10 +62,10 @@ class KafkaReplayTest {
     @Test
     void replaysFromAPointInTimeAndFromAnOffset() {
         String out = deliverThreeSnapshots("replay");
-        // each run delivers the whole (appended) snapshot: 10, 20, then 30 rows, at minutes 0, 10, 20
+        // each run of the appending product delivers the rows it added: 10 each, at minutes 0, 10, 20
         StreamInput fromTime = StreamInput.from(stream, out, Events.SPEC.schema())
                 .startingAt(StartPosition.time(Events.at(20)));
-        assertEquals(30, ids(fromTime).size());
+        assertEquals(10, ids(fromTime).size());
         StreamInput justAfter = StreamInput.from(stream, out, Events.SPEC.schema())
                 .startingAt(StartPosition.time(Events.at(20).plusMillis(1)));
         assertEquals(0, ids(justAfter).size(), "no record at or after the time");
@@ -78,7 +80,7 @@ class KafkaReplayTest {
                     .forEachRow(r -> read.add(r.getString("event_id")));
             fromOffset.close();
         }
-        assertEquals(20 + 30, read.size(), "the second and third snapshots, whole");
+        assertEquals(10 + 10, read.size(), "the rows of the second and third snapshots");
         int replayed = 0;
         try (EventStream.Replay replay = stream.replay(out, StartPosition.time(Events.at(10)))) {
             for (StreamRecord r = replay.next(); r != null; r = replay.next()) {
@@ -86,13 +88,29 @@ class KafkaReplayTest {
                 assertEquals(Events.at(10).compareTo(r.timestamp()) <= 0, true, r.toString());
             }
         }
-        assertEquals(20 + 30, replayed, "records replayed from the second snapshot's time on");
+        assertEquals(10 + 10, replayed, "records replayed from the second snapshot's time on");
+    }
+
+    @Test
+    void anAppendingProductDeliversToTheTopicOnlyTheRowsEachRunAdded() {
+        String out = deliverThreeSnapshots("changes");
+        Map<String, Integer> bySnapshot = new TreeMap<>();
+        Set<String> ids = new TreeSet<>();
+        for (StreamRecord r : Topics.records(stream, out)) {
+            bySnapshot.merge(r.header(CloudEvents.SNAPSHOT), 1, Integer::sum);
+            assertEquals(CloudEvents.ROW_TYPE, r.header(CloudEvents.TYPE));
+            ids.add(new String(r.key(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        assertEquals(Map.of("00000001", 10, "00000002", 10, "00000003", 10), bySnapshot,
+                "one record per row a run appended, not the whole snapshot again");
+        assertEquals(30, ids.size(), "no event delivered twice");
     }
 
     @Test
     void rebuildsAProductFromItsStream() {
         String out = deliverThreeSnapshots("rebuild");
-        StreamInput fromStream = StreamInput.from(stream, out, Events.SPEC.schema()).named("raw").lastSnapshotOnly();
+        // an appending product's topic holds each run's rows once: the whole topic rebuilds it
+        StreamInput fromStream = StreamInput.from(stream, out, Events.SPEC.schema()).named("raw");
         try (BufferAllocator allocator = ArrowMemory.rootAllocator();
              ProductRuntime runtime = ProductRuntime.builder().allocator(allocator)
                      .store(DirectorySnapshotStore.at(dir.resolve("rebuilt"))).build()) {
