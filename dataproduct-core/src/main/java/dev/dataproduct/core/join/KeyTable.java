@@ -231,7 +231,8 @@ final class KeyTable {
      * Indexes the keys directly by value, without hashing, when the key is one integer column whose
      * values lie within a range at most four times the rows (surrogate keys of a dimension,
      * typically): a lookup then reads one int of an array of that range instead of a slot of the
-     * larger hash table. Call before adding any key.
+     * larger hash table, and none when the keys were added in ascending order without a gap (their
+     * ids are then their offsets). Call before adding any key.
      *
      * @param column the build side's key column
      * @param n its rows
