@@ -31,6 +31,8 @@ final class KeyTable {
     private final long[] firstKey = new long[CHUNK];
     private int[] direct;
     private long directMin;
+    /** Whether each key added to the direct index got its offset from the smallest as its id. */
+    private boolean offsetIds = true;
     private long[] hashes = new long[0];
     // per part: LONG keeps 1 long per key, WIDE 2; BYTES keeps offsets into a byte pool
     private final long[][] longs;
@@ -229,7 +231,8 @@ final class KeyTable {
      * Indexes the keys directly by value, without hashing, when the key is one integer column whose
      * values lie within a range at most four times the rows (surrogate keys of a dimension,
      * typically): a lookup then reads one int of an array of that range instead of a slot of the
-     * larger hash table. Call before adding any key.
+     * larger hash table, and none when the keys were added in ascending order without a gap (their
+     * ids are then their offsets). Call before adding any key.
      *
      * @param column the build side's key column
      * @param n its rows
@@ -291,6 +294,16 @@ final class KeyTable {
         boolean wide = v instanceof BaseFixedWidthVector f && f.getTypeWidth() == 8 && !(v instanceof BitVector);
         // the rows are the batch's own, so the raw address stays within its data buffer
         long address = v.getDataBuffer().memoryAddress();
+        if (offsetIds) {
+            // keys added in ascending order without a gap (a dimension's surrogate keys in key order):
+            // the id is the offset, and the probe skips the index's cache miss per row
+            long ids = size;
+            for (int i = 0; i < n; i++) {
+                long at = (wide ? MemoryUtil.getLong(address + 8L * i) : longAt(v, i)) - min;
+                out[i] = nulls[i] || at < 0 || at >= ids ? -1 : (int) at;
+            }
+            return;
+        }
         for (int i = 0; i < n; i++) {
             long at = (wide ? MemoryUtil.getLong(address + 8L * i) : longAt(v, i)) - min;
             out[i] = nulls[i] || at < 0 || at >= length ? -1 : index[(int) at] - 1;
@@ -373,6 +386,7 @@ final class KeyTable {
                     keyHash = Arrays.copyOf(keyHash, size * 2);
                 }
                 store(size, keys, row);
+                offsetIds &= at == size;
                 direct[at] = ++size;
             }
             return direct[at] - 1;

@@ -9,7 +9,9 @@
  * Arrow memory of its own allocator, limited to {@link dev.dataproduct.core.join.HashJoin#DEFAULT_MEMORY_LIMIT}
  * unless set, and keeps its distinct keys in an open-addressing table of primitive arrays (a key
  * of one integer-like column sits in the slot itself; integer keys within a range at most four times
- * the build rows are indexed directly by value, without hashing). It streams the probe side batch by batch:
+ * the build rows are indexed directly by value, without hashing, and when the build side holds
+ * every key of that range in ascending order, as a dimension of surrogate keys in key order does, a
+ * key's offset from the smallest is its id and the probe reads no index at all). It streams the probe side batch by batch:
  * hashes a batch's keys column by column, finds each row's key, and gathers each output column
  * from the matched rows. Past the memory limit it fails with a
  * {@link dev.dataproduct.core.join.JoinMemoryException} naming the limit and the rows and keys read;

@@ -206,6 +206,29 @@ class HashJoinTest {
     }
 
     @Test
+    void joinsConsecutiveIntegerKeysInKeyOrderOrNotWithOrphansJustOutsideTheirRange() {
+        Schema facts = Schema.of(Field.builder("customer", LogicalType.INT64).conformedKey("id").build(),
+                Field.of("amount", LogicalType.INT32, false));
+        Schema dims = Schema.of(Field.builder("id", LogicalType.INT64).conformedKey("id").build(),
+                Field.of("name", LogicalType.STRING, false));
+        Object[][] factRows = {{5L, 1}, {9L, 2}, {4L, 3}, {8L, 4}, {null, 5}, {7L, 6}, {6L, 7}};
+        // the first build side holds its keys in ascending order (ids are offsets), the second does not
+        List<Object[][]> builds = List.of(
+                new Object[][] {{5L, "five"}, {6L, "six"}, {7L, "seven"}, {8L, "eight"}},
+                new Object[][] {{6L, "six"}, {5L, "five"}, {8L, "eight"}, {7L, "seven"}});
+        for (Object[][] build : builds) {
+            HashJoin join = HashJoin.builder(dataset("facts", facts, factRows), dataset("dims", dims, build))
+                    .on(ConformedKey.of("id", LogicalType.INT64)).cardinality(Cardinality.MANY_TO_ONE)
+                    .type(JoinType.LEFT).build();
+            try (JoinedRows rows = join.run(allocator)) {
+                assertEquals(List.of("5|1|five", "9|2|null", "4|3|null", "8|4|eight", "null|5|null", "7|6|seven",
+                        "6|7|six"), rows(rows));
+                assertEquals(new JoinReport.Side(7, 4, 3, 1, 0, 0), rows.report().leftSide());
+            }
+        }
+    }
+
+    @Test
     void boundsTheBuildSideOnlyNotTheOutputBatchesTheConsumerReads() {
         Object[][] many = new Object[70_000][];
         for (int i = 0; i < many.length; i++) {
