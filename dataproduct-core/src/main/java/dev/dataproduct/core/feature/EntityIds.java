@@ -10,16 +10,19 @@ import java.util.Map;
  * every entity row of a training set goes through here.
  */
 final class EntityIds {
-    private static final int FREE = -1;
+    private static final long FREE = -1;
 
     private final Map<Object, Integer> objects = new HashMap<>();
-    private long[] longKeys = new long[1 << 10];
-    private int[] longIds = filled(1 << 10);
+    /**
+     * Slot {@code i} is the key at {@code 2i} and its number at {@code 2i + 1} ({@link #FREE} if
+     * none): a probe reads one cache line, where a key and its number in two arrays cost two misses.
+     */
+    private long[] slots = filled(1 << 10);
     private int longCount;
     private int size;
 
-    private static int[] filled(int n) {
-        int[] a = new int[n];
+    private static long[] filled(int slotCount) {
+        long[] a = new long[slotCount * 2];
         Arrays.fill(a, FREE);
         return a;
     }
@@ -37,15 +40,15 @@ final class EntityIds {
             }
             long k = keys.longAt(row);
             int slot = slot(k);
-            if (longIds[slot] == FREE) {
-                longKeys[slot] = k;
-                longIds[slot] = size++;
-                if (++longCount * 2 > longKeys.length) {
+            if (slots[slot + 1] == FREE) {
+                slots[slot] = k;
+                slots[slot + 1] = size++;
+                if (++longCount * 4 > slots.length) {
                     grow();
                 }
                 return size - 1;
             }
-            return longIds[slot];
+            return (int) slots[slot + 1];
         }
         Object key = keys.at(row);
         if (key == null) {
@@ -65,39 +68,37 @@ final class EntityIds {
             if (keys.isNull(row)) {
                 return -1;
             }
-            return longIds[slot(keys.longAt(row))];
+            return (int) slots[slot(keys.longAt(row)) + 1];
         }
         Object key = keys.at(row);
         if (key == null) {
             return -1;
         }
         if (key instanceof Long l && longCount > 0) {
-            return longIds[slot(l)];
+            return (int) slots[slot(l) + 1];
         }
         Integer id = objects.get(key);
         return id == null ? -1 : id;
     }
 
-    /** The slot holding a key, or the free slot where it goes. */
+    /** The index in {@link #slots} of the slot holding a key, or of the free slot where it goes. */
     private int slot(long key) {
-        int mask = longKeys.length - 1;
+        int mask = slots.length / 2 - 1;
         int i = Long.hashCode(key * 0x9E3779B97F4A7C15L) & mask;
-        while (longIds[i] != FREE && longKeys[i] != key) {
+        while (slots[2 * i + 1] != FREE && slots[2 * i] != key) {
             i = (i + 1) & mask;
         }
-        return i;
+        return 2 * i;
     }
 
     private void grow() {
-        long[] oldKeys = longKeys;
-        int[] oldIds = longIds;
-        longKeys = new long[oldKeys.length * 2];
-        longIds = filled(oldKeys.length * 2);
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldIds[i] != FREE) {
-                int s = slot(oldKeys[i]);
-                longKeys[s] = oldKeys[i];
-                longIds[s] = oldIds[i];
+        long[] old = slots;
+        slots = filled(old.length);
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i + 1] != FREE) {
+                int s = slot(old[i]);
+                slots[s] = old[i];
+                slots[s + 1] = old[i + 1];
             }
         }
     }

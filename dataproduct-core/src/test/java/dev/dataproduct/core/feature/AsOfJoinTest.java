@@ -158,4 +158,29 @@ class AsOfJoinTest {
         assertEquals(before, allocator.getAllocatedMemory());
         assertEquals(Duration.ofDays(10), Histories.VIEW.maxAge());
     }
+
+    @Test
+    void holdsOnlyTheFeatureColumnsOfTheTableWhileJoining() {
+        // a feature table with a wide column the view does not use: the join must not keep it
+        Schema wide = new Schema(java.util.stream.Stream.concat(Histories.TABLE.fields().stream(),
+                java.util.stream.Stream.of(Field.of("notes", LogicalType.STRING, true))).toList());
+        String note = "n".repeat(4096);
+        List<Map<String, Object>> features = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            Map<String, Object> row = feature("s" + (i % 8), day(i / 8.0), day(i / 8.0), (double) i, "A");
+            row.put("notes", note);
+            features.add(row);
+        }
+        Dataset table = Histories.dataset("scores", wide, features, 16, allocator, owned);
+        Dataset rows = Histories.dataset("labels", Histories.ENTITY, List.of(entity(0, "s1", day(9))), 2,
+                allocator, owned);
+        long notes = 64L * note.length();
+        try (BufferAllocator joining = allocator.newChildAllocator("join", 0, Long.MAX_VALUE);
+             var cursor = AsOfJoin.of(Histories.VIEW).join(rows, "as_of", table, joining).open()) {
+            assertTrue(cursor.next());
+            assertEquals("PRESENT", cursor.batch().getVector("score_status").getObject(0).toString());
+            assertTrue(joining.getAllocatedMemory() < notes / 2, "the join holds " + joining.getAllocatedMemory()
+                    + " bytes, the unused column alone is " + notes);
+        }
+    }
 }
