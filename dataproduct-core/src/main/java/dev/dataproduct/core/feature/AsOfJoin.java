@@ -211,26 +211,28 @@ public final class AsOfJoin {
             long[] at = new long[n];
             FeatureStatus[] rowStatus = new FeatureStatus[n];
             int[] chosen = new int[n];
-            // the rows are probed in the order of their entity, so that the index and the feature values
-            // (held in the index's order) are read forward rather than at random: most of a probe's time
-            // was waiting for memory
+            // the rows are probed in the order of their entity, so that the entity table, the index and
+            // the feature values (held in the index's order) are read forward rather than at random: most
+            // of a probe's time was waiting for memory. Integer keys are ordered by their home slot in the
+            // entity table, in whose order their entities are numbered, before the table is read at all.
+            boolean bySlot = index.inSlotOrder(keys);
             long[] order = new long[n];
             int probes = 0;
             for (int r = 0; r < n; r++) {
                 at[r] = times.at(r);
-                int entity = index.entity(keys, r);
-                if (entity < 0 || at[r] == AsOfRule.NO_TIME) {
+                int place = at[r] == AsOfRule.NO_TIME ? -1 : bySlot ? index.home(keys, r) : index.entity(keys, r);
+                if (place < 0) {
                     chosen[r] = -1;
                     rowStatus[r] = AsOfRule.judge(AsOfRule.NO_TIME, at[r], maxAge);
                 } else {
-                    order[probes++] = (long) entity << 32 | r;
+                    order[probes++] = (long) place << 32 | r;
                 }
             }
-            EntityOrder.sort(order, probes, index.entities());
+            EntityOrder.sort(order, probes, bySlot ? index.slotCount() : index.entities());
             for (int k = 0; k < probes; k++) {
                 long o = order[k];
                 int r = (int) o;
-                int i = index.latest((int) (o >>> 32), at[r]);
+                int i = index.latest(bySlot ? index.entity(keys, r) : (int) (o >>> 32), at[r]);
                 chosen[r] = i;
                 rowStatus[r] = AsOfRule.judge(i < 0 ? AsOfRule.NO_TIME : index.event(i), at[r], maxAge);
             }

@@ -20,6 +20,7 @@ final class EntityIds {
     private long[] slots = filled(1 << 10);
     private int longCount;
     private int size;
+    private boolean inSlotOrder;
 
     private static long[] filled(int slotCount) {
         long[] a = new long[slotCount * 2];
@@ -81,10 +82,64 @@ final class EntityIds {
         return id == null ? -1 : id;
     }
 
+    /**
+     * Renumbers the entities of integer keys in the order of their slots, once all are numbered, so
+     * that entity rows taken in the order of their {@link #home} slot read this table forward and
+     * find their entities in increasing order (a walk of the index forward, not at random). Entities
+     * of other keys keep their numbers.
+     *
+     * @return the new number of each entity, by its old one
+     */
+    int[] numberInSlotOrder() {
+        int[] renumbered = new int[size];
+        for (int i = 0; i < size; i++) {
+            renumbered[i] = i;
+        }
+        if (!objects.isEmpty()) {
+            return renumbered;
+        }
+        int next = 0;
+        for (int i = 1; i < slots.length; i += 2) {
+            if (slots[i] != FREE) {
+                renumbered[(int) slots[i]] = next;
+                slots[i] = next++;
+            }
+        }
+        inSlotOrder = true;
+        return renumbered;
+    }
+
+    /**
+     * @param keys the join keys of a batch
+     * @return whether rows of these keys have a {@link #home} slot and the entities are numbered in
+     *     the order of their slots
+     */
+    boolean inSlotOrder(EntityKeys keys) {
+        return inSlotOrder && keys.isLong();
+    }
+
+    /** @return how many slots there are: every {@link #home} slot is below it */
+    int slotCount() {
+        return slots.length / 2;
+    }
+
+    /**
+     * Where a row's entity would be, computed from its key without reading the table.
+     *
+     * @return the row's home slot, or -1 if its key is null; only for keys {@link #inSlotOrder}
+     */
+    int home(EntityKeys keys, int row) {
+        return keys.isNull(row) ? -1 : home(keys.longAt(row));
+    }
+
+    private int home(long key) {
+        return Long.hashCode(key * 0x9E3779B97F4A7C15L) & (slots.length / 2 - 1);
+    }
+
     /** The index in {@link #slots} of the slot holding a key, or of the free slot where it goes. */
     private int slot(long key) {
         int mask = slots.length / 2 - 1;
-        int i = Long.hashCode(key * 0x9E3779B97F4A7C15L) & mask;
+        int i = home(key);
         while (slots[2 * i + 1] != FREE && slots[2 * i] != key) {
             i = (i + 1) & mask;
         }

@@ -1,9 +1,9 @@
 package dev.dataproduct.core.feature;
 
 /**
- * Orders the probes of a batch of entity rows by entity, in time linear in the rows: a radix sort
- * of the entity numbers, 11 bits a pass (two passes for up to two million entities). A comparison
- * sort of each batch was a sixth of the join's time.
+ * Orders the probes of a batch of entity rows by the place of their entity (its number, or its
+ * slot in the entity table), in time linear in the rows: a radix sort, 11 bits a pass (two passes
+ * for up to four million places). A comparison sort of each batch was a sixth of the join's time.
  */
 final class EntityOrder {
     private static final int DIGIT_BITS = 11;
@@ -13,15 +13,15 @@ final class EntityOrder {
     }
 
     /**
-     * Sorts probes by entity, stably (rows of one entity keep their order).
+     * Sorts probes by place, stably (rows of one place keep their order).
      *
-     * @param probes the first {@code count} hold an entity number (0 or more) in the high 32 bits
-     *     and a row in the low 32
+     * @param probes the first {@code count} hold a place (0 or more) in the high 32 bits and a row
+     *     in the low 32
      * @param count how many probes there are
-     * @param entities one more than the largest entity number
+     * @param places one more than the largest place
      */
-    static void sort(long[] probes, int count, int entities) {
-        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(entities - 1, 1));
+    static void sort(long[] probes, int count, int places) {
+        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(places - 1, 1));
         long[] from = probes;
         long[] to = new long[count];
         int[] starts = new int[BUCKETS + 1];

@@ -125,6 +125,10 @@ final class FeatureIndex implements AutoCloseable {
     /** Orders the rows by entity (a counting sort, stable) and then by time within each entity. */
     private void group(IntList entityOf, LongList event, LongList create, LongList position) {
         int rows = entityOf.size;
+        int[] renumbered = entities.numberInSlotOrder();
+        for (int i = 0; i < rows; i++) {
+            entityOf.values[i] = renumbered[entityOf.values[i]];
+        }
         starts = new int[entities.size() + 1];
         for (int i = 0; i < rows; i++) {
             starts[entityOf.values[i] + 1]++;
@@ -204,6 +208,21 @@ final class FeatureIndex implements AutoCloseable {
     /** @return how many entities the table has rows of; their numbers are below it */
     int entities() {
         return entities.size();
+    }
+
+    /** @see EntityIds#inSlotOrder */
+    boolean inSlotOrder(EntityKeys keys) {
+        return entities.inSlotOrder(keys);
+    }
+
+    /** @see EntityIds#home */
+    int home(EntityKeys keys, int row) {
+        return entities.home(keys, row);
+    }
+
+    /** @see EntityIds#slotCount */
+    int slotCount() {
+        return entities.slotCount();
     }
 
     /**
