@@ -296,10 +296,12 @@ final class AsOfBenchmark {
             long[] nanos = new long[n];
             long allocated = 0;
             long gcMillis = 0;
+            long gcCount = 0;
             for (int i = -n / 5; i < n; i++) {
                 if (i == 0) {
                     allocated = allocatedBytes();
                     gcMillis = gcMillis();
+                    gcCount = gcCount();
                 }
                 List<List<?>> keys = new ArrayList<>(size);
                 for (int k = 0; k < size; k++) {
@@ -314,11 +316,13 @@ final class AsOfBenchmark {
             }
             allocated = allocatedBytes() - allocated;
             gcMillis = gcMillis() - gcMillis;
+            gcCount = gcCount() - gcCount;
+            long total = Arrays.stream(nanos).sum();
             Arrays.sort(nanos);
             out.printf(Locale.ROOT, "online lookup, %3d key%s: p50 %8.1f µs  p99 %8.1f µs  (%,d lookups; %,d bytes "
-                            + "allocated a lookup, %,d ms in GC, total %,.0f ms)%n", size, size == 1 ? " " : "s",
-                    nanos[n / 2] / 1e3, nanos[(int) (n * 0.99)] / 1e3, n, allocated / n, gcMillis,
-                    Arrays.stream(nanos).sum() / 1e6);
+                            + "allocated a lookup, %,d collections taking %,d ms, total %,.0f ms)%n", size,
+                    size == 1 ? " " : "s", nanos[n / 2] / 1e3, nanos[(int) (n * 0.99)] / 1e3, n, allocated / n,
+                    gcCount, gcMillis, total / 1e6);
         }
     }
 
@@ -326,6 +330,12 @@ final class AsOfBenchmark {
     private static long allocatedBytes() {
         return ((com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean())
                 .getThreadAllocatedBytes(Thread.currentThread().getId());
+    }
+
+    /** Collections so far, by all collectors. */
+    private static long gcCount() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount).sum();
     }
 
     /** Milliseconds the collectors have spent so far, all of them. */
