@@ -7,8 +7,12 @@ import dev.dataproduct.api.data.RowView;
 import dev.dataproduct.api.feature.FeatureStatus;
 import dev.dataproduct.api.feature.FeatureValue;
 import dev.dataproduct.api.feature.FeatureView;
+import dev.dataproduct.core.expr.RowGather;
 import dev.dataproduct.core.expr.Selection;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -19,7 +23,6 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,10 +42,12 @@ import java.util.Objects;
  * rows keep their order. They name the join keys as the entity does; their time column may be a date
  * (its start, UTC) or a timestamp (zone-less read as UTC).
  *
- * <p>Memory: the feature table is held (its batches, shared where the source allows, and 28 bytes a
- * row for the index sorted by entity and time); the entity rows are streamed, one batch and its
- * output at a time, each looked up by a binary search of its entity's rows. The entity side, the
- * large one in training, is therefore bounded by the batch size.
+ * <p>Memory: of the feature table, only the feature columns are held, copied once into the order
+ * of an index sorted by entity and time (20 bytes a row); its other columns are let go once it is
+ * indexed. The entity rows are streamed, one batch and its output at a time; the rows of a batch are
+ * probed in the order of their entity, each by a binary search of its entity's rows, and the values
+ * chosen are copied in bulk. The entity side, the large one in training, is therefore bounded by the
+ * batch size.
  */
 public final class AsOfJoin {
     /** The suffix of the status column of each feature. */
@@ -147,11 +152,12 @@ public final class AsOfJoin {
 
     /** Streams the entity rows, the feature table held from the first batch on. */
     private final class Cursor implements BatchCursor {
-        private static final Map<FeatureStatus, byte[]> NAMES = new EnumMap<>(FeatureStatus.class);
+        /** Each status's name, by ordinal. */
+        private static final byte[][] NAMES = new byte[FeatureStatus.values().length][];
 
         static {
             for (FeatureStatus s : FeatureStatus.values()) {
-                NAMES.put(s, s.name().getBytes(StandardCharsets.US_ASCII));
+                NAMES[s.ordinal()] = s.name().getBytes(StandardCharsets.US_ASCII);
             }
         }
 
@@ -202,21 +208,33 @@ public final class AsOfJoin {
                 throw new DataProductException("as-of join of feature view '" + view.name() + "': " + e.getMessage());
             }
             Times times = new Times(time);
-            int[] chosen = new int[n];
+            long[] at = new long[n];
             FeatureStatus[] rowStatus = new FeatureStatus[n];
-            // the rows are probed in the order of their entity, so that the index is walked forward
-            // rather than at random: most of a probe's time was waiting for memory
+            int[] chosen = new int[n];
+            // the rows are probed in the order of their entity, so that the entity table, the index and
+            // the feature values (held in the index's order) are read forward rather than at random: most
+            // of a probe's time was waiting for memory. Integer keys are ordered by their home slot in the
+            // entity table, in whose order their entities are numbered, before the table is read at all.
+            boolean bySlot = index.inSlotOrder(keys);
             long[] order = new long[n];
+            int probes = 0;
             for (int r = 0; r < n; r++) {
-                order[r] = (long) index.entity(keys, r) << 32 | r;
+                at[r] = times.at(r);
+                int place = at[r] == AsOfRule.NO_TIME ? -1 : bySlot ? index.home(keys, r) : index.entity(keys, r);
+                if (place < 0) {
+                    chosen[r] = -1;
+                    rowStatus[r] = AsOfRule.judge(AsOfRule.NO_TIME, at[r], maxAge);
+                } else {
+                    order[probes++] = (long) place << 32 | r;
+                }
             }
-            java.util.Arrays.sort(order);
-            for (long o : order) {
+            EntityOrder.sort(order, probes, bySlot ? index.slotCount() : index.entities());
+            for (int k = 0; k < probes; k++) {
+                long o = order[k];
                 int r = (int) o;
-                long at = times.at(r);
-                int i = index.latest((int) (o >> 32), at);
+                int i = index.latest(bySlot ? index.entity(keys, r) : (int) (o >>> 32), at[r]);
                 chosen[r] = i;
-                rowStatus[r] = AsOfRule.judge(i < 0 ? AsOfRule.NO_TIME : index.event(i), at, maxAge);
+                rowStatus[r] = AsOfRule.judge(i < 0 ? AsOfRule.NO_TIME : index.event(i), at[r], maxAge);
             }
             List<FieldVector> vectors = new ArrayList<>();
             try (VectorSchemaRoot shared = Selection.all(n).copyRows(batch, batch.getSchema(), allocator)) {
@@ -231,7 +249,7 @@ public final class AsOfJoin {
                     vectors.add(value);
                     VarCharVector status = (VarCharVector) schema.getFields().get(column++).createVector(allocator);
                     vectors.add(status);
-                    fill(feature, chosen, rowStatus, value, status, n);
+                    fill(index.feature(feature), chosen, rowStatus, value, status, n);
                 }
                 return new VectorSchemaRoot(schema.getFields(), vectors, n);
             } catch (RuntimeException e) {
@@ -240,27 +258,38 @@ public final class AsOfJoin {
             }
         }
 
-        private void fill(String feature, int[] chosen, FeatureStatus[] rowStatus, FieldVector value,
+        /** Writes a feature's values and statuses, each vector sized once and its values copied in bulk. */
+        private void fill(FieldVector source, int[] chosen, FeatureStatus[] rowStatus, FieldVector value,
                           VarCharVector status, int n) {
-            value.setInitialCapacity(n);
-            value.allocateNew();
-            status.allocateNew((long) n * 8, n);
-            // looked up once a batch: by name per row was a fifth of the join's time
-            FieldVector[] sources = index.column(feature);
+            FieldVector[] from = new FieldVector[n];
             for (int r = 0; r < n; r++) {
-                FeatureStatus s = rowStatus[r];
-                if (s == FeatureStatus.PRESENT) {
-                    FieldVector source = sources[index.batchOf(chosen[r])];
-                    int row = index.rowOf(chosen[r]);
-                    if (source.isNull(row)) {
-                        s = AsOfRule.featureStatus(s, true);
-                    } else {
-                        value.copyFromSafe(row, r, source);
-                    }
-                }
-                status.setSafe(r, NAMES.get(s));
+                from[r] = rowStatus[r] == FeatureStatus.PRESENT ? source : null;
             }
-            value.setValueCount(n);
+            RowGather.gather(from, chosen, n, value);
+            FeatureStatus[] statuses = new FeatureStatus[n];
+            long bytes = 0;
+            for (int r = 0; r < n; r++) {
+                statuses[r] = AsOfRule.featureStatus(rowStatus[r], from[r] != null && value.isNull(r));
+                bytes += NAMES[statuses[r].ordinal()].length;
+            }
+            status.allocateNew(Math.max(bytes, 1), Math.max(n, 1));
+            ArrowBuf validity = status.getValidityBuffer();
+            validity.setZero(0, validity.capacity());
+            validity.setOne(0, n / 8);
+            for (int r = n / 8 * 8; r < n; r++) {
+                BitVectorHelper.setBit(validity, r);
+            }
+            ArrowBuf offsets = status.getOffsetBuffer();
+            ArrowBuf data = status.getDataBuffer();
+            int end = 0;
+            offsets.setInt(0, 0);
+            for (int r = 0; r < n; r++) {
+                byte[] name = NAMES[statuses[r].ordinal()];
+                data.setBytes(end, name);
+                end += name.length;
+                offsets.setInt((long) (r + 1) * BaseVariableWidthVector.OFFSET_WIDTH, end);
+            }
+            status.setLastSet(n - 1);
             status.setValueCount(n);
         }
 

@@ -158,4 +158,93 @@ class AsOfJoinTest {
         assertEquals(before, allocator.getAllocatedMemory());
         assertEquals(Duration.ofDays(10), Histories.VIEW.maxAge());
     }
+
+    @Test
+    void holdsOnlyTheFeatureColumnsOfTheTableWhileJoining() {
+        // a feature table with a wide column the view does not use: the join must not keep it
+        Schema wide = new Schema(java.util.stream.Stream.concat(Histories.TABLE.fields().stream(),
+                java.util.stream.Stream.of(Field.of("notes", LogicalType.STRING, true))).toList());
+        String note = "n".repeat(4096);
+        List<Map<String, Object>> features = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            Map<String, Object> row = feature("s" + (i % 8), day(i / 8.0), day(i / 8.0), (double) i, "A");
+            row.put("notes", note);
+            features.add(row);
+        }
+        Dataset table = Histories.dataset("scores", wide, features, 16, allocator, owned);
+        Dataset rows = Histories.dataset("labels", Histories.ENTITY, List.of(entity(0, "s1", day(9))), 2,
+                allocator, owned);
+        long notes = 64L * note.length();
+        try (BufferAllocator joining = allocator.newChildAllocator("join", 0, Long.MAX_VALUE);
+             var cursor = AsOfJoin.of(Histories.VIEW).join(rows, "as_of", table, joining).open()) {
+            assertTrue(cursor.next());
+            assertEquals("PRESENT", cursor.batch().getVector("score_status").getObject(0).toString());
+            assertTrue(joining.getAllocatedMemory() < notes / 2, "the join holds " + joining.getAllocatedMemory()
+                    + " bytes, the unused column alone is " + notes);
+        }
+    }
+
+    @Test
+    void answersIntegerKeysAsTheSameEntitiesKeyedByText() {
+        // integer keys take their own path (probed in the order of the entity table's slots): it must
+        // choose what the path of other keys chooses, over enough entities to grow the table
+        long seed = 7_2026_12_01L;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        FeatureView byNumber = FeatureView.builder("by-number")
+                .source(ProductInput.of("urn:dataproduct:k12:grades", 1).dataset("grades"))
+                .entity(new Entity("student", Map.of("student_no", LogicalType.INT64), "student"))
+                .eventTime("event_time").feature(Feature.column("score", LogicalType.FLOAT64))
+                .maxAge(Duration.ofDays(10)).build();
+        FeatureView byText = FeatureView.builder("by-text")
+                .source(ProductInput.of("urn:dataproduct:k12:grades", 1).dataset("grades"))
+                .entity(new Entity("student", Map.of("student_no", LogicalType.STRING), "student"))
+                .eventTime("event_time").feature(Feature.column("score", LogicalType.FLOAT64))
+                .maxAge(Duration.ofDays(10)).build();
+        List<Map<String, Object>> numbered = new ArrayList<>();
+        List<Map<String, Object>> texted = new ArrayList<>();
+        for (int i = 0; i < 20_000; i++) {
+            long student = random.nextLong(3_000) * 7919;
+            java.time.Instant event = day(random.nextDouble() * 60);
+            Double score = random.nextInt(10) == 0 ? null : (double) random.nextInt(1000);
+            Map<String, Object> n = new java.util.HashMap<>();
+            n.put("student_no", student);
+            n.put("event_time", event);
+            n.put("score", score);
+            numbered.add(n);
+            Map<String, Object> t = new java.util.HashMap<>(n);
+            t.put("student_no", "s" + student);
+            texted.add(t);
+        }
+        List<Map<String, Object>> numberRows = new ArrayList<>();
+        List<Map<String, Object>> textRows = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+            Long student = random.nextInt(50) == 0 ? null : random.nextLong(3_100) * 7919;
+            java.time.Instant at = random.nextInt(50) == 0 ? null : day(random.nextDouble() * 70 - 5);
+            Map<String, Object> n = new java.util.HashMap<>();
+            n.put("student_no", student);
+            n.put("as_of", at);
+            numberRows.add(n);
+            Map<String, Object> t = new java.util.HashMap<>(n);
+            t.put("student_no", student == null ? null : "s" + student);
+            textRows.add(t);
+        }
+        Schema numberSchema = Schema.of(Field.of("student_no", LogicalType.INT64, false),
+                Field.of("as_of", LogicalType.TIMESTAMP_TZ, false));
+        Schema textSchema = Schema.of(Field.of("student_no", LogicalType.STRING, false),
+                Field.of("as_of", LogicalType.TIMESTAMP_TZ, false));
+        List<Map<String, Object>> a = Histories.rows(AsOfJoin.of(byNumber).join(
+                Histories.dataset("rows", numberSchema, numberRows, 4096, allocator, owned), "as_of",
+                Histories.dataset("t", byNumber.dataset().schema(), numbered, 4096, allocator, owned), allocator));
+        List<Map<String, Object>> b = Histories.rows(AsOfJoin.of(byText).join(
+                Histories.dataset("rows", textSchema, textRows, 4096, allocator, owned), "as_of",
+                Histories.dataset("t", byText.dataset().schema(), texted, 4096, allocator, owned), allocator));
+        assertEquals(b.size(), a.size());
+        long present = 0;
+        for (int r = 0; r < a.size(); r++) {
+            assertEquals(b.get(r).get("score_status"), a.get(r).get("score_status"), "seed " + seed + ", row " + r);
+            assertEquals(b.get(r).get("score"), a.get(r).get("score"), "seed " + seed + ", row " + r);
+            present += "PRESENT".equals(a.get(r).get("score_status")) ? 1 : 0;
+        }
+        assertTrue(present > 1_000, "the data must choose values: " + present + " present");
+    }
 }
