@@ -12,7 +12,8 @@ import java.util.Objects;
  *     could not read
  * @param origin where the row came from, such as {@code orders row 3}
  * @param rules the rules broken, as {@code field:rule} (or {@code rule} for a whole-row rule),
- *     such as {@code quantity:maximum} or {@code quantity:parse}
+ *     such as {@code quantity:maximum}, {@code quantity:parse} or, for a row check over several
+ *     columns, {@code sku, quantity:quality check 'name'}
  * @param reasons the reasons, for people
  * @param values the original values as text, by column; absent for null
  */
@@ -28,11 +29,14 @@ public record QuarantinedRow(String source, String origin, List<String> rules, S
     }
 
     /**
-     * @param rule a rule as {@code field:rule}, or a bare rule such as {@code maximum}
-     * @return whether the row broke it (a bare rule matches on any field)
+     * @param rule a rule as {@code field:rule}, a bare rule such as {@code maximum}, or the name of a
+     *     quality check that quarantines failing rows
+     * @return whether the row broke it (a bare rule or a check's name matches on any field)
      */
     public boolean broke(String rule) {
-        return rules.contains(rule) || rules.stream().anyMatch(r -> r.endsWith(":" + rule));
+        String check = "quality check '" + rule + "'";
+        return rules.contains(rule) || rules.contains(check)
+                || rules.stream().anyMatch(r -> r.endsWith(":" + rule) || r.endsWith(":" + check));
     }
 
     @Override

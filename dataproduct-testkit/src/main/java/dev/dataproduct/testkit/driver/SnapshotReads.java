@@ -16,6 +16,13 @@ import org.apache.arrow.memory.BufferAllocator;
  * When reads go through the read path with access policies, only this class changes.
  */
 final class SnapshotReads {
+    /**
+     * The stored rules are joined by bare commas, while the fields of a rule over several columns
+     * are joined by a comma and a space ({@code sku, quantity:quality check 'x'}): split only on
+     * the former.
+     */
+    private static final java.util.regex.Pattern RULE_SEPARATOR = java.util.regex.Pattern.compile(",(?! )");
+
     private static final List<String> QUARANTINE_META = List.of("_origin", "_rules", "_reasons", "_extra");
 
     private final SnapshotStore store;
@@ -63,7 +70,7 @@ final class SnapshotReads {
                 });
                 String rules = r.getString("_rules");
                 out.add(new QuarantinedRow(name, r.getString("_origin"),
-                        rules == null || rules.isEmpty() ? List.of() : Arrays.asList(rules.split(",")),
+                        rules == null || rules.isEmpty() ? List.of() : Arrays.asList(RULE_SEPARATOR.split(rules)),
                         String.valueOf(r.getString("_reasons")), values));
             });
         }

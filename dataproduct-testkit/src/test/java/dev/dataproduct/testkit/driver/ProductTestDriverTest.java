@@ -303,4 +303,25 @@ public class ProductTestDriverTest {
             assertTrue(run.quarantinedRows().get(0).broke("primary_key"), run.toString());
         }
     }
+
+    /** A row check over two columns: its rule reads back whole, and matches by the check's name. */
+    @Test
+    void aRowCheckOverSeveralColumnsIsNamedAsBrokenWholeAndByItsName() {
+        Check skuMatchesQuantity = Check.predicate(dev.dataproduct.api.expr.Expr.col("sku").ne("SKU-000009")
+                        .or(dev.dataproduct.api.expr.Expr.col("quantity").le(1)))
+                .percent().atMost(50).named("no-bulk-nines").quarantineFailingRows();
+        try (var driver = ProductTestDriver.of(purchases(skuMatchesQuantity)).maxQuarantinedShare(0.5)) {
+            driver.input("orders")
+                    .pipeText("o1", "SKU-000001", "2", "2026-01-01T00:00:00Z", "")
+                    .pipeText("o2", "SKU-000009", "7", "2026-01-01T00:00:00Z", "")
+                    .pipeText("o3", "SKU-000009", "1", "2026-01-01T00:00:00Z", "");
+            TestRun run = driver.run();
+            assertThat(run).published(2).quarantined(1);
+            QuarantinedRow row = run.quarantinedRows().get(0);
+            assertEquals(1, row.rules().size(), row.rules().toString());
+            assertTrue(row.broke("no-bulk-nines"), row.rules().toString());
+            assertFalse(row.broke("sku"), row.rules().toString());
+            assertFalse(row.broke("no-bulk"), row.rules().toString());
+        }
+    }
 }

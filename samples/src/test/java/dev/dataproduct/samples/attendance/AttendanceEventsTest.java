@@ -58,7 +58,7 @@ class AttendanceEventsTest {
         assertEquals(in, run.published() + run.quarantined());
         assertTrue(run.quarantined() > 0, "the generator leaves some tardies without minutes late");
         assertEquals(run.quarantined(), quarantined.size());
-        assertTrue(quarantined.stream().allMatch(q -> q.reasons().contains("quality check '" + AttendanceEvents.MINUTES_LATE_RULE + "'")
+        assertTrue(quarantined.stream().allMatch(q -> q.broke(AttendanceEvents.MINUTES_LATE_RULE)
                 && q.values().get("status").equals("TARDY") && q.values().get("minutes_late") == null),
                 quarantined.toString());
         assertEquals(generated(AttendanceEvents.SUBMISSIONS), submissions.size());
