@@ -56,6 +56,13 @@ final class Broker {
                         .setConfigProp("transaction.state.log.min.isr", "1")
                         .setConfigProp("transaction.state.log.num.partitions", "1")
                         .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                        // tests stamp records with fixed clocks, months or years in the past: with
+                        // the default 7-day retention a clean-up would delete them under a reader.
+                        // Clean-ups run from the start and often, so that a test depending on
+                        // retention fails every time rather than only when a build is slow
+                        .setConfigProp("log.retention.ms", "-1")
+                        .setConfigProp("log.retention.check.interval.ms", "500")
+                        .setConfigProp("log.initial.task.delay.ms", "0")
                         .build();
                 kit.format();
                 kit.startup();
