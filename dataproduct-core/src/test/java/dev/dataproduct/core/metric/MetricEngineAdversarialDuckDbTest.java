@@ -92,8 +92,19 @@ class MetricEngineAdversarialDuckDbTest {
                     Measure.of("score_max", Aggregation.MAX, Expr.col("score")),
                     Measure.of("score_avg", Aggregation.AVERAGE, Expr.col("score")),
                     Measure.sum("score_sum", Expr.col("score")),
-                    Measure.of("score_distinct", Aggregation.COUNT_DISTINCT, Expr.col("score")))
+                    Measure.of("score_distinct", Aggregation.COUNT_DISTINCT, Expr.col("score")),
+                    Measure.sum("line_value", Expr.col("amount").times(Expr.col("quantity"))),
+                    Measure.of("quantity_avg", Aggregation.AVERAGE, Expr.col("quantity")),
+                    Measure.of("flag_distinct", Aggregation.COUNT_DISTINCT, Expr.col("flag")),
+                    Measure.of("day_distinct", Aggregation.COUNT_DISTINCT, Expr.col("shipped_on")))
             .metric(Metric.simple("revenue", "revenue"),
+                    Metric.simple("line_value", "line_value"),
+                    Metric.simple("quantity_avg", "quantity_avg"),
+                    Metric.simple("flag_distinct", "flag_distinct"),
+                    Metric.simple("day_distinct", "day_distinct"),
+                    Metric.derived("percent_flagged", Expr.col("flagged").times(Expr.lit(100)).dividedBy(Expr.col("all")),
+                            new MetricInput("flagged_revenue", "flagged", java.util.Optional.empty()),
+                            new MetricInput("revenue", "all", java.util.Optional.empty())),
                     Metric.simple("orders", "order_count"),
                     Metric.simple("quantities", "quantities"),
                     Metric.simple("customers", "customer_count"),
@@ -145,7 +156,8 @@ class MetricEngineAdversarialDuckDbTest {
     private static final List<String> PLAIN = List.of("revenue", "orders", "quantities", "customers", "big_sum",
             "big_max", "big_min", "big_distinct", "amount_min", "amount_avg", "amount_distinct", "score_min",
             "score_max", "score_avg", "score_sum", "score_distinct", "huge_orders", "flagged_revenue",
-            "revenue_per_huge_order", "orders_per_revenue", "flagged_share", "big_per_customer");
+            "revenue_per_huge_order", "orders_per_revenue", "flagged_share", "big_per_customer", "line_value",
+            "quantity_avg", "flag_distinct", "day_distinct", "percent_flagged");
     private static final List<String> SHIFTED = List.of("day_change", "week_change", "month_ratio", "quarter_change",
             "year_ratio", "revenue");
     private static final List<String> CUMULATIVE = List.of("running_revenue", "running_customers", "revenue_7d",
