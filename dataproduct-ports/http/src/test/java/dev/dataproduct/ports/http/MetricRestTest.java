@@ -134,4 +134,82 @@ class MetricRestTest {
             assertTrue(Http.text(unknown).contains("unknown metric 'nope'"), Http.text(unknown));
         }
     }
+
+    @Test
+    void theMetricsEndpointFiltersRowsInTheRowsEndpointSyntaxUnderTheCallersPolicy() throws Exception {
+        Policy policy = Policy.forDataset("orders").grant(Grant.to(Audience.role("analyst")).allColumns())
+                .grant(Grant.to(Audience.role("eu")).allColumns().rows(Expr.col("region").eq("EU"))).build();
+        DataProduct orders = DataProduct.builder("orders").domain("retail").version("1.0.0").owner(OWNER)
+                .purpose("Orders.").input(RowsInput.of("raw", ORDERS.schema(), rows())).output(ORDERS)
+                .access(policy).transform(ctx -> ctx.input("raw")).build();
+        DataProduct metrics = MetricProduct.publish(DataProduct.builder("sales-metrics").domain("retail")
+                        .version("1.0.0").owner(OWNER).purpose("Sales metrics.").principalRoles("analyst")
+                        .input(ProductInput.of("urn:dataproduct:retail:orders", 1).dataset("orders"))
+                        .access(Policy.forDataset("revenue_by_month")
+                                .grant(Grant.to(Audience.role("analyst")).allColumns()).build()),
+                SALES, MetricDataset.of("revenue_by_month", QUERY)).build();
+        String carol = "carol-token-0123456789";
+        StaticTokens tokens = StaticTokens.builder().token(ANA, Principal.of("ana", "analyst"))
+                .token(BOB, Principal.of("bob", "guest")).token(carol, Principal.of("carol", "eu")).build();
+        RestPort rest = RestPort.builder().authenticator(tokens::authenticate).build();
+        try (BufferAllocator allocator = new RootAllocator();
+             ProductRuntime runtime = ProductRuntime.builder().allocator(allocator).build();
+             ProductHost host = ProductHost.builder(runtime, allocator).product(orders).product(metrics).serve(rest)
+                     .build()) {
+            host.runMesh();
+            host.start();
+            String base = "/products/retail/sales-metrics/v1/metrics?metrics=gross_revenue,orders&by=region";
+            JsonNode filtered = json(Http.get(rest.baseUri(), base + "&amount=gt.10&ordered_on=gte.2025-03-01", ANA,
+                    "Accept", "application/json"));
+            MetricQuery same = MetricQuery.of("gross_revenue", "orders").by("region")
+                    .where(Expr.col("amount").gt(10.0).and(Expr.col("ordered_on").ge(LocalDate.of(2025, 3, 1))))
+                    .build();
+            try (VectorSchemaRoot answer = MetricEngine.of(SALES, allocator).query(
+                    ProductReader.builder(runtime.store(), orders).allocator(allocator).build(),
+                    Principal.of("ana", "analyst"), same)) {
+                assertEquals(2, answer.getRowCount());
+                assertEquals(answer.getRowCount(), filtered.size());
+                for (int r = 0; r < answer.getRowCount(); r++) {
+                    assertEquals(answer.getVector("region").getObject(r).toString(),
+                            filtered.get(r).get("region").asText());
+                    assertEquals((Double) answer.getVector("gross_revenue").getObject(r),
+                            filtered.get(r).get("gross_revenue").asDouble());
+                    assertEquals((Long) answer.getVector("orders").getObject(r), filtered.get(r).get("orders").asLong());
+                }
+                long all = 0;
+                for (JsonNode row : json(Http.get(rest.baseUri(), base, ANA, "Accept", "application/json"))) {
+                    all += row.get("orders").asLong();
+                }
+                assertTrue(all > filtered.get(0).get("orders").asLong() + filtered.get(1).get("orders").asLong(),
+                        "the filter keeps fewer rows than there are");
+            }
+            JsonNode eu = json(Http.get(rest.baseUri(), base + "&region=in.(EU,US)", carol, "Accept",
+                    "application/json"));
+            assertEquals(1, eu.size(), "the caller's row filter still applies: " + eu);
+            assertEquals("EU", eu.get(0).get("region").asText());
+            assertEquals(0, json(Http.get(rest.baseUri(), base + "&region=eq.US", carol, "Accept",
+                    "application/json")).size(), "a filter cannot reach rows the policy hides");
+            assertEquals(403, Http.get(rest.baseUri(), base + "&region=eq.EU", BOB).statusCode());
+            for (String[] bad : new String[][] {{"amount=gt.ten", "amount"}, {"region=EU", "region"},
+                    {"ordered_on=eq.2025-13-01", "ordered_on"}, {"limit=5", "limit"}, {"by=region", "by"}}) {
+                HttpResponse<byte[]> r = Http.get(rest.baseUri(), base + "&" + bad[0], ANA);
+                assertEquals(400, r.statusCode(), bad[0] + ": " + Http.text(r));
+                assertTrue(Http.text(r).contains(bad[1]), Http.text(r));
+            }
+            JsonNode openApi = json(Http.get(rest.baseUri(), "/products/retail/sales-metrics/v1/openapi.json", ANA));
+            List<String> documented = new ArrayList<>();
+            openApi.path("paths").path("/products/retail/sales-metrics/v1/metrics").path("get").path("parameters")
+                    .forEach(p -> documented.add(p.path("name").asText()));
+            assertEquals(List.of("metrics", "by", "model", "region", "ordered_on"), documented,
+                    "the filters are in the OpenAPI document");
+            HttpResponse<byte[]> unknown = Http.get(rest.baseUri(), base + "&nope=eq.1", ANA);
+            assertEquals(400, unknown.statusCode(), Http.text(unknown));
+            assertTrue(Http.text(unknown).contains("nope"), Http.text(unknown));
+        }
+    }
+
+    private static JsonNode json(HttpResponse<byte[]> response) throws Exception {
+        assertEquals(200, response.statusCode(), Http.text(response));
+        return JSON.readTree(Http.text(response));
+    }
 }
