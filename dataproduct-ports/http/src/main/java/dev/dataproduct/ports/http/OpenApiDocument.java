@@ -101,6 +101,8 @@ final class OpenApiDocument {
         ref(responses, "403", "Forbidden");
         ref(responses, "404", "NotFound");
         ref(responses, "406", "NotAcceptable");
+        error(responses, "409", "The rows repeat a key on the side of a dimension join declared one row per key, "
+                + "so that metrics would count rows twice; the problem gives counts, never key values.");
         return item;
     }
 
@@ -209,6 +211,8 @@ final class OpenApiDocument {
         ref(responses, "403", "Forbidden");
         ref(responses, "404", "NotFound");
         ref(responses, "406", "NotAcceptable");
+        error(responses, "409", "The rows repeat a key on the side of a dimension join declared one row per key, "
+                + "so that metrics would count rows twice; the problem gives counts, never key values.");
         return item;
     }
 

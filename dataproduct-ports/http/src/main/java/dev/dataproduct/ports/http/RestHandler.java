@@ -424,6 +424,9 @@ final class RestHandler implements HttpHandler {
                     + hosted.address().urn() + " are computed from", null);
         } catch (InvalidRequestException e) {
             throw BadRequest.query(null, e.getMessage());
+        } catch (dev.dataproduct.core.join.JoinRefusedException e) {
+            // the rows break the model's many-to-one join: a state of the data, told with counts, no key
+            throw new BadRequest(409, "Conflict", e.getMessage(), null);
         }
         try (answer) {
             ex.getResponseHeaders().set("Content-Type", format == RowFormat.ARROW ? type

@@ -212,4 +212,63 @@ class MetricRestTest {
         assertEquals(200, response.statusCode(), Http.text(response));
         return JSON.readTree(Http.text(response));
     }
+
+    @Test
+    void aDimensionJoinThatWouldCountRowsTwiceIsAConflictThatNamesNoKey() throws Exception {
+        DatasetSpec sales = DatasetSpec.named("sales").field("customer", LogicalType.STRING, f -> f.required())
+                .field("amount", LogicalType.FLOAT64, f -> f.required()).build();
+        DatasetSpec customers = DatasetSpec.named("customers")
+                .field("customer_id", LogicalType.STRING, f -> f.required())
+                .field("segment", LogicalType.STRING, f -> f.required()).build();
+        List<Map<String, Object>> saleRows = new ArrayList<>();
+        List<Map<String, Object>> customerRows = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            saleRows.add(Map.of("customer", "c" + i % 4, "amount", i * 1.5));
+        }
+        for (int c = 0; c < 4; c++) {
+            customerRows.add(Map.of("customer_id", "c" + c, "segment", c % 2 == 0 ? "retail" : "business"));
+        }
+        customerRows.add(Map.of("customer_id", "c3", "segment", "retail"));
+        SemanticModel model = SemanticModel.builder("sales", "sales")
+                .entity(dev.dataproduct.api.metric.Entity.foreign("customer", "customer"))
+                .join(dev.dataproduct.api.metric.DimensionJoin.of("customers", "customer", "customer_id"))
+                .dimension(Dimension.categorical("segment"), Dimension.categorical("customer"))
+                .measure(Measure.sum("revenue", Expr.col("amount")))
+                .metric(Metric.simple("gross_revenue", "revenue"))
+                .build();
+        DataProduct salesProduct = DataProduct.builder("sales").domain("retail").version("1.0.0").owner(OWNER)
+                .purpose("Sales.").input(RowsInput.of("raw", sales.schema(), saleRows)).output(sales)
+                .access(Policy.forDataset("sales").grant(Grant.to(Audience.role("analyst")).allColumns()).build())
+                .transform(ctx -> ctx.input("raw")).build();
+        DataProduct customerProduct = DataProduct.builder("customers").domain("retail").version("1.0.0").owner(OWNER)
+                .purpose("Customers.").input(RowsInput.of("raw", customers.schema(), customerRows)).output(customers)
+                .access(Policy.forDataset("customers").grant(Grant.to(Audience.role("analyst")).allColumns())
+                        .build())
+                .transform(ctx -> ctx.input("raw")).build();
+        DataProduct metrics = MetricProduct.publish(DataProduct.builder("sales-metrics").domain("retail")
+                        .version("1.0.0").owner(OWNER).purpose("Sales metrics.").principalRoles("analyst")
+                        .input(ProductInput.of("urn:dataproduct:retail:sales", 1).dataset("sales"))
+                        .input(ProductInput.of("urn:dataproduct:retail:customers", 1).dataset("customers"))
+                        .access(Policy.forDataset("by_customer")
+                                .grant(Grant.to(Audience.role("analyst")).allColumns()).build()),
+                model, MetricDataset.of("by_customer", MetricQuery.of("gross_revenue").by("customer").build()))
+                .build();
+        StaticTokens tokens = StaticTokens.builder().token(ANA, Principal.of("ana", "analyst")).build();
+        RestPort rest = RestPort.builder().authenticator(tokens::authenticate).build();
+        try (BufferAllocator allocator = new RootAllocator();
+             ProductRuntime runtime = ProductRuntime.builder().allocator(allocator).build();
+             ProductHost host = ProductHost.builder(runtime, allocator).product(salesProduct).product(customerProduct)
+                     .product(metrics).serve(rest).build()) {
+            host.runMesh();
+            host.start();
+            String base = "/products/retail/sales-metrics/v1/metrics?metrics=gross_revenue";
+            assertEquals(4, json(Http.get(rest.baseUri(), base + "&by=customer", ANA, "Accept",
+                    "application/json")).size(), "a query without the joined columns makes no join");
+            HttpResponse<byte[]> fanOut = Http.get(rest.baseUri(), base + "&by=segment", ANA);
+            assertEquals(409, fanOut.statusCode(), Http.text(fanOut));
+            assertTrue(Http.text(fanOut).contains("more than once") || Http.text(fanOut).contains("refused"),
+                    Http.text(fanOut));
+            assertTrue(!Http.text(fanOut).contains("c3"), "no key value in " + Http.text(fanOut));
+        }
+    }
 }
