@@ -19,5 +19,9 @@
  * their own group, in which cumulative metrics and offset inputs are null. A floating-point NaN is
  * greater than every number, as in SQL engines: a minimum is NaN only when every value is, a maximum
  * whenever one is.
+ *
+ * <p>An answer has rows only for the groups and buckets that have rows: a bucket without rows has no
+ * row (cumulative values are not carried into it), and a query with no group has one row over
+ * everything, even over no row. A query's filter applies before offsets and windows look back.
  */
 package dev.dataproduct.api.metric;
