@@ -134,7 +134,7 @@ final class DefinitionsReader {
         forEach(m.get("dimensions"), at.field("dimensions"), (v, w) -> element(v, w, DIMENSION, d -> {
             String dim = text(d, "name", w, true);
             Dimension.Type type = enumValue(d, "type", w, Dimension.Type.class, Dimension.Type.CATEGORICAL);
-            String expr = text(d, "expr", w, false);
+            String expr = exprText(d, "expr", w, false);
             String valueType = text(d, "valueType", w, false);
             LogicalType vt = valueType == null ? (type == Dimension.Type.TIME ? LogicalType.DATE : LogicalType.STRING)
                     : VALUE_TYPES.get(valueType);
@@ -151,7 +151,7 @@ final class DefinitionsReader {
         forEach(m.get("measures"), at.field("measures"), (v, w) -> element(v, w, MEASURE, me -> {
             String measure = text(me, "name", w, true);
             Aggregation agg = enumValue(me, "agg", w, Aggregation.class, null);
-            String expr = text(me, "expr", w, agg != Aggregation.COUNT);
+            String expr = exprText(me, "expr", w, agg != Aggregation.COUNT);
             b.measure(new Measure(measure, agg, expr == null ? Expr.lit(1) : expr(expr, w.field("expr")),
                     Optional.ofNullable(text(me, "description", w, false)).orElse("")));
             places.putIfAbsent("measure:" + measure, w);
@@ -206,7 +206,7 @@ final class DefinitionsReader {
                 if (!x.containsKey("metrics")) {
                     problem(w.field("metrics"), "a derived metric lists the metrics it reads under 'metrics'");
                 }
-                yield Metric.derived(name, expr(text(x, "expr", w, true), w.field("expr")),
+                yield Metric.derived(name, expr(exprText(x, "expr", w, true), w.field("expr")),
                         inputs.toArray(MetricInput[]::new));
             }
             case "cumulative" -> {
@@ -221,7 +221,7 @@ final class DefinitionsReader {
             }
             default -> Metric.simple(name, text(x, "measure", w, true));
         };
-        String filter = text(x, "filter", w, false);
+        String filter = exprText(x, "filter", w, false);
         if (filter != null) {
             metric = metric.where(expr(filter, w.field("filter")));
         }
@@ -300,6 +300,15 @@ final class DefinitionsReader {
         }
         problem(at.field(key), "unknown " + key + " '" + text + "'; use one of " + labels);
         throw new Invalid();
+    }
+
+    /** An expression may be a bare number or boolean in YAML ({@code expr: 1}): its text is the constant. */
+    private String exprText(Map<String, Object> m, String key, Where at, boolean required) {
+        Object v = m.get(key);
+        if (v instanceof Number || v instanceof Boolean) {
+            return String.valueOf(v instanceof java.math.BigDecimal d ? d.toPlainString() : v);
+        }
+        return text(m, key, at, required);
     }
 
     /** @return the text under a key; null when absent and optional (a required one missing is a problem) */

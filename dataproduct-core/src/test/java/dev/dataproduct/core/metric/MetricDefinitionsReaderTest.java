@@ -84,6 +84,9 @@ class MetricDefinitionsReaderTest {
                 sales.metrics().stream().map(m -> m.name()).toList());
         assertEquals(Expr.col("region"), sales.dimension("region").orElseThrow().expr());
         assertEquals(Expr.lit(1), sales.measure("order_count").orElseThrow().expr());
+        SemanticModel ones = MetricDefinitions.fromYaml(VALID.replace("    agg: count", "    agg: sum\n    expr: 1"),
+                "m.yaml").get(0);
+        assertEquals(Expr.lit(1L), ones.measure("order_count").orElseThrow().expr(), "a bare number is a constant");
         assertEquals(Expr.col("region").ne("test").and(Expr.col("ordered_on").ge(LocalDate.of(2024, 1, 1))),
                 sales.metric("gross_revenue").orElseThrow().filter().orElseThrow());
     }
