@@ -391,9 +391,13 @@ final class RestHandler implements HttpHandler {
         for (String[] f : filterParams) {
             filters.add(RowQuery.filter(f[0], f[1], columnType(hosted, model, f[0])));
         }
+        String[] asked = params.get("metrics").split(",", -1);
+        if (new java.util.HashSet<>(List.of(asked)).size() != asked.length) {
+            throw BadRequest.query("metrics", "metrics=" + params.get("metrics") + " names a metric twice; name each once");
+        }
         MetricQuery query;
         try {
-            MetricQuery.Builder b = MetricQuery.of(params.get("metrics").split(","));
+            MetricQuery.Builder b = MetricQuery.of(asked);
             filters.forEach(b::where);
             if (params.containsKey("by") && !params.get("by").isBlank()) {
                 for (String g : params.get("by").split(",")) {

@@ -191,7 +191,8 @@ class MetricRestTest {
                     "application/json")).size(), "a filter cannot reach rows the policy hides");
             assertEquals(403, Http.get(rest.baseUri(), base + "&region=eq.EU", BOB).statusCode());
             for (String[] bad : new String[][] {{"amount=gt.ten", "amount"}, {"region=EU", "region"},
-                    {"ordered_on=eq.2025-13-01", "ordered_on"}, {"limit=5", "limit"}, {"by=region", "by"}}) {
+                    {"ordered_on=eq.2025-13-01", "ordered_on"}, {"limit=5", "limit"}, {"by=region", "by"},
+                    {"metrics=orders", "metrics"}}) {
                 HttpResponse<byte[]> r = Http.get(rest.baseUri(), base + "&" + bad[0], ANA);
                 assertEquals(400, r.statusCode(), bad[0] + ": " + Http.text(r));
                 assertTrue(Http.text(r).contains(bad[1]), Http.text(r));
@@ -202,6 +203,11 @@ class MetricRestTest {
                     .forEach(p -> documented.add(p.path("name").asText()));
             assertEquals(List.of("metrics", "by", "model", "region", "ordered_on"), documented,
                     "the filters are in the OpenAPI document");
+            HttpResponse<byte[]> twice = Http.get(rest.baseUri(),
+                    "/products/retail/sales-metrics/v1/metrics?metrics=orders,orders", ANA);
+            assertEquals(400, twice.statusCode(), Http.text(twice));
+            assertTrue(Http.text(twice).contains("\"parameter\":\"metrics\"") || Http.text(twice).contains("names a metric twice"),
+                    Http.text(twice));
             HttpResponse<byte[]> unknown = Http.get(rest.baseUri(), base + "&nope=eq.1", ANA);
             assertEquals(400, unknown.statusCode(), Http.text(unknown));
             assertTrue(Http.text(unknown).contains("nope"), Http.text(unknown));
