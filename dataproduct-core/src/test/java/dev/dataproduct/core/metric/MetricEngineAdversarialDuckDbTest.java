@@ -163,6 +163,8 @@ class MetricEngineAdversarialDuckDbTest {
     private static final List<String> CUMULATIVE = List.of("running_revenue", "running_customers", "revenue_7d",
             "orders_2w", "score_min_3m", "amount_avg_1y", "orders_ytd");
 
+    /** Whether timestamps are nanoseconds in a vector zoned Europe/Paris (the instants are the same). */
+    private boolean nanosInParis;
     private BufferAllocator allocator;
     private final List<VectorSchemaRoot> batches = new ArrayList<>();
     private Connection duck;
@@ -190,6 +192,17 @@ class MetricEngineAdversarialDuckDbTest {
     void metricsOverDatesAgreeWithDuckDbOnHostileData() throws Exception {
         load(false, 3_000, 512, SEED + 1);
         checkAll();
+    }
+
+    @Test
+    void timestampsOfAnotherUnitAndZoneAreCutIntoDaysInUtc() throws Exception {
+        nanosInParis = true;
+        load(true, 1_500, 400, SEED + 2);
+        for (TimeGrain g : TimeGrain.values()) {
+            check(MetricQuery.of("revenue", "orders", "customers").by("region").by("ordered_at", g).build());
+        }
+        check(MetricQuery.of("running_revenue", "revenue_7d", "orders_ytd", "day_change").by("ordered_at",
+                TimeGrain.DAY).build());
     }
 
     @Test
@@ -291,8 +304,9 @@ class MetricEngineAdversarialDuckDbTest {
         VarCharVector region = new VarCharVector("region", allocator);
         BitVector flag = new BitVector("flag", allocator);
         DateDayVector shippedOn = new DateDayVector("shipped_on", allocator);
-        FieldVector orderedAt = timestamps ? new TimeStampMicroTZVector("ordered_at", allocator, "UTC")
-                : new DateDayVector("ordered_at", allocator);
+        FieldVector orderedAt = !timestamps ? new DateDayVector("ordered_at", allocator) : nanosInParis
+                ? new org.apache.arrow.vector.TimeStampNanoTZVector("ordered_at", allocator, "Europe/Paris")
+                : new TimeStampMicroTZVector("ordered_at", allocator, "UTC");
         DecimalVector amount = new DecimalVector("amount", allocator, 18, 2);
         IntVector quantity = new IntVector("quantity", allocator);
         VarCharVector customer = new VarCharVector("customer", allocator);
@@ -320,6 +334,8 @@ class MetricEngineAdversarialDuckDbTest {
                 orderedAt.setNull(i);
             } else if (orderedAt instanceof TimeStampMicroTZVector ts) {
                 ts.setSafe(i, at.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + at.getNano() / 1_000);
+            } else if (orderedAt instanceof org.apache.arrow.vector.TimeStampNanoTZVector ts) {
+                ts.setSafe(i, at.toEpochSecond(ZoneOffset.UTC) * 1_000_000_000L + at.getNano());
             } else {
                 ((DateDayVector) orderedAt).setSafe(i, (int) at.toLocalDate().toEpochDay());
             }
