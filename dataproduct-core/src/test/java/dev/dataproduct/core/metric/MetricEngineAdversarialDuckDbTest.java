@@ -141,6 +141,15 @@ class MetricEngineAdversarialDuckDbTest {
                     Metric.derived("year_ratio", Expr.col("customers").dividedBy(Expr.col("before")),
                             MetricInput.of("customers"),
                             MetricInput.offset("customers", "before", TimeWindow.of(1, TimeGrain.YEAR))),
+                    Metric.derived("fortnight_change", Expr.col("orders").minus(Expr.col("before")),
+                            MetricInput.of("orders"),
+                            MetricInput.offset("orders", "before", TimeWindow.of(14, TimeGrain.DAY))),
+                    Metric.derived("three_month_change", Expr.col("revenue").minus(Expr.col("before")),
+                            MetricInput.of("revenue"),
+                            MetricInput.offset("revenue", "before", TimeWindow.of(3, TimeGrain.MONTH))),
+                    Metric.derived("twelve_month_ratio", Expr.col("orders").dividedBy(Expr.col("before")),
+                            MetricInput.of("orders"),
+                            MetricInput.offset("orders", "before", TimeWindow.of(12, TimeGrain.MONTH))),
                     Metric.cumulative("running_revenue", "revenue"),
                     Metric.cumulative("running_customers", "customer_count"),
                     Metric.cumulative("revenue_7d", "revenue").trailing(TimeWindow.of(7, TimeGrain.DAY)),
@@ -261,6 +270,10 @@ class MetricEngineAdversarialDuckDbTest {
         check(MetricQuery.of("quarter_change", "year_ratio").by("flag").by("ordered_at", TimeGrain.QUARTER).build());
         check(MetricQuery.of("year_ratio", "revenue").by("ordered_at", TimeGrain.YEAR).build());
         check(MetricQuery.of("week_change", "revenue").by("region").by("ordered_at", TimeGrain.WEEK).build());
+        // offsets that are a whole number of the query's buckets though of a finer grain
+        check(MetricQuery.of("fortnight_change").by("region").by("ordered_at", TimeGrain.WEEK).build());
+        check(MetricQuery.of("three_month_change", "twelve_month_ratio").by("ordered_at", TimeGrain.QUARTER).build());
+        check(MetricQuery.of("twelve_month_ratio").by("flag").by("ordered_at", TimeGrain.YEAR).build());
         List<String> all = new ArrayList<>(CUMULATIVE);
         all.addAll(List.of("revenue_wtd", "revenue_mtd", "customers_qtd"));
         check(MetricQuery.of(all.toArray(String[]::new)).by("region").by("ordered_at", TimeGrain.DAY).build());
