@@ -21,8 +21,11 @@ import java.util.Locale;
  * literals (a quoted text alone is a string). Whole numbers are int64, others float64.
  */
 final class ExprText {
+    /** Nesting beyond this is no one's metric, and would exhaust the stack of a recursive reader. */
+    private static final int MAX_DEPTH = 200;
     private final String text;
     private int at;
+    private int depth;
 
     private ExprText(String text) {
         this.text = text;
@@ -60,7 +63,14 @@ final class ExprText {
     }
 
     private Expr not() {
-        return keyword("NOT") ? new Expr.Not(not()) : predicate();
+        if (++depth > MAX_DEPTH) {
+            throw error("an expression nested at most " + MAX_DEPTH + " deep");
+        }
+        try {
+            return keyword("NOT") ? new Expr.Not(not()) : predicate();
+        } finally {
+            depth--;
+        }
     }
 
     private Expr predicate() {
