@@ -186,8 +186,7 @@ final class ExprText {
                     int start = at;
                     String value = quoted('\'');
                     try {
-                        return Expr.lit(upper.equals("DATE") ? LocalDate.parse(value)
-                                : LocalDateTime.parse(value.replace(' ', 'T')));
+                        return Expr.lit(upper.equals("DATE") ? LocalDate.parse(value) : timestamp(value));
                     } catch (DateTimeParseException e) {
                         at = start;
                         throw error(upper.equals("DATE") ? "a date such as '2024-01-31'"
@@ -220,6 +219,15 @@ final class ExprText {
             }
         }
         return Expr.col(word);
+    }
+
+    /** A timestamp with an offset or {@code Z} is an instant; without, a local date-time. */
+    private static Object timestamp(String value) {
+        String iso = value.replace(' ', 'T');
+        if (iso.endsWith("Z") || iso.matches(".*T.*[+-]\\d\\d:?\\d\\d$")) {
+            return java.time.OffsetDateTime.parse(iso.replaceAll("([+-]\\d\\d)(\\d\\d)$", "$1:$2")).toInstant();
+        }
+        return LocalDateTime.parse(iso);
     }
 
     private Function function(String name) {

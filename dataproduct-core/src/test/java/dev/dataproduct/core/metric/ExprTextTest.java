@@ -30,6 +30,17 @@ class ExprTextTest {
     }
 
     @Test
+    void typedTimestampConstantsAreLocalOrInstantsByTheirOffset() {
+        assertEquals(Expr.col("t").ge(java.time.LocalDateTime.of(2024, 2, 29, 23, 59, 59)),
+                ExprText.parse("t >= TIMESTAMP '2024-02-29 23:59:59'"));
+        assertEquals(Expr.col("t").lt(java.time.Instant.parse("2024-02-29T23:00:00Z")),
+                ExprText.parse("t < TIMESTAMP '2024-02-29T23:00:00Z'"));
+        assertEquals(Expr.col("t").lt(java.time.Instant.parse("2024-02-29T22:00:00Z")),
+                ExprText.parse("t < TIMESTAMP '2024-02-29T23:00:00+01:00'"));
+        assertThrows(IllegalArgumentException.class, () -> ExprText.parse("t < TIMESTAMP '2024-02-30T00:00:00'"));
+    }
+
+    @Test
     void deepNestingIsRefusedWithAMessageNotAStackOverflow() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ExprText.parse("(".repeat(50_000) + "a" + ")".repeat(50_000)));
