@@ -11,9 +11,9 @@ public enum Aggregation {
     COUNT,
     /** How many distinct values are not null. */
     COUNT_DISTINCT,
-    /** The smallest value; a float64 in results. */
+    /** The smallest value; a float64 in results. NaN counts as greater than every number, as in SQL. */
     MIN,
-    /** The largest value; a float64 in results. */
+    /** The largest value; a float64 in results: NaN when any value is NaN, as in SQL. */
     MAX,
     /** The mean of the values; a float64 in results. */
     AVERAGE;

@@ -273,8 +273,9 @@ public record SemanticModel(String name, String dataset, String description, Lis
             }
         }
 
-        private static void needTime(String what, Optional<String> time, List<String> timeDims, List<String> problems) {
-            if (time.isEmpty()) {
+        private void needTime(String what, Optional<String> time, List<String> timeDims, List<String> problems) {
+            // a time dimension named but not found is reported once, not again for each metric needing it
+            if (time.isEmpty() && timeDimension == null) {
                 problems.add(what + ", which needs a time dimension, but the model "
                         + (timeDims.isEmpty() ? "has none; add Dimension.time(...)"
                         : "has several " + timeDims + "; name one with timeDimension(...)"));

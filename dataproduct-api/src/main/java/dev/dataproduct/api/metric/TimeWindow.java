@@ -28,6 +28,24 @@ public record TimeWindow(int count, TimeGrain grain) {
         return new TimeWindow(count, grain);
     }
 
+    /**
+     * @param buckets the grain of a query
+     * @return whether this span is a whole number of buckets of that grain, so that shifting a bucket
+     *     by it lands on a bucket: 14 days are two weeks, 3 months a quarter, 12 months or 4 quarters a
+     *     year; a month is not a whole number of weeks
+     */
+    public boolean isWholeNumberOf(TimeGrain buckets) {
+        if (buckets.divides(grain)) {
+            return true;
+        }
+        return switch (buckets) {
+            case WEEK -> grain == TimeGrain.DAY && count % 7 == 0;
+            case QUARTER -> grain == TimeGrain.MONTH && count % 3 == 0;
+            case YEAR -> grain == TimeGrain.MONTH && count % 12 == 0 || grain == TimeGrain.QUARTER && count % 4 == 0;
+            default -> false;
+        };
+    }
+
     @Override
     public String toString() {
         return count + " " + grain.label() + (count == 1 ? "" : "s");

@@ -16,6 +16,12 @@
  * <p>Nulls and zero: measures skip null values; sums, minimums, maximums and averages over no value
  * are null, counts 0; a ratio with a denominator of 0 or null is null; derived expressions follow
  * the expression model (null in, null out; division by zero is null). Rows whose time is null form
- * their own group, in which cumulative metrics and offset inputs are null.
+ * their own group, in which cumulative metrics and offset inputs are null. A floating-point NaN is
+ * greater than every number, as in SQL engines: a minimum is NaN only when every value is, a maximum
+ * whenever one is.
+ *
+ * <p>An answer has rows only for the groups and buckets that have rows: a bucket without rows has no
+ * row (cumulative values are not carried into it), and a query with no group has one row over
+ * everything, even over no row. A query's filter applies before offsets and windows look back.
  */
 package dev.dataproduct.api.metric;

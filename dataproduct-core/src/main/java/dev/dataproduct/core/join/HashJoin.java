@@ -9,6 +9,7 @@ import dev.dataproduct.api.join.JoinType;
 import dev.dataproduct.api.join.OnDuplicateKey;
 import dev.dataproduct.api.quarantine.RejectSink;
 import dev.dataproduct.api.schema.Field;
+import dev.dataproduct.api.schema.LogicalType;
 import dev.dataproduct.api.schema.Schema;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,7 +38,9 @@ import org.apache.arrow.memory.BufferAllocator;
  * }</pre>
  *
  * <p>Semantics: a key with a null part matches nothing and is an orphan of its side (SQL); keys
- * compare by value and type, so both sides' key columns must have the same types. The output has
+ * compare by value and type, so both sides' key columns must have the same types, except that
+ * integer key columns of different widths (joined on columns) compare by value, both read as int64,
+ * and the output's key column is then an int64. The output has
  * the left side's columns, then the right side's columns other than its key columns; the key
  * columns appear once, under the left side's names, a {@code FULL} join filling them from the right
  * side for rows found only there. A non-key column name both sides have is refused or qualified
@@ -204,8 +207,8 @@ public final class HashJoin {
 
     /** Builds a {@link HashJoin}; {@link #build()} reports every problem at once. */
     public static final class Builder {
-        private final Dataset left;
-        private final Dataset right;
+        private Dataset left;
+        private Dataset right;
         private String leftName;
         private String rightName;
         private String keyName;
@@ -364,13 +367,21 @@ public final class HashJoin {
             }
             List<String> lk = new ArrayList<>();
             List<String> rk = new ArrayList<>();
+            Set<String> widenLeft = new HashSet<>();
+            Set<String> widenRight = new HashSet<>();
             if (key != null) {
                 key.resolve(left.schema(), "left side '" + leftName + "'", problems)
                         .ifPresent(fs -> fs.forEach(f -> lk.add(f.name())));
                 key.resolve(right.schema(), "right side '" + rightName + "'", problems)
                         .ifPresent(fs -> fs.forEach(f -> rk.add(f.name())));
             } else if (leftColumns != null) {
-                keyColumns(lk, rk, problems);
+                keyColumns(lk, rk, widenLeft, widenRight, problems);
+                if (problems.isEmpty() && !widenLeft.isEmpty()) {
+                    left = new WidenedKeys(left, widenLeft);
+                }
+                if (problems.isEmpty() && !widenRight.isEmpty()) {
+                    right = new WidenedKeys(right, widenRight);
+                }
             } else {
                 problems.add("no key: join on(ConformedKey) or on(leftColumns, rightColumns)");
             }
@@ -385,7 +396,8 @@ public final class HashJoin {
             return new HashJoin(this, lk, rk, columns, schema);
         }
 
-        private void keyColumns(List<String> lk, List<String> rk, List<String> problems) {
+        private void keyColumns(List<String> lk, List<String> rk, Set<String> widenLeft, Set<String> widenRight,
+                                List<String> problems) {
             if (leftColumns.isEmpty() || leftColumns.size() != rightColumns.size()) {
                 problems.add("the key has " + leftColumns.size() + " columns on the left and " + rightColumns.size()
                         + " on the right; give each side the same number, at least one");
@@ -403,10 +415,16 @@ public final class HashJoin {
                             + "'; its columns are " + right.schema().fieldNames());
                 }
                 if (l.isPresent() && r.isPresent()) {
-                    if (!l.get().type().equals(r.get().type())) {
+                    if (l.get().type() instanceof LogicalType.IntegerType li
+                            && r.get().type() instanceof LogicalType.IntegerType ri && li.bitWidth() != ri.bitWidth()) {
+                        // integers of two widths compare by value, as in SQL: both are read as int64
+                        widenLeft.add(l.get().name());
+                        widenRight.add(r.get().name());
+                    } else if (!l.get().type().equals(r.get().type())) {
                         problems.add("key column '" + l.get().name() + "' of left side '" + leftName + "' has type "
                                 + l.get().type() + " but '" + r.get().name() + "' of right side '" + rightName
-                                + "' has type " + r.get().type() + "; a key compares values of one type");
+                                + "' has type " + r.get().type() + "; a key compares values of one type (integers "
+                                + "of any width excepted): cast one side to the other's type in its input");
                     } else if (!ConformedKey.joinable(l.get().type())) {
                         problems.add("key column '" + l.get().name() + "' has type " + l.get().type()
                                 + ", which cannot be compared exactly");

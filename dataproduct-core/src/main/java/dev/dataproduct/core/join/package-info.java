@@ -16,7 +16,8 @@
  * from the matched rows. Past the memory limit it fails with a
  * {@link dev.dataproduct.core.join.JoinMemoryException} naming the limit and the rows and keys read;
  * it does not spill to disk. Output batches are allocated from the caller's allocator, outside that
- * limit, one at a time. Null keys match nothing (SQL); a side declared "one" with a key twice
+ * limit, one at a time. Null keys match nothing (SQL); integer key columns of different widths
+ * joined on columns compare by value, both read as int64; a side declared "one" with a key twice
  * that the other side has too (a key that would fan out) refuses the join ({@link dev.dataproduct.core.join.JoinRefusedException}, with counts and no key
  * values) or quarantines every row of that key on both sides. Each join makes a
  * {@link dev.dataproduct.api.join.JoinReport}: per side rows = matched + orphans + quarantined.

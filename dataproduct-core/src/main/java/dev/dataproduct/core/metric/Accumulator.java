@@ -44,7 +44,7 @@ final class Accumulator {
         } else if (aggregation != Aggregation.COUNT) {
             values = new double[64];
             if (aggregation == Aggregation.MIN) {
-                Arrays.fill(values, Double.POSITIVE_INFINITY);
+                Arrays.fill(values, Double.NaN);
             } else if (aggregation == Aggregation.MAX) {
                 Arrays.fill(values, Double.NEGATIVE_INFINITY);
             }
@@ -61,7 +61,7 @@ final class Accumulator {
         if (values != null) {
             values = Arrays.copyOf(values, cap);
             if (aggregation == Aggregation.MIN) {
-                Arrays.fill(values, old, cap, Double.POSITIVE_INFINITY);
+                Arrays.fill(values, old, cap, Double.NaN);
             } else if (aggregation == Aggregation.MAX) {
                 Arrays.fill(values, old, cap, Double.NEGATIVE_INFINITY);
             }
@@ -111,7 +111,7 @@ final class Accumulator {
                     for (int i = 0; i < n; i++) {
                         int g = groups[i];
                         c[g]++;
-                        s[g] = Math.min(s[g], x[i]);
+                        s[g] = least(s[g], x[i]);
                     }
                 }
                 case MAX -> {
@@ -141,7 +141,7 @@ final class Accumulator {
     private void fold(long[] c, double[] s, int g, double x) {
         c[g]++;
         switch (aggregation) {
-            case MIN -> s[g] = Math.min(s[g], x);
+            case MIN -> s[g] = least(s[g], x);
             case MAX -> s[g] = Math.max(s[g], x);
             default -> s[g] += x;
         }
@@ -189,6 +189,19 @@ final class Accumulator {
             distinctLongs = new LongIntMap();
         }
         return distinctLongs.idOf(key);
+    }
+
+    /**
+     * The smaller of two values in SQL's order of doubles, where NaN is greater than every number
+     * (as in DuckDB and PostgreSQL): a minimum is NaN only when every value is. {@code Math.max}
+     * already follows that order; {@code Math.min} does not. A state starts at NaN, so that a
+     * group of NaNs stays NaN.
+     */
+    static double least(double a, double b) {
+        if (Double.isNaN(a)) {
+            return b;
+        }
+        return Double.isNaN(b) ? a : Math.min(a, b);
     }
 
     /** -0.0 and 0.0 are one value, and every NaN another, as in SQL engines. */
@@ -283,13 +296,13 @@ final class Accumulator {
             return n;
         }
         long c = 0;
-        double s = aggregation == Aggregation.MIN ? Double.POSITIVE_INFINITY
+        double s = aggregation == Aggregation.MIN ? Double.NaN
                 : aggregation == Aggregation.MAX ? Double.NEGATIVE_INFINITY : 0;
         for (int k = from; k < to; k++) {
             int g = groups[k];
             c += counts[g];
             if (values != null && counts[g] > 0) {
-                s = aggregation == Aggregation.MIN ? Math.min(s, values[g])
+                s = aggregation == Aggregation.MIN ? least(s, values[g])
                         : aggregation == Aggregation.MAX ? Math.max(s, values[g]) : s + values[g];
             }
         }

@@ -66,6 +66,48 @@ public final class MetricDefinitions {
     }
 
     /**
+     * Reads metric definitions written as {@link #toYaml} writes them, so that a team keeps them in a
+     * file of its own. Keys: {@code semanticModels}, then per model {@code name}, {@code dataset},
+     * {@code description}, {@code timeDimension}, {@code entities} ({@code name}, {@code type}
+     * primary/unique/foreign, {@code column}), {@code joins} ({@code dataset}, {@code entity},
+     * {@code key}), {@code dimensions} ({@code name}, {@code type} categorical/time, {@code expr}
+     * (the column of the same name if absent), {@code valueType} string/int64/boolean/date,
+     * {@code description}), {@code measures} ({@code name}, {@code agg}, {@code expr} (none for a
+     * row count), {@code description}) and {@code metrics} ({@code name}, {@code type}
+     * simple/ratio/derived/cumulative and the keys of that type, {@code filter}, {@code description}).
+     * Expressions are written as the expression model prints them ({@code (amount * quantity)},
+     * {@code region = 'north' AND quantity >= 8}); a date constant as {@code DATE '2024-01-31'}.
+     *
+     * @param yaml the document
+     * @param source where it comes from, such as its file name, named in errors
+     * @return the semantic models, in document order
+     * @throws InvalidDefinitionException listing every problem at once, each with its place
+     *     ({@code semanticModels[0].metrics[2].measure}) and line: YAML that does not parse, unknown
+     *     keys, values of the wrong type, invalid names, unknown aggregations, types or grains,
+     *     expressions that do not parse, references to measures, metrics, dimensions or entities the
+     *     model lacks, metrics reading each other in a cycle, names used twice
+     */
+    public static List<SemanticModel> fromYaml(String yaml, String source) {
+        java.util.Objects.requireNonNull(yaml, "yaml");
+        return DefinitionsReader.read(yaml, "metric definitions " + java.util.Objects.requireNonNull(source, "source"));
+    }
+
+    /**
+     * Reads metric definitions from a YAML file, as {@link #fromYaml}.
+     *
+     * @param file the file, UTF-8
+     * @return the semantic models
+     * @throws InvalidDefinitionException as {@link #fromYaml}, naming the file; also for a file that is
+     *     not UTF-8 (with the byte offset) or too large
+     * @throws dev.dataproduct.api.error.DataProductException if the file cannot be read
+     */
+    public static List<SemanticModel> read(java.nio.file.Path file) {
+        String text = dev.dataproduct.core.yaml.SourceParser.readFile(file,
+                dev.dataproduct.core.yaml.DocumentLimits.defaults(), "metric definitions " + file);
+        return fromYaml(text, file.toString());
+    }
+
+    /**
      * @param model a semantic model
      * @return its definitions as a tree of maps, lists and texts, in declaration order
      */

@@ -117,7 +117,7 @@ final class QueryPlan {
         }
         if (m instanceof Metric.Derived d) {
             for (MetricInput in : d.inputs()) {
-                if (in.offset().isPresent() && !grain.divides(in.offset().get().grain())) {
+                if (in.offset().isPresent() && !in.offset().get().isWholeNumberOf(grain)) {
                     problems.add("the metric '" + name + "' shifts '" + in.metric() + "' by " + in.offset().get()
                             + ", which is not a whole number of " + grain.label() + "s: group by a finer grain");
                 }

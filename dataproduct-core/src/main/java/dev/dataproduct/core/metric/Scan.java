@@ -36,6 +36,7 @@ final class Scan {
     private int[][] codes = new int[0][];
     private int[] bucketCodes = new int[0];
     private int[] groups = new int[0];
+    private boolean checked;
     /** Group id + 1 of each dictionary code of the first key (0: not seen yet). */
     private int[] direct = new int[64];
 
@@ -82,6 +83,10 @@ final class Scan {
     }
 
     private void add(VectorSchemaRoot batch, Optional<Expr> filter) {
+        if (!checked) {
+            checkColumns(batch, filter);
+            checked = true;
+        }
         int n = batch.getRowCount();
         if (n == 0) {
             return;
@@ -120,6 +125,23 @@ final class Scan {
             }
         } finally {
             owned.forEach(FieldVector::close);
+        }
+    }
+
+    /**
+     * Refuses, before any row is folded, a query or model reading a column the rows lack: the
+     * evaluator would fail on it with a plain exception, and a client sent a mistaken name.
+     */
+    private void checkColumns(VectorSchemaRoot batch, Optional<Expr> filter) {
+        java.util.Set<String> wanted = new java.util.LinkedHashSet<>(plan.columns());
+        filter.ifPresent(f -> wanted.addAll(f.columns()));
+        for (String c : wanted) {
+            if (batch.getVector(c) == null) {
+                throw new InvalidRequestException("the metric query of the semantic model '" + plan.model.name()
+                        + "' reads the column '" + c + "', which is not among the columns of '" + plan.model.dataset()
+                        + "'" + (plan.model.joins().isEmpty() ? "" : " or of the datasets it joins")
+                        + " that can be read; check the name in the query's filter and the model's definitions");
+            }
         }
     }
 

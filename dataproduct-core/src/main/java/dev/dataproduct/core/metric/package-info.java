@@ -12,7 +12,9 @@
  * <p>Dimensions of another product are joined with {@code core.join}'s hash join (many to one, left,
  * refused when it would fan out) before the pass; {@link dev.dataproduct.core.metric.MetricProduct}
  * publishes answers as datasets of a metric product, and {@link
- * dev.dataproduct.core.metric.MetricDefinitions} writes the definitions as YAML and descriptor trees.
+ * dev.dataproduct.core.metric.MetricDefinitions} writes the definitions as YAML and descriptor trees,
+ * and reads YAML definitions back (from a team's file), refusing a document with every problem named
+ * by element and line.
  *
  * <p>Semantics are those documented in {@code dev.dataproduct.api.metric}: nulls skipped, counts 0
  * over no value, a ratio over 0 null, rows without a time in a group of their own where cumulative

@@ -168,6 +168,35 @@ class CompositeProductTest {
     }
 
     @Test
+    void aOneToOneFullJoinBrokenOnBothSidesQuarantinesEveryRowOfTheKeyAndLosesNone() {
+        DataProduct joined = composite(Composite.join("purchases").with("customers").on(CUSTOMER)
+                .cardinality(Cardinality.ONE_TO_ONE).quarantineDuplicates().type(JoinType.FULL),
+                new DatasetSpec("enriched", "", DatasetSpec.named("enriched")
+                        .field("purchase_id", LogicalType.INT64)
+                        .field("customer_id", LogicalType.STRING, f -> f.conformedKey("customer"))
+                        .field("amount", LogicalType.INT64)
+                        .field("segment", LogicalType.STRING).build().schema(), 0.9));
+        DataProduct customers = source("customers", DatasetSpec.named("customers")
+                .field("id", LogicalType.STRING, f -> f.required().conformedKey("customer"))
+                .field("segment", LogicalType.STRING, f -> f.required()).build(),
+                List.of(row("id", "c1", "segment", "gold"), row("id", "c1", "segment", "platinum"),
+                        row("id", "c2", "segment", "silver"), row("id", "c7", "segment", "none")));
+        try (ProductHost host = ProductHost.builder(runtime, allocator).product(joined).product(customers)
+                .product(purchases()).build()) {
+            List<RunResult> results = host.runAll();
+            RunResult result = results.get(results.size() - 1);
+
+            JoinReport report = result.joins().get(0);
+            // c1: purchases 1 and 3, both c1 customers; out: c2 matched, purchases 4 (null key) and 5, customer c7
+            assertEquals(new JoinReport.Side(5, 1, 2, 1, 2, 1), report.leftSide(), report.summary());
+            assertEquals(new JoinReport.Side(4, 1, 1, 0, 2, 1), report.rightSide(), report.summary());
+            assertEquals(4, result.published(), result.summary());
+            assertEquals(4, result.quarantined(), result.summary());
+            assertEquals(result.rowsIn(), result.published() + result.quarantined());
+        }
+    }
+
+    @Test
     void compositeProductRefusesADuplicatedKeyBeforePublishingAnything() {
         DataProduct joined = composite(Composite.join("purchases").with("customers").on(CUSTOMER)
                 .cardinality(Cardinality.MANY_TO_ONE).type(JoinType.LEFT));

@@ -112,6 +112,25 @@ class MetricJoinTest extends RuntimeTest {
     }
 
     @Test
+    void aFilterOnAColumnNeitherDatasetHasIsRefusedAsAnInvalidRequestWithOrWithoutTheJoin() {
+        DataProduct orders = MetricProductTest.upstream();
+        DataProduct customers = customers(false);
+        runtime.run(orders);
+        runtime.run(customers);
+        Map<String, ProductReader> readers = Map.of(
+                "orders", ProductReader.builder(runtime.store(), orders).allocator(allocator).build(),
+                "customers", ProductReader.builder(runtime.store(), customers).allocator(allocator).build());
+        for (MetricQuery q : List.of(MetricQuery.of("orders").by("segment").where(Expr.col("nope").eq(1)).build(),
+                MetricQuery.of("orders").by("region").where(Expr.col("nope").eq(1)).build())) {
+            dev.dataproduct.api.error.InvalidRequestException e = assertThrows(
+                    dev.dataproduct.api.error.InvalidRequestException.class, () -> MetricEngine.of(SALES, allocator)
+                            .query(readers, Principal.of("ana", "analyst"), q,
+                                    dev.dataproduct.core.read.SnapshotSelector.current()).close(), q.toString());
+            assertTrue(e.getMessage().contains("nope"), e.getMessage());
+        }
+    }
+
+    @Test
     void refusesAJoinThatWouldCountAMeasureTwice() {
         DataProduct orders = MetricProductTest.upstream();
         DataProduct customers = customers(true);

@@ -78,6 +78,16 @@ final class OpenApiDocument {
         param(params, "by", "Groups separated by commas: a dimension, or a time dimension and its grain "
                 + "(ordered_at__month; day, week, month, quarter or year).");
         param(params, "model", "The semantic model, when the product has several; the first otherwise.");
+        // any column of the model's rows filters; the dimensions' columns are the ones worth naming
+        java.util.Set<String> columns = new java.util.LinkedHashSet<>();
+        product.semanticModels().forEach(m -> m.dimensions().forEach(d -> columns.addAll(d.expr().columns())));
+        columns.removeAll(java.util.List.of("metrics", "by", "model"));
+        for (String c : columns) {
+            param(params, c, "Filter on the rows' column " + c + " before the metrics are computed, as on the rows "
+                    + "endpoint: op.value with op one of eq, neq, gt, gte, lt, lte, like (text, * as wildcard), "
+                    + "in.(a,b), is.null; not. negates. Any column of the model's rows filters the same way; "
+                    + "filters combine with AND and with the caller's row policy.");
+        }
         ObjectNode responses = get.putObject("responses");
         ObjectNode content = responses.putObject("200").put("description", "One row per group, then its metrics.")
                 .putObject("content");
@@ -91,6 +101,8 @@ final class OpenApiDocument {
         ref(responses, "403", "Forbidden");
         ref(responses, "404", "NotFound");
         ref(responses, "406", "NotAcceptable");
+        error(responses, "409", "The rows repeat a key on the side of a dimension join declared one row per key, "
+                + "so that metrics would count rows twice; the problem gives counts, never key values.");
         return item;
     }
 
@@ -199,6 +211,8 @@ final class OpenApiDocument {
         ref(responses, "403", "Forbidden");
         ref(responses, "404", "NotFound");
         ref(responses, "406", "NotAcceptable");
+        error(responses, "409", "The rows repeat a key on the side of a dimension join declared one row per key, "
+                + "so that metrics would count rows twice; the problem gives counts, never key values.");
         return item;
     }
 

@@ -14,7 +14,10 @@ import dev.dataproduct.api.metric.MetricQuery;
 import dev.dataproduct.api.metric.SemanticModel;
 import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.api.product.ProductAddress;
+import dev.dataproduct.api.expr.Expr;
 import dev.dataproduct.api.schema.DatasetSpec;
+import dev.dataproduct.api.schema.Field;
+import dev.dataproduct.api.schema.LogicalType;
 import dev.dataproduct.core.host.HostedProduct;
 import dev.dataproduct.core.host.PortMeters;
 import dev.dataproduct.core.host.ProductHost;
@@ -345,8 +348,9 @@ final class RestHandler implements HttpHandler {
 
     /**
      * An ad hoc metric query of the product's semantic model: {@code metrics=a,b&by=region,ordered_at__month}
-     * (and {@code model=} when it has several), answered through the read path of the product holding
-     * the rows, as the caller, in the row formats of the datasets.
+     * (and {@code model=} when it has several), with filters over the model's rows in the rows
+     * endpoint's syntax ({@code region=eq.EU&amount=gt.10}, combined with AND), answered through the
+     * read path of the product holding the rows, as the caller, in the row formats of the datasets.
      */
     private void metrics(HttpExchange ex, HostedProduct hosted, Principal principal, Outcome o) throws IOException {
         List<SemanticModel> models = hosted.product().semanticModels();
@@ -354,14 +358,25 @@ final class RestHandler implements HttpHandler {
             throw notFound(hosted.address().urn() + " defines no metric");
         }
         Map<String, String> params = new LinkedHashMap<>();
+        List<String[]> filterParams = new ArrayList<>();
         String rawQuery = ex.getRequestURI().getRawQuery();
         for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            if (!List.of("metrics", "by", "model").contains(key)) {
-                throw BadRequest.query(key, "unknown parameter '" + key + "'; use metrics, by and model");
+            if (pair.isEmpty()) {
+                continue;
             }
-            params.put(key, eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            int eq = pair.indexOf('=');
+            String key = decodeParameter(eq < 0 ? pair : pair.substring(0, eq), pair);
+            String value = eq < 0 ? "" : decodeParameter(pair.substring(eq + 1), key);
+            if (METRIC_PARAMETERS.contains(key)) {
+                if (params.put(key, value) != null) {
+                    throw BadRequest.query(key, "the parameter '" + key + "' is given twice; give it once");
+                }
+            } else if (RowQuery.RESERVED.contains(key)) {
+                throw BadRequest.query(key, "'" + key + "' is a parameter of the rows endpoint, not of the metrics "
+                        + "endpoint; use metrics, by, model and filters such as region=eq.EU");
+            } else {
+                filterParams.add(new String[] {key, value});
+            }
         }
         SemanticModel model = params.containsKey("model") ? models.stream()
                 .filter(m -> m.name().equals(params.get("model"))).findFirst()
@@ -372,9 +387,18 @@ final class RestHandler implements HttpHandler {
             throw BadRequest.query("metrics", "name the metrics, such as metrics=" + model.metrics().stream()
                     .map(m -> m.name()).limit(2).collect(java.util.stream.Collectors.joining(",")));
         }
+        List<Expr> filters = new ArrayList<>();
+        for (String[] f : filterParams) {
+            filters.add(RowQuery.filter(f[0], f[1], columnType(hosted, model, f[0])));
+        }
+        String[] asked = params.get("metrics").split(",", -1);
+        if (new java.util.HashSet<>(List.of(asked)).size() != asked.length) {
+            throw BadRequest.query("metrics", "metrics=" + params.get("metrics") + " names a metric twice; name each once");
+        }
         MetricQuery query;
         try {
-            MetricQuery.Builder b = MetricQuery.of(params.get("metrics").split(","));
+            MetricQuery.Builder b = MetricQuery.of(asked);
+            filters.forEach(b::where);
             if (params.containsKey("by") && !params.get("by").isBlank()) {
                 for (String g : params.get("by").split(",")) {
                     b.by(g);
@@ -404,6 +428,9 @@ final class RestHandler implements HttpHandler {
                     + hosted.address().urn() + " are computed from", null);
         } catch (InvalidRequestException e) {
             throw BadRequest.query(null, e.getMessage());
+        } catch (dev.dataproduct.core.join.JoinRefusedException e) {
+            // the rows break the model's many-to-one join: a state of the data, told with counts, no key
+            throw new BadRequest(409, "Conflict", e.getMessage(), null);
         }
         try (answer) {
             ex.getResponseHeaders().set("Content-Type", format == RowFormat.ARROW ? type
@@ -419,6 +446,35 @@ final class RestHandler implements HttpHandler {
             }
             buffered.flush();
         }
+    }
+
+    private static final List<String> METRIC_PARAMETERS = List.of("metrics", "by", "model");
+
+    private static String decodeParameter(String s, String where) {
+        try {
+            return java.net.URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw BadRequest.query(where, "'" + where + "' is not validly percent-encoded: " + e.getMessage());
+        }
+    }
+
+    /**
+     * The declared type of a column a metric filter names: in the model's dataset, else in a dataset
+     * it joins; empty when no contract here declares it (the read path then refuses it as unknown).
+     */
+    private Optional<LogicalType> columnType(HostedProduct hosted, SemanticModel model, String column) {
+        List<String> datasets = new ArrayList<>(List.of(model.dataset()));
+        model.joins().forEach(j -> datasets.add(j.dataset()));
+        for (String d : datasets) {
+            Optional<DatasetSpec> spec = hosted.product().output(d).or(() -> hosted.product().productInputs().stream()
+                    .filter(i -> i.name().equals(d)).findFirst()
+                    .flatMap(i -> host.product(i.product()).flatMap(h -> h.product().output(i.dataset()))));
+            Optional<LogicalType> type = spec.flatMap(s -> s.schema().field(column)).map(Field::type);
+            if (type.isPresent()) {
+                return type;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The reader of a dataset of the product, or of the product one of its inputs reads. */

@@ -176,6 +176,20 @@ record RowQuery(ReadRequest request, String canonical, long limit) {
     }
 
     private static Expr filter(String column, String value, DatasetSpec spec) {
+        return filter(column, value, spec.schema().field(column).map(Field::type));
+    }
+
+    /**
+     * Parses one filter parameter {@code column=op.value} (optionally {@code not.op.value}), the
+     * rows endpoint's syntax, which the metrics endpoint shares.
+     *
+     * @param column the parameter's name, a column
+     * @param value the parameter's value
+     * @param declared the column's type where it is known; a value of an unknown column is read as text
+     * @return the predicate
+     * @throws BadRequest naming the parameter, for an unknown operator or a value not of the column's type
+     */
+    static Expr filter(String column, String value, Optional<LogicalType> declared) {
         boolean negated = value.startsWith("not.");
         String v = negated ? value.substring(4) : value;
         int dot = v.indexOf('.');
@@ -186,7 +200,7 @@ record RowQuery(ReadRequest request, String canonical, long limit) {
         }
         String arg = v.substring(dot + 1);
         // an unknown column is left to the read path, which answers alike for hidden and absent columns
-        LogicalType type = spec.schema().field(column).map(Field::type).orElse(new LogicalType.StringType());
+        LogicalType type = declared.orElse(new LogicalType.StringType());
         Expr col = Expr.col(column);
         Expr e = switch (op) {
             case "eq" -> col.eq(literal(column, arg, type));
