@@ -10,6 +10,7 @@ import dev.dataproduct.core.slo.DirectorySliHistory;
 import dev.dataproduct.core.slo.ServiceLevels;
 import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
 import dev.dataproduct.api.access.Authenticator;
+import dev.dataproduct.api.error.PortException;
 import dev.dataproduct.ports.flightsql.FlightSqlPort;
 import dev.dataproduct.ports.http.RestPort;
 import dev.dataproduct.ports.http.StaticTokens;
@@ -124,6 +125,11 @@ public final class SampleServer {
         try {
             host.runAll();
             host.start();
+        } catch (PortException e) {
+            running.close();
+            // the port's own words say which address is taken; a sample user also needs the property to move it
+            throw new PortException(e.getMessage() + "; the sample serves REST on another port with -Dsample.port=9090"
+                    + " and Flight SQL with -Dsample.flightPort=31338", e);
         } catch (RuntimeException e) {
             running.close();
             throw e;
@@ -151,7 +157,15 @@ public final class SampleServer {
                 .toAbsolutePath();
         int port = args.length > 1 && !args[1].isBlank() ? Integer.parseInt(args[1]) : 8080;
         int flightPort = args.length > 2 && !args[2].isBlank() ? Integer.parseInt(args[2]) : 31337;
-        Running running = start(work, port, flightPort, System.out);
+        Running running;
+        try {
+            running = start(work, port, flightPort, System.out);
+        } catch (PortException e) {
+            // what a new user needs is the sentence, not the stack
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.close();

@@ -17,8 +17,12 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -31,8 +35,9 @@ import java.util.regex.Pattern;
  * @param request the read request for the read path
  * @param canonical the query without its cursor, parameters in the order given (for links and ETags)
  * @param limit the page size asked for
+ * @param columns each column the query names, with the parameter it was first named in
  */
-record RowQuery(ReadRequest request, String canonical, long limit) {
+record RowQuery(ReadRequest request, String canonical, long limit, Map<String, String> columns) {
     static final Set<String> RESERVED = Set.of("select", "order", "limit", "cursor", "snapshot", "asOf");
     static final List<String> OPERATORS = List.of("eq", "neq", "gt", "gte", "lt", "lte", "in", "is", "like");
 
@@ -51,6 +56,7 @@ record RowQuery(ReadRequest request, String canonical, long limit) {
         Set<String> seen = new LinkedHashSet<>();
         List<Expr> filters = new ArrayList<>();
         List<String> canonical = new ArrayList<>();
+        Map<String, String> columns = new LinkedHashMap<>();
         long limit = defaultLimit;
         String cursor = null;
         boolean snapshotGiven = false;
@@ -69,12 +75,20 @@ record RowQuery(ReadRequest request, String canonical, long limit) {
                                     + "list columns separated by commas, as in select=a,b");
                         }
                         cols.add(c.trim());
+                        columns.putIfAbsent(c.trim(), name);
                     }
                     b.columns(cols.toArray(String[]::new));
                 }
                 case "order" -> {
+                    Set<String> keys = new LinkedHashSet<>();
                     for (String k : value.split(",", -1)) {
-                        b.orderBy(sortKey(k));
+                        SortKey key = sortKey(k);
+                        if (!keys.add(key.column())) {
+                            throw BadRequest.query(name, "order names column '" + key.column() + "' twice; name "
+                                    + "each column once, as in order=a.desc,b");
+                        }
+                        columns.putIfAbsent(key.column(), name);
+                        b.orderBy(key);
                     }
                 }
                 case "limit" -> limit = limit(value, maxLimit);
@@ -86,7 +100,10 @@ record RowQuery(ReadRequest request, String canonical, long limit) {
                     snapshotGiven = true;
                     b.snapshot(name.equals("snapshot") ? SnapshotSelector.id(value) : asOf(value));
                 }
-                default -> filters.add(filter(name, value, spec));
+                default -> {
+                    filters.add(filter(name, value, spec));
+                    columns.putIfAbsent(name, name);
+                }
             }
             if (!name.equals("cursor")) {
                 canonical.add(encode(name) + "=" + encode(value));
@@ -100,7 +117,17 @@ record RowQuery(ReadRequest request, String canonical, long limit) {
             b.after(cursor);
         }
         // the order of filters is kept: it decides the filter, so a resumed page must repeat it
-        return new RowQuery(b.build(), String.join("&", canonical), limit);
+        return new RowQuery(b.build(), String.join("&", canonical), limit,
+                Collections.unmodifiableMap(columns));
+    }
+
+    /**
+     * @param readable the columns the caller may read
+     * @return the parameter that names a column not among them, the first in the query, if any
+     */
+    Optional<String> parameterNaming(Collection<String> readable) {
+        return columns.entrySet().stream().filter(e -> !readable.contains(e.getKey())).map(Map.Entry::getValue)
+                .findFirst();
     }
 
     private static List<String[]> split(String raw) {
@@ -176,6 +203,10 @@ record RowQuery(ReadRequest request, String canonical, long limit) {
     }
 
     private static Expr filter(String column, String value, DatasetSpec spec) {
+        if (column.isBlank()) {
+            throw BadRequest.query(column, "a query parameter has no name ('" + column + "=" + value + "'); a filter "
+                    + "is written column=op.value, as in grade=gte.5");
+        }
         boolean negated = value.startsWith("not.");
         String v = negated ? value.substring(4) : value;
         int dot = v.indexOf('.');
