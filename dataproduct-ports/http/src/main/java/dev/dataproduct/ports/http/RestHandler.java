@@ -303,8 +303,7 @@ final class RestHandler implements HttpHandler {
             result = hosted.reader().read(principal, query.request());
         } catch (AccessDeniedException e) {
             // the policy's reasons stay on the server
-            throw new BadRequest(403, "Forbidden", "you may not read dataset '" + dataset + "' of "
-                    + hosted.address().urn(), null);
+            throw BadRequest.forbidden("dataset '" + dataset + "' of " + hosted.address().urn(), principal);
         } catch (InvalidRequestException e) {
             boolean cursor = query.request().cursor().isPresent() && e.getMessage().contains("cursor");
             // the parameter naming a column the caller cannot read, whether hidden or absent: no oracle
@@ -408,8 +407,8 @@ final class RestHandler implements HttpHandler {
         try {
             answer = MetricEngine.of(model, allocator).query(readers, principal, query, SnapshotSelector.current());
         } catch (AccessDeniedException e) {
-            throw new BadRequest(403, "Forbidden", "you may not read the rows the metrics of "
-                    + hosted.address().urn() + " are computed from", null);
+            throw BadRequest.forbidden("the rows the metrics of " + hosted.address().urn() + " are computed from",
+                    principal);
         } catch (InvalidRequestException e) {
             throw BadRequest.query(null, e.getMessage());
         }

@@ -173,6 +173,16 @@ class RestEdgeCasesTest extends DirectoryRestTest {
     }
 
     @Test
+    void aDeniedReadSaysWhomItWasReadAsAndWhatToDo() throws Exception {
+        // a client that forgot its token on a host that lets visitors in learns it from the answer
+        JsonNode p = problem(get(ROWS, Directory.NOBODY_TOKEN), 403, null);
+        String detail = p.get("detail").asText();
+        assertTrue(detail.contains("you may not read dataset 'students'"), detail);
+        assertTrue(detail.contains("'nobody'"), detail);
+        assertTrue(detail.contains("credentials"), detail);
+    }
+
+    @Test
     void expiredAndGarbledJwtsAre401() throws Exception {
         long now = Instant.now().getEpochSecond();
         String expired = Jwts.hs256(Directory.JWT_KEY, Map.of("sub", "ada", "roles", List.of("admin"), "exp", now - 120));
