@@ -40,6 +40,10 @@ import java.util.regex.Pattern;
 record RowQuery(ReadRequest request, String canonical, long limit, Map<String, String> columns) {
     static final Set<String> RESERVED = Set.of("select", "order", "limit", "cursor", "snapshot", "asOf");
     static final List<String> OPERATORS = List.of("eq", "neq", "gt", "gte", "lt", "lte", "in", "is", "like");
+    // numbers as JSON writes them, in ASCII: Java's parsers also take other scripts' digits, blanks, hex and suffixes
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+    private static final Pattern NON_FINITE = Pattern.compile("NaN|[+-]?Infinity");
 
     /**
      * @param rawQuery the raw (still encoded) query string, or null
@@ -182,7 +186,7 @@ record RowQuery(ReadRequest request, String canonical, long limit, Map<String, S
     private static long limit(String value, long max) {
         long n;
         try {
-            n = Long.parseLong(value);
+            n = Long.parseLong(ascii(value, INTEGER));
         } catch (NumberFormatException e) {
             throw BadRequest.query("limit", "limit=" + value + " is not a whole number; give 0 to " + max);
         }
@@ -304,13 +308,13 @@ record RowQuery(ReadRequest request, String canonical, long limit, Map<String, S
     static Object literal(String column, String text, LogicalType type) {
         try {
             if (type instanceof LogicalType.IntegerType) {
-                return Long.parseLong(text);
+                return Long.parseLong(ascii(text, INTEGER));
             }
             if (type instanceof LogicalType.FloatingType) {
-                return Double.parseDouble(text);
+                return Double.parseDouble(NON_FINITE.matcher(text).matches() ? text : ascii(text, DECIMAL));
             }
             if (type instanceof LogicalType.DecimalType) {
-                return new BigDecimal(text);
+                return new BigDecimal(ascii(text, DECIMAL));
             }
             if (type instanceof LogicalType.BooleanType) {
                 if (!text.equals("true") && !text.equals("false")) {
@@ -336,6 +340,14 @@ record RowQuery(ReadRequest request, String canonical, long limit, Map<String, S
         }
         throw BadRequest.query(column, "column '" + column + "' is a " + type.odcsLogicalType()
                 + " and cannot be filtered on; filter on a column of a simple type");
+    }
+
+    /** @return the text if it has the shape, for the parser to read */
+    private static String ascii(String text, Pattern shape) {
+        if (!shape.matcher(text).matches()) {
+            throw new NumberFormatException(text);
+        }
+        return text;
     }
 
     private static String example(LogicalType type) {

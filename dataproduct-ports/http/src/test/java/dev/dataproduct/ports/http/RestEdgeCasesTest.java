@@ -56,10 +56,24 @@ class RestEdgeCasesTest extends DirectoryRestTest {
             {"grade=is.maybe", "grade"}, {"grade=in.(1,2", "grade"}, {"limit=-1", "limit"},
             {"limit=100001", "limit"}, {"limit=99999999999999999999999", "limit"}, {"limit=1&limit=2", "limit"},
             {"order=grade.sideways", "order"}, {"order=grade,grade.desc", "order"}, {"asOf=yesterday", "asOf"},
+            // numbers are ASCII digits as JSON writes them: not other scripts' digits, Java suffixes or hex
+            {"grade=eq.%D9%A5", "grade"}, {"limit=%D9%A5", "limit"}, {"score=gt.1d", "score"},
+            {"score=gt.0x1p3", "score"}, {"score=gt.%205", "score"}, {"grade=in.(1,%EF%BC%92)", "grade"},
         };
         for (String[] c : cases) {
             problem(get(ROWS + "?" + c[0], ADMIN), 400, c[1]);
         }
+    }
+
+    @Test
+    void numbersAreReadAsJsonWritesThem() throws Exception {
+        for (String q : List.of("score=gt.-1.5e1", "score=lt.1E3", "score=gte.%2B2", "score=neq.NaN", "score=lt.Infinity",
+                "score=gt.-Infinity", "grade=eq.-0", "grade=in.(+1,2)", "score=gt..5")) {
+            HttpResponse<byte[]> r = get(ROWS + "?" + q, ADMIN);
+            assertEquals(200, r.statusCode(), q + ": " + Http.text(r));
+        }
+        assertEquals(RestPortTest.json(get(ROWS + "?select=id&score=gt.20&limit=100", ADMIN)),
+                RestPortTest.json(get(ROWS + "?select=id&score=gt.2e1&limit=100", ADMIN)));
     }
 
     @Test
