@@ -148,6 +148,29 @@ public final class SampleServer {
     }
 
     /**
+     * @param value the port as given on the command line, blank for the default
+     * @param property the Maven property it came from, for the message
+     * @param fallback the port when none is given
+     * @return the port
+     * @throws IllegalArgumentException naming the property, if the value is not a TCP port
+     */
+    static int port(String value, String property, int fallback) {
+        if (value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // said below, with the property that carried it
+        }
+        throw new IllegalArgumentException("-D" + property + "=" + value + " is not a TCP port; give 0 to 65535 "
+                + "(0 takes any free port), as in -D" + property + "=" + (fallback + 1));
+    }
+
+    /**
      * @param args the working directory, then the REST port (default 8080), then the Flight SQL port
      *     (default 31337)
      * @throws Exception if the server cannot start
@@ -155,12 +178,12 @@ public final class SampleServer {
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args.length > 0 && !args[0].isBlank() ? args[0] : "target/historical-purchases")
                 .toAbsolutePath();
-        int port = args.length > 1 && !args[1].isBlank() ? Integer.parseInt(args[1]) : 8080;
-        int flightPort = args.length > 2 && !args[2].isBlank() ? Integer.parseInt(args[2]) : 31337;
         Running running;
         try {
+            int port = port(args.length > 1 ? args[1] : "", "sample.port", 8080);
+            int flightPort = port(args.length > 2 ? args[2] : "", "sample.flightPort", 31337);
             running = start(work, port, flightPort, System.out);
-        } catch (PortException e) {
+        } catch (PortException | IllegalArgumentException e) {
             // what a new user needs is the sentence, not the stack
             System.err.println(e.getMessage());
             System.exit(1);
