@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.dataproduct.api.access.Authenticator;
 import dev.dataproduct.api.access.Principal;
 import dev.dataproduct.api.error.AccessDeniedException;
+import dev.dataproduct.api.error.DataProductException;
 import dev.dataproduct.api.error.InvalidRequestException;
 import dev.dataproduct.api.metric.MetricQuery;
 import dev.dataproduct.api.metric.SemanticModel;
@@ -306,10 +307,8 @@ final class RestHandler implements HttpHandler {
             throw BadRequest.forbidden("dataset '" + dataset + "' of " + hosted.address().urn(), principal);
         } catch (InvalidRequestException e) {
             boolean cursor = query.request().cursor().isPresent() && e.getMessage().contains("cursor");
-            // the parameter naming a column the caller cannot read, whether hidden or absent: no oracle
-            throw BadRequest.query(cursor ? "cursor" : query.parameterNaming(hosted.reader().schema(principal, dataset)
-                    .getFields().stream().map(org.apache.arrow.vector.types.pojo.Field::getName).toList())
-                    .orElse(null), e.getMessage());
+            throw BadRequest.query(cursor ? "cursor" : unreadableColumnParameter(hosted, dataset, principal, query),
+                    e.getMessage());
         }
         try (result) {
             String etag = etag(result.snapshot().id(), query, type, principal);
@@ -347,6 +346,21 @@ final class RestHandler implements HttpHandler {
                 w.finish();
             }
             buffered.flush();
+        }
+    }
+
+    /**
+     * The parameter naming a column the caller cannot read, whether hidden or absent (no oracle), or
+     * null when the refusal was about something else.
+     */
+    private static String unreadableColumnParameter(HostedProduct hosted, String dataset, Principal principal,
+                                                    RowQuery query) {
+        try {
+            return query.parameterNaming(hosted.reader().schema(principal, dataset).getFields().stream()
+                    .map(org.apache.arrow.vector.types.pojo.Field::getName).toList()).orElse(null);
+        } catch (DataProductException e) {
+            // access changed since the read was refused (an agreement ended): the refusal stands without a name
+            return null;
         }
     }
 
