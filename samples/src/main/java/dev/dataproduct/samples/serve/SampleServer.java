@@ -10,6 +10,7 @@ import dev.dataproduct.core.slo.DirectorySliHistory;
 import dev.dataproduct.core.slo.ServiceLevels;
 import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
 import dev.dataproduct.api.access.Authenticator;
+import dev.dataproduct.api.error.PortException;
 import dev.dataproduct.ports.flightsql.FlightSqlPort;
 import dev.dataproduct.ports.http.RestPort;
 import dev.dataproduct.ports.http.StaticTokens;
@@ -124,6 +125,11 @@ public final class SampleServer {
         try {
             host.runAll();
             host.start();
+        } catch (PortException e) {
+            running.close();
+            // the port's own words say which address is taken; a sample user also needs the property to move it
+            throw new PortException(e.getMessage() + "; the sample serves REST on another port with -Dsample.port=9090"
+                    + " and Flight SQL with -Dsample.flightPort=31338", e);
         } catch (RuntimeException e) {
             running.close();
             throw e;
@@ -142,6 +148,29 @@ public final class SampleServer {
     }
 
     /**
+     * @param value the port as given on the command line, blank for the default
+     * @param property the Maven property it came from, for the message
+     * @param fallback the port when none is given
+     * @return the port
+     * @throws IllegalArgumentException naming the property, if the value is not a TCP port
+     */
+    static int port(String value, String property, int fallback) {
+        if (value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // said below, with the property that carried it
+        }
+        throw new IllegalArgumentException("-D" + property + "=" + value + " is not a TCP port; give 0 to 65535 "
+                + "(0 takes any free port), as in -D" + property + "=" + (fallback + 1));
+    }
+
+    /**
      * @param args the working directory, then the REST port (default 8080), then the Flight SQL port
      *     (default 31337)
      * @throws Exception if the server cannot start
@@ -149,9 +178,17 @@ public final class SampleServer {
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args.length > 0 && !args[0].isBlank() ? args[0] : "target/historical-purchases")
                 .toAbsolutePath();
-        int port = args.length > 1 && !args[1].isBlank() ? Integer.parseInt(args[1]) : 8080;
-        int flightPort = args.length > 2 && !args[2].isBlank() ? Integer.parseInt(args[2]) : 31337;
-        Running running = start(work, port, flightPort, System.out);
+        Running running;
+        try {
+            int port = port(args.length > 1 ? args[1] : "", "sample.port", 8080);
+            int flightPort = port(args.length > 2 ? args[2] : "", "sample.flightPort", 31337);
+            running = start(work, port, flightPort, System.out);
+        } catch (PortException | IllegalArgumentException e) {
+            // what a new user needs is the sentence, not the stack
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             running.close();

@@ -97,6 +97,29 @@ class SampleServerTest {
         }
     }
 
+    @Test
+    void aPortInUseIsRefusedWithThePropertyThatChoosesAnother(@TempDir Path work) throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            dev.dataproduct.api.error.PortException e = assertThrows(dev.dataproduct.api.error.PortException.class,
+                    () -> SampleServer.start(work, taken.getLocalPort(), 0,
+                            new PrintStream(printed, true, StandardCharsets.UTF_8)));
+            assertTrue(e.getMessage().contains("127.0.0.1:" + taken.getLocalPort()), e.getMessage());
+            assertTrue(e.getMessage().contains("-Dsample.port="), e.getMessage());
+        }
+    }
+
+    @Test
+    void aPortThatIsNotANumberNamesThePropertyItCameFrom() {
+        assertEquals(8080, SampleServer.port("", "sample.port", 8080));
+        assertEquals(9090, SampleServer.port("9090", "sample.port", 8080));
+        for (String bad : List.of("abc", "70000", "-1", "80 80")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> SampleServer.port(bad, "sample.flightPort", 31337));
+            assertTrue(e.getMessage().startsWith("-Dsample.flightPort=" + bad + " is not a TCP port"), e.getMessage());
+        }
+    }
+
     /** Starts the sample on free ports, printing into {@code printed}. */
     static SampleServer.Running start(Path work, ByteArrayOutputStream printed) throws Exception {
         return SampleServer.start(work, 0, 0, new PrintStream(printed, true, StandardCharsets.UTF_8));

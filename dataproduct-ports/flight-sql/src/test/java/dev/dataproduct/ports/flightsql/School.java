@@ -1,23 +1,17 @@
 package dev.dataproduct.ports.flightsql;
 
-import dev.dataproduct.api.access.Audience;
 import dev.dataproduct.api.access.Authenticator;
-import dev.dataproduct.api.access.Grant;
-import dev.dataproduct.api.access.Mask;
 import dev.dataproduct.api.access.Policy;
 import dev.dataproduct.api.access.Principal;
-import dev.dataproduct.api.access.Target;
-import dev.dataproduct.api.expr.Expr;
 import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.api.product.Owner;
-import dev.dataproduct.api.schema.Classification;
 import dev.dataproduct.api.schema.DatasetSpec;
-import dev.dataproduct.api.schema.LogicalType;
 import dev.dataproduct.api.transform.TransformSpec;
 import dev.dataproduct.core.host.ProductHost;
 import dev.dataproduct.core.runtime.ProductRuntime;
 import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
 import dev.dataproduct.core.snapshot.SnapshotStore;
+import dev.dataproduct.testkit.fixture.Students;
 import dev.dataproduct.testkit.gen.DatasetGen;
 import dev.dataproduct.testkit.port.RowsInput;
 import java.nio.file.Path;
@@ -31,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -42,26 +35,13 @@ import org.apache.arrow.memory.RootAllocator;
  * from {@link #token}. Closing it closes everything and fails on a memory leak.
  */
 final class School implements AutoCloseable {
-    static final List<String> COLUMNS = List.of("id", "email", "school", "grade", "score", "active");
-    static final DatasetSpec STUDENTS = DatasetSpec.named("students")
-            .field("id", LogicalType.STRING, f -> f.required().primaryKey())
-            .field("email", LogicalType.STRING, f -> f.classification(Classification.CONFIDENTIAL))
-            .field("school", LogicalType.STRING, f -> f.required().allowedValues("A", "B", "C"))
-            .field("grade", LogicalType.INT64, f -> f.range(1, 12))
-            .field("score", LogicalType.FLOAT64)
-            .field("active", LogicalType.BOOLEAN)
-            .build();
-    static final Policy POLICY = Policy.forDataset("students")
-            .mask(Target.field("email"), Mask.email())
-            .grant(Grant.to(Audience.role("counselor")).allColumns()
-                    .rows(Expr.col("school").eq(Expr.principal("school"))))
-            .grant(Grant.to(Audience.role("admin")).allColumns().unmask(Target.field("email")))
-            .grant(Grant.to(Audience.role("auditor")).columns("id", "school", "grade"))
-            .build();
-    static final Principal COUNSELOR = new Principal("carla", Set.of("counselor"), Map.of("school", "A"));
-    static final Principal ADMIN = Principal.of("ada", "admin");
-    static final Principal AUDITOR = Principal.of("aude", "auditor");
-    static final Principal NOBODY = Principal.of("nobody");
+    static final List<String> COLUMNS = Students.COLUMNS;
+    static final DatasetSpec STUDENTS = Students.dataset().build();
+    static final Policy POLICY = Students.POLICY;
+    static final Principal COUNSELOR = Students.COUNSELOR;
+    static final Principal ADMIN = Students.ADMIN;
+    static final Principal AUDITOR = Students.AUDITOR;
+    static final Principal NOBODY = Students.NOBODY;
 
     final BufferAllocator allocator = new RootAllocator();
     final SnapshotStore store;
@@ -120,14 +100,6 @@ final class School implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            host.close();
-        } finally {
-            try {
-                runtime.close();
-            } finally {
-                allocator.close();
-            }
-        }
+        Students.closeInOrder(host, runtime, allocator);
     }
 }

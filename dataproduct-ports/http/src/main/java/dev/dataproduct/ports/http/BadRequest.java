@@ -1,5 +1,7 @@
 package dev.dataproduct.ports.http;
 
+import dev.dataproduct.api.access.Principal;
+
 /**
  * A request the port refuses before reading: the status, what was wrong and which query parameter
  * (or header) it was in.
@@ -18,6 +20,20 @@ final class BadRequest extends RuntimeException {
 
     static BadRequest query(String parameter, String detail) {
         return new BadRequest(400, "Bad query", detail, parameter);
+    }
+
+    /**
+     * A denied read: what was denied and whom the request was read as (a caller who forgot its
+     * credentials on a host that lets visitors in learns it here), never why the policy denies it.
+     *
+     * @param what what the caller may not read, as in "dataset 'x' of urn:..."
+     * @param principal whom the request was read as
+     * @return the refusal, a 403
+     */
+    static BadRequest forbidden(String what, Principal principal) {
+        return new BadRequest(403, "Forbidden", "you may not read " + what + " (the request was read as principal '"
+                + principal.id() + "'); send the credentials of a principal who may read it, or ask the product's "
+                + "owner for access", null);
     }
 
     int status() {

@@ -40,8 +40,7 @@ final class FeatureAnswers {
             found = serving.lookup(principal, keys);
         } catch (AccessDeniedException e) {
             // the policy's reasons stay on the server
-            throw new BadRequest(403, "Forbidden", "you may not read the features of " + serving.product().urn(),
-                    null);
+            throw BadRequest.forbidden("the features of " + serving.product().urn(), principal);
         }
         ObjectNode body = JSON.createObjectNode();
         body.put("view", serving.online().view().name());

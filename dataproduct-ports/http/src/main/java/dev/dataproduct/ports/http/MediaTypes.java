@@ -35,6 +35,16 @@ final class MediaTypes {
         return Optional.ofNullable(best);
     }
 
+    /** A weight between 0 and 1; one that is not a number counts as 0, so it never wins. */
+    private static double weight(String q) {
+        try {
+            double w = Double.parseDouble(q);
+            return Double.isNaN(w) ? 0 : Math.max(0, Math.min(1, w));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /** The q of the most specific range that matches the type (0 if none does). */
     private static double quality(String accept, String type) {
         int bestSpecificity = -1;
@@ -45,13 +55,10 @@ final class MediaTypes {
             String r = parts[0].trim().toLowerCase(Locale.ROOT);
             double rq = 1;
             for (int i = 1; i < parts.length; i++) {
-                String p = parts[i].trim();
-                if (p.startsWith("q=")) {
-                    try {
-                        rq = Double.parseDouble(p.substring(2));
-                    } catch (NumberFormatException e) {
-                        rq = 0;
-                    }
+                // parameter names are case-insensitive and "=" may have spaces around it (RFC 9110 5.6.6)
+                String[] p = parts[i].split("=", 2);
+                if (p.length == 2 && p[0].trim().equalsIgnoreCase("q")) {
+                    rq = weight(p[1].trim());
                 }
             }
             int specificity;

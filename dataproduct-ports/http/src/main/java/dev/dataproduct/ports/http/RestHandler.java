@@ -9,6 +9,7 @@ import com.sun.net.httpserver.HttpHandler;
 import dev.dataproduct.api.access.Authenticator;
 import dev.dataproduct.api.access.Principal;
 import dev.dataproduct.api.error.AccessDeniedException;
+import dev.dataproduct.api.error.DataProductException;
 import dev.dataproduct.api.error.InvalidRequestException;
 import dev.dataproduct.api.metric.MetricQuery;
 import dev.dataproduct.api.metric.SemanticModel;
@@ -171,16 +172,16 @@ final class RestHandler implements HttpHandler {
     }
 
     private void route(HttpExchange ex, Outcome o) throws IOException {
-        String raw = ex.getRequestURI().getRawPath();
-        String rawQuery = ex.getRequestURI().getRawQuery();
+        String raw = rawPath(ex);
+        String rawQuery = rawQuery(ex);
         if (raw.length() + (rawQuery == null ? 0 : rawQuery.length()) > maxUriChars) {
             throw new BadRequest(414, "URI too long", "the request target has more than " + maxUriChars
                     + " characters; select fewer columns or split the filter", null);
         }
-        if (!ex.getRequestMethod().equals("GET")) {
-            ex.getResponseHeaders().set("Allow", "GET");
+        if (!ex.getRequestMethod().equals("GET") && !head(ex)) {
+            ex.getResponseHeaders().set("Allow", "GET, HEAD");
             throw new BadRequest(405, "Method not allowed", ex.getRequestMethod()
-                    + " is not served; every resource of this port is read with GET", null);
+                    + " is not served; every resource of this port is read with GET (or HEAD)", null);
         }
         String length = ex.getRequestHeaders().getFirst("Content-Length");
         if (length != null && !length.equals("0") || ex.getRequestHeaders().containsKey("Transfer-Encoding")) {
@@ -201,7 +202,7 @@ final class RestHandler implements HttpHandler {
             negotiate(ex, JSON_ONLY);
             CatalogQuery query;
             try {
-                query = CatalogQuery.parse(ex.getRequestURI().getRawQuery());
+                query = CatalogQuery.parse(rawQuery);
             } catch (IllegalArgumentException e) {
                 throw BadRequest.query(null, e.getMessage());
             }
@@ -267,7 +268,7 @@ final class RestHandler implements HttpHandler {
                 negotiate(ex, JSON_ONLY);
                 o.dataset = "features";
                 sendJson(ex, FeatureAnswers.lookup(owner.features(address).orElseThrow(() -> notFound(address.urn()
-                        + " serves no features here")), principal, ex.getRequestURI().getRawQuery()), o);
+                        + " serves no features here")), principal, rawQuery), o);
             }
             case "snapshots" -> {
                 negotiate(ex, JSON_ONLY);
@@ -281,14 +282,14 @@ final class RestHandler implements HttpHandler {
                 negotiate(ex, JSON_ONLY);
                 sendJson(ex, usage(address), o);
             }
-            case "datasets" -> rows(ex, hosted, path.get(5), principal, o);
-            case "metrics" -> metrics(ex, hosted, principal, o);
+            case "datasets" -> rows(ex, hosted, path.get(5), principal, rawQuery, o);
+            case "metrics" -> metrics(ex, hosted, principal, rawQuery, o);
             default -> throw notFound("no resource at " + raw + "; see " + productPath(address) + "/openapi.json");
         }
     }
 
-    private void rows(HttpExchange ex, HostedProduct hosted, String dataset, Principal principal, Outcome o)
-            throws IOException {
+    private void rows(HttpExchange ex, HostedProduct hosted, String dataset, Principal principal, String rawQuery,
+                      Outcome o) throws IOException {
         DatasetSpec spec = hosted.product().output(dataset).orElseThrow(() -> notFound(hosted.address().urn()
                 + " has no dataset '" + dataset + "'; its datasets are "
                 + hosted.product().outputs().stream().map(DatasetSpec::name).toList()));
@@ -299,36 +300,41 @@ final class RestHandler implements HttpHandler {
         }
         String type = negotiate(ex, offered);
         RowFormat format = RowFormat.values()[offered.indexOf(type)];
-        RowQuery query = RowQuery.parse(ex.getRequestURI().getRawQuery(), spec, port, defaultLimit, maxLimit);
+        RowQuery query = RowQuery.parse(rawQuery, spec, port, defaultLimit, maxLimit);
         checkSnapshot(hosted, query.request().snapshot());
         ReadResult result;
         try {
             result = hosted.reader().read(principal, query.request());
         } catch (AccessDeniedException e) {
             // the policy's reasons stay on the server
-            throw new BadRequest(403, "Forbidden", "you may not read dataset '" + dataset + "' of "
-                    + hosted.address().urn(), null);
+            throw BadRequest.forbidden("dataset '" + dataset + "' of " + hosted.address().urn(), principal);
         } catch (InvalidRequestException e) {
             boolean cursor = query.request().cursor().isPresent() && e.getMessage().contains("cursor");
-            throw BadRequest.query(cursor ? "cursor" : null, e.getMessage());
+            throw BadRequest.query(cursor ? "cursor" : unreadableColumnParameter(hosted, dataset, principal, query),
+                    e.getMessage());
         }
         try (result) {
             String etag = etag(result.snapshot().id(), query, type, principal);
             ex.getResponseHeaders().set("ETag", etag);
             ex.getResponseHeaders().set("Cache-Control", "private");
             ex.getResponseHeaders().set("Vary", "Authorization, Accept");
-            if (matches(ex.getRequestHeaders().getFirst("If-None-Match"), etag)) {
+            // several If-None-Match lines are one list (RFC 9110 section 5.3)
+            List<String> ifNoneMatch = ex.getRequestHeaders().get("If-None-Match");
+            if (ifNoneMatch != null && matches(String.join(",", ifNoneMatch), etag)) {
                 o.outcome = "not_modified";
                 record(o, 0);
                 ex.sendResponseHeaders(304, -1);
                 return;
             }
             result.pageCursor().ifPresent(c -> ex.getResponseHeaders().set("Link", "<"
-                    + ex.getRequestURI().getRawPath() + "?" + (query.canonical().isEmpty() ? "" : query.canonical()
+                    + rawPath(ex) + "?" + (query.canonical().isEmpty() ? "" : query.canonical()
                     + "&") + "cursor=" + RowQuery.encode(c) + ">; rel=\"next\""));
             ex.getResponseHeaders().set("Content-Type", format == RowFormat.ARROW ? type
                     : type + "; charset=utf-8" + (format == RowFormat.CSV ? "; header=present" : ""));
-            ex.sendResponseHeaders(200, 0);
+            sendHeaders(ex, 200, 0);
+            if (head(ex)) {
+                return;
+            }
             o.body = new CountingStream(ex.getResponseBody(), guard);
             // the JDK server sends every write as a chunk: gather small writes into large ones
             OutputStream buffered = new java.io.BufferedOutputStream(o.body, 1 << 16);
@@ -347,19 +353,34 @@ final class RestHandler implements HttpHandler {
     }
 
     /**
+     * The parameter naming a column the caller cannot read, whether hidden or absent (no oracle), or
+     * null when the refusal was about something else.
+     */
+    private static String unreadableColumnParameter(HostedProduct hosted, String dataset, Principal principal,
+                                                    RowQuery query) {
+        try {
+            return query.parameterNaming(hosted.reader().schema(principal, dataset).getFields().stream()
+                    .map(org.apache.arrow.vector.types.pojo.Field::getName).toList()).orElse(null);
+        } catch (DataProductException e) {
+            // access changed since the read was refused (an agreement ended): the refusal stands without a name
+            return null;
+        }
+    }
+
+    /**
      * An ad hoc metric query of the product's semantic model: {@code metrics=a,b&by=region,ordered_at__month}
      * (and {@code model=} when it has several), with filters over the model's rows in the rows
      * endpoint's syntax ({@code region=eq.EU&amount=gt.10}, combined with AND), answered through the
      * read path of the product holding the rows, as the caller, in the row formats of the datasets.
      */
-    private void metrics(HttpExchange ex, HostedProduct hosted, Principal principal, Outcome o) throws IOException {
+    private void metrics(HttpExchange ex, HostedProduct hosted, Principal principal, String rawQuery, Outcome o)
+            throws IOException {
         List<SemanticModel> models = hosted.product().semanticModels();
         if (models.isEmpty()) {
             throw notFound(hosted.address().urn() + " defines no metric");
         }
         Map<String, String> params = new LinkedHashMap<>();
         List<String[]> filterParams = new ArrayList<>();
-        String rawQuery = ex.getRequestURI().getRawQuery();
         for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
             if (pair.isEmpty()) {
                 continue;
@@ -424,8 +445,8 @@ final class RestHandler implements HttpHandler {
         try {
             answer = MetricEngine.of(model, allocator).query(readers, principal, query, SnapshotSelector.current());
         } catch (AccessDeniedException e) {
-            throw new BadRequest(403, "Forbidden", "you may not read the rows the metrics of "
-                    + hosted.address().urn() + " are computed from", null);
+            throw BadRequest.forbidden("the rows the metrics of " + hosted.address().urn() + " are computed from",
+                    principal);
         } catch (InvalidRequestException e) {
             throw BadRequest.query(null, e.getMessage());
         } catch (dev.dataproduct.core.join.JoinRefusedException e) {
@@ -436,7 +457,10 @@ final class RestHandler implements HttpHandler {
             ex.getResponseHeaders().set("Content-Type", format == RowFormat.ARROW ? type
                     : type + "; charset=utf-8" + (format == RowFormat.CSV ? "; header=present" : ""));
             ex.getResponseHeaders().set("Cache-Control", "private");
-            ex.sendResponseHeaders(200, 0);
+            sendHeaders(ex, 200, 0);
+            if (head(ex)) {
+                return;
+            }
             o.body = new CountingStream(ex.getResponseBody(), guard);
             OutputStream buffered = new java.io.BufferedOutputStream(o.body, 1 << 16);
             try (RowFormat.Writer w = format.open(answer.getSchema(), buffered, allocator)) {
@@ -663,7 +687,11 @@ final class RestHandler implements HttpHandler {
         ex.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
         ex.getResponseHeaders().set("Cache-Control", "private");
         ex.getResponseHeaders().set("Vary", "Authorization, Accept");
-        ex.sendResponseHeaders(200, bytes.length);
+        sendHeaders(ex, 200, bytes.length);
+        if (head(ex)) {
+            record(o, 0);
+            return;
+        }
         o.body = new CountingStream(ex.getResponseBody(), guard);
         record(o, bytes.length);
         o.body.write(bytes);
@@ -681,7 +709,7 @@ final class RestHandler implements HttpHandler {
         p.put("title", title);
         p.put("status", status);
         p.put("detail", detail);
-        p.put("instance", ex.getRequestURI().getRawPath());
+        p.put("instance", rawPath(ex));
         if (parameter != null) {
             p.put("parameter", parameter);
         }
@@ -689,13 +717,60 @@ final class RestHandler implements HttpHandler {
             byte[] bytes = JSON.writeValueAsBytes(p);
             ex.getResponseHeaders().set("Content-Type", MediaTypes.PROBLEM);
             ex.getResponseHeaders().set("Cache-Control", "no-store");
-            ex.sendResponseHeaders(status, bytes.length);
+            sendHeaders(ex, status, bytes.length);
+            if (head(ex)) {
+                record(o, 0);
+                return;
+            }
             o.body = new CountingStream(ex.getResponseBody(), guard);
             record(o, bytes.length);
             o.body.write(bytes);
         } catch (IOException e) {
             o.outcome = "aborted";
         }
+    }
+
+    private static boolean head(HttpExchange ex) {
+        return ex.getRequestMethod().equals("HEAD");
+    }
+
+    /** Sends the status and headers; the answer to a HEAD request is those of a GET, with no body. */
+    private static void sendHeaders(HttpExchange ex, int status, long length) throws IOException {
+        ex.sendResponseHeaders(status, head(ex) ? -1 : length);
+    }
+
+    /**
+     * The JDK server reads the request line byte by byte as ISO-8859-1, so a client that sends UTF-8
+     * without percent-encoding it (curl, hand-written clients) leaves one char per byte in the URI:
+     * each is percent-encoded back into the byte it was, so that decoding reads UTF-8 as for an
+     * encoded request.
+     */
+    static String asSent(String raw) {
+        if (raw == null || raw.chars().allMatch(c -> c < 0x80)) {
+            return raw;
+        }
+        StringBuilder out = new StringBuilder(raw.length() + 16);
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c < 0x80) {
+                out.append(c);
+            } else {
+                // above U+00FF it did not come from the wire as one byte: encode its UTF-8 bytes
+                for (byte b : String.valueOf(c).getBytes(c <= 0xFF ? StandardCharsets.ISO_8859_1
+                        : StandardCharsets.UTF_8)) {
+                    out.append(String.format("%%%02X", b & 0xFF));
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static String rawPath(HttpExchange ex) {
+        return asSent(ex.getRequestURI().getRawPath());
+    }
+
+    private static String rawQuery(HttpExchange ex) {
+        return asSent(ex.getRequestURI().getRawQuery());
     }
 
     private static String outcomeOf(int status) {

@@ -17,8 +17,12 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -31,10 +35,15 @@ import java.util.regex.Pattern;
  * @param request the read request for the read path
  * @param canonical the query without its cursor, parameters in the order given (for links and ETags)
  * @param limit the page size asked for
+ * @param columns each column the query names, with the parameter it was first named in
  */
-record RowQuery(ReadRequest request, String canonical, long limit) {
+record RowQuery(ReadRequest request, String canonical, long limit, Map<String, String> columns) {
     static final Set<String> RESERVED = Set.of("select", "order", "limit", "cursor", "snapshot", "asOf");
     static final List<String> OPERATORS = List.of("eq", "neq", "gt", "gte", "lt", "lte", "in", "is", "like");
+    // numbers as JSON writes them, in ASCII: Java's parsers also take other scripts' digits, blanks, hex and suffixes
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+    private static final Pattern NON_FINITE = Pattern.compile("NaN|[+-]?Infinity");
 
     /**
      * @param rawQuery the raw (still encoded) query string, or null
@@ -51,6 +60,7 @@ record RowQuery(ReadRequest request, String canonical, long limit) {
         Set<String> seen = new LinkedHashSet<>();
         List<Expr> filters = new ArrayList<>();
         List<String> canonical = new ArrayList<>();
+        Map<String, String> columns = new LinkedHashMap<>();
         long limit = defaultLimit;
         String cursor = null;
         boolean snapshotGiven = false;
@@ -69,12 +79,20 @@ record RowQuery(ReadRequest request, String canonical, long limit) {
                                     + "list columns separated by commas, as in select=a,b");
                         }
                         cols.add(c.trim());
+                        columns.putIfAbsent(c.trim(), name);
                     }
                     b.columns(cols.toArray(String[]::new));
                 }
                 case "order" -> {
+                    Set<String> keys = new LinkedHashSet<>();
                     for (String k : value.split(",", -1)) {
-                        b.orderBy(sortKey(k));
+                        SortKey key = sortKey(k);
+                        if (!keys.add(key.column())) {
+                            throw BadRequest.query(name, "order names column '" + key.column() + "' twice; name "
+                                    + "each column once, as in order=a.desc,b");
+                        }
+                        columns.putIfAbsent(key.column(), name);
+                        b.orderBy(key);
                     }
                 }
                 case "limit" -> limit = limit(value, maxLimit);
@@ -86,7 +104,10 @@ record RowQuery(ReadRequest request, String canonical, long limit) {
                     snapshotGiven = true;
                     b.snapshot(name.equals("snapshot") ? SnapshotSelector.id(value) : asOf(value));
                 }
-                default -> filters.add(filter(name, value, spec));
+                default -> {
+                    filters.add(filter(name, value, spec));
+                    columns.putIfAbsent(name, name);
+                }
             }
             if (!name.equals("cursor")) {
                 canonical.add(encode(name) + "=" + encode(value));
@@ -100,7 +121,17 @@ record RowQuery(ReadRequest request, String canonical, long limit) {
             b.after(cursor);
         }
         // the order of filters is kept: it decides the filter, so a resumed page must repeat it
-        return new RowQuery(b.build(), String.join("&", canonical), limit);
+        return new RowQuery(b.build(), String.join("&", canonical), limit,
+                Collections.unmodifiableMap(columns));
+    }
+
+    /**
+     * @param readable the columns the caller may read
+     * @return the parameter that names a column not among them, the first in the query, if any
+     */
+    Optional<String> parameterNaming(Collection<String> readable) {
+        return columns.entrySet().stream().filter(e -> !readable.contains(e.getKey())).map(Map.Entry::getValue)
+                .findFirst();
     }
 
     private static List<String[]> split(String raw) {
@@ -155,7 +186,7 @@ record RowQuery(ReadRequest request, String canonical, long limit) {
     private static long limit(String value, long max) {
         long n;
         try {
-            n = Long.parseLong(value);
+            n = Long.parseLong(ascii(value, INTEGER));
         } catch (NumberFormatException e) {
             throw BadRequest.query("limit", "limit=" + value + " is not a whole number; give 0 to " + max);
         }
@@ -190,6 +221,10 @@ record RowQuery(ReadRequest request, String canonical, long limit) {
      * @throws BadRequest naming the parameter, for an unknown operator or a value not of the column's type
      */
     static Expr filter(String column, String value, Optional<LogicalType> declared) {
+        if (column.isBlank()) {
+            throw BadRequest.query(column, "a query parameter has no name ('" + column + "=" + value + "'); a filter "
+                    + "is written column=op.value, as in grade=gte.5");
+        }
         boolean negated = value.startsWith("not.");
         String v = negated ? value.substring(4) : value;
         int dot = v.indexOf('.');
@@ -287,13 +322,13 @@ record RowQuery(ReadRequest request, String canonical, long limit) {
     static Object literal(String column, String text, LogicalType type) {
         try {
             if (type instanceof LogicalType.IntegerType) {
-                return Long.parseLong(text);
+                return Long.parseLong(ascii(text, INTEGER));
             }
             if (type instanceof LogicalType.FloatingType) {
-                return Double.parseDouble(text);
+                return Double.parseDouble(NON_FINITE.matcher(text).matches() ? text : ascii(text, DECIMAL));
             }
             if (type instanceof LogicalType.DecimalType) {
-                return new BigDecimal(text);
+                return new BigDecimal(ascii(text, DECIMAL));
             }
             if (type instanceof LogicalType.BooleanType) {
                 if (!text.equals("true") && !text.equals("false")) {
@@ -319,6 +354,14 @@ record RowQuery(ReadRequest request, String canonical, long limit) {
         }
         throw BadRequest.query(column, "column '" + column + "' is a " + type.odcsLogicalType()
                 + " and cannot be filtered on; filter on a column of a simple type");
+    }
+
+    /** @return the text if it has the shape, for the parser to read */
+    private static String ascii(String text, Pattern shape) {
+        if (!shape.matcher(text).matches()) {
+            throw new NumberFormatException(text);
+        }
+        return text;
     }
 
     private static String example(LogicalType type) {

@@ -12,7 +12,11 @@
  * every row) sends the stored record batch messages as they are, without decoding and encoding them
  * again; they are the very bytes the port would write batch by batch
  * ({@link dev.dataproduct.core.read.ReadResult#storedBatches()}). Errors are RFC 9457 problem
- * details that name the query parameter at fault and never describe a policy. Usage meters
+ * details that name the query parameter at fault (a column the caller cannot read by the parameter
+ * it was written in, alike for hidden and absent columns) and never describe a policy. Every
+ * resource answers {@code GET} and {@code HEAD} (a GET's status and headers, no body; other methods
+ * get 405 with {@code Allow: GET, HEAD}); a query sent as raw UTF-8 bytes reads as if it were
+ * percent-encoded. Usage meters
  * ({@code dataproduct.port.requests}, {@code .rows}, {@code .bytes}, {@code .latency},
  * {@code .denied}) are tagged by product, port, dataset and outcome only, and recorded before a
  * response's last bytes go out; each read of rows is also given to the host's

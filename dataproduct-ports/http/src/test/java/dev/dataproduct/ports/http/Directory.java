@@ -1,31 +1,20 @@
 package dev.dataproduct.ports.http;
 
-import dev.dataproduct.api.access.Audience;
-import dev.dataproduct.api.access.Grant;
-import dev.dataproduct.api.access.Mask;
 import dev.dataproduct.api.access.Policy;
 import dev.dataproduct.api.access.Principal;
-import dev.dataproduct.api.access.Target;
-import dev.dataproduct.api.expr.Expr;
 import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.api.quality.Check;
 import dev.dataproduct.api.product.Owner;
-import dev.dataproduct.api.schema.Classification;
 import dev.dataproduct.api.schema.DatasetSpec;
-import dev.dataproduct.api.schema.LogicalType;
 import dev.dataproduct.api.schema.Schema;
 import dev.dataproduct.core.host.ProductHost;
 import dev.dataproduct.core.runtime.ProductRuntime;
 import dev.dataproduct.core.snapshot.InMemorySnapshotStore;
+import dev.dataproduct.testkit.fixture.Students;
 import dev.dataproduct.testkit.port.RowsInput;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
@@ -34,27 +23,11 @@ import org.apache.arrow.memory.RootAllocator;
  * closing it closes everything and fails on a memory leak.
  */
 final class Directory implements AutoCloseable {
-    static final DatasetSpec STUDENTS = DatasetSpec.named("students")
-            .description("One row per student.")
-            .field("id", LogicalType.STRING, f -> f.required().primaryKey().description("Student number"))
-            .field("email", LogicalType.STRING, f -> f.classification(Classification.CONFIDENTIAL))
-            .field("school", LogicalType.STRING, f -> f.required().allowedValues("A", "B", "C"))
-            .field("grade", LogicalType.INT64, f -> f.range(1, 12))
-            .field("score", LogicalType.FLOAT64)
-            .field("active", LogicalType.BOOLEAN)
-            .field("born", LogicalType.DATE)
-            .field("updated", LogicalType.TIMESTAMP_TZ)
-            .build();
-    static final Policy POLICY = Policy.forDataset("students")
-            .mask(Target.field("email"), Mask.email())
-            .grant(Grant.to(Audience.role("counselor")).allColumns()
-                    .rows(Expr.col("school").eq(Expr.principal("school"))))
-            .grant(Grant.to(Audience.role("admin")).allColumns().unmask(Target.field("email")))
-            .grant(Grant.to(Audience.role("auditor")).columns("id", "school", "grade"))
-            .build();
-    static final Principal COUNSELOR = new Principal("carla", Set.of("counselor"), Map.of("school", "A"));
-    static final Principal ADMIN = Principal.of("ada", "admin");
-    static final Principal NOBODY = Principal.of("nobody");
+    static final DatasetSpec STUDENTS = Students.datedDataset().build();
+    static final Policy POLICY = Students.POLICY;
+    static final Principal COUNSELOR = Students.COUNSELOR;
+    static final Principal ADMIN = Students.ADMIN;
+    static final Principal NOBODY = Students.NOBODY;
     static final String COUNSELOR_TOKEN = "counselor-token-0123456789";
     static final String ADMIN_TOKEN = "admin-token-0123456789abc";
     static final String NOBODY_TOKEN = "nobody-token-0123456789ab";
@@ -107,20 +80,7 @@ final class Directory implements AutoCloseable {
     }
 
     static List<Map<String, Object>> rows(int n) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            Map<String, Object> r = new HashMap<>();
-            r.put("id", "s" + i);
-            r.put("email", i % 9 == 4 ? null : "student" + i + "@school.example");
-            r.put("school", List.of("A", "B", "C").get(i % 3));
-            r.put("grade", i % 5 == 3 ? null : (long) (i % 12 + 1));
-            r.put("score", i % 4 == 0 ? null : i * 1.5);
-            r.put("active", i % 7 == 1 ? null : i % 2 == 0);
-            r.put("born", LocalDate.of(2010, 1, 1).plusDays(i * 37L));
-            r.put("updated", Instant.parse("2026-09-01T00:00:00Z").plusSeconds(i * 3600L));
-            out.add(r);
-        }
-        return out;
+        return Students.rows(n);
     }
 
     static Schema schema() {
@@ -129,14 +89,6 @@ final class Directory implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            host.close();
-        } finally {
-            try {
-                runtime.close();
-            } finally {
-                allocator.close();
-            }
-        }
+        Students.closeInOrder(host, runtime, allocator);
     }
 }

@@ -24,6 +24,7 @@ import dev.dataproduct.core.host.ProductHost;
 import dev.dataproduct.core.read.ProductReader;
 import dev.dataproduct.core.runtime.ProductRuntime;
 import dev.dataproduct.core.snapshot.InMemorySnapshotStore;
+import dev.dataproduct.testkit.fixture.Students;
 import dev.dataproduct.testkit.port.RowsInput;
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -100,15 +101,7 @@ class FeaturesRestTest {
 
     @AfterEach
     void tearDown() {
-        try {
-            host.close();
-        } finally {
-            try {
-                runtime.close();
-            } finally {
-                allocator.close();
-            }
-        }
+        Students.closeInOrder(host, runtime, allocator);
     }
 
     JsonNode get(String query, String token, int status) throws Exception {

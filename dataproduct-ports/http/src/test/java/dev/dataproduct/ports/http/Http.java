@@ -20,8 +20,16 @@ final class Http {
      * @param headers name, value, name, value...
      */
     static HttpResponse<byte[]> get(URI base, String pathAndQuery, String token, String... headers) {
+        return send(base, "GET", pathAndQuery, token, headers);
+    }
+
+    /**
+     * @param method the request method, sent without a body
+     * @param headers name, value, name, value...
+     */
+    static HttpResponse<byte[]> send(URI base, String method, String pathAndQuery, String token, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(30))
-                .GET();
+                .method(method, HttpRequest.BodyPublishers.noBody());
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

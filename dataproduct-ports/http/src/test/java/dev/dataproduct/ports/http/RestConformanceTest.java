@@ -15,6 +15,7 @@ import dev.dataproduct.testkit.conformance.AccessCases;
 import dev.dataproduct.testkit.conformance.ConformanceReport;
 import dev.dataproduct.testkit.conformance.PortConformance;
 import dev.dataproduct.testkit.conformance.PortRead;
+import dev.dataproduct.testkit.fixture.StudentRequests;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,60 +94,15 @@ class RestConformanceTest {
     static void request(SplittableRandom random, Map<ReadRequest, String> queries, List<ReadRequest> requests) {
         ReadRequest.Builder b = ReadRequest.of("students").via("rest");
         List<String> q = new ArrayList<>();
-        if (random.nextBoolean()) {
-            List<String> cols = new ArrayList<>();
-            for (String c : COLUMNS) {
-                if (random.nextInt(3) == 0) {
-                    cols.add(c);
-                }
-            }
-            if (random.nextInt(20) == 0) {
-                cols.add("nonexistent");
-            }
-            if (!cols.isEmpty()) {
-                b.columns(cols.toArray(String[]::new));
-                q.add("select=" + String.join(",", cols));
-            }
+        List<String> cols = StudentRequests.columns(random, COLUMNS);
+        if (!cols.isEmpty()) {
+            b.columns(cols.toArray(String[]::new));
+            q.add("select=" + String.join(",", cols));
         }
-        List<Expr> filters = new ArrayList<>();
-        int n = random.nextInt(3);
-        for (int i = 0; i < n; i++) {
-            switch (random.nextInt(7)) {
-                case 0 -> {
-                    String s = List.of("A", "B", "C").get(random.nextInt(3));
-                    filters.add(Expr.col("school").eq(s));
-                    q.add("school=eq." + s);
-                }
-                case 1 -> {
-                    int g = random.nextInt(13);
-                    filters.add(Expr.col("grade").le((long) g));
-                    q.add("grade=lte." + g);
-                }
-                case 2 -> {
-                    filters.add(Expr.col("grade").isNull());
-                    q.add("grade=is.null");
-                }
-                case 3 -> {
-                    filters.add(Expr.col("id").in("s1", "s2", "s30", "s44"));
-                    q.add("id=in.(s1,s2,s30,s44)");
-                }
-                case 4 -> {
-                    filters.add(Expr.col("id").matches(RowQuery.likePattern("s1*")));
-                    q.add("id=like.s1*");
-                }
-                case 5 -> {
-                    filters.add(Expr.col("score").gt(20.0));
-                    q.add("score=gt.20.0");
-                }
-                default -> {
-                    filters.add(Expr.col("active").eq(true).not());
-                    q.add("active=not.is.true");
-                }
-            }
-        }
-        if (!filters.isEmpty()) {
-            b.where(filters.size() == 1 ? filters.get(0) : Expr.allOf(filters.toArray(Expr[]::new)));
-        }
+        List<StudentRequests.Filter> filters = StudentRequests.filters(random, new StudentRequests.Filter(
+                Expr.col("id").matches(RowQuery.likePattern("s1*")), "id=like.s1*", null));
+        StudentRequests.where(filters).ifPresent(b::where);
+        filters.forEach(f -> q.add(f.query()));
         if (random.nextBoolean()) {
             boolean desc = random.nextBoolean();
             String col = random.nextBoolean() ? "id" : "grade";

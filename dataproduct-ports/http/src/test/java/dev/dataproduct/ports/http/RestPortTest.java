@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dataproduct.core.host.PortMeters;
-import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,32 +15,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class RestPortTest {
+class RestPortTest extends DirectoryRestTest {
     static final ObjectMapper JSON = new ObjectMapper();
     static final String P = "/products/k12/directory/v1";
     static final String ROWS = P + "/datasets/students";
-
-    Directory dir;
-    URI base;
-
-    @BeforeEach
-    void start() {
-        dir = new Directory();
-        base = dir.rest.baseUri();
-    }
-
-    @AfterEach
-    void stop() {
-        dir.close();
-    }
-
-    HttpResponse<byte[]> get(String path, String token, String... headers) {
-        return Http.get(base, path, token, headers);
-    }
 
     static JsonNode json(HttpResponse<byte[]> r) throws Exception {
         return JSON.readTree(r.body());

@@ -22,6 +22,7 @@ import dev.dataproduct.core.slo.InMemorySliHistory;
 import dev.dataproduct.core.slo.ServiceLevels;
 import dev.dataproduct.core.snapshot.InMemorySnapshotStore;
 import dev.dataproduct.ports.http.page.Pages;
+import dev.dataproduct.testkit.fixture.Students;
 import dev.dataproduct.testkit.port.RowsInput;
 import java.net.URI;
 import java.time.Clock;
@@ -118,15 +119,7 @@ final class SheetMesh implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            host.close();
-        } finally {
-            try {
-                runtime.close();
-            } finally {
-                allocator.close();
-            }
-        }
+        Students.closeInOrder(host, runtime, allocator);
     }
 
     /** An input that says it reads another product, as lineage and the pages see it. */

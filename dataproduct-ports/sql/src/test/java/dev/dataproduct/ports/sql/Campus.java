@@ -2,15 +2,11 @@ package dev.dataproduct.ports.sql;
 
 import dev.dataproduct.api.access.Audience;
 import dev.dataproduct.api.access.Grant;
-import dev.dataproduct.api.access.Mask;
 import dev.dataproduct.api.access.Policy;
 import dev.dataproduct.api.access.Principal;
-import dev.dataproduct.api.access.Target;
-import dev.dataproduct.api.expr.Expr;
 import dev.dataproduct.api.port.OutputPort;
 import dev.dataproduct.api.product.DataProduct;
 import dev.dataproduct.api.product.Owner;
-import dev.dataproduct.api.schema.Classification;
 import dev.dataproduct.api.schema.DatasetSpec;
 import dev.dataproduct.api.schema.Field;
 import dev.dataproduct.api.schema.LogicalType;
@@ -21,19 +17,16 @@ import dev.dataproduct.core.runtime.ProductRuntime;
 import dev.dataproduct.core.snapshot.DirectorySnapshotStore;
 import dev.dataproduct.core.snapshot.InMemorySnapshotStore;
 import dev.dataproduct.core.snapshot.SnapshotStore;
+import dev.dataproduct.testkit.fixture.Students;
 import dev.dataproduct.testkit.port.RowsInput;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 
@@ -42,16 +35,7 @@ import org.apache.arrow.memory.RootAllocator;
  * disk, served by a host with a SQL port; closing it closes everything and fails on a memory leak.
  */
 final class Campus implements AutoCloseable {
-    static final DatasetSpec STUDENTS = DatasetSpec.named("students")
-            .description("One row per student.")
-            .field("id", LogicalType.STRING, f -> f.required().primaryKey())
-            .field("email", LogicalType.STRING, f -> f.classification(Classification.CONFIDENTIAL))
-            .field("school", LogicalType.STRING, f -> f.required().allowedValues("A", "B", "C"))
-            .field("grade", LogicalType.INT64, f -> f.range(1, 12))
-            .field("score", LogicalType.FLOAT64)
-            .field("active", LogicalType.BOOLEAN)
-            .field("born", LogicalType.DATE)
-            .field("updated", LogicalType.TIMESTAMP_TZ)
+    static final DatasetSpec STUDENTS = Students.datedDataset()
             .field("fee", LogicalType.decimal(10, 2))
             .field("seen", LogicalType.timestamp(TimePrecision.MILLIS, false))
             .field("tags", LogicalType.arrayOf(LogicalType.STRING))
@@ -62,21 +46,15 @@ final class Campus implements AutoCloseable {
             .field("school", LogicalType.STRING, f -> f.required().primaryKey())
             .field("name", LogicalType.STRING)
             .build();
-    static final Policy STUDENT_POLICY = Policy.forDataset("students")
-            .mask(Target.field("email"), Mask.email())
-            .grant(Grant.to(Audience.role("counselor")).allColumns()
-                    .rows(Expr.col("school").eq(Expr.principal("school"))))
-            .grant(Grant.to(Audience.role("admin")).allColumns().unmask(Target.field("email")))
-            .grant(Grant.to(Audience.role("auditor")).columns("id", "school", "grade"))
-            .build();
+    static final Policy STUDENT_POLICY = Students.POLICY;
     static final Policy SCHOOL_POLICY = Policy.forDataset("schools")
             .grant(Grant.to(Audience.role("admin")).allColumns())
             .grant(Grant.to(Audience.role("visitor")).allColumns())
             .build();
-    static final Principal COUNSELOR = new Principal("carla", Set.of("counselor"), Map.of("school", "A"));
-    static final Principal ADMIN = Principal.of("ada", "admin");
+    static final Principal COUNSELOR = Students.COUNSELOR;
+    static final Principal ADMIN = Students.ADMIN;
     static final Principal VISITOR = Principal.of("vic", "visitor");
-    static final Principal NOBODY = Principal.of("nobody");
+    static final Principal NOBODY = Students.NOBODY;
 
     final BufferAllocator allocator = new RootAllocator();
     final SnapshotStore store;
@@ -125,18 +103,12 @@ final class Campus implements AutoCloseable {
                 .build();
     }
 
+    /** The shared students with their updates to the microsecond and a column of every other kind the port maps. */
     static List<Map<String, Object>> rows(int n) {
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<Map<String, Object>> out = Students.rows(n);
         for (int i = 0; i < n; i++) {
-            Map<String, Object> r = new HashMap<>();
-            r.put("id", "s" + i);
-            r.put("email", i % 9 == 4 ? null : "student" + i + "@school.example");
-            r.put("school", List.of("A", "B", "C").get(i % 3));
-            r.put("grade", i % 5 == 3 ? null : (long) (i % 12 + 1));
-            r.put("score", i % 4 == 0 ? null : i * 1.5);
-            r.put("active", i % 7 == 1 ? null : i % 2 == 0);
-            r.put("born", LocalDate.of(2010, 1, 1).plusDays(i * 37L));
-            r.put("updated", Instant.parse("2026-09-01T00:00:00Z").plusSeconds(i * 3600L).plusNanos(i * 1000L));
+            Map<String, Object> r = out.get(i);
+            r.put("updated", ((Instant) r.get("updated")).plusNanos(i * 1000L));
             r.put("fee", i % 6 == 5 ? null : new BigDecimal(i * 101).movePointLeft(2));
             r.put("seen", LocalDateTime.of(2026, 10, 1, 8, 0).plusMinutes(i).plusNanos(i * 1_000_000L));
             r.put("tags", i % 8 == 2 ? null : List.of("t" + (i % 3), "u" + i));
@@ -144,21 +116,12 @@ final class Campus implements AutoCloseable {
             home.put("city", i % 10 == 9 ? null : "City" + (i % 4));
             home.put("zip", 1000 + i);
             r.put("home", i % 11 == 10 ? null : home);
-            out.add(r);
         }
         return out;
     }
 
     @Override
     public void close() {
-        try {
-            host.close();
-        } finally {
-            try {
-                runtime.close();
-            } finally {
-                allocator.close();
-            }
-        }
+        Students.closeInOrder(host, runtime, allocator);
     }
 }

@@ -15,6 +15,7 @@ import dev.dataproduct.testkit.conformance.AccessCases;
 import dev.dataproduct.testkit.conformance.ConformanceReport;
 import dev.dataproduct.testkit.conformance.PortConformance;
 import dev.dataproduct.testkit.conformance.PortRead;
+import dev.dataproduct.testkit.fixture.StudentRequests;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -112,61 +113,15 @@ class SqlConformanceTest {
     static void request(SplittableRandom random, Map<ReadRequest, String> queries, List<ReadRequest> requests) {
         ReadRequest.Builder b = ReadRequest.of("students").via("sql");
         String select = "*";
-        if (random.nextBoolean()) {
-            List<String> cols = new ArrayList<>();
-            for (String c : COLUMNS) {
-                if (random.nextInt(3) == 0) {
-                    cols.add(c);
-                }
-            }
-            if (random.nextInt(20) == 0) {
-                cols.add("nonexistent");
-            }
-            if (!cols.isEmpty()) {
-                b.columns(cols.toArray(String[]::new));
-                select = String.join(", ", cols);
-            }
+        List<String> cols = StudentRequests.columns(random, COLUMNS);
+        if (!cols.isEmpty()) {
+            b.columns(cols.toArray(String[]::new));
+            select = String.join(", ", cols);
         }
-        List<Expr> filters = new ArrayList<>();
-        List<String> where = new ArrayList<>();
-        int n = random.nextInt(3);
-        for (int i = 0; i < n; i++) {
-            switch (random.nextInt(7)) {
-                case 0 -> {
-                    String s = List.of("A", "B", "C").get(random.nextInt(3));
-                    filters.add(Expr.col("school").eq(s));
-                    where.add("school = '" + s + "'");
-                }
-                case 1 -> {
-                    int g = random.nextInt(13);
-                    filters.add(Expr.col("grade").le((long) g));
-                    where.add("grade <= " + g);
-                }
-                case 2 -> {
-                    filters.add(Expr.col("grade").isNull());
-                    where.add("grade IS NULL");
-                }
-                case 3 -> {
-                    filters.add(Expr.col("id").in("s1", "s2", "s30", "s44"));
-                    where.add("id IN ('s1', 's2', 's30', 's44')");
-                }
-                case 4 -> {
-                    filters.add(Expr.col("email").isNull().not());
-                    where.add("NOT (email IS NULL)");
-                }
-                case 5 -> {
-                    filters.add(Expr.col("score").gt(20.0));
-                    where.add("score > 20.0");
-                }
-                default -> {
-                    filters.add(Expr.col("active").eq(true).not());
-                    where.add("NOT (active = true)");
-                }
-            }
-        }
-        if (!filters.isEmpty()) {
-            b.where(filters.size() == 1 ? filters.get(0) : Expr.allOf(filters.toArray(Expr[]::new)));
-        }
+        List<StudentRequests.Filter> filters = StudentRequests.filters(random, new StudentRequests.Filter(
+                Expr.col("email").isNull().not(), null, "NOT (email IS NULL)"));
+        StudentRequests.where(filters).ifPresent(b::where);
+        List<String> where = filters.stream().map(StudentRequests.Filter::sql).toList();
         String order = "";
         if (random.nextBoolean()) {
             // id is unique: an order with ties may be broken differently by two correct ports
