@@ -176,7 +176,7 @@ public final class TestInput {
             } catch (IllegalArgumentException e) {
                 // never repeat a classified value in a reason
                 String why = field.classification().isSensitive()
-                        ? "a " + field.classification().label() + " value is not a " + field.type().typeName()
+                        ? "a " + field.classification().label() + " value is not a valid " + field.type().typeName()
                         : e.getMessage();
                 violations.add(new Violation(field.name(), "parse", why + " (" + origin + ")"));
             }

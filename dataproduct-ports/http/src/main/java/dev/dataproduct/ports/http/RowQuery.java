@@ -248,7 +248,7 @@ record RowQuery(ReadRequest request, String canonical, long limit, Map<String, S
             case "is" -> is(col, column, arg);
             case "like" -> {
                 if (!(type instanceof LogicalType.StringType)) {
-                    throw BadRequest.query(column, "like applies to text columns; '" + column + "' is a "
+                    throw BadRequest.query(column, "like applies to text columns; '" + column + "' is of type "
                             + type.odcsLogicalType());
                 }
                 yield col.matches(likePattern(arg));
@@ -349,10 +349,10 @@ record RowQuery(ReadRequest request, String canonical, long limit, Map<String, S
                 return text;
             }
         } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw BadRequest.query(column, "'" + text + "' is not a " + type.odcsLogicalType() + " value for column '"
+            throw BadRequest.query(column, "'" + text + "' is not a valid " + type.odcsLogicalType() + " value for column '"
                     + column + "'" + example(type));
         }
-        throw BadRequest.query(column, "column '" + column + "' is a " + type.odcsLogicalType()
+        throw BadRequest.query(column, "column '" + column + "' is of type " + type.odcsLogicalType()
                 + " and cannot be filtered on; filter on a column of a simple type");
     }
 

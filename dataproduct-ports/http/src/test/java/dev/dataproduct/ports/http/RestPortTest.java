@@ -135,7 +135,7 @@ class RestPortTest extends DirectoryRestTest {
         assertProblem(limit, 400, "not a whole number");
         assertEquals("limit", json(limit).get("parameter").asText());
         HttpResponse<byte[]> typed = get(ROWS + "?grade=eq.ten", Directory.ADMIN_TOKEN);
-        assertProblem(typed, 400, "'ten' is not a integer value");
+        assertProblem(typed, 400, "'ten' is not a valid integer value");
         assertProblem(get(ROWS + "?select=nope", Directory.ADMIN_TOKEN), 400, "no column 'nope'");
         HttpResponse<byte[]> cursor = get(ROWS + "?cursor=forged", Directory.ADMIN_TOKEN);
         assertProblem(cursor, 400, "cursor");
