@@ -42,6 +42,12 @@ public final class CloudEvents {
      * audience's view), with no value.
      */
     public static final String DELETED_TYPE = "dev.dataproduct.snapshot.row.deleted";
+    /**
+     * The type of the record that closes each delivery on a topic's deliveries topic (see
+     * {@link StreamOutput#DELIVERIES_TOPIC_SUFFIX}): which snapshot and delivery, whether it holds
+     * the snapshot whole or its changes only, and how many records it wrote.
+     */
+    public static final String DELIVERED_TYPE = "dev.dataproduct.snapshot.delivered";
     /** The type of the record that publishes a product's contract on a topic's contract topic. */
     public static final String CONTRACT_TYPE = "dev.dataproduct.contract";
 

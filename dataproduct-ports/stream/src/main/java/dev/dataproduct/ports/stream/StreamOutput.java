@@ -69,6 +69,14 @@ public final class StreamOutput implements OutputPort {
     public static final String DEFAULT_NAME = "stream";
     /** The suffix of the companion topic that holds the contract of the records of a topic. */
     public static final String CONTRACT_TOPIC_SUFFIX = ".contract";
+    /**
+     * The suffix of the companion topic where each delivery, in its transaction, writes one closing
+     * record ({@value CloudEvents#DELIVERED_TYPE}): the snapshot, the delivery id, whether the
+     * delivery holds the snapshot whole or its changes ({@code increment}) and the number of records
+     * it wrote. It tells a reader where snapshots end, an empty one included, which the records of
+     * the topic alone cannot.
+     */
+    public static final String DELIVERIES_TOPIC_SUFFIX = ".deliveries";
 
     private final EventStream stream;
     private final String topic;
@@ -137,6 +145,7 @@ public final class StreamOutput implements OutputPort {
         this.contract = context.contract();
         stream.ensureTopic(topic);
         stream.ensureTopic(topic + CONTRACT_TOPIC_SUFFIX);
+        stream.ensureTopic(topic + DELIVERIES_TOPIC_SUFFIX);
         publisher();
     }
 
@@ -179,15 +188,26 @@ public final class StreamOutput implements OutputPort {
                 publisher.send(topic + CONTRACT_TOPIC_SUFFIX, info.productAddress().getBytes(StandardCharsets.UTF_8),
                         OdcsCodec.toJson(contract.get()).getBytes(StandardCharsets.UTF_8), h, info.committedAt());
             }
+            long records = 0;
+            boolean increment = false;
             for (String dataset : snapshot.datasetNames()) {
                 Optional<DatasetChanges> changes = snapshot.changes(dataset);
                 if (changes.isPresent()) {
-                    send(changes.get().upserted(), info, envelope, codec, false);
-                    send(changes.get().deleted(), info, envelope, codec, true);
+                    increment = true;
+                    records += send(changes.get().upserted(), info, envelope, codec, false);
+                    records += send(changes.get().deleted(), info, envelope, codec, true);
                 } else {
-                    send(snapshot.dataset(dataset), info, envelope, codec, false);
+                    records += send(snapshot.dataset(dataset), info, envelope, codec, false);
                 }
             }
+            Map<String, String> closing = new HashMap<>(envelope);
+            closing.put(CloudEvents.TYPE, CloudEvents.DELIVERED_TYPE);
+            closing.put(CloudEvents.ID, info.id() + "/delivered/" + envelope.get(CloudEvents.DELIVERY));
+            closing.put(CloudEvents.SUBJECT, "delivery");
+            closing.put(CloudEvents.CONTENT_TYPE, "application/json");
+            publisher.send(topic + DELIVERIES_TOPIC_SUFFIX, info.productAddress().getBytes(StandardCharsets.UTF_8),
+                    new Deliveries.Delivered(info.id(), envelope.get(CloudEvents.DELIVERY), increment, records)
+                            .toJson(), closing, info.committedAt());
             publisher.commit();
         } catch (DataProductException e) {
             abort(begun);
@@ -204,8 +224,10 @@ public final class StreamOutput implements OutputPort {
     /**
      * Sends the rows of a dataset, or, for {@code tombstones}, a record with the key and no value
      * for each key of a deleted row (the Kafka convention, which compaction acts on).
+     *
+     * @return the number of records sent
      */
-    private void send(Dataset dataset, SnapshotInfo info, Map<String, String> envelope, RowCodec codec,
+    private long send(Dataset dataset, SnapshotInfo info, Map<String, String> envelope, RowCodec codec,
                       boolean tombstones) {
         List<String> keyColumns = keyColumns(dataset.name());
         Map<String, String> headers = new HashMap<>(envelope);
@@ -215,6 +237,7 @@ public final class StreamOutput implements OutputPort {
             headers.remove(CloudEvents.CONTENT_TYPE);  // no data
         }
         long row = 0;
+        long sent = 0;
         try (BatchCursor cursor = dataset.open()) {
             while (cursor.next()) {
                 VectorSchemaRoot batch = cursor.batch();
@@ -236,9 +259,11 @@ public final class StreamOutput implements OutputPort {
                     headers.put(CloudEvents.SUBJECT, key.isEmpty() ? dataset.name() : dataset.name() + "/" + key);
                     publisher.send(topic, key.getBytes(StandardCharsets.UTF_8), tombstones ? null
                             : codec.encode(batch, i), headers, info.committedAt());
+                    sent++;
                 }
             }
         }
+        return sent;
     }
 
     /** The key's text: the value of a one-column key, the values joined by '|' for a longer one. */
