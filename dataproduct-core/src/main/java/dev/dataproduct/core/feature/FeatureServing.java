@@ -32,6 +32,9 @@ import java.util.Optional;
  * {@link #lookup} answers keys for a principal at the present time, the product's access policy
  * applied to the rows served exactly as to a read (rows the principal may not see answer
  * {@code NOT_FOUND}, hidden features are left out, masked ones masked), and the decision audited.
+ * A caller for whom a join key column is masked or hidden (in any row) is refused with a
+ * {@link MaskedKeyException}: the keys it gives could never match, and an answer of
+ * {@code NOT_FOUND} for every key would pass for an empty store.
  *
  * <pre>{@code
  * FeatureServing serving = FeatureServing.builder(view, reader, new InMemoryOnlineStore())
@@ -166,6 +169,8 @@ public final class FeatureServing {
      * @return one lookup per key, in order
      * @throws dev.dataproduct.api.error.AccessDeniedException if the principal may not read the
      *     feature table at all
+     * @throws MaskedKeyException if the policy masks or hides a join key column for the principal
+     *     (in some rows or all), so that no key could be matched
      * @throws IllegalArgumentException if a key has not as many values as the entity has join keys
      */
     public List<FeatureLookup> lookup(Principal principal, List<? extends List<?>> keys) {
@@ -179,11 +184,15 @@ public final class FeatureServing {
      * @param keys each entity's join key values
      * @param at the time the as-of rule is applied at
      * @return one lookup per key, in order
+     * @throws dev.dataproduct.api.error.AccessDeniedException if the principal may not read the
+     *     feature table at all
+     * @throws MaskedKeyException if the policy masks or hides a join key column for the principal
      */
     public List<FeatureLookup> lookup(Principal principal, List<? extends List<?>> keys, Instant at) {
         Objects.requireNonNull(principal, "principal");
         FeatureView view = online.view();
         List<String> keyColumns = view.entity().keyColumns();
+        refuseMaskedKeys(principal, keyColumns);
         List<Optional<StoredFeatures>> held = new ArrayList<>(keys.size());
         Map<String, Map<String, Object>> seen = new HashMap<>();
         List<String> visible;
@@ -228,6 +237,25 @@ public final class FeatureServing {
             out.add(new FeatureLookup(new ArrayList<>(keys.get(i)), at, judged));
         }
         return out;
+    }
+
+    /**
+     * Refuses a caller for whom a join key is masked or hidden: its keys could never match one
+     * stored, and answering {@code NOT_FOUND} for all of them would pass for an empty store.
+     */
+    private void refuseMaskedKeys(Principal principal, List<String> keyColumns) {
+        List<String> visible = reader.schema(principal, online.view().name()).getFields().stream()
+                .map(org.apache.arrow.vector.types.pojo.Field::getName).toList();
+        java.util.Set<String> masked = reader.maskedColumns(principal, online.view().name());
+        List<String> unusable = keyColumns.stream().filter(k -> !visible.contains(k) || masked.contains(k)).toList();
+        if (!unusable.isEmpty()) {
+            throw new MaskedKeyException("features of " + reader.served().urn() + " are looked up by the join key "
+                    + unusable.stream().map(k -> "'" + k + "'").collect(java.util.stream.Collectors.joining(", "))
+                    + " of entity '" + online.view().entity().name() + "', which the product's access policy masked "
+                    + "or hidden for you: no key you give could match a stored one, so nothing is looked up. Read "
+                    + "the feature table through the product's other ports, where rows come as you may see them, "
+                    + "or ask the owner for a grant that shows the key in the clear", unusable);
+        }
     }
 
     /** Builds a {@link FeatureServing}. */

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dataproduct.api.access.Audience;
 import dev.dataproduct.api.access.Grant;
+import dev.dataproduct.api.access.Mask;
+import dev.dataproduct.api.access.Target;
 import dev.dataproduct.api.access.Policy;
 import dev.dataproduct.api.access.Principal;
 import dev.dataproduct.api.data.BatchBuilder;
@@ -45,6 +47,9 @@ class FeatureServingTest {
             .grant(Grant.to(Audience.role("materializer")).allColumns())
             .grant(Grant.to(Audience.role("teacher")).columns("student_id", "event_time", "created_at", "score")
                     .rows(Expr.col("student_id").ne("s2")))
+            .grant(Grant.to(Audience.role("analyst")).allColumns()
+                    .mask(Target.field("student_id"), Mask.showLast(1)))
+            .grant(Grant.to(Audience.role("auditor")).columns("event_time", "score"))
             .build();
     static final Principal TEACHER = Principal.of("tess", "teacher");
     static final Principal MATERIALIZER = Principal.of("online-store", "materializer");
@@ -126,6 +131,22 @@ class FeatureServingTest {
         assertEquals(AuditRecord.Decision.ALLOWED, last.decision());
         assertThrows(AccessDeniedException.class, () -> serving.lookup(Principal.of("eve", "student"),
                 List.of(List.of("s1"))));
+    }
+
+    @Test
+    void refusesLookupsByAJoinKeyThePolicyMasksOrHidesForTheCallerRatherThanAnsweringNotFound() {
+        commit(FIRST, day(4));
+        serving.materialize();
+        for (Principal caller : List.of(Principal.of("ann", "analyst"), Principal.of("aud", "auditor"))) {
+            MaskedKeyException e = assertThrows(MaskedKeyException.class,
+                    () -> serving.lookup(caller, List.of(List.of("s1"))), caller.toString());
+            assertEquals(List.of("student_id"), e.keyColumns());
+            assertTrue(e.getMessage().contains("'student_id'") && e.getMessage().contains("masked or hidden"),
+                    e.getMessage());
+            assertFalse(e.getMessage().contains("s1"), "the key asked for is not repeated: " + e.getMessage());
+        }
+        assertEquals(10.0, serving.lookup(TEACHER, List.of(List.of("s1"))).get(0).features().get("score").value()
+                .orElseThrow(), "a caller who sees the key in the clear is answered");
     }
 
     @Test

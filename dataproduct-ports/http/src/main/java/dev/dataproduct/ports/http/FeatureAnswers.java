@@ -10,6 +10,7 @@ import dev.dataproduct.api.error.AccessDeniedException;
 import dev.dataproduct.api.feature.FeatureValue;
 import dev.dataproduct.core.feature.FeatureLookup;
 import dev.dataproduct.core.feature.FeatureServing;
+import dev.dataproduct.core.feature.MaskedKeyException;
 import dev.dataproduct.core.io.JsonValues;
 
 import java.io.IOException;
@@ -24,7 +25,8 @@ import java.util.Map;
 /**
  * Answers {@code GET .../features?keys=k1,k2}: the online features of each entity at the present
  * time, through the product's access policy. A key of a composite entity is its parts joined by
- * {@code |}. At most {@value #MAX_KEYS} keys a request.
+ * {@code |}. At most {@value #MAX_KEYS} keys a request. A caller for whom the policy masks or hides
+ * a join key is refused (403, the problem naming the key columns), as the Java lookup is.
  */
 final class FeatureAnswers {
     static final int MAX_KEYS = 1000;
@@ -38,6 +40,9 @@ final class FeatureAnswers {
         List<FeatureLookup> found;
         try {
             found = serving.lookup(principal, keys);
+        } catch (MaskedKeyException e) {
+            // the caller's own view of the key, no policy content: said so as Java says it
+            throw new BadRequest(403, "Forbidden", e.getMessage(), "keys");
         } catch (AccessDeniedException e) {
             // the policy's reasons stay on the server
             throw new BadRequest(403, "Forbidden", "you may not read the features of " + serving.product().urn(),

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dataproduct.api.access.Audience;
 import dev.dataproduct.api.access.Grant;
+import dev.dataproduct.api.access.Mask;
+import dev.dataproduct.api.access.Target;
 import dev.dataproduct.api.access.Policy;
 import dev.dataproduct.api.access.Principal;
 import dev.dataproduct.api.expr.Expr;
@@ -54,6 +56,7 @@ class FeaturesRestTest {
             .grant(Grant.to(Audience.role("materializer")).allColumns())
             .grant(Grant.to(Audience.role("teacher")).columns("student_id", "event_time", "score")
                     .rows(Expr.col("student_id").ne("s3")))
+            .grant(Grant.to(Audience.role("analyst")).allColumns().mask(Target.field("student_id"), Mask.showLast(1)))
             .build();
 
     BufferAllocator allocator;
@@ -90,7 +93,8 @@ class FeaturesRestTest {
                 .materializeAs(Principal.of("online", "materializer")).allocator(allocator)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
         StaticTokens tokens = StaticTokens.builder().token("teacher-token-0123456789", Principal.of("tess", "teacher"))
-                .token("nobody-token-0123456789ab", Principal.of("nobody")).build();
+                .token("nobody-token-0123456789ab", Principal.of("nobody"))
+                .token("analyst-token-0123456789a", Principal.of("ann", "analyst")).build();
         rest = RestPort.builder().authenticator(tokens).features(serving).build();
         host = ProductHost.builder(runtime, allocator).product(product).serve(rest).build();
         host.run(product.address());
@@ -139,6 +143,14 @@ class FeaturesRestTest {
         assertEquals(403, get("?keys=s1", "nobody-token-0123456789ab", 403).get("status").asInt());
         assertEquals("keys", get("", "teacher-token-0123456789", 400).get("parameter").asText());
         assertEquals("limit", get("?keys=s1&limit=3", "teacher-token-0123456789", 400).get("parameter").asText());
+    }
+
+    @Test
+    void refusesACallerWhoseJoinKeyIsMaskedWithAProblemThatSaysSoAsJavaDoes() throws Exception {
+        JsonNode problem = get("?keys=s1,s2", "analyst-token-0123456789a", 403);
+        String detail = problem.get("detail").asText();
+        assertTrue(detail.contains("'student_id'") && detail.contains("masked or hidden"), detail);
+        assertFalse(detail.contains("s1") || detail.contains("s2"), "no key repeated: " + detail);
     }
 
     @Test
