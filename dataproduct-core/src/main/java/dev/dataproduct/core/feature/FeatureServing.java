@@ -3,13 +3,14 @@ package dev.dataproduct.core.feature;
 import dev.dataproduct.api.access.Principal;
 import dev.dataproduct.api.data.BatchBuilder;
 import dev.dataproduct.api.data.RowView;
-import dev.dataproduct.api.expr.Expr;
 import dev.dataproduct.api.feature.FeatureStatus;
 import dev.dataproduct.api.feature.FeatureValue;
 import dev.dataproduct.api.feature.FeatureView;
 import dev.dataproduct.core.read.ProductReader;
 import dev.dataproduct.core.read.ReadRequest;
 import dev.dataproduct.core.read.ReadResult;
+import dev.dataproduct.core.read.SnapshotSelector;
+import dev.dataproduct.core.snapshot.SnapshotRows;
 import dev.dataproduct.core.slo.SliEvent;
 import dev.dataproduct.core.slo.SliHistory;
 import org.apache.arrow.memory.BufferAllocator;
@@ -45,10 +46,13 @@ import java.util.Optional;
  * }</pre>
  *
  * <p><b>Incremental materialisation.</b> A snapshot already materialised (the store's
- * {@link Watermark}) is not read again. Where the view has a created time, a new snapshot is read for
- * the rows created after the watermark's {@link Watermark#createdUpTo()} only (rows are taken to be
- * created in commit order); without one, the whole snapshot is applied, which is safe since applying
- * rows is idempotent.
+ * {@link Watermark}, which names the last snapshot applied) is not read again. A snapshot whose
+ * parent is the one last materialised is read for the rows it added to its parent only
+ * ({@link SnapshotRows#ADDED}: an append's new rows; every row of a replace); any other is read
+ * whole. Applying rows is idempotent and keeps each entity's latest by the as-of order, so a row
+ * read twice changes nothing. New rows are told by the snapshots, never by created times: a row
+ * recorded long before the last materialisation but committed after it is applied like any other,
+ * as the offline join sees it.
  *
  * <p><b>Freshness of the online store</b> is a service level indicator: each materialisation may
  * record the time from the snapshot's commit to the end of its materialisation as an
@@ -113,15 +117,19 @@ public final class FeatureServing {
     public Watermark materialize() {
         FeatureView view = online.view();
         Optional<Watermark> before = online.store().watermark(view.name());
-        ReadRequest.Builder request = ReadRequest.of(view.name()).via(PORT);
-        if (before.isPresent() && before.get().createdUpTo().isPresent() && view.createdTime().isPresent()) {
-            Expr created = Expr.col(view.createdTime().get());
-            request.where(created.gt(before.get().createdUpTo().get()).or(created.isNull()));
+        dev.dataproduct.core.snapshot.SnapshotManifest current;
+        try (ReadResult probe = reader.read(materializer, ReadRequest.of(view.name()).limit(0).via(PORT).build())) {
+            current = probe.snapshot();
         }
-        try (ReadResult rows = reader.read(materializer, request.build())) {
-            if (before.isPresent() && before.get().snapshotId().equals(rows.snapshot().id())) {
-                return before.get();
-            }
+        if (before.isPresent() && before.get().snapshotId().equals(current.id())) {
+            return before.get();
+        }
+        // what is new is told by the snapshots, not by created times: a row recorded long ago may be
+        // committed only now, and skipping it would part the store from the offline join
+        boolean next = before.isPresent() && current.parent().equals(before.get().snapshotId());
+        ReadRequest request = ReadRequest.of(view.name()).snapshot(SnapshotSelector.id(current.id())).via(PORT)
+                .rows(next ? SnapshotRows.ADDED : SnapshotRows.ALL).build();
+        try (ReadResult rows = reader.read(materializer, request)) {
             OnlineFeatures.Applied applied = online.apply(rows);
             Optional<Instant> createdUpTo = applied.createdUpTo().isPresent() ? applied.createdUpTo()
                     : before.flatMap(Watermark::createdUpTo);
