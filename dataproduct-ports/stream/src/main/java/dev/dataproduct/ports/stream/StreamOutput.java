@@ -35,7 +35,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 /**
  * A delivery port that publishes each committed snapshot, as its audience may read it, to a topic:
  * one record per row (or per changed row, see below), keyed by the row's primary key, with a CloudEvents envelope in the headers
- * ({@link CloudEvents}: {@code id} = snapshot/dataset/row, {@code source} = the product's
+ * ({@link CloudEvents}: {@code id} = snapshot@commit-time/dataset/row, {@code source} = the product's
  * address, {@code type} = {@value CloudEvents#ROW_TYPE}, {@code time} = the commit time,
  * {@code dataschema} = the contract version, {@code subject} = the dataset and key) and the row as
  * the value, in JSON or Arrow IPC ({@link ValueFormat}).
@@ -182,7 +182,7 @@ public final class StreamOutput implements OutputPort {
             if (newContract) {
                 Map<String, String> h = new HashMap<>(envelope);
                 h.put(CloudEvents.TYPE, CloudEvents.CONTRACT_TYPE);
-                h.put(CloudEvents.ID, info.id() + "/contract");
+                h.put(CloudEvents.ID, CloudEvents.snapshotEvent(info.id(), info.committedAt()) + "/contract");
                 h.put(CloudEvents.SUBJECT, "contract");
                 h.put(CloudEvents.CONTENT_TYPE, "application/json");
                 publisher.send(topic + CONTRACT_TOPIC_SUFFIX, info.productAddress().getBytes(StandardCharsets.UTF_8),
@@ -202,7 +202,8 @@ public final class StreamOutput implements OutputPort {
             }
             Map<String, String> closing = new HashMap<>(envelope);
             closing.put(CloudEvents.TYPE, CloudEvents.DELIVERED_TYPE);
-            closing.put(CloudEvents.ID, info.id() + "/delivered/" + envelope.get(CloudEvents.DELIVERY));
+            closing.put(CloudEvents.ID, CloudEvents.snapshotEvent(info.id(), info.committedAt()) + "/delivered/"
+                    + envelope.get(CloudEvents.DELIVERY));
             closing.put(CloudEvents.SUBJECT, "delivery");
             closing.put(CloudEvents.CONTENT_TYPE, "application/json");
             publisher.send(topic + DELIVERIES_TOPIC_SUFFIX, info.productAddress().getBytes(StandardCharsets.UTF_8),
@@ -231,7 +232,8 @@ public final class StreamOutput implements OutputPort {
                       boolean tombstones) {
         List<String> keyColumns = keyColumns(dataset.name());
         Map<String, String> headers = new HashMap<>(envelope);
-        String idPrefix = info.id() + "/" + dataset.name() + (tombstones ? "/deleted/" : "/");
+        String idPrefix = CloudEvents.snapshotEvent(info.id(), info.committedAt()) + "/" + dataset.name()
+                + (tombstones ? "/deleted/" : "/");
         if (tombstones) {
             headers.put(CloudEvents.TYPE, CloudEvents.DELETED_TYPE);
             headers.remove(CloudEvents.CONTENT_TYPE);  // no data

@@ -44,8 +44,12 @@ class LastSnapshotOnlyTest {
      * since the last (replacing) or all so far (appending), delivered to the returned topic.
      */
     static String deliver(EventStream stream, Path store, DatasetSpec spec, List<int[]> slices) {
+        return deliverTo(stream, store, spec, Topics.fresh("last-out"), slices);
+    }
+
+    /** As {@link #deliver}, to a given topic. */
+    static String deliverTo(EventStream stream, Path store, DatasetSpec spec, String out, List<int[]> slices) {
         String raw = Topics.fresh("last-raw");
-        String out = Topics.fresh("last-out");
         StreamInput input = StreamInput.from(stream, raw, spec.schema()).named("raw");
         try (BufferAllocator allocator = ArrowMemory.rootAllocator();
              StreamOutput port = StreamOutput.to(stream, out).audience(Events.READER);
