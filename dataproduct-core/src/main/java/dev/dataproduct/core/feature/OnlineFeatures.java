@@ -28,6 +28,7 @@ import java.util.Optional;
  */
 public final class OnlineFeatures {
     private static final char KEY_SEPARATOR = '\u001f';
+    private static final char KEY_ESCAPE = '\u001b';
 
     private final FeatureView view;
     private final OnlineStore store;
@@ -64,6 +65,9 @@ public final class OnlineFeatures {
 
     /**
      * The store key of an entity: the text of its join key, or of each part joined by {@code U+001F}.
+     * In a part of a composite key, {@code U+001F} and the escape {@code U+001B} are preceded by
+     * {@code U+001B}, so that parts holding the separator cannot make two entities one key; a part
+     * without either is written as it is.
      *
      * @param parts the join key values, in the entity's order
      * @return the key
@@ -77,7 +81,14 @@ public final class OnlineFeatures {
             if (sb.length() > 0) {
                 sb.append(KEY_SEPARATOR);
             }
-            sb.append(p);
+            String text = String.valueOf(p);
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == KEY_SEPARATOR || c == KEY_ESCAPE) {
+                    sb.append(KEY_ESCAPE);
+                }
+                sb.append(c);
+            }
         }
         return sb.toString();
     }
