@@ -84,7 +84,8 @@ class FeaturesRestTest {
                         row("s1", NOW.minus(Duration.ofDays(1)), 7.5),
                         row("s2", NOW.minus(Duration.ofDays(8)), 3.0),
                         row("s3", NOW.minus(Duration.ofDays(1)), 9.0),
-                        row("s4", NOW.minus(Duration.ofDays(2)), null))))
+                        row("s4", NOW.minus(Duration.ofDays(2)), null),
+                        row("s5, jr|x", NOW.minus(Duration.ofDays(1)), 5.5))))
                 .output(VIEW.dataset()).access(POLICY)
                 .transform(ctx -> ctx.input("scores-in"))
                 .build();
@@ -136,6 +137,15 @@ class FeaturesRestTest {
                 "a row the policy withholds is answered as absent");
         assertEquals("NULL_VALUE", entities.get(3).get("features").get("score").get("status").asText());
         assertEquals("NOT_FOUND", entities.get(4).get("features").get("score").get("status").asText());
+    }
+
+    @Test
+    void aKeyHoldingACommaOrABarIsLookedUpPercentEncoded() throws Exception {
+        JsonNode entities = get("?keys=s5%2C%20jr%7Cx,s1", "teacher-token-0123456789", 200).get("entities");
+        assertEquals(2, entities.size(), entities.toString());
+        assertEquals("s5, jr|x", entities.get(0).get("key").get(0).asText());
+        assertEquals(5.5, entities.get(0).get("features").get("score").get("value").asDouble());
+        assertEquals(7.5, entities.get(1).get("features").get("score").get("value").asDouble());
     }
 
     @Test
