@@ -268,15 +268,30 @@ public final class StreamOutput implements OutputPort {
         return sent;
     }
 
-    /** The key's text: the value of a one-column key, the values joined by '|' for a longer one. */
+    /**
+     * The key's text: the value of a one-column key, the values joined by a bar for a longer one, a
+     * bar or backslash within a value preceded by a backslash so that two keys never share a text
+     * (compaction keeps one record of a key).
+     */
     private static String key(List<FieldVector> keys, int row) {
         StringBuilder b = new StringBuilder();
-        for (FieldVector v : keys) {
-            if (b.length() > 0) {
+        for (int k = 0; k < keys.size(); k++) {
+            if (k > 0) {
                 b.append('|');
             }
-            Object value = VectorValues.get(v, row);
-            b.append(value == null ? "" : TextValues.format(value));
+            Object value = VectorValues.get(keys.get(k), row);
+            String text = value == null ? "" : TextValues.format(value);
+            if (keys.size() == 1) {
+                b.append(text);
+                continue;
+            }
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '|' || c == '\\') {
+                    b.append('\\');
+                }
+                b.append(c);
+            }
         }
         return b.toString();
     }
