@@ -61,6 +61,10 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * first snapshot, or one whose parent retention removed, is delivered whole. A failed delivery of
  * an incremental snapshot must be redelivered before the next one, whose changes are relative to it.
  *
+ * <p>Each delivery ends with a closing record on the companion topic
+ * {@code <topic>}{@value #DELIVERIES_TOPIC_SUFFIX}, in the same transaction (see
+ * {@link #DELIVERIES_TOPIC_SUFFIX}).
+ *
  * <p>Rows are streamed from the read path batch by batch; memory use is bounded by one batch. A
  * key column the audience may not see gives records without a key, and no tombstones.
  */
