@@ -23,21 +23,15 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The online path on values and keys a clean history lacks: NaN features, keys holding the separator. */
 class OnlineFeaturesTest {
-    BufferAllocator allocator;
-    final List<VectorSchemaRoot> owned = new ArrayList<>();
-
-    @BeforeEach
-    void setUp() {
-        allocator = new RootAllocator();
-    }
+    private final BufferAllocator allocator = new RootAllocator();
+    private final List<VectorSchemaRoot> owned = new ArrayList<>();
 
     @AfterEach
-    void tearDown() {
+    void closeWhatTheTestHeld() {
         owned.forEach(VectorSchemaRoot::close);
         allocator.close();
     }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.dataproduct.api.error.PortException;
 import dev.dataproduct.api.product.ProductAddress;
 import dev.dataproduct.api.schema.DatasetSpec;
-import dev.dataproduct.api.schema.LogicalType;
 import dev.dataproduct.api.schema.UpdateMode;
 import dev.dataproduct.core.io.ArrowMemory;
 import dev.dataproduct.core.runtime.ProductRuntime;
@@ -28,12 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * empty snapshot included; it refuses the increments of an incremental product.
  */
 class LastSnapshotOnlyTest {
-    static final DatasetSpec REPLACING = DatasetSpec.named("events").maxQuarantinedShare(1)
-            .field("event_id", LogicalType.STRING, f -> f.required().primaryKey())
-            .field("student_id", LogicalType.STRING, f -> f.required())
-            .field("minutes", LogicalType.INT64, f -> f.required().range(0, 1000))
-            .updateMode(UpdateMode.replace())
-            .build();
+    static final DatasetSpec REPLACING = Events.spec(UpdateMode.replace());
 
     private final InMemoryStream stream = InMemoryStream.withPartitions(3);
     @TempDir
@@ -116,6 +110,20 @@ class LastSnapshotOnlyTest {
         assertEquals(Map.of("events", 5L), runs.get(0).snapshot().rowCounts());
         assertEquals(Map.of("events", 5L), runs.get(1).snapshot().rowCounts(),
                 "the last delivered snapshot is still the product's state: " + runs.get(1).summary());
+    }
+
+    @Test
+    void aTopicWrittenBeforeClosingRecordsIsRebuiltFromTheLastDeliveryAmongItsRecords() {
+        String topic = Topics.fresh("old-topic");
+        List<Map<String, Object>> rows = Events.rows(0, 5);
+        for (int i = 0; i < rows.size(); i++) {
+            String delivery = i < 3 ? "d-1" : "d-2";
+            stream.append(topic, ((String) rows.get(i).get("event_id")).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    Topics.json(rows.get(i)), Map.of(CloudEvents.DELIVERY, delivery), Events.at(i));
+        }
+        RunResult rebuilt = rebuild(stream, dir.resolve("rebuilt"), topic, 1).get(0);
+        assertEquals(Map.of("events", 2L), rebuilt.snapshot().rowCounts(), rebuilt.summary());
+        assertEquals(List.of("ev-0000003", "ev-0000004"), ids(rebuilt, dir.resolve("rebuilt")));
     }
 
     @Test
