@@ -173,7 +173,8 @@ public final class FeatureServing {
      * Looks up entities for a principal at the present time.
      *
      * @param principal who asks
-     * @param keys each entity's join key values, in the entity's order
+     * @param keys each entity's join key values, in the entity's order; a key with a null part is
+     *     answered {@code NOT_FOUND}, as the offline join answers an entity row without key
      * @return one lookup per key, in order
      * @throws dev.dataproduct.api.error.AccessDeniedException if the principal may not read the
      *     feature table at all
@@ -210,7 +211,8 @@ public final class FeatureServing {
                     throw new IllegalArgumentException("a key of entity '" + view.entity().name() + "' has "
                             + keyColumns.size() + " values (" + keyColumns + "), not " + key.size());
                 }
-                Optional<StoredFeatures> row = online.store().get(view.name(), OnlineFeatures.key(key));
+                Optional<StoredFeatures> row = OnlineFeatures.hasNull(key) ? Optional.empty()
+                        : online.store().get(view.name(), OnlineFeatures.key(key));
                 held.add(row);
                 row.ifPresent(r -> {
                     Map<String, Object> m = new LinkedHashMap<>(r.values());
@@ -235,8 +237,7 @@ public final class FeatureServing {
         }
         List<FeatureLookup> out = new ArrayList<>(keys.size());
         for (int i = 0; i < keys.size(); i++) {
-            String k = OnlineFeatures.key(keys.get(i));
-            Map<String, Object> allowedRow = seen.get(k);
+            Map<String, Object> allowedRow = held.get(i).isEmpty() ? null : seen.get(OnlineFeatures.key(keys.get(i)));
             // a row the policy withholds is answered as a row never stored: no oracle
             Optional<StoredFeatures> row = allowedRow == null ? Optional.empty()
                     : held.get(i).map(r -> new StoredFeatures(r.eventTime(), r.createdTime(), allowedRow));

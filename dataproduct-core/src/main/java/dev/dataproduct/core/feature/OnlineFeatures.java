@@ -148,12 +148,26 @@ public final class OnlineFeatures {
     /**
      * Looks up the features of one entity at a time, under the as-of rule.
      *
-     * @param key the join key values, in the entity's order
+     * @param key the join key values, in the entity's order; a key with a null part is not found
      * @param at the time {@code t} of the rule, usually now
      * @return each feature's value and status, in the view's order
      */
     public Map<String, FeatureValue> lookup(List<?> key, Instant at) {
-        return judge(store.get(view.name(), key(key)), at);
+        return judge(hasNull(key) ? Optional.empty() : store.get(view.name(), key(key)), at);
+    }
+
+    /**
+     * Whether a key has a null part: no stored row has one (rows without a key are never applied),
+     * so such a key is answered {@code NOT_FOUND}, as the offline join answers an entity row without
+     * key, and never looked up by its text.
+     */
+    static boolean hasNull(List<?> key) {
+        for (Object part : key) {
+            if (part == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Judges an entity's held row at a time: the same rule, and the same code, as the offline join. */

@@ -191,6 +191,22 @@ class FeatureServingTest {
     }
 
     @Test
+    void aKeyWithANullPartIsNotFoundAsOfflineNotTheEntityWhoseKeyReadsNull() {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>(FIRST);
+        rows.add(feature("null", day(1), day(1), 99.0, "Z"));
+        commit(rows, day(4));
+        serving.materialize();
+        List<FeatureLookup> found = serving.lookup(TEACHER, List.of(java.util.Arrays.asList((Object) null),
+                List.of("null")));
+        assertEquals(FeatureStatus.NOT_FOUND, found.get(0).features().get("score").status(),
+                "the offline join answers an entity row without key NOT_FOUND");
+        assertEquals(java.util.Arrays.asList((Object) null), found.get(0).key());
+        assertEquals(99.0, found.get(1).features().get("score").value().orElseThrow());
+        assertEquals(FeatureStatus.NOT_FOUND, serving.online().lookup(java.util.Arrays.asList((Object) null), day(4))
+                .get("score").status());
+    }
+
+    @Test
     void judgesAgeAtLookupTimeSoAnExpiredValueIsNeverServedAsPresent() {
         commit(FIRST, day(4));
         serving.materialize();
