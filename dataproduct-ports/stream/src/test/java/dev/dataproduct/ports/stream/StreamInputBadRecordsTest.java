@@ -91,6 +91,32 @@ class StreamInputBadRecordsTest {
     }
 
     @Test
+    void eventTimesWithOffsetsReadAsTheirInstantAndOnesWithoutAZoneAreQuarantined() {
+        dev.dataproduct.api.schema.Schema schema = dev.dataproduct.api.schema.Schema.of(
+                dev.dataproduct.api.schema.Field.of("event_id", dev.dataproduct.api.schema.LogicalType.STRING, false),
+                dev.dataproduct.api.schema.Field.of("at", dev.dataproduct.api.schema.LogicalType.TIMESTAMP_TZ, false));
+        String topic = Topics.fresh("zones");
+        List<byte[]> values = List.of("{\"event_id\":\"paris\",\"at\":\"2026-11-30T09:00:00+01:00\"}",
+                        "{\"event_id\":\"utc\",\"at\":\"2026-11-30T08:00:00Z\"}",
+                        "{\"event_id\":\"kolkata\",\"at\":\"2026-11-30T13:30:00+05:30\"}",
+                        "{\"event_id\":\"local\",\"at\":\"2026-11-30T08:00:00\"}").stream()
+                .map(v -> v.getBytes(StandardCharsets.UTF_8)).toList();
+        Topics.produceRaw(stream, topic, values, Instant.parse("2026-11-30T08:00:00Z"));
+        StreamInput input = StreamInput.from(stream, topic, schema);
+        List<Object> times = new ArrayList<>();
+        List<RejectedRow> rejected = new ArrayList<>();
+        try (BufferAllocator allocator = ArrowMemory.rootAllocator()) {
+            input.open(new dev.dataproduct.api.port.InputContext(allocator, java.time.Clock.systemUTC(), rejected::add))
+                    .forEachRow(r -> times.add(r.get("at")));
+            input.close();
+        }
+        Instant eight = Instant.parse("2026-11-30T08:00:00Z");
+        assertEquals(List.of(eight, eight, eight), times);
+        assertEquals(1, rejected.size(), rejected.toString());
+        assertEquals("at", rejected.get(0).violations().get(0).field());
+    }
+
+    @Test
     void jsonValuesThatAreEmptyHugeOrNotOneObjectAreQuarantinedWithoutHeadersToo() {
         String topic = Topics.fresh("bad-json");
         String huge = "x".repeat(1 << 20);
