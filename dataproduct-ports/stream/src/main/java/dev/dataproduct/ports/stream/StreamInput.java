@@ -130,6 +130,10 @@ public final class StreamInput implements InputPort {
      * product; for a topic written before deliveries were recorded, it is the last delivery found
      * among the records. Records of earlier deliveries are superseded, not read.
      *
+     * <p>A last delivery of which the topic keeps fewer records than its closing record counts
+     * (retention deleted part of it) fails the run ({@link PortException}) rather than rebuilding
+     * part of a snapshot.
+     *
      * <p>A product whose snapshots are increments (an append, events, an upsert) delivers its
      * changes only: its last delivery is not its state. Such a stream is refused when its last
      * delivery is an increment ({@link PortException} at open); rebuild that product from all its
@@ -184,7 +188,7 @@ public final class StreamInput implements InputPort {
                 public BatchCursor open() {
                     // a second pass reads the same records: their rejects were sent by the first
                     RejectSink rejects = firstPass.getAndSet(false) ? context.rejects() : r -> { };
-                    return new Cursor(reader.read(topic, from, to), context.allocator(), rejects, delivery,
+                    return new Cursor(reader.read(topic, from, to), context.allocator(), rejects, delivery, closed,
                             fromStart && start instanceof StartPosition.AtTime t
                                     ? Optional.of(t.time()) : Optional.empty());
                 }
@@ -268,13 +272,17 @@ public final class StreamInput implements InputPort {
         private final BufferAllocator allocator;
         private final RejectSink rejects;
         private final Optional<String> delivery;
+        /** The closing record of the delivery read, which says how many records it wrote. */
+        private final Optional<Deliveries.Delivered> closed;
+        private long delivered;
         private final RowCodec codec = new RowCodec(format);
         private final List<String> origins = new ArrayList<>();
         private final StartPositions.TimeFilter notBefore;
         private VectorSchemaRoot batch;
 
         Cursor(EventStream.Records records, BufferAllocator allocator, RejectSink rejects, Optional<String> delivery,
-               Optional<java.time.Instant> notBefore) {
+               Optional<Deliveries.Delivered> closed, Optional<java.time.Instant> notBefore) {
+            this.closed = closed;
             this.notBefore = new StartPositions.TimeFilter(notBefore);
             this.records = records;
             this.allocator = allocator;
@@ -287,13 +295,21 @@ public final class StreamInput implements InputPort {
             closeBatch();
             origins.clear();
             try (BatchBuilder b = BatchBuilder.quarantining(schema, allocator, name, rejects)) {
-                StreamRecord r;
+                StreamRecord r = null;
                 while (b.rowCount() < batchSize && (r = records.next()) != null) {
                     if (delivery.isPresent() && !delivery.get().equals(r.header(CloudEvents.DELIVERY))
                             || notBefore.beforeStart(r)) {
                         continue;
                     }
+                    delivered++;
                     add(b, r);
+                }
+                if (r == null && closed.isPresent() && delivered < closed.get().records()) {
+                    throw new PortException("stream input '" + name + "' reads the last snapshot delivered to topic '"
+                            + topic + "' (snapshot " + closed.get().snapshot() + "), which wrote "
+                            + closed.get().records() + " records, but found " + delivered + " of them after the start: "
+                            + "retention deleted part of it, or the start lies after it. Nothing was committed; "
+                            + "rebuild from a topic that keeps the whole last snapshot, or from an earlier start");
                 }
                 if (b.rowCount() == 0) {
                     return false;

@@ -127,6 +127,20 @@ class LastSnapshotOnlyTest {
     }
 
     @Test
+    void aLastDeliveryOfWhichRetentionLeftOnlyPartFailsTheRunInsteadOfRebuildingPartOfIt() {
+        String topic = Topics.fresh("cut-topic");
+        List<Map<String, Object>> rows = Events.rows(0, 3);
+        for (Map<String, Object> row : rows) {
+            stream.append(topic, ((String) row.get("event_id")).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    Topics.json(row), Map.of(CloudEvents.DELIVERY, "d-1"), Events.at(0));
+        }
+        stream.append(topic + StreamOutput.DELIVERIES_TOPIC_SUFFIX, new byte[0],
+                new Deliveries.Delivered("00000007", "d-1", false, 5).toJson(), Map.of(), Events.at(0));
+        PortException e = assertThrows(PortException.class, () -> rebuild(stream, dir.resolve("rebuilt"), topic, 1));
+        assertTrue(e.getMessage().contains("5 records") && e.getMessage().contains("3"), e.getMessage());
+    }
+
+    @Test
     void refusesTheStreamOfAnIncrementalProductWhoseLastDeliveryIsAnIncrement() {
         String out = deliver(stream, dir.resolve("source"), Events.SPEC,
                 List.of(new int[] {0, 20}, new int[] {20, 25}));
