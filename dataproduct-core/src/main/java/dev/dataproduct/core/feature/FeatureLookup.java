@@ -18,9 +18,9 @@ import java.util.Objects;
  */
 public record FeatureLookup(List<Object> key, Instant at, Map<String, FeatureValue> features) {
 
-    /** Copies the components. */
+    /** Copies the components; a part of the key may be null (such a key is not found). */
     public FeatureLookup {
-        key = List.copyOf(key);
+        key = Collections.unmodifiableList(new java.util.ArrayList<>(key));
         Objects.requireNonNull(at, "at");
         features = Collections.unmodifiableMap(new LinkedHashMap<>(features));
     }

@@ -3,13 +3,14 @@ package dev.dataproduct.core.feature;
 import dev.dataproduct.api.access.Principal;
 import dev.dataproduct.api.data.BatchBuilder;
 import dev.dataproduct.api.data.RowView;
-import dev.dataproduct.api.expr.Expr;
 import dev.dataproduct.api.feature.FeatureStatus;
 import dev.dataproduct.api.feature.FeatureValue;
 import dev.dataproduct.api.feature.FeatureView;
 import dev.dataproduct.core.read.ProductReader;
 import dev.dataproduct.core.read.ReadRequest;
 import dev.dataproduct.core.read.ReadResult;
+import dev.dataproduct.core.read.SnapshotSelector;
+import dev.dataproduct.core.snapshot.SnapshotRows;
 import dev.dataproduct.core.slo.SliEvent;
 import dev.dataproduct.core.slo.SliHistory;
 import org.apache.arrow.memory.BufferAllocator;
@@ -32,6 +33,9 @@ import java.util.Optional;
  * {@link #lookup} answers keys for a principal at the present time, the product's access policy
  * applied to the rows served exactly as to a read (rows the principal may not see answer
  * {@code NOT_FOUND}, hidden features are left out, masked ones masked), and the decision audited.
+ * A caller for whom a join key column is masked or hidden (in any row) is refused with a
+ * {@link MaskedKeyException}: the keys it gives could never match, and an answer of
+ * {@code NOT_FOUND} for every key would pass for an empty store.
  *
  * <pre>{@code
  * FeatureServing serving = FeatureServing.builder(view, reader, new InMemoryOnlineStore())
@@ -42,10 +46,13 @@ import java.util.Optional;
  * }</pre>
  *
  * <p><b>Incremental materialisation.</b> A snapshot already materialised (the store's
- * {@link Watermark}) is not read again. Where the view has a created time, a new snapshot is read for
- * the rows created after the watermark's {@link Watermark#createdUpTo()} only (rows are taken to be
- * created in commit order); without one, the whole snapshot is applied, which is safe since applying
- * rows is idempotent.
+ * {@link Watermark}, which names the last snapshot applied) is not read again. A snapshot whose
+ * parent is the one last materialised is read for the rows it added to its parent only
+ * ({@link SnapshotRows#ADDED}: an append's new rows; every row of a replace); any other is read
+ * whole. Applying rows is idempotent and keeps each entity's latest by the as-of order, so a row
+ * read twice changes nothing. New rows are told by the snapshots, never by created times: a row
+ * recorded long before the last materialisation but committed after it is applied like any other,
+ * as the offline join sees it.
  *
  * <p><b>Freshness of the online store</b> is a service level indicator: each materialisation may
  * record the time from the snapshot's commit to the end of its materialisation as an
@@ -110,15 +117,19 @@ public final class FeatureServing {
     public Watermark materialize() {
         FeatureView view = online.view();
         Optional<Watermark> before = online.store().watermark(view.name());
-        ReadRequest.Builder request = ReadRequest.of(view.name()).via(PORT);
-        if (before.isPresent() && before.get().createdUpTo().isPresent() && view.createdTime().isPresent()) {
-            Expr created = Expr.col(view.createdTime().get());
-            request.where(created.gt(before.get().createdUpTo().get()).or(created.isNull()));
+        dev.dataproduct.core.snapshot.SnapshotManifest current;
+        try (ReadResult probe = reader.read(materializer, ReadRequest.of(view.name()).limit(0).via(PORT).build())) {
+            current = probe.snapshot();
         }
-        try (ReadResult rows = reader.read(materializer, request.build())) {
-            if (before.isPresent() && before.get().snapshotId().equals(rows.snapshot().id())) {
-                return before.get();
-            }
+        if (before.isPresent() && before.get().snapshotId().equals(current.id())) {
+            return before.get();
+        }
+        // what is new is told by the snapshots, not by created times: a row recorded long ago may be
+        // committed only now, and skipping it would part the store from the offline join
+        boolean next = before.isPresent() && current.parent().equals(before.get().snapshotId());
+        ReadRequest request = ReadRequest.of(view.name()).snapshot(SnapshotSelector.id(current.id())).via(PORT)
+                .rows(next ? SnapshotRows.ADDED : SnapshotRows.ALL).build();
+        try (ReadResult rows = reader.read(materializer, request)) {
             OnlineFeatures.Applied applied = online.apply(rows);
             Optional<Instant> createdUpTo = applied.createdUpTo().isPresent() ? applied.createdUpTo()
                     : before.flatMap(Watermark::createdUpTo);
@@ -162,10 +173,13 @@ public final class FeatureServing {
      * Looks up entities for a principal at the present time.
      *
      * @param principal who asks
-     * @param keys each entity's join key values, in the entity's order
+     * @param keys each entity's join key values, in the entity's order; a key with a null part is
+     *     answered {@code NOT_FOUND}, as the offline join answers an entity row without key
      * @return one lookup per key, in order
      * @throws dev.dataproduct.api.error.AccessDeniedException if the principal may not read the
      *     feature table at all
+     * @throws MaskedKeyException if the policy masks or hides a join key column for the principal
+     *     (in some rows or all), so that no key could be matched
      * @throws IllegalArgumentException if a key has not as many values as the entity has join keys
      */
     public List<FeatureLookup> lookup(Principal principal, List<? extends List<?>> keys) {
@@ -179,11 +193,15 @@ public final class FeatureServing {
      * @param keys each entity's join key values
      * @param at the time the as-of rule is applied at
      * @return one lookup per key, in order
+     * @throws dev.dataproduct.api.error.AccessDeniedException if the principal may not read the
+     *     feature table at all
+     * @throws MaskedKeyException if the policy masks or hides a join key column for the principal
      */
     public List<FeatureLookup> lookup(Principal principal, List<? extends List<?>> keys, Instant at) {
         Objects.requireNonNull(principal, "principal");
         FeatureView view = online.view();
         List<String> keyColumns = view.entity().keyColumns();
+        refuseMaskedKeys(principal, keyColumns);
         List<Optional<StoredFeatures>> held = new ArrayList<>(keys.size());
         Map<String, Map<String, Object>> seen = new HashMap<>();
         List<String> visible;
@@ -193,7 +211,8 @@ public final class FeatureServing {
                     throw new IllegalArgumentException("a key of entity '" + view.entity().name() + "' has "
                             + keyColumns.size() + " values (" + keyColumns + "), not " + key.size());
                 }
-                Optional<StoredFeatures> row = online.store().get(view.name(), OnlineFeatures.key(key));
+                Optional<StoredFeatures> row = OnlineFeatures.hasNull(key) ? Optional.empty()
+                        : online.store().get(view.name(), OnlineFeatures.key(key));
                 held.add(row);
                 row.ifPresent(r -> {
                     Map<String, Object> m = new LinkedHashMap<>(r.values());
@@ -218,8 +237,7 @@ public final class FeatureServing {
         }
         List<FeatureLookup> out = new ArrayList<>(keys.size());
         for (int i = 0; i < keys.size(); i++) {
-            String k = OnlineFeatures.key(keys.get(i));
-            Map<String, Object> allowedRow = seen.get(k);
+            Map<String, Object> allowedRow = held.get(i).isEmpty() ? null : seen.get(OnlineFeatures.key(keys.get(i)));
             // a row the policy withholds is answered as a row never stored: no oracle
             Optional<StoredFeatures> row = allowedRow == null ? Optional.empty()
                     : held.get(i).map(r -> new StoredFeatures(r.eventTime(), r.createdTime(), allowedRow));
@@ -228,6 +246,25 @@ public final class FeatureServing {
             out.add(new FeatureLookup(new ArrayList<>(keys.get(i)), at, judged));
         }
         return out;
+    }
+
+    /**
+     * Refuses a caller for whom a join key is masked or hidden: its keys could never match one
+     * stored, and answering {@code NOT_FOUND} for all of them would pass for an empty store.
+     */
+    private void refuseMaskedKeys(Principal principal, List<String> keyColumns) {
+        List<String> visible = reader.schema(principal, online.view().name()).getFields().stream()
+                .map(org.apache.arrow.vector.types.pojo.Field::getName).toList();
+        java.util.Set<String> masked = reader.maskedColumns(principal, online.view().name());
+        List<String> unusable = keyColumns.stream().filter(k -> !visible.contains(k) || masked.contains(k)).toList();
+        if (!unusable.isEmpty()) {
+            throw new MaskedKeyException("features of " + reader.served().urn() + " are looked up by the join key "
+                    + unusable.stream().map(k -> "'" + k + "'").collect(java.util.stream.Collectors.joining(", "))
+                    + " of entity '" + online.view().entity().name() + "', which the product's access policy masked "
+                    + "or hidden for you: no key you give could match a stored one, so nothing is looked up. Read "
+                    + "the feature table through the product's other ports, where rows come as you may see them, "
+                    + "or ask the owner for a grant that shows the key in the clear", unusable);
+        }
     }
 
     /** Builds a {@link FeatureServing}. */

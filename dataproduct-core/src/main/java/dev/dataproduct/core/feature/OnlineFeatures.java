@@ -28,6 +28,7 @@ import java.util.Optional;
  */
 public final class OnlineFeatures {
     private static final char KEY_SEPARATOR = '\u001f';
+    private static final char KEY_ESCAPE = '\u001b';
 
     private final FeatureView view;
     private final OnlineStore store;
@@ -64,6 +65,9 @@ public final class OnlineFeatures {
 
     /**
      * The store key of an entity: the text of its join key, or of each part joined by {@code U+001F}.
+     * In a part of a composite key, {@code U+001F} and the escape {@code U+001B} are preceded by
+     * {@code U+001B}, so that parts holding the separator cannot make two entities one key; a part
+     * without either is written as it is.
      *
      * @param parts the join key values, in the entity's order
      * @return the key
@@ -77,7 +81,14 @@ public final class OnlineFeatures {
             if (sb.length() > 0) {
                 sb.append(KEY_SEPARATOR);
             }
-            sb.append(p);
+            String text = String.valueOf(p);
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == KEY_SEPARATOR || c == KEY_ESCAPE) {
+                    sb.append(KEY_ESCAPE);
+                }
+                sb.append(c);
+            }
         }
         return sb.toString();
     }
@@ -137,12 +148,26 @@ public final class OnlineFeatures {
     /**
      * Looks up the features of one entity at a time, under the as-of rule.
      *
-     * @param key the join key values, in the entity's order
+     * @param key the join key values, in the entity's order; a key with a null part is not found
      * @param at the time {@code t} of the rule, usually now
      * @return each feature's value and status, in the view's order
      */
     public Map<String, FeatureValue> lookup(List<?> key, Instant at) {
-        return judge(store.get(view.name(), key(key)), at);
+        return judge(hasNull(key) ? Optional.empty() : store.get(view.name(), key(key)), at);
+    }
+
+    /**
+     * Whether a key has a null part: no stored row has one (rows without a key are never applied),
+     * so such a key is answered {@code NOT_FOUND}, as the offline join answers an entity row without
+     * key, and never looked up by its text.
+     */
+    static boolean hasNull(List<?> key) {
+        for (Object part : key) {
+            if (part == null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Judges an entity's held row at a time: the same rule, and the same code, as the offline join. */

@@ -10,7 +10,8 @@ import java.util.Optional;
  * safe for concurrent reads during a write.
  *
  * <p>An entity's key is the text of its join key, or of each part joined by {@code U+001F} for
- * a composite key (see {@link OnlineFeatures#key(java.util.List)}).
+ * a composite key, a {@code U+001F} or {@code U+001B} within a part escaped by {@code U+001B}
+ * (see {@link OnlineFeatures#key(java.util.List)}).
  */
 public interface OnlineStore {
 

@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param product the address of the feature product
  * @param snapshotId the last snapshot of it materialised
  * @param committedAt when that snapshot was committed
- * @param createdUpTo the greatest created time materialised, where the view has a created time: the
- *     next materialisation reads only rows created after it
+ * @param createdUpTo the greatest created time materialised, where the view has a created time; it
+ *     tells how recent the store is, not which rows are new (the snapshots tell that)
  * @param materializedAt when the materialisation finished
  * @param rowsRead the rows the last materialisation read
  * @param rowsApplied the rows of those that became an entity's latest

@@ -201,14 +201,36 @@ public final class ProductReader {
      * @throws InvalidRequestException if the product has no such dataset
      */
     public Schema schema(Principal principal, String dataset) {
-        Objects.requireNonNull(principal, "principal");
+        AccessEnforcer enforcer = enforcer(dataset);
+        return view(enforcer, principal, dataset).schema(enforcer.spec().schema().toArrow());
+    }
+
+    /**
+     * The columns of a dataset a principal sees masked in some or all rows (never in the clear in
+     * every row), in the dataset's order. Nothing is read and nothing is audited, as with
+     * {@link #mayRead}.
+     *
+     * @param principal who reads
+     * @param dataset a dataset of the product
+     * @return the visible columns that may be masked for the principal
+     * @throws AccessDeniedException if the principal may not read the dataset
+     * @throws InvalidRequestException if the product has no such dataset
+     */
+    public Set<String> maskedColumns(Principal principal, String dataset) {
+        return view(enforcer(dataset), principal, dataset).maskedColumns();
+    }
+
+    private AccessEnforcer enforcer(String dataset) {
         AccessEnforcer enforcer = enforcers.get(Objects.requireNonNull(dataset, "dataset"));
         if (enforcer == null) {
             throw new InvalidRequestException(product + " has no dataset '" + dataset + "'; datasets are "
                     + enforcers.keySet());
         }
-        return underAgreement(enforcer, principal, dataset).viewFor(principal)
-                .schema(enforcer.spec().schema().toArrow());
+        return enforcer;
+    }
+
+    private AccessView view(AccessEnforcer enforcer, Principal principal, String dataset) {
+        return underAgreement(enforcer, Objects.requireNonNull(principal, "principal"), dataset).viewFor(principal);
     }
 
     /**

@@ -375,14 +375,16 @@ public final class ProductRuntime implements AutoCloseable {
                 counts[0] += batch.getRowCount();
                 Map<Integer, List<Check>> held = new LinkedHashMap<>(quality.hold(output.name(), conforming,
                         holdContext));
-                Set<Integer> late = events.map(e -> late(e, runStart, conforming, held.keySet())).orElse(Set.of());
                 // rows marked deleted are applied as deletes of their keys: counted, not published
                 Set<Integer> deletes = deleteMarker.map(m -> deletes(tx, output, m, conforming, held.keySet()))
                         .orElse(Set.of());
                 counts[1] += deletes.size();
-                Set<Integer> notPresent = new java.util.HashSet<>(held.keySet());
-                notPresent.addAll(late);
-                Set<Integer> present = keyedAppend ? present(tx, output, conforming, notPresent) : Set.of();
+                Set<Integer> present = keyedAppend ? present(tx, output, conforming, held.keySet()) : Set.of();
+                // an event the product has is a duplicate however old: a source that sends it again
+                // (a replay) changes nothing, so it is dropped before its lateness is judged
+                Set<Integer> judged = new java.util.HashSet<>(held.keySet());
+                judged.addAll(present);
+                Set<Integer> late = events.map(e -> late(e, runStart, conforming, judged)).orElse(Set.of());
                 if (held.isEmpty() && deletes.isEmpty() && present.isEmpty() && late.isEmpty()) {
                     writer.write(conforming);
                     quality.update(output.name(), conforming);

@@ -63,8 +63,9 @@
  * whose key is the event id drops, instead of quarantining, an event whose id the snapshot or the
  * run already has, and counts it ({@link dev.dataproduct.core.runtime.DatasetStats#duplicates()},
  * {@link dev.dataproduct.core.runtime.RunResult#duplicates()}; rows in = published + quarantined +
- * duplicates); an event whose time is more than the allowed lateness before the run's clock is
- * quarantined with rule {@code late}.
+ * duplicates), however old it is, since a source replaying events changes nothing; a new event
+ * whose time is more than the allowed lateness before the run's clock is quarantined with rule
+ * {@code late}.
  *
  * <p>Input positions: an input port that reads a source with positions tells where its read ended
  * ({@link dev.dataproduct.api.port.InputPort#position()}); the commit stores it in the manifest

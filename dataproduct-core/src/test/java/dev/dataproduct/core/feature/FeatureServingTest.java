@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dataproduct.api.access.Audience;
 import dev.dataproduct.api.access.Grant;
+import dev.dataproduct.api.access.Mask;
+import dev.dataproduct.api.access.Target;
 import dev.dataproduct.api.access.Policy;
 import dev.dataproduct.api.access.Principal;
 import dev.dataproduct.api.data.BatchBuilder;
@@ -45,6 +47,9 @@ class FeatureServingTest {
             .grant(Grant.to(Audience.role("materializer")).allColumns())
             .grant(Grant.to(Audience.role("teacher")).columns("student_id", "event_time", "created_at", "score")
                     .rows(Expr.col("student_id").ne("s2")))
+            .grant(Grant.to(Audience.role("analyst")).allColumns()
+                    .mask(Target.field("student_id"), Mask.showLast(1)))
+            .grant(Grant.to(Audience.role("auditor")).columns("event_time", "score"))
             .build();
     static final Principal TEACHER = Principal.of("tess", "teacher");
     static final Principal MATERIALIZER = Principal.of("online-store", "materializer");
@@ -129,6 +134,79 @@ class FeatureServingTest {
     }
 
     @Test
+    void refusesLookupsByAJoinKeyThePolicyMasksOrHidesForTheCallerRatherThanAnsweringNotFound() {
+        commit(FIRST, day(4));
+        serving.materialize();
+        for (Principal caller : List.of(Principal.of("ann", "analyst"), Principal.of("aud", "auditor"))) {
+            MaskedKeyException e = assertThrows(MaskedKeyException.class,
+                    () -> serving.lookup(caller, List.of(List.of("s1"))), caller.toString());
+            assertEquals(List.of("student_id"), e.keyColumns());
+            assertTrue(e.getMessage().contains("'student_id'") && e.getMessage().contains("masked or hidden"),
+                    e.getMessage());
+            assertFalse(e.getMessage().contains("s1"), "the key asked for is not repeated: " + e.getMessage());
+        }
+        assertEquals(10.0, serving.lookup(TEACHER, List.of(List.of("s1"))).get(0).features().get("score").value()
+                .orElseThrow(), "a caller who sees the key in the clear is answered");
+    }
+
+    @Test
+    void materialisesARowCommittedLaterThoughCreatedBeforeTheWatermarkAsTheOfflineJoinSeesIt() {
+        commit(FIRST, day(3));
+        Watermark first = serving.materialize();
+        assertEquals(java.util.Optional.of(day(1)), first.createdUpTo());
+        // recorded upstream before the watermark, but committed only now (a backfill, a slow source)
+        List<Map<String, Object>> second = new java.util.ArrayList<>(FIRST);
+        second.add(feature("s1", day(2), day(0.5), 12.0, "B"));
+        commit(second, day(3.5));
+        serving.materialize();
+        clock.now = day(3.6);
+        assertEquals(12.0, serving.lookup(TEACHER, List.of(List.of("s1"))).get(0).features().get("score").value()
+                .orElseThrow(), "the offline join at this time takes the row of day 2: so must the store");
+    }
+
+    @Test
+    void materialisesOnlyTheRowsAnAppendAddedToTheSnapshotLastMaterialised(@org.junit.jupiter.api.io.TempDir
+                                                                         java.nio.file.Path dir) {
+        SnapshotStore files = dev.dataproduct.core.snapshot.DirectorySnapshotStore.at(dir);
+        ProductReader reader = ProductReader.builder(files, PRODUCT).dataset(Histories.VIEW.dataset(), POLICY)
+                .allocator(allocator).audit(audit).build();
+        FeatureServing appended = FeatureServing.builder(Histories.VIEW, reader, new InMemoryOnlineStore())
+                .materializeAs(MATERIALIZER).allocator(allocator).clock(clock).build();
+        java.util.function.BiConsumer<List<Map<String, Object>>, Instant> append = (rows, at) -> {
+            try (SnapshotTransaction tx = files.begin(PRODUCT, allocator);
+                 VectorSchemaRoot batch = BatchBuilder.fromRows(Histories.TABLE, rows, allocator)) {
+                tx.dataset("scores", Histories.TABLE.toArrow(), dev.dataproduct.core.snapshot.WriteMode.append())
+                        .write(batch);
+                tx.commit("1.0.0", at);
+            }
+        };
+        append.accept(FIRST, day(3));
+        assertEquals(3, appended.materialize().rowsRead());
+        append.accept(List.of(feature("s1", day(2), day(0.5), 12.0, "B")), day(3.5));
+        Watermark next = appended.materialize();
+        assertEquals(1, next.rowsRead(), "the row the append added, though created before the watermark");
+        clock.now = day(3.6);
+        assertEquals(12.0, appended.lookup(TEACHER, List.of(List.of("s1"))).get(0).features().get("score").value()
+                .orElseThrow());
+    }
+
+    @Test
+    void aKeyWithANullPartIsNotFoundAsOfflineNotTheEntityWhoseKeyReadsNull() {
+        List<Map<String, Object>> rows = new java.util.ArrayList<>(FIRST);
+        rows.add(feature("null", day(1), day(1), 99.0, "Z"));
+        commit(rows, day(4));
+        serving.materialize();
+        List<FeatureLookup> found = serving.lookup(TEACHER, List.of(java.util.Arrays.asList((Object) null),
+                List.of("null")));
+        assertEquals(FeatureStatus.NOT_FOUND, found.get(0).features().get("score").status(),
+                "the offline join answers an entity row without key NOT_FOUND");
+        assertEquals(java.util.Arrays.asList((Object) null), found.get(0).key());
+        assertEquals(99.0, found.get(1).features().get("score").value().orElseThrow());
+        assertEquals(FeatureStatus.NOT_FOUND, serving.online().lookup(java.util.Arrays.asList((Object) null), day(4))
+                .get("score").status());
+    }
+
+    @Test
     void judgesAgeAtLookupTimeSoAnExpiredValueIsNeverServedAsPresent() {
         commit(FIRST, day(4));
         serving.materialize();
@@ -139,7 +217,7 @@ class FeatureServingTest {
     }
 
     @Test
-    void materialisesEachSnapshotOnceAndOnlyTheRowsCreatedSinceTheWatermark() {
+    void materialisesEachSnapshotOnceAndKeepsEachEntitysLatestRow() {
         commit(FIRST, day(3));
         Watermark first = serving.materialize();
         assertEquals(3, first.rowsRead());
@@ -151,8 +229,11 @@ class FeatureServingTest {
         clock.now = day(4.9).plusSeconds(60);
         assertTrue(serving.materializationLag().compareTo(Duration.ZERO) > 0, "a snapshot waits");
         Watermark next = serving.materialize();
-        assertEquals(2, next.rowsRead(), "only rows created after " + first.createdUpTo());
-        assertEquals(1, next.rowsApplied(), "the late older row does not replace the newer one");
+        assertEquals(5, next.rowsRead(), "a snapshot that replaced its parent's rows is read whole");
+        assertEquals(4, next.rowsApplied(), "the rows held again, and s1's newer one; not s3's older one");
+        assertEquals(java.util.Optional.of(day(4.6)), next.createdUpTo());
+        assertEquals(FeatureStatus.NULL_VALUE, serving.lookup(TEACHER, List.of(List.of("s3"))).get(0).features()
+                .get("score").status(), "the late row older than the one held does not replace it");
         assertEquals(Duration.ZERO, serving.materializationLag());
         assertEquals(11.0, serving.lookup(TEACHER, List.of(List.of("s1"))).get(0).features().get("score").value()
                 .orElseThrow());

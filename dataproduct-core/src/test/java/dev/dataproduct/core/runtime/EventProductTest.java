@@ -104,6 +104,35 @@ class EventProductTest {
     }
 
     @Test
+    void anEventSentAgainAfterItsLatenessIsADuplicateDroppedNotALateEventQuarantined() {
+        try (BufferAllocator allocator = new RootAllocator()) {
+            run(allocator, T0, List.of(event("a", T0), event("b", T0)));
+            // a source replaying what it sent before, three hours on: the events change nothing
+            RunResult replay = run(allocator, T0.plus(Duration.ofHours(3)), List.of(event("a", T0), event("b", T0),
+                    event("old", T0)));
+            assertEquals(2, replay.duplicates(), replay.summary());
+            assertEquals(1, replay.quarantined(), "only the new event is late: " + replay.summary());
+            assertEquals(0, replay.published());
+            assertEquals(replay.rowsIn(), replay.published() + replay.quarantined() + replay.duplicates());
+            assertEquals(Map.of("attendance", 2L), replay.snapshot().rowCounts());
+        }
+    }
+
+    @Test
+    void anEventExactlyAtTheAllowedLatenessIsAcceptedAndOneMicrosecondOlderIsLate() {
+        try (BufferAllocator allocator = new RootAllocator()) {
+            Instant edge = T0.minus(Duration.ofHours(2));
+            RunResult run = run(allocator, T0, List.of(event("edge", edge),
+                    event("past-edge", edge.minusNanos(1_000)),
+                    event("edge-in-paris", java.time.OffsetDateTime.ofInstant(edge, java.time.ZoneId.of("Europe/Paris"))
+                            .toInstant())));
+            assertEquals(2, run.published(), run.summary());
+            assertEquals(1, run.quarantined(), run.summary());
+            assertEquals("late", run.samples().get(0).violations().get(0).rule());
+        }
+    }
+
+    @Test
     void readingAsOfATimeGivesTheEventsKnownThen() {
         try (BufferAllocator allocator = new RootAllocator()) {
             run(allocator, T0, List.of(event("a", T0), event("b", T0)));

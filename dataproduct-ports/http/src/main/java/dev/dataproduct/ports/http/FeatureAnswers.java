@@ -10,6 +10,7 @@ import dev.dataproduct.api.error.AccessDeniedException;
 import dev.dataproduct.api.feature.FeatureValue;
 import dev.dataproduct.core.feature.FeatureLookup;
 import dev.dataproduct.core.feature.FeatureServing;
+import dev.dataproduct.core.feature.MaskedKeyException;
 import dev.dataproduct.core.io.JsonValues;
 
 import java.io.IOException;
@@ -24,7 +25,9 @@ import java.util.Map;
 /**
  * Answers {@code GET .../features?keys=k1,k2}: the online features of each entity at the present
  * time, through the product's access policy. A key of a composite entity is its parts joined by
- * {@code |}. At most {@value #MAX_KEYS} keys a request.
+ * {@code |}; a comma or bar within a key or part is sent percent-encoded ({@code %2C},
+ * {@code %7C}), as the query is split before it is decoded. At most {@value #MAX_KEYS} keys a request. A caller for whom the policy masks or hides
+ * a join key is refused (403, the problem naming the key columns), as the Java lookup is.
  */
 final class FeatureAnswers {
     static final int MAX_KEYS = 1000;
@@ -38,6 +41,9 @@ final class FeatureAnswers {
         List<FeatureLookup> found;
         try {
             found = serving.lookup(principal, keys);
+        } catch (MaskedKeyException e) {
+            // the caller's own view of the key, no policy content: said so as Java says it
+            throw new BadRequest(403, "Forbidden", e.getMessage(), "keys");
         } catch (AccessDeniedException e) {
             // the policy's reasons stay on the server
             throw BadRequest.forbidden("the features of " + serving.product().urn(), principal);
@@ -83,14 +89,17 @@ final class FeatureAnswers {
             if (keys != null) {
                 throw BadRequest.query("keys", "give keys once, separated by commas");
             }
-            keys = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            // split before decoding: a comma or bar inside a key comes percent-encoded (%2C, %7C)
+            keys = eq < 0 ? "" : pair.substring(eq + 1);
         }
-        if (keys == null || keys.isBlank()) {
+        if (keys == null || decode(keys).isBlank()) {
             throw BadRequest.query("keys", "name the entities to look up: keys=k1,k2,...");
         }
         List<List<?>> out = new ArrayList<>();
-        for (String k : keys.split(",", -1)) {
-            List<String> key = Arrays.asList(k.split("\\|", -1));
+        for (String raw : keys.split(",", -1)) {
+            List<String> key = Arrays.stream(raw.split("\\|", -1))
+                    .map(FeatureAnswers::decode).toList();
+            String k = String.join("|", key);
             if (key.size() != parts) {
                 throw BadRequest.query("keys", "a key of this entity has " + parts + " part" + (parts == 1 ? "" : "s")
                         + (parts == 1 ? "" : ", joined by '|'") + "; '" + k + "' has " + key.size());
@@ -101,5 +110,9 @@ final class FeatureAnswers {
             throw BadRequest.query("keys", "at most " + MAX_KEYS + " keys a request, not " + out.size());
         }
         return out;
+    }
+
+    private static String decode(String encoded) {
+        return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
     }
 }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dataproduct.api.access.Audience;
 import dev.dataproduct.api.access.Grant;
+import dev.dataproduct.api.access.Mask;
+import dev.dataproduct.api.access.Target;
 import dev.dataproduct.api.access.Policy;
 import dev.dataproduct.api.access.Principal;
 import dev.dataproduct.api.expr.Expr;
@@ -55,6 +57,7 @@ class FeaturesRestTest {
             .grant(Grant.to(Audience.role("materializer")).allColumns())
             .grant(Grant.to(Audience.role("teacher")).columns("student_id", "event_time", "score")
                     .rows(Expr.col("student_id").ne("s3")))
+            .grant(Grant.to(Audience.role("analyst")).allColumns().mask(Target.field("student_id"), Mask.showLast(1)))
             .build();
 
     BufferAllocator allocator;
@@ -82,7 +85,8 @@ class FeaturesRestTest {
                         row("s1", NOW.minus(Duration.ofDays(1)), 7.5),
                         row("s2", NOW.minus(Duration.ofDays(8)), 3.0),
                         row("s3", NOW.minus(Duration.ofDays(1)), 9.0),
-                        row("s4", NOW.minus(Duration.ofDays(2)), null))))
+                        row("s4", NOW.minus(Duration.ofDays(2)), null),
+                        row("s5, jr|x", NOW.minus(Duration.ofDays(1)), 5.5))))
                 .output(VIEW.dataset()).access(POLICY)
                 .transform(ctx -> ctx.input("scores-in"))
                 .build();
@@ -91,7 +95,8 @@ class FeaturesRestTest {
                 .materializeAs(Principal.of("online", "materializer")).allocator(allocator)
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
         StaticTokens tokens = StaticTokens.builder().token("teacher-token-0123456789", Principal.of("tess", "teacher"))
-                .token("nobody-token-0123456789ab", Principal.of("nobody")).build();
+                .token("nobody-token-0123456789ab", Principal.of("nobody"))
+                .token("analyst-token-0123456789a", Principal.of("ann", "analyst")).build();
         rest = RestPort.builder().authenticator(tokens).features(serving).build();
         host = ProductHost.builder(runtime, allocator).product(product).serve(rest).build();
         host.run(product.address());
@@ -128,10 +133,27 @@ class FeaturesRestTest {
     }
 
     @Test
+    void aKeyHoldingACommaOrABarIsLookedUpPercentEncoded() throws Exception {
+        JsonNode entities = get("?keys=s5%2C%20jr%7Cx,s1", "teacher-token-0123456789", 200).get("entities");
+        assertEquals(2, entities.size(), entities.toString());
+        assertEquals("s5, jr|x", entities.get(0).get("key").get(0).asText());
+        assertEquals(5.5, entities.get(0).get("features").get("score").get("value").asDouble());
+        assertEquals(7.5, entities.get(1).get("features").get("score").get("value").asDouble());
+    }
+
+    @Test
     void refusesCallersWithoutAGrantAndQueriesWithoutKeysAsProblems() throws Exception {
         assertEquals(403, get("?keys=s1", "nobody-token-0123456789ab", 403).get("status").asInt());
         assertEquals("keys", get("", "teacher-token-0123456789", 400).get("parameter").asText());
         assertEquals("limit", get("?keys=s1&limit=3", "teacher-token-0123456789", 400).get("parameter").asText());
+    }
+
+    @Test
+    void refusesACallerWhoseJoinKeyIsMaskedWithAProblemThatSaysSoAsJavaDoes() throws Exception {
+        JsonNode problem = get("?keys=s1,s2", "analyst-token-0123456789a", 403);
+        String detail = problem.get("detail").asText();
+        assertTrue(detail.contains("'student_id'") && detail.contains("masked or hidden"), detail);
+        assertFalse(detail.contains("s1") || detail.contains("s2"), "no key repeated: " + detail);
     }
 
     @Test

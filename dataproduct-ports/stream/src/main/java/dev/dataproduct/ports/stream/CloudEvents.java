@@ -11,7 +11,11 @@ public final class CloudEvents {
     public static final String SPEC_VERSION_VALUE = "1.0";
     /** {@code specversion}. */
     public static final String SPEC_VERSION = "ce_specversion";
-    /** {@code id}: unique within the source; here snapshot, dataset and row. */
+    /**
+     * {@code id}: unique within the source; here the snapshot and its commit time (see
+     * {@link #snapshotEvent}), the dataset and the row, so that a redelivery of a snapshot repeats
+     * its ids and nothing else does.
+     */
     public static final String ID = "ce_id";
     /** {@code source}: the product's address. */
     public static final String SOURCE = "ce_source";
@@ -42,10 +46,29 @@ public final class CloudEvents {
      * audience's view), with no value.
      */
     public static final String DELETED_TYPE = "dev.dataproduct.snapshot.row.deleted";
+    /**
+     * The type of the record that closes each delivery on a topic's deliveries topic (see
+     * {@link StreamOutput#DELIVERIES_TOPIC_SUFFIX}): which snapshot and delivery, whether it holds
+     * the snapshot whole or its changes only, and how many records it wrote.
+     */
+    public static final String DELIVERED_TYPE = "dev.dataproduct.snapshot.delivered";
     /** The type of the record that publishes a product's contract on a topic's contract topic. */
     public static final String CONTRACT_TYPE = "dev.dataproduct.contract";
 
     private CloudEvents() {
+    }
+
+    /**
+     * The first part of the ids of the events of one snapshot: its id and its commit time, since a
+     * snapshot id alone is reused by a product rebuilt in a new store, which numbers its snapshots
+     * from 1 again, and CloudEvents consumers take a repeated source and id for the same event.
+     *
+     * @param snapshotId the snapshot's id
+     * @param committedAt its commit time
+     * @return {@code <snapshot>@<commit time, RFC 3339>}
+     */
+    public static String snapshotEvent(String snapshotId, java.time.Instant committedAt) {
+        return snapshotId + "@" + committedAt;
     }
 
     /**

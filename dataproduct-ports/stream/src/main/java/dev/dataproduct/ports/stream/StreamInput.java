@@ -120,9 +120,24 @@ public final class StreamInput implements InputPort {
     }
 
     /**
-     * Reads, of the records in range, those of the last snapshot delivered by a {@link StreamOutput}
-     * only: to rebuild a product that replaces its rows with each snapshot from its own stream.
-     * A product whose snapshots are increments is rebuilt from all its records, without this.
+     * Reads the records of the last snapshot delivered by a {@link StreamOutput} only, whole: to
+     * rebuild a product that replaces its rows with each snapshot from its own stream, or to mirror
+     * one. Every run reads the last delivery after the start (see {@link #startingAt}), not only
+     * records that arrived since the last run, since a replacing product's state is its last
+     * snapshot: a run with no new delivery reads the same snapshot again rather than an empty one.
+     * The last delivery is the last closing record on the topic's deliveries topic
+     * ({@link StreamOutput#DELIVERIES_TOPIC_SUFFIX}), so an empty snapshot rebuilds an empty
+     * product; for a topic written before deliveries were recorded, it is the last delivery found
+     * among the records. Records of earlier deliveries are superseded, not read.
+     *
+     * <p>A last delivery of which the topic keeps fewer records than its closing record counts
+     * (retention deleted part of it) fails the run ({@link PortException}) rather than rebuilding
+     * part of a snapshot.
+     *
+     * <p>A product whose snapshots are increments (an append, events, an upsert) delivers its
+     * changes only: its last delivery is not its state. Such a stream is refused when its last
+     * delivery is an increment ({@link PortException} at open); rebuild that product from all its
+     * records, without this.
      *
      * @return a copy that does so
      */
@@ -140,12 +155,23 @@ public final class StreamInput implements InputPort {
         EventStream.Reader reader = stream.reader();
         toClose.add(reader::close);
         try {
+            // the closing records first: a delivery they name has all its records before the ends read next
+            Optional<Deliveries.Delivered> closed = lastSnapshotOnly ? lastClosed(reader) : Optional.empty();
             Map<Integer, Long> to = reader.end(topic);
-            Map<Integer, Long> from = from(reader, context.committedPosition());
+            Map<Integer, Long> from = lastSnapshotOnly ? StartPositions.resolve(start, reader, topic)
+                    : from(reader, context.committedPosition());
             Map<String, String> p = new LinkedHashMap<>();
             to.forEach((part, off) -> p.put(Integer.toString(part), Long.toString(off)));
             position = p;
-            Optional<String> delivery = lastSnapshotOnly ? lastDelivery(reader, from, to) : Optional.empty();
+            Optional<String> delivery = !lastSnapshotOnly ? Optional.empty()
+                    : closed.isPresent() ? closed.map(Deliveries.Delivered::delivery) : lastDelivery(reader, from, to);
+            if (closed.isPresent() && closed.get().increment()) {
+                throw new PortException("stream input '" + name + "' reads the last snapshot only, but the last "
+                        + "delivery to topic '" + topic + "' (snapshot " + closed.get().snapshot() + ") is an increment: "
+                        + "the product that delivers it writes changes, not its whole state. Read the topic "
+                        + "without lastSnapshotOnly() to rebuild that product from all its records");
+            }
+            boolean fromStart = lastSnapshotOnly || context.committedPosition().isEmpty();
             AtomicBoolean firstPass = new AtomicBoolean(true);
             return new Dataset() {
                 @Override
@@ -162,11 +188,13 @@ public final class StreamInput implements InputPort {
                 public BatchCursor open() {
                     // a second pass reads the same records: their rejects were sent by the first
                     RejectSink rejects = firstPass.getAndSet(false) ? context.rejects() : r -> { };
-                    return new Cursor(reader.read(topic, from, to), context.allocator(), rejects, delivery,
-                            context.committedPosition().isEmpty() && start instanceof StartPosition.AtTime t
+                    return new Cursor(reader.read(topic, from, to), context.allocator(), rejects, delivery, closed,
+                            fromStart && start instanceof StartPosition.AtTime t
                                     ? Optional.of(t.time()) : Optional.empty());
                 }
             };
+        } catch (PortException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new PortException("stream input '" + name + "' cannot read topic '" + topic + "' on " + stream
                     + ": " + e + "; nothing was committed, the next run reads from the same position", e);
@@ -191,6 +219,25 @@ public final class StreamInput implements InputPort {
             from.put(e.getKey(), off);
         }
         return from;
+    }
+
+    /** @return the last closing record on the topic's deliveries topic, if it has any */
+    private Optional<Deliveries.Delivered> lastClosed(EventStream.Reader reader) {
+        String deliveries = topic + StreamOutput.DELIVERIES_TOPIC_SUFFIX;
+        if (reader.partitions(deliveries).isEmpty()) {
+            return Optional.empty();
+        }
+        StreamRecord last = null;
+        try (EventStream.Records records = reader.read(deliveries, reader.beginning(deliveries),
+                reader.end(deliveries))) {
+            for (StreamRecord r = records.next(); r != null; r = records.next()) {
+                // one product's closing records share a key, hence a partition, where offsets order them
+                if (last == null || r.partition() == last.partition() || r.timestamp().isAfter(last.timestamp())) {
+                    last = r;
+                }
+            }
+        }
+        return last == null ? Optional.empty() : Optional.of(Deliveries.Delivered.fromJson(last));
     }
 
     private Optional<String> lastDelivery(EventStream.Reader reader, Map<Integer, Long> from, Map<Integer, Long> to) {
@@ -225,13 +272,17 @@ public final class StreamInput implements InputPort {
         private final BufferAllocator allocator;
         private final RejectSink rejects;
         private final Optional<String> delivery;
+        /** The closing record of the delivery read, which says how many records it wrote. */
+        private final Optional<Deliveries.Delivered> closed;
+        private long delivered;
         private final RowCodec codec = new RowCodec(format);
         private final List<String> origins = new ArrayList<>();
         private final StartPositions.TimeFilter notBefore;
         private VectorSchemaRoot batch;
 
         Cursor(EventStream.Records records, BufferAllocator allocator, RejectSink rejects, Optional<String> delivery,
-               Optional<java.time.Instant> notBefore) {
+               Optional<Deliveries.Delivered> closed, Optional<java.time.Instant> notBefore) {
+            this.closed = closed;
             this.notBefore = new StartPositions.TimeFilter(notBefore);
             this.records = records;
             this.allocator = allocator;
@@ -244,13 +295,21 @@ public final class StreamInput implements InputPort {
             closeBatch();
             origins.clear();
             try (BatchBuilder b = BatchBuilder.quarantining(schema, allocator, name, rejects)) {
-                StreamRecord r;
+                StreamRecord r = null;
                 while (b.rowCount() < batchSize && (r = records.next()) != null) {
                     if (delivery.isPresent() && !delivery.get().equals(r.header(CloudEvents.DELIVERY))
                             || notBefore.beforeStart(r)) {
                         continue;
                     }
+                    delivered++;
                     add(b, r);
+                }
+                if (r == null && closed.isPresent() && delivered < closed.get().records()) {
+                    throw new PortException("stream input '" + name + "' reads the last snapshot delivered to topic '"
+                            + topic + "' (snapshot " + closed.get().snapshot() + "), which wrote "
+                            + closed.get().records() + " records, but found " + delivered + " of them after the start: "
+                            + "retention deleted part of it, or the start lies after it. Nothing was committed; "
+                            + "rebuild from a topic that keeps the whole last snapshot, or from an earlier start");
                 }
                 if (b.rowCount() == 0) {
                     return false;

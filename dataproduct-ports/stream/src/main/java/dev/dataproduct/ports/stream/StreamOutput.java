@@ -35,7 +35,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 /**
  * A delivery port that publishes each committed snapshot, as its audience may read it, to a topic:
  * one record per row (or per changed row, see below), keyed by the row's primary key, with a CloudEvents envelope in the headers
- * ({@link CloudEvents}: {@code id} = snapshot/dataset/row, {@code source} = the product's
+ * ({@link CloudEvents}: {@code id} = snapshot@commit-time/dataset/row, {@code source} = the product's
  * address, {@code type} = {@value CloudEvents#ROW_TYPE}, {@code time} = the commit time,
  * {@code dataschema} = the contract version, {@code subject} = the dataset and key) and the row as
  * the value, in JSON or Arrow IPC ({@link ValueFormat}).
@@ -61,6 +61,10 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * first snapshot, or one whose parent retention removed, is delivered whole. A failed delivery of
  * an incremental snapshot must be redelivered before the next one, whose changes are relative to it.
  *
+ * <p>Each delivery ends with a closing record on the companion topic
+ * {@code <topic>}{@value #DELIVERIES_TOPIC_SUFFIX}, in the same transaction (see
+ * {@link #DELIVERIES_TOPIC_SUFFIX}).
+ *
  * <p>Rows are streamed from the read path batch by batch; memory use is bounded by one batch. A
  * key column the audience may not see gives records without a key, and no tombstones.
  */
@@ -69,6 +73,14 @@ public final class StreamOutput implements OutputPort {
     public static final String DEFAULT_NAME = "stream";
     /** The suffix of the companion topic that holds the contract of the records of a topic. */
     public static final String CONTRACT_TOPIC_SUFFIX = ".contract";
+    /**
+     * The suffix of the companion topic where each delivery, in its transaction, writes one closing
+     * record ({@value CloudEvents#DELIVERED_TYPE}): the snapshot, the delivery id, whether the
+     * delivery holds the snapshot whole or its changes ({@code increment}) and the number of records
+     * it wrote. It tells a reader where snapshots end, an empty one included, which the records of
+     * the topic alone cannot.
+     */
+    public static final String DELIVERIES_TOPIC_SUFFIX = ".deliveries";
 
     private final EventStream stream;
     private final String topic;
@@ -137,6 +149,7 @@ public final class StreamOutput implements OutputPort {
         this.contract = context.contract();
         stream.ensureTopic(topic);
         stream.ensureTopic(topic + CONTRACT_TOPIC_SUFFIX);
+        stream.ensureTopic(topic + DELIVERIES_TOPIC_SUFFIX);
         publisher();
     }
 
@@ -173,21 +186,33 @@ public final class StreamOutput implements OutputPort {
             if (newContract) {
                 Map<String, String> h = new HashMap<>(envelope);
                 h.put(CloudEvents.TYPE, CloudEvents.CONTRACT_TYPE);
-                h.put(CloudEvents.ID, info.id() + "/contract");
+                h.put(CloudEvents.ID, CloudEvents.snapshotEvent(info.id(), info.committedAt()) + "/contract");
                 h.put(CloudEvents.SUBJECT, "contract");
                 h.put(CloudEvents.CONTENT_TYPE, "application/json");
                 publisher.send(topic + CONTRACT_TOPIC_SUFFIX, info.productAddress().getBytes(StandardCharsets.UTF_8),
                         OdcsCodec.toJson(contract.get()).getBytes(StandardCharsets.UTF_8), h, info.committedAt());
             }
+            long records = 0;
+            boolean increment = false;
             for (String dataset : snapshot.datasetNames()) {
                 Optional<DatasetChanges> changes = snapshot.changes(dataset);
                 if (changes.isPresent()) {
-                    send(changes.get().upserted(), info, envelope, codec, false);
-                    send(changes.get().deleted(), info, envelope, codec, true);
+                    increment = true;
+                    records += send(changes.get().upserted(), info, envelope, codec, false);
+                    records += send(changes.get().deleted(), info, envelope, codec, true);
                 } else {
-                    send(snapshot.dataset(dataset), info, envelope, codec, false);
+                    records += send(snapshot.dataset(dataset), info, envelope, codec, false);
                 }
             }
+            Map<String, String> closing = new HashMap<>(envelope);
+            closing.put(CloudEvents.TYPE, CloudEvents.DELIVERED_TYPE);
+            closing.put(CloudEvents.ID, CloudEvents.snapshotEvent(info.id(), info.committedAt()) + "/delivered/"
+                    + envelope.get(CloudEvents.DELIVERY));
+            closing.put(CloudEvents.SUBJECT, "delivery");
+            closing.put(CloudEvents.CONTENT_TYPE, "application/json");
+            publisher.send(topic + DELIVERIES_TOPIC_SUFFIX, info.productAddress().getBytes(StandardCharsets.UTF_8),
+                    new Deliveries.Delivered(info.id(), envelope.get(CloudEvents.DELIVERY), increment, records)
+                            .toJson(), closing, info.committedAt());
             publisher.commit();
         } catch (DataProductException e) {
             abort(begun);
@@ -204,17 +229,21 @@ public final class StreamOutput implements OutputPort {
     /**
      * Sends the rows of a dataset, or, for {@code tombstones}, a record with the key and no value
      * for each key of a deleted row (the Kafka convention, which compaction acts on).
+     *
+     * @return the number of records sent
      */
-    private void send(Dataset dataset, SnapshotInfo info, Map<String, String> envelope, RowCodec codec,
+    private long send(Dataset dataset, SnapshotInfo info, Map<String, String> envelope, RowCodec codec,
                       boolean tombstones) {
         List<String> keyColumns = keyColumns(dataset.name());
         Map<String, String> headers = new HashMap<>(envelope);
-        String idPrefix = info.id() + "/" + dataset.name() + (tombstones ? "/deleted/" : "/");
+        String idPrefix = CloudEvents.snapshotEvent(info.id(), info.committedAt()) + "/" + dataset.name()
+                + (tombstones ? "/deleted/" : "/");
         if (tombstones) {
             headers.put(CloudEvents.TYPE, CloudEvents.DELETED_TYPE);
             headers.remove(CloudEvents.CONTENT_TYPE);  // no data
         }
         long row = 0;
+        long sent = 0;
         try (BatchCursor cursor = dataset.open()) {
             while (cursor.next()) {
                 VectorSchemaRoot batch = cursor.batch();
@@ -236,20 +265,37 @@ public final class StreamOutput implements OutputPort {
                     headers.put(CloudEvents.SUBJECT, key.isEmpty() ? dataset.name() : dataset.name() + "/" + key);
                     publisher.send(topic, key.getBytes(StandardCharsets.UTF_8), tombstones ? null
                             : codec.encode(batch, i), headers, info.committedAt());
+                    sent++;
                 }
             }
         }
+        return sent;
     }
 
-    /** The key's text: the value of a one-column key, the values joined by '|' for a longer one. */
+    /**
+     * The key's text: the value of a one-column key, the values joined by a bar for a longer one, a
+     * bar or backslash within a value preceded by a backslash so that two keys never share a text
+     * (compaction keeps one record of a key).
+     */
     private static String key(List<FieldVector> keys, int row) {
         StringBuilder b = new StringBuilder();
-        for (FieldVector v : keys) {
-            if (b.length() > 0) {
+        for (int k = 0; k < keys.size(); k++) {
+            if (k > 0) {
                 b.append('|');
             }
-            Object value = VectorValues.get(v, row);
-            b.append(value == null ? "" : TextValues.format(value));
+            Object value = VectorValues.get(keys.get(k), row);
+            String text = value == null ? "" : TextValues.format(value);
+            if (keys.size() == 1) {
+                b.append(text);
+                continue;
+            }
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '|' || c == '\\') {
+                    b.append('\\');
+                }
+                b.append(c);
+            }
         }
         return b.toString();
     }

@@ -20,14 +20,19 @@ import java.util.Map;
 /** A small product of events for the stream tests: an id, a student and minutes, appended per run. */
 final class Events {
     static final Principal READER = Principal.of("events-reader", "reader");
-    static final DatasetSpec SPEC = DatasetSpec.named("events").maxQuarantinedShare(1)
-            .field("event_id", LogicalType.STRING, f -> f.required().primaryKey())
-            .field("student_id", LogicalType.STRING, f -> f.required())
-            .field("minutes", LogicalType.INT64, f -> f.required().range(0, 1000))
-            .updateMode(UpdateMode.append())
-            .build();
+    static final DatasetSpec SPEC = spec(UpdateMode.append());
 
     private Events() {
+    }
+
+    /** @return the events dataset written in the given mode */
+    static DatasetSpec spec(UpdateMode mode) {
+        return DatasetSpec.named("events").maxQuarantinedShare(1)
+                .field("event_id", LogicalType.STRING, f -> f.required().primaryKey())
+                .field("student_id", LogicalType.STRING, f -> f.required())
+                .field("minutes", LogicalType.INT64, f -> f.required().range(0, 1000))
+                .updateMode(mode)
+                .build();
     }
 
     /** @return events {@code from} (inclusive) to {@code to} (exclusive) */
