@@ -1,11 +1,14 @@
 package dev.dataproduct.core.join;
 
+import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
 
 /**
  * Copies chosen rows of a column into an output column: {@code rows[i]} of the source becomes row
@@ -41,58 +44,79 @@ final class Gather {
     }
 
     private static void gatherFixed(FieldVector source, int[] rows, int n, BaseFixedWidthVector target) {
-        target.allocateNew(Math.max(n, 1));
-        ArrowBuf tv = target.getValidityBuffer();
-        tv.setZero(0, tv.capacity());
-        if (source != null) {
-            int w = target.getTypeWidth();
-            ArrowBuf sv = source.getValidityBuffer();
-            boolean nullable = source.getNullCount() > 0;
-            boolean complete = !nullable;
-            for (int i = 0; i < n && complete; i++) {
-                complete = rows[i] >= 0;
-            }
-            // the rows index the source's own rows, so raw addresses stay within its buffers
-            long sd = source.getDataBuffer().memoryAddress();
-            long td = target.getDataBuffer().memoryAddress();
-            switch (w) {
-                case 8 -> {
-                    for (int i = 0; i < n; i++) {
-                        int r = rows[i];
-                        if (r >= 0) {
-                            MemoryUtil.putLong(td + 8L * i, MemoryUtil.getLong(sd + 8L * r));
-                        }
-                    }
-                }
-                case 4 -> {
-                    for (int i = 0; i < n; i++) {
-                        int r = rows[i];
-                        if (r >= 0) {
-                            MemoryUtil.putInt(td + 4L * i, MemoryUtil.getInt(sd + 4L * r));
-                        }
-                    }
-                }
-                default -> {
-                    for (int i = 0; i < n; i++) {
-                        int r = rows[i];
-                        if (r >= 0) {
-                            MemoryUtil.copyMemory(sd + (long) w * r, td + (long) w * i, w);
-                        }
-                    }
-                }
-            }
-            if (complete) {
-                tv.setOne(0L, (n + 7) / 8);
+        int w = target.getTypeWidth();
+        BufferAllocator allocator = target.getAllocator();
+        // buffers of our own, not allocateNew's: it zeroes them, a pass over memory every value overwrites
+        try (ArrowBuf data = allocator.buffer(Math.max(8L, (long) w * n));
+             ArrowBuf validity = allocator.buffer(Math.max(8L, ((n + 63L) >>> 6) << 3))) {
+            long td = data.memoryAddress();
+            long nulls;
+            if (source == null) {
+                MemoryUtil.setMemory(td, (long) w * n, (byte) 0);
+                validity.setZero(0, validity.capacity());
+                nulls = n;
             } else {
+                copyValues(source, rows, n, w, td);
+                nulls = validity(source, rows, n, validity);
+            }
+            target.loadFieldBuffers(new ArrowFieldNode(n, (int) nulls), List.of(validity, data));
+        }
+    }
+
+    /** Writes each target row's value, zero for a row without a source row (never stale memory). */
+    private static void copyValues(FieldVector source, int[] rows, int n, int w, long td) {
+        // the rows index the source's own rows, so raw addresses stay within its buffers
+        long sd = source.getDataBuffer().memoryAddress();
+        switch (w) {
+            case 8 -> {
                 for (int i = 0; i < n; i++) {
                     int r = rows[i];
-                    if (r >= 0 && (!nullable || BitVectorHelper.get(sv, r) != 0)) {
-                        BitVectorHelper.setBit(tv, i);
+                    MemoryUtil.putLong(td + 8L * i, r >= 0 ? MemoryUtil.getLong(sd + 8L * r) : 0L);
+                }
+            }
+            case 4 -> {
+                for (int i = 0; i < n; i++) {
+                    int r = rows[i];
+                    MemoryUtil.putInt(td + 4L * i, r >= 0 ? MemoryUtil.getInt(sd + 4L * r) : 0);
+                }
+            }
+            default -> {
+                for (int i = 0; i < n; i++) {
+                    int r = rows[i];
+                    if (r >= 0) {
+                        MemoryUtil.copyMemory(sd + (long) w * r, td + (long) w * i, w);
+                    } else {
+                        MemoryUtil.setMemory(td + (long) w * i, w, (byte) 0);
                     }
                 }
             }
         }
-        target.setValueCount(n);
+    }
+
+    /** Writes the target's validity bits; returns its null count. */
+    private static long validity(FieldVector source, int[] rows, int n, ArrowBuf validity) {
+        boolean nullable = source.getNullCount() > 0;
+        boolean complete = !nullable;
+        for (int i = 0; i < n && complete; i++) {
+            complete = rows[i] >= 0;
+        }
+        if (complete) {
+            long bytes = (n + 7) / 8;
+            validity.setOne(0L, bytes);
+            validity.setZero(bytes, validity.capacity() - bytes);
+            return 0;
+        }
+        validity.setZero(0, validity.capacity());
+        ArrowBuf sv = source.getValidityBuffer();
+        long nulls = n;
+        for (int i = 0; i < n; i++) {
+            int r = rows[i];
+            if (r >= 0 && (!nullable || BitVectorHelper.get(sv, r) != 0)) {
+                BitVectorHelper.setBit(validity, i);
+                nulls--;
+            }
+        }
+        return nulls;
     }
 
     /**

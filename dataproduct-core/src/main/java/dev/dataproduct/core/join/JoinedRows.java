@@ -402,6 +402,10 @@ public final class JoinedRows implements Dataset, AutoCloseable {
             keys = probeKeys.stream().map(k -> (FieldVector) batch.getVector(k)).toList();
             table.lookup(keys, n, nulls, found);
             ensure(n);
+            if (identity && !anyBad && !keepProbeOrphans) {
+                pairRows(n);
+                return;
+            }
             for (int i = 0; i < n; i++) {
                 int k = found[i];
                 if (k < 0) {
@@ -431,6 +435,34 @@ public final class JoinedRows implements Dataset, AutoCloseable {
                     }
                 }
             }
+        }
+
+        /**
+         * The pairs of a batch when each build row has its own key (its id), no key is quarantined
+         * and probe orphans are dropped: the common many-to-one join of facts with a dimension,
+         * in one loop without a call per pair.
+         */
+        private void pairRows(int n) {
+            int[] p = probeIdx;
+            int[] b = buildIdx;
+            long[] m = matched;
+            int[] ids = found;
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                int k = ids[i];
+                // written for every row, kept (count moves on) only for a match
+                p[count] = i;
+                b[count] = k;
+                if (k >= 0) {
+                    m[k >>> 6] |= 1L << k;
+                    count++;
+                } else if (nulls[i]) {
+                    probeNullKeys++;
+                }
+            }
+            pairs = count;
+            probeMatched += count;
+            probeOrphans += n - count;
         }
 
         private void quarantineProbeRow(VectorSchemaRoot batch, int row) {

@@ -99,7 +99,8 @@ final class KeyTable {
     }
 
     /**
-     * Hashes the keys of a batch, part by part over all rows.
+     * Hashes the keys of a batch, part by part over all rows (for a directly indexed key, only
+     * finds its nulls: it is looked up by value).
      *
      * @param keys the key columns of the batch, in the key's order
      * @param n the rows
@@ -108,6 +109,16 @@ final class KeyTable {
      */
     void hash(List<FieldVector> keys, int n, long[] h, boolean[] nulls) {
         Arrays.fill(nulls, 0, n, false);
+        if (direct != null) {
+            // a directly indexed key is found by its value: only its nulls are needed
+            FieldVector v = keys.get(0);
+            if (v.getNullCount() > 0) {
+                for (int i = 0; i < n; i++) {
+                    nulls[i] = v.isNull(i);
+                }
+            }
+            return;
+        }
         for (int p = 0; p < keys.size(); p++) {
             FieldVector v = keys.get(p);
             boolean first = p == 0;
@@ -382,10 +393,7 @@ final class KeyTable {
         if (direct != null) {
             int at = (int) (longAt(keys.get(0), row) - directMin);
             if (direct[at] == 0) {
-                if (size == keyHash.length) {
-                    keyHash = Arrays.copyOf(keyHash, size * 2);
-                }
-                store(size, keys, row);
+                // the index holds the key itself: no hash, slot or copy of its value is kept
                 offsetIds &= at == size;
                 direct[at] = ++size;
             }
