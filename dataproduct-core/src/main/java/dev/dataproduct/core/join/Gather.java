@@ -20,14 +20,32 @@ final class Gather {
     }
 
     /**
+     * What the caller knows of a gather's input, so that it is not found by a pass over it.
+     *
+     * @param sourceHasNulls whether the source column may hold a null (its null count is more than 0)
+     * @param everyRow whether no target row is {@code -1}
+     */
+    record Known(boolean sourceHasNulls, boolean everyRow) {
+    }
+
+    /**
      * @param source the column read, or {@code null} when every row is null
      * @param rows the source row of each target row, {@code -1} for null
      * @param n the number of target rows
      * @param target an empty column of the same type; allocated here
      */
     static void gather(FieldVector source, int[] rows, int n, FieldVector target) {
+        gather(source, rows, n, target, null);
+    }
+
+    /**
+     * Like {@link #gather(FieldVector, int[], int, FieldVector)}, trusting what the caller knows.
+     *
+     * @param known what the caller knows of the source and the rows, or {@code null} to find it out
+     */
+    static void gather(FieldVector source, int[] rows, int n, FieldVector target, Known known) {
         if (target instanceof BaseFixedWidthVector fixed && !(target instanceof BitVector)) {
-            gatherFixed(source, rows, n, fixed);
+            gatherFixed(source, rows, n, fixed, known);
             return;
         }
         target.setInitialCapacity(n);
@@ -43,7 +61,8 @@ final class Gather {
         target.setValueCount(n);
     }
 
-    private static void gatherFixed(FieldVector source, int[] rows, int n, BaseFixedWidthVector target) {
+    private static void gatherFixed(FieldVector source, int[] rows, int n, BaseFixedWidthVector target,
+                                    Known known) {
         int w = target.getTypeWidth();
         BufferAllocator allocator = target.getAllocator();
         // buffers of our own, not allocateNew's: it zeroes them, a pass over memory every value overwrites
@@ -57,7 +76,7 @@ final class Gather {
                 nulls = n;
             } else {
                 copyValues(source, rows, n, w, td);
-                nulls = validity(source, rows, n, validity);
+                nulls = validity(source, rows, n, validity, known);
             }
             target.loadFieldBuffers(new ArrowFieldNode(n, (int) nulls), List.of(validity, data));
         }
@@ -94,11 +113,13 @@ final class Gather {
     }
 
     /** Writes the target's validity bits; returns its null count. */
-    private static long validity(FieldVector source, int[] rows, int n, ArrowBuf validity) {
-        boolean nullable = source.getNullCount() > 0;
+    private static long validity(FieldVector source, int[] rows, int n, ArrowBuf validity, Known known) {
+        boolean nullable = known == null ? source.getNullCount() > 0 : known.sourceHasNulls();
         boolean complete = !nullable;
-        for (int i = 0; i < n && complete; i++) {
-            complete = rows[i] >= 0;
+        if (known == null || !known.everyRow()) {
+            for (int i = 0; i < n && complete; i++) {
+                complete = rows[i] >= 0;
+            }
         }
         if (complete) {
             long bytes = (n + 7) / 8;

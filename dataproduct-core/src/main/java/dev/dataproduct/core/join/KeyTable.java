@@ -33,6 +33,7 @@ final class KeyTable {
     private long directMin;
     /** Whether each key added to the direct index got its offset from the smallest as its id. */
     private boolean offsetIds = true;
+    private boolean sequential;
     private long[] hashes = new long[0];
     // per part: LONG keeps 1 long per key, WIDE 2; BYTES keeps offsets into a byte pool
     private final long[][] longs;
@@ -243,7 +244,9 @@ final class KeyTable {
      * values lie within a range at most four times the rows (surrogate keys of a dimension,
      * typically): a lookup then reads one int of an array of that range instead of a slot of the
      * larger hash table, and none when the keys were added in ascending order without a gap (their
-     * ids are then their offsets). Call before adding any key.
+     * ids are then their offsets). When the column holds each key of its range once, in ascending
+     * row order and without a null, the table holds them all at once, with no index: see
+     * {@link #sequential()}. Call before adding any key.
      *
      * @param column the build side's key column
      * @param n its rows
@@ -255,19 +258,39 @@ final class KeyTable {
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         boolean nullable = column.getNullCount() > 0;
+        boolean ascending = !nullable;
+        long previous = longAt(column, 0) - 1;
         for (int i = 0; i < n; i++) {
             if (!nullable || !column.isNull(i)) {
                 long v = longAt(column, i);
                 min = Math.min(min, v);
                 max = Math.max(max, v);
+                ascending &= v == previous + 1;
+                previous = v;
             }
         }
         long range = max - min + 1;
         if (min > max || range <= 0 || range > 4L * n + 1024 || range > Integer.MAX_VALUE - 8) {
             return;
         }
-        direct = new int[(int) range];
         directMin = min;
+        if (ascending) {
+            // every key of the range once, in row order: row r holds key min + r, whose id is r
+            direct = new int[0];
+            size = n;
+            sequential = true;
+            return;
+        }
+        direct = new int[(int) range];
+    }
+
+    /**
+     * @return whether the keys are one of each value of a range in ascending row order, without a
+     *     null (a dimension's surrogate keys in key order): a key's id is its row, and the table holds
+     *     them without any key being added
+     */
+    boolean sequential() {
+        return sequential;
     }
 
     /**
