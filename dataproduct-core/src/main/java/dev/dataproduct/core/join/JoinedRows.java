@@ -428,9 +428,17 @@ public final class JoinedRows implements Dataset, AutoCloseable {
                 found = new int[n];
             }
             keys = probeKeys.stream().map(k -> (FieldVector) batch.getVector(k)).toList();
-            table.lookup(keys, n, nulls, found);
             ensure(n);
-            if (identity && !anyBad && !keepProbeOrphans) {
+            boolean onlyMatches = identity && !anyBad && !keepProbeOrphans;
+            if (onlyMatches) {
+                int count = table.matchOffsets(keys, n, probeIdx, buildIdx);
+                if (count >= 0) {
+                    matchedRows(n, count);
+                    return;
+                }
+            }
+            table.lookup(keys, n, nulls, found);
+            if (onlyMatches) {
                 pairRows(n);
                 return;
             }
@@ -487,6 +495,19 @@ public final class JoinedRows implements Dataset, AutoCloseable {
                 } else if (nulls[i]) {
                     probeNullKeys++;
                 }
+            }
+            pairs = count;
+            probeMatched += count;
+            probeOrphans += n - count;
+        }
+
+        /** Counts the pairs {@link KeyTable#matchOffsets} wrote and marks their keys matched. */
+        private void matchedRows(int n, int count) {
+            long[] m = matched;
+            int[] b = buildIdx;
+            for (int j = 0; j < count; j++) {
+                int k = b[j];
+                m[k >>> 6] |= 1L << k;
             }
             pairs = count;
             probeMatched += count;

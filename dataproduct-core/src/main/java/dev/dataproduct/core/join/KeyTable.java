@@ -321,6 +321,38 @@ final class KeyTable {
         findAll(keys, n, hashes, nulls, out);
     }
 
+    /**
+     * Finds the keys of a batch and keeps only the rows that have one, in one pass, when that pass
+     * reads nothing but the key column: its ids are offsets from the smallest key, and the column is
+     * of 64-bit integers without a null.
+     *
+     * @param keys the key columns of the batch
+     * @param n the rows
+     * @param rows receives the rows whose key the table holds, in order
+     * @param ids receives their key ids, at the same positions
+     * @return the number of rows found, or -1 if this batch must be looked up row by row ({@link #lookup})
+     */
+    int matchOffsets(List<FieldVector> keys, int n, int[] rows, int[] ids) {
+        FieldVector v = keys.get(0);
+        if (direct == null || !offsetIds || !(v instanceof BaseFixedWidthVector f) || f.getTypeWidth() != 8
+                || v instanceof BitVector || v.getNullCount() > 0) {
+            return -1;
+        }
+        // the rows are the batch's own, so the raw address stays within its data buffer
+        long address = v.getDataBuffer().memoryAddress();
+        long min = directMin;
+        long size = this.size;
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            long at = MemoryUtil.getLong(address + 8L * i) - min;
+            // written for every row, kept (count moves on) only for a key the table holds
+            rows[count] = i;
+            ids[count] = (int) at;
+            count += Long.compareUnsigned(at, size) < 0 ? 1 : 0;
+        }
+        return count;
+    }
+
     private void findDirect(FieldVector v, int n, boolean[] nulls, int[] out) {
         int[] index = direct;
         long min = directMin;
