@@ -368,6 +368,8 @@ public final class JoinedRows implements Dataset, AutoCloseable {
         private int[] probeIdx = new int[1024];
         private int[] buildIdx = new int[1024];
         private int pairs;
+        /** Whether the pairs are the probe batch's rows, each once and in order (every probe row matched once). */
+        private boolean wholeProbe;
         private int emitted;
         private long batchIndex = -1;
         private boolean probeDone;
@@ -420,6 +422,7 @@ public final class JoinedRows implements Dataset, AutoCloseable {
             batchIndex++;
             probeBatch = batch;
             pairs = 0;
+            wholeProbe = false;
             emitted = 0;
             int n = batch.getRowCount();
             probeRows += n;
@@ -497,6 +500,7 @@ public final class JoinedRows implements Dataset, AutoCloseable {
                 }
             }
             pairs = count;
+            wholeProbe = count == n;
             probeMatched += count;
             probeOrphans += n - count;
         }
@@ -510,6 +514,7 @@ public final class JoinedRows implements Dataset, AutoCloseable {
                 m[k >>> 6] |= 1L << k;
             }
             pairs = count;
+            wholeProbe = count == n;
             probeMatched += count;
             probeOrphans += n - count;
         }
@@ -573,6 +578,10 @@ public final class JoinedRows implements Dataset, AutoCloseable {
                     Gather.coalesce(source, rows, rk, rightRows, n, target);
                 } else if (source == null) {
                     Gather.gather(null, rows, n, target);
+                } else if (col.left() != buildLeft && wholeProbe && n == pairs && shareable(source, target, n)) {
+                    // the probe batch's column is the output column: share its buffers, valid as long as
+                    // the output batch is (the probe batch is not moved on before the output is released)
+                    source.makeTransferPair(target).splitAndTransfer(0, n);
                 } else {
                     boolean fromBuild = col.left() == buildLeft;
                     // the build side's null counts are counted once, not per output batch
@@ -583,6 +592,12 @@ public final class JoinedRows implements Dataset, AutoCloseable {
             }
             out.setRowCount(n);
             outputRows += n;
+        }
+
+        /** Whether the whole source column can be the target's: buffers are shared only under one root allocator. */
+        private static boolean shareable(FieldVector source, FieldVector target, int n) {
+            return source.getValueCount() == n && source.getClass() == target.getClass()
+                    && source.getAllocator().getRoot() == target.getAllocator().getRoot();
         }
 
         private void finish() {

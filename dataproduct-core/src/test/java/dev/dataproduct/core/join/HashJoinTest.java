@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dataproduct.api.data.BatchBuilder;
+import dev.dataproduct.api.data.BatchCursor;
 import dev.dataproduct.api.data.Dataset;
 import dev.dataproduct.api.error.InvalidDefinitionException;
 import dev.dataproduct.api.join.Cardinality;
@@ -50,19 +51,7 @@ class HashJoinTest {
             Field.of("segment", LogicalType.STRING, false));
 
     private Dataset dataset(String name, Schema schema, Object[]... rows) {
-        List<Map<String, Object>> maps = new ArrayList<>();
-        for (Object[] row : rows) {
-            Map<String, Object> m = new HashMap<>();
-            for (int c = 0; c < row.length; c++) {
-                if (row[c] != null) {
-                    m.put(schema.fields().get(c).name(), row[c]);
-                }
-            }
-            maps.add(m);
-        }
-        VectorSchemaRoot b = BatchBuilder.fromRows(schema, maps, allocator);
-        batches.add(b);
-        return Dataset.of(name, schema, List.of(b));
+        return Dataset.of(name, schema, List.of(batch(schema, rows)));
     }
 
     private static List<String> rows(Dataset d) {
@@ -226,6 +215,53 @@ class HashJoinTest {
                 assertEquals(new JoinReport.Side(7, 4, 3, 1, 0, 0), rows.report().leftSide());
             }
         }
+    }
+
+    @Test
+    void sharesTheProbeColumnsOfABatchWhoseRowsAllMatchInOrderAndCopiesThoseOfOneWithAnOrphan() {
+        Schema facts = Schema.of(Field.builder("customer", LogicalType.INT64).conformedKey("id").build(),
+                Field.of("amount", LogicalType.INT32, false));
+        Schema dims = Schema.of(Field.builder("id", LogicalType.INT64).conformedKey("id").build(),
+                Field.of("name", LogicalType.STRING, false));
+        Dataset dimension = dataset("dims", dims, new Object[] {5L, "five"}, new Object[] {6L, "six"},
+                new Object[] {7L, "seven"});
+        // the facts' first batch matches row for row, the second has an orphan (9)
+        Dataset fact = Dataset.of("facts", facts, List.of(batch(facts, new Object[] {7L, 1}, new Object[] {5L, null},
+                new Object[] {5L, 3}), batch(facts, new Object[] {6L, 4}, new Object[] {9L, 5})));
+        HashJoin join = HashJoin.builder(fact, dimension).on(ConformedKey.of("id", LogicalType.INT64))
+                .cardinality(Cardinality.MANY_TO_ONE).type(JoinType.INNER).build();
+        List<Boolean> shared = new ArrayList<>();
+        List<String> out = new ArrayList<>();
+        try (JoinedRows rows = join.run(allocator); BatchCursor joined = rows.open(); BatchCursor probe = fact.open()) {
+            while (joined.next() && probe.next()) {
+                VectorSchemaRoot b = joined.batch();
+                shared.add(b.getVector("amount").getDataBuffer().memoryAddress()
+                        == probe.batch().getVector("amount").getDataBuffer().memoryAddress());
+                for (int i = 0; i < b.getRowCount(); i++) {
+                    out.add(b.getVector("customer").getObject(i) + "|" + b.getVector("amount").getObject(i) + "|"
+                            + b.getVector("name").getObject(i));
+                }
+            }
+            assertEquals(new JoinReport.Side(5, 4, 1, 0, 0, 0), rows.report().leftSide());
+        }
+        assertEquals(List.of(true, false), shared);
+        assertEquals(List.of("7|1|seven", "5|null|five", "5|3|five", "6|4|six"), out);
+    }
+
+    private VectorSchemaRoot batch(Schema schema, Object[]... rows) {
+        List<Map<String, Object>> maps = new ArrayList<>();
+        for (Object[] row : rows) {
+            Map<String, Object> m = new HashMap<>();
+            for (int c = 0; c < row.length; c++) {
+                if (row[c] != null) {
+                    m.put(schema.fields().get(c).name(), row[c]);
+                }
+            }
+            maps.add(m);
+        }
+        VectorSchemaRoot b = BatchBuilder.fromRows(schema, maps, allocator);
+        batches.add(b);
+        return b;
     }
 
     @Test
