@@ -25,6 +25,10 @@ import org.apache.arrow.vector.util.VectorBatchAppender;
  * verified; each {@link #open()} streams the probe side again. The first complete pass sends the
  * probe side's quarantined rows to the reject sink and makes the {@link #report()}. Close it to
  * release the build side.
+ *
+ * <p>A joined batch is borrowed like any cursor's: valid until the cursor's next {@code next()} or
+ * {@code close()}. When every row of a probe batch matches once, in order, the joined batch's probe
+ * columns share that batch's buffers instead of copying them; copy what must outlive the batch.
  */
 public final class JoinedRows implements Dataset, AutoCloseable {
     private static final int MAX_OUTPUT_ROWS = 1 << 16;
