@@ -24,8 +24,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -246,6 +248,42 @@ class HashJoinTest {
         }
         assertEquals(List.of(true, false), shared);
         assertEquals(List.of("7|1|seven", "5|null|five", "5|3|five", "6|4|six"), out);
+    }
+
+    @Test
+    void writesZeroUnderEveryNullOfAJoinedColumnNeverStaleMemory() {
+        Schema facts = Schema.of(Field.builder("customer", LogicalType.INT64).conformedKey("id").build(),
+                Field.of("amount", LogicalType.INT32, false));
+        Schema dims = Schema.of(Field.builder("id", LogicalType.INT64).conformedKey("id").build(),
+                Field.of("score", LogicalType.INT64, false));
+        Object[][] factRows = new Object[2000][];
+        for (int i = 0; i < factRows.length; i++) {
+            factRows[i] = new Object[] {(long) (i % 7), i};
+        }
+        Dataset fact = dataset("facts", facts, factRows);
+        Dataset dimension = dataset("dims", dims, new Object[] {1L, 10L}, new Object[] {2L, 20L});
+        // memory freed with every byte set, of the output columns' size, which they may be given again
+        List<ArrowBuf> dirty = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            dirty.add(allocator.buffer(8L * factRows.length));
+            dirty.get(i).setOne(0, dirty.get(i).capacity());
+        }
+        dirty.forEach(ArrowBuf::close);
+        HashJoin join = HashJoin.builder(fact, dimension).on(ConformedKey.of("id", LogicalType.INT64))
+                .cardinality(Cardinality.MANY_TO_ONE).type(JoinType.LEFT).build();
+        long nulls = 0;
+        try (JoinedRows rows = join.run(allocator); BatchCursor cursor = rows.open()) {
+            while (cursor.next()) {
+                BigIntVector score = (BigIntVector) cursor.batch().getVector("score");
+                for (int i = 0; i < score.getValueCount(); i++) {
+                    if (score.isNull(i)) {
+                        nulls++;
+                        assertEquals(0L, score.getDataBuffer().getLong(8L * i), "row " + i);
+                    }
+                }
+            }
+        }
+        assertEquals(2000 - 2 * 286, nulls);
     }
 
     private VectorSchemaRoot batch(Schema schema, Object[]... rows) {
