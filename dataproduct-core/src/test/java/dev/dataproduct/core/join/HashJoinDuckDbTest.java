@@ -140,7 +140,8 @@ class HashJoinDuckDbTest {
         }
     }
 
-    static final Schema FACTS = Schema.of(Field.of("k", LogicalType.INT64, false), Field.of("v", LogicalType.INT64, false));
+    static final Schema FACTS = Schema.of(Field.of("k", LogicalType.INT64, false),
+            Field.of("v", LogicalType.INT64, false));
     static final Schema DIMENSION = Schema.of(Field.of("id", LogicalType.INT64, false),
             Field.of("s", LogicalType.INT32, false), Field.of("w", LogicalType.STRING, false));
 
@@ -174,7 +175,8 @@ class HashJoinDuckDbTest {
                 boolean dimensionNulls = round >= 6;
                 List<Object[]> dimension = new ArrayList<>();
                 for (Long id : ids) {
-                    dimension.add(new Object[] {id, dimensionNulls && random.nextInt(8) == 0 ? null : random.nextInt(100),
+                    dimension.add(new Object[] {id,
+                            dimensionNulls && random.nextInt(8) == 0 ? null : random.nextInt(100),
                             dimensionNulls && random.nextInt(8) == 0 ? null : "w" + random.nextInt(50)});
                 }
                 if (layout == 3) {
@@ -187,7 +189,8 @@ class HashJoinDuckDbTest {
                 Set<Long> used = new HashSet<>();
                 int n = 1 + random.nextInt(1500);
                 for (int i = 0; i < n; i++) {
-                    Long k = factNulls && random.nextInt(20) == 0 ? null : first + step * (random.nextInt(keys + 10) - 5);
+                    Long k = factNulls && random.nextInt(20) == 0 ? null
+                            : first + step * (random.nextInt(keys + 10) - 5);
                     if (k == null || !c.leftUnique() || used.add(k)) {
                         facts.add(new Object[] {k, random.nextInt(10) == 0 ? null : (long) random.nextInt(1000)});
                     }

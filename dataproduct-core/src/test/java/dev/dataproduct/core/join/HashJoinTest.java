@@ -35,6 +35,13 @@ import org.junit.jupiter.api.Test;
 class HashJoinTest {
     static final ConformedKey CUSTOMER = ConformedKey.of("customer", LogicalType.STRING);
 
+    /** Facts with an integer key and an amount; {@link #NAMES_BY_ID} holds their dimension. */
+    private static final Schema FACTS_BY_ID = Schema.of(
+            Field.builder("customer", LogicalType.INT64).conformedKey("id").build(),
+            Field.of("amount", LogicalType.INT32, false));
+    private static final Schema NAMES_BY_ID = Schema.of(
+            Field.builder("id", LogicalType.INT64).conformedKey("id").build(),
+            Field.of("name", LogicalType.STRING, false));
     private final BufferAllocator allocator = new RootAllocator();
     private final List<VectorSchemaRoot> batches = new ArrayList<>();
 
@@ -179,10 +186,8 @@ class HashJoinTest {
 
     @Test
     void joinsIntegerKeysIndexedDirectlyByValueWithOrphansBelowAndAboveTheirRange() {
-        Schema facts = Schema.of(Field.builder("customer", LogicalType.INT64).conformedKey("id").build(),
-                Field.of("amount", LogicalType.INT32, false));
-        Schema dims = Schema.of(Field.builder("id", LogicalType.INT64).conformedKey("id").build(),
-                Field.of("name", LogicalType.STRING, false));
+        Schema facts = FACTS_BY_ID;
+        Schema dims = NAMES_BY_ID;
         Dataset left = dataset("facts", facts, new Object[] {5L, 1}, new Object[] {9L, 2}, new Object[] {4L, 3},
                 new Object[] {10L, 4}, new Object[] {null, 5}, new Object[] {-3L, 6}, new Object[] {7L, 7});
         Dataset right = dataset("dims", dims, new Object[] {5L, "five"}, new Object[] {6L, "six"},
@@ -198,10 +203,8 @@ class HashJoinTest {
 
     @Test
     void joinsConsecutiveIntegerKeysInKeyOrderOrNotWithOrphansJustOutsideTheirRange() {
-        Schema facts = Schema.of(Field.builder("customer", LogicalType.INT64).conformedKey("id").build(),
-                Field.of("amount", LogicalType.INT32, false));
-        Schema dims = Schema.of(Field.builder("id", LogicalType.INT64).conformedKey("id").build(),
-                Field.of("name", LogicalType.STRING, false));
+        Schema facts = FACTS_BY_ID;
+        Schema dims = NAMES_BY_ID;
         Object[][] factRows = {{5L, 1}, {9L, 2}, {4L, 3}, {8L, 4}, {null, 5}, {7L, 6}, {6L, 7}};
         // the first build side holds its keys in ascending order (ids are offsets), the second does not
         List<Object[][]> builds = List.of(
@@ -221,10 +224,8 @@ class HashJoinTest {
 
     @Test
     void sharesTheProbeColumnsOfABatchWhoseRowsAllMatchInOrderAndCopiesThoseOfOneWithAnOrphan() {
-        Schema facts = Schema.of(Field.builder("customer", LogicalType.INT64).conformedKey("id").build(),
-                Field.of("amount", LogicalType.INT32, false));
-        Schema dims = Schema.of(Field.builder("id", LogicalType.INT64).conformedKey("id").build(),
-                Field.of("name", LogicalType.STRING, false));
+        Schema facts = FACTS_BY_ID;
+        Schema dims = NAMES_BY_ID;
         Dataset dimension = dataset("dims", dims, new Object[] {5L, "five"}, new Object[] {6L, "six"},
                 new Object[] {7L, "seven"});
         // the facts' first batch matches row for row, the second has an orphan (9)
@@ -252,8 +253,7 @@ class HashJoinTest {
 
     @Test
     void writesZeroUnderEveryNullOfAJoinedColumnNeverStaleMemory() {
-        Schema facts = Schema.of(Field.builder("customer", LogicalType.INT64).conformedKey("id").build(),
-                Field.of("amount", LogicalType.INT32, false));
+        Schema facts = FACTS_BY_ID;
         Schema dims = Schema.of(Field.builder("id", LogicalType.INT64).conformedKey("id").build(),
                 Field.of("score", LogicalType.INT64, false));
         Object[][] factRows = new Object[2000][];
