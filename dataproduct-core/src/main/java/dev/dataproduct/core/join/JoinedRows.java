@@ -407,6 +407,7 @@ public final class JoinedRows implements Dataset, AutoCloseable {
                         probeDone = true;
                         probeBatch = null;
                         pairs = 0;
+                        wholeProbe = false;
                         emitted = 0;
                         if (keepBuildOrphans) {
                             buildOrphans();
