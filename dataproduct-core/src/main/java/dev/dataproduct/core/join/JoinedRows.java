@@ -25,6 +25,10 @@ import org.apache.arrow.vector.util.VectorBatchAppender;
  * verified; each {@link #open()} streams the probe side again. The first complete pass sends the
  * probe side's quarantined rows to the reject sink and makes the {@link #report()}. Close it to
  * release the build side.
+ *
+ * <p>A joined batch is borrowed like any cursor's: valid until the cursor's next {@code next()} or
+ * {@code close()}. When every row of a probe batch matches once, in order, the joined batch's probe
+ * columns share that batch's buffers instead of copying them; copy what must outlive the batch.
  */
 public final class JoinedRows implements Dataset, AutoCloseable {
     private static final int MAX_OUTPUT_ROWS = 1 << 16;
@@ -51,6 +55,8 @@ public final class JoinedRows implements Dataset, AutoCloseable {
     private final boolean anyBad;
     private final org.apache.arrow.vector.types.pojo.Schema arrowSchema;
     private final List<FieldVector> buildKeyVectors;
+    /** Per output column from the build side, whether its build column holds a null. */
+    private final boolean[] buildHasNulls;
     private JoinReport report;
     private boolean reported;
 
@@ -76,39 +82,56 @@ public final class JoinedRows implements Dataset, AutoCloseable {
             this.build = root;
             this.arrowSchema = join.schema().toArrow();
             this.buildKeyVectors = buildKeys.stream().map(k -> (FieldVector) build.getVector(k)).toList();
+            this.buildHasNulls = new boolean[join.columns().size()];
+            for (int c = 0; c < buildHasNulls.length; c++) {
+                HashJoin.Column col = join.columns().get(c);
+                buildHasNulls[c] = col.left() == buildLeft && build.getVector(col.source()).getNullCount() > 0;
+            }
             int n = build.getRowCount();
             this.table = new KeyTable(KeyTable.kindsOf(buildKeyVectors));
-            this.rowKey = new int[n];
-            long[] h = new long[n];
-            boolean[] nulls = new boolean[n];
             table.indexDirectlyIfDense(buildKeyVectors.get(0), n);
-            table.hash(buildKeyVectors, n, h, nulls);
             long nullKeys = 0;
-            for (int from = 0; from < n; from += 1 << 16) {
-                int to = Math.min(n, from + (1 << 16));
-                checkMemory(from, n);
-                table.addAll(buildKeyVectors, from, to, h, nulls, rowKey);
-            }
-            for (int r = 0; r < n; r++) {
-                nullKeys += nulls[r] ? 1 : 0;
+            if (table.sequential()) {
+                // the keys are their rows' offsets: no table to fill, no row-to-key map to keep
+                this.rowKey = null;
+            } else {
+                this.rowKey = new int[n];
+                long[] h = new long[n];
+                boolean[] nulls = new boolean[n];
+                table.hash(buildKeyVectors, n, h, nulls);
+                for (int from = 0; from < n; from += 1 << 16) {
+                    int to = Math.min(n, from + (1 << 16));
+                    checkMemory(from, n);
+                    table.addAll(buildKeyVectors, from, to, h, nulls, rowKey);
+                }
+                for (int r = 0; r < n; r++) {
+                    nullKeys += nulls[r] ? 1 : 0;
+                }
             }
             checkMemory(n, n);
             this.buildNullKeys = nullKeys;
             int keys = table.size();
-            keyStart = new int[keys + 1];
-            for (int r = 0; r < n; r++) {
-                if (rowKey[r] >= 0) {
-                    keyStart[rowKey[r] + 1]++;
+            // every build row has its own key, ids given in row order: the key id is the row
+            this.identity = keys == n;
+            if (identity) {
+                keyStart = null;
+                keyRows = null;
+            } else {
+                keyStart = new int[keys + 1];
+                for (int r = 0; r < n; r++) {
+                    if (rowKey[r] >= 0) {
+                        keyStart[rowKey[r] + 1]++;
+                    }
                 }
-            }
-            for (int k = 0; k < keys; k++) {
-                keyStart[k + 1] += keyStart[k];
-            }
-            keyRows = new int[keyStart[keys]];
-            int[] fill = Arrays.copyOf(keyStart, keys);
-            for (int r = 0; r < n; r++) {
-                if (rowKey[r] >= 0) {
-                    keyRows[fill[rowKey[r]]++] = r;
+                for (int k = 0; k < keys; k++) {
+                    keyStart[k + 1] += keyStart[k];
+                }
+                keyRows = new int[keyStart[keys]];
+                int[] fill = Arrays.copyOf(keyStart, keys);
+                for (int r = 0; r < n; r++) {
+                    if (rowKey[r] >= 0) {
+                        keyRows[fill[rowKey[r]]++] = r;
+                    }
                 }
             }
             bad = new boolean[keys];
@@ -116,7 +139,7 @@ public final class JoinedRows implements Dataset, AutoCloseable {
             boolean probeUnique = buildLeft ? join.cardinality().rightUnique() : join.cardinality().leftUnique();
             boolean buildRepeats = false;
             for (int k = 0; buildUnique && k < keys && !buildRepeats; k++) {
-                buildRepeats = keyStart[k + 1] - keyStart[k] > 1;
+                buildRepeats = rowsOf(k) > 1;
             }
             long dupBuild = 0;
             long badBuildRows = 0;
@@ -126,7 +149,7 @@ public final class JoinedRows implements Dataset, AutoCloseable {
             if (buildRepeats || probeUnique) {
                 byte[] hits = probeHits();
                 for (int k = 0; k < keys; k++) {
-                    int count = keyStart[k + 1] - keyStart[k];
+                    int count = rowsOf(k);
                     if (buildUnique && count > 1 && hits[k] > 0) {
                         bad[k] = true;
                         dupBuild++;
@@ -146,11 +169,10 @@ public final class JoinedRows implements Dataset, AutoCloseable {
             for (int k = 0; k < keys; k++) {
                 if (bad[k]) {
                     badKeys++;
-                    quarantinedBuild += keyStart[k + 1] - keyStart[k];
+                    quarantinedBuild += rowsOf(k);
                 }
             }
             this.buildQuarantined = quarantinedBuild;
-            this.identity = keys == n;
             this.anyBad = badKeys > 0;
             if (badKeys > 0 && join.onDuplicate() == OnDuplicateKey.REFUSE) {
                 throw refusal(dupBuild, badBuildRows, dupProbe, badProbeRows, badKeys, quarantinedBuild);
@@ -165,6 +187,16 @@ public final class JoinedRows implements Dataset, AutoCloseable {
             closeAll(root);
             throw e;
         }
+    }
+
+    /** @return the build rows of a key */
+    private int rowsOf(int key) {
+        return keyStart == null ? 1 : keyStart[key + 1] - keyStart[key];
+    }
+
+    /** @return the key id of a build row, or -1 for a null key */
+    private int keyOf(int row) {
+        return rowKey == null ? row : rowKey[row];
     }
 
     private void closeAll(VectorSchemaRoot root) {
@@ -273,7 +305,7 @@ public final class JoinedRows implements Dataset, AutoCloseable {
 
     private void quarantineBuildRows() {
         for (int r = 0; r < build.getRowCount(); r++) {
-            if (rowKey[r] >= 0 && bad[rowKey[r]]) {
+            if (keyOf(r) >= 0 && bad[keyOf(r)]) {
                 join.rejects().orElseThrow().reject(new RejectedRow(buildName, "join " + join.leftName() + " x "
                         + join.rightName() + ", " + buildName + " row " + r, List.of(violation(buildLeft)),
                         RejectedRow.valuesOf(build, r)));
@@ -340,6 +372,8 @@ public final class JoinedRows implements Dataset, AutoCloseable {
         private int[] probeIdx = new int[1024];
         private int[] buildIdx = new int[1024];
         private int pairs;
+        /** Whether the pairs are the probe batch's rows, each once and in order (every probe row matched once). */
+        private boolean wholeProbe;
         private int emitted;
         private long batchIndex = -1;
         private boolean probeDone;
@@ -373,6 +407,7 @@ public final class JoinedRows implements Dataset, AutoCloseable {
                         probeDone = true;
                         probeBatch = null;
                         pairs = 0;
+                        wholeProbe = false;
                         emitted = 0;
                         if (keepBuildOrphans) {
                             buildOrphans();
@@ -392,6 +427,7 @@ public final class JoinedRows implements Dataset, AutoCloseable {
             batchIndex++;
             probeBatch = batch;
             pairs = 0;
+            wholeProbe = false;
             emitted = 0;
             int n = batch.getRowCount();
             probeRows += n;
@@ -400,8 +436,20 @@ public final class JoinedRows implements Dataset, AutoCloseable {
                 found = new int[n];
             }
             keys = probeKeys.stream().map(k -> (FieldVector) batch.getVector(k)).toList();
-            table.lookup(keys, n, nulls, found);
             ensure(n);
+            boolean onlyMatches = identity && !anyBad && !keepProbeOrphans;
+            if (onlyMatches) {
+                int count = table.matchOffsets(keys, n, probeIdx, buildIdx);
+                if (count >= 0) {
+                    matchedRows(n, count);
+                    return;
+                }
+            }
+            table.lookup(keys, n, nulls, found);
+            if (onlyMatches) {
+                pairRows(n);
+                return;
+            }
             for (int i = 0; i < n; i++) {
                 int k = found[i];
                 if (k < 0) {
@@ -433,6 +481,49 @@ public final class JoinedRows implements Dataset, AutoCloseable {
             }
         }
 
+        /**
+         * The pairs of a batch when each build row has its own key (its id), no key is quarantined
+         * and probe orphans are dropped: the common many-to-one join of facts with a dimension,
+         * in one loop without a call per pair.
+         */
+        private void pairRows(int n) {
+            int[] p = probeIdx;
+            int[] b = buildIdx;
+            long[] m = matched;
+            int[] ids = found;
+            int count = 0;
+            for (int i = 0; i < n; i++) {
+                int k = ids[i];
+                // written for every row, kept (count moves on) only for a match
+                p[count] = i;
+                b[count] = k;
+                if (k >= 0) {
+                    m[k >>> 6] |= 1L << k;
+                    count++;
+                } else if (nulls[i]) {
+                    probeNullKeys++;
+                }
+            }
+            pairs = count;
+            wholeProbe = count == n;
+            probeMatched += count;
+            probeOrphans += n - count;
+        }
+
+        /** Counts the pairs {@link KeyTable#matchOffsets} wrote and marks their keys matched. */
+        private void matchedRows(int n, int count) {
+            long[] m = matched;
+            int[] b = buildIdx;
+            for (int j = 0; j < count; j++) {
+                int k = b[j];
+                m[k >>> 6] |= 1L << k;
+            }
+            pairs = count;
+            wholeProbe = count == n;
+            probeMatched += count;
+            probeOrphans += n - count;
+        }
+
         private void quarantineProbeRow(VectorSchemaRoot batch, int row) {
             String origin = probeCursor.origin(row).orElse(probeName + " batch " + batchIndex + ", row " + row);
             join.rejects().orElseThrow().reject(new RejectedRow(probeName, "join " + join.leftName() + " x "
@@ -442,7 +533,7 @@ public final class JoinedRows implements Dataset, AutoCloseable {
         private void buildOrphans() {
             ensure(build.getRowCount());
             for (int r = 0; r < build.getRowCount(); r++) {
-                int k = rowKey[r];
+                int k = keyOf(r);
                 if (k < 0 || (matched[k >>> 6] & 1L << k) == 0 && !bad[k]) {
                     add(-1, r);
                 }
@@ -478,6 +569,9 @@ public final class JoinedRows implements Dataset, AutoCloseable {
             // output batches are the consumer's, outside the build side's memory limit
             out = VectorSchemaRoot.create(arrowSchema, outputAllocator);
             List<HashJoin.Column> columns = join.columns();
+            // probe rows are all there while batches are joined; build rows too unless probe orphans are kept
+            boolean probeEveryRow = probeBatch != null;
+            boolean buildEveryRow = probeBatch == null || !keepProbeOrphans;
             for (int c = 0; c < columns.size(); c++) {
                 HashJoin.Column col = columns.get(c);
                 FieldVector target = out.getVector(c);
@@ -487,12 +581,28 @@ public final class JoinedRows implements Dataset, AutoCloseable {
                 if (col.rightKey().isPresent() && type == JoinType.FULL) {
                     FieldVector rk = rightRoot == null ? null : rightRoot.getVector(col.rightKey().get());
                     Gather.coalesce(source, rows, rk, rightRows, n, target);
+                } else if (source == null) {
+                    Gather.gather(null, rows, n, target);
+                } else if (col.left() != buildLeft && wholeProbe && n == pairs && shareable(source, target, n)) {
+                    // the probe batch's column is the output column: share its buffers, valid as long as
+                    // the output batch is (the probe batch is not moved on before the output is released)
+                    source.makeTransferPair(target).splitAndTransfer(0, n);
                 } else {
-                    Gather.gather(source, rows, n, target);
+                    boolean fromBuild = col.left() == buildLeft;
+                    // the build side's null counts are counted once, not per output batch
+                    Gather.gather(source, rows, n, target, new Gather.Known(
+                            fromBuild ? buildHasNulls[c] : source.getNullCount() > 0,
+                            fromBuild ? buildEveryRow : probeEveryRow));
                 }
             }
             out.setRowCount(n);
             outputRows += n;
+        }
+
+        /** Whether the whole source column can be the target's: buffers are shared only under one root allocator. */
+        private static boolean shareable(FieldVector source, FieldVector target, int n) {
+            return source.getValueCount() == n && source.getClass() == target.getClass()
+                    && source.getAllocator().getRoot() == target.getAllocator().getRoot();
         }
 
         private void finish() {
@@ -502,9 +612,15 @@ public final class JoinedRows implements Dataset, AutoCloseable {
             reported = true;
             long buildRows = build.getRowCount();
             long buildMatched = 0;
-            for (int k = 0; k < table.size(); k++) {
-                if ((matched[k >>> 6] & 1L << k) != 0) {
-                    buildMatched += keyStart[k + 1] - keyStart[k];
+            if (identity) {
+                for (long word : matched) {
+                    buildMatched += Long.bitCount(word);
+                }
+            } else {
+                for (int k = 0; k < table.size(); k++) {
+                    if ((matched[k >>> 6] & 1L << k) != 0) {
+                        buildMatched += keyStart[k + 1] - keyStart[k];
+                    }
                 }
             }
             JoinReport.Side buildSide = new JoinReport.Side(buildRows, buildMatched,

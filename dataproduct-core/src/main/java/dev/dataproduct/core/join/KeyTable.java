@@ -33,6 +33,7 @@ final class KeyTable {
     private long directMin;
     /** Whether each key added to the direct index got its offset from the smallest as its id. */
     private boolean offsetIds = true;
+    private boolean sequential;
     private long[] hashes = new long[0];
     // per part: LONG keeps 1 long per key, WIDE 2; BYTES keeps offsets into a byte pool
     private final long[][] longs;
@@ -99,7 +100,8 @@ final class KeyTable {
     }
 
     /**
-     * Hashes the keys of a batch, part by part over all rows.
+     * Hashes the keys of a batch, part by part over all rows (for a directly indexed key, only
+     * finds its nulls: it is looked up by value).
      *
      * @param keys the key columns of the batch, in the key's order
      * @param n the rows
@@ -108,6 +110,16 @@ final class KeyTable {
      */
     void hash(List<FieldVector> keys, int n, long[] h, boolean[] nulls) {
         Arrays.fill(nulls, 0, n, false);
+        if (direct != null) {
+            // a directly indexed key is found by its value: only its nulls are needed
+            FieldVector v = keys.get(0);
+            if (v.getNullCount() > 0) {
+                for (int i = 0; i < n; i++) {
+                    nulls[i] = v.isNull(i);
+                }
+            }
+            return;
+        }
         for (int p = 0; p < keys.size(); p++) {
             FieldVector v = keys.get(p);
             boolean first = p == 0;
@@ -232,7 +244,9 @@ final class KeyTable {
      * values lie within a range at most four times the rows (surrogate keys of a dimension,
      * typically): a lookup then reads one int of an array of that range instead of a slot of the
      * larger hash table, and none when the keys were added in ascending order without a gap (their
-     * ids are then their offsets). Call before adding any key.
+     * ids are then their offsets). When the column holds each key of its range once, in ascending
+     * row order and without a null, the table holds them all at once, with no index: see
+     * {@link #sequential()}. Call before adding any key.
      *
      * @param column the build side's key column
      * @param n its rows
@@ -244,19 +258,39 @@ final class KeyTable {
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         boolean nullable = column.getNullCount() > 0;
+        boolean ascending = !nullable;
+        long previous = longAt(column, 0) - 1;
         for (int i = 0; i < n; i++) {
             if (!nullable || !column.isNull(i)) {
                 long v = longAt(column, i);
                 min = Math.min(min, v);
                 max = Math.max(max, v);
+                ascending &= v == previous + 1;
+                previous = v;
             }
         }
         long range = max - min + 1;
         if (min > max || range <= 0 || range > 4L * n + 1024 || range > Integer.MAX_VALUE - 8) {
             return;
         }
-        direct = new int[(int) range];
         directMin = min;
+        if (ascending) {
+            // every key of the range once, in row order: row r holds key min + r, whose id is r
+            direct = new int[0];
+            size = n;
+            sequential = true;
+            return;
+        }
+        direct = new int[(int) range];
+    }
+
+    /**
+     * @return whether the keys are one of each value of a range in ascending row order, without a
+     *     null (a dimension's surrogate keys in key order): a key's id is its row, and the table holds
+     *     them without any key being added
+     */
+    boolean sequential() {
+        return sequential;
     }
 
     /**
@@ -285,6 +319,38 @@ final class KeyTable {
         }
         hash(keys, n, hashes, nulls);
         findAll(keys, n, hashes, nulls, out);
+    }
+
+    /**
+     * Finds the keys of a batch and keeps only the rows that have one, in one pass, when that pass
+     * reads nothing but the key column: its ids are offsets from the smallest key, and the column is
+     * of 64-bit integers without a null.
+     *
+     * @param keys the key columns of the batch
+     * @param n the rows
+     * @param rows receives the rows whose key the table holds, in order
+     * @param ids receives their key ids, at the same positions
+     * @return the number of rows found, or -1 if this batch must be looked up row by row ({@link #lookup})
+     */
+    int matchOffsets(List<FieldVector> keys, int n, int[] rows, int[] ids) {
+        FieldVector v = keys.get(0);
+        if (direct == null || !offsetIds || !(v instanceof BaseFixedWidthVector f) || f.getTypeWidth() != 8
+                || v instanceof BitVector || v.getNullCount() > 0) {
+            return -1;
+        }
+        // the rows are the batch's own, so the raw address stays within its data buffer
+        long address = v.getDataBuffer().memoryAddress();
+        long min = directMin;
+        long size = this.size;
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            long at = MemoryUtil.getLong(address + 8L * i) - min;
+            // written for every row, kept (count moves on) only for a key the table holds
+            rows[count] = i;
+            ids[count] = (int) at;
+            count += Long.compareUnsigned(at, size) < 0 ? 1 : 0;
+        }
+        return count;
     }
 
     private void findDirect(FieldVector v, int n, boolean[] nulls, int[] out) {
@@ -382,10 +448,7 @@ final class KeyTable {
         if (direct != null) {
             int at = (int) (longAt(keys.get(0), row) - directMin);
             if (direct[at] == 0) {
-                if (size == keyHash.length) {
-                    keyHash = Arrays.copyOf(keyHash, size * 2);
-                }
-                store(size, keys, row);
+                // the index holds the key itself: no hash, slot or copy of its value is kept
                 offsetIds &= at == size;
                 direct[at] = ++size;
             }

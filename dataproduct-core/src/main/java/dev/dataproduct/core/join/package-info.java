@@ -11,9 +11,14 @@
  * of one integer-like column sits in the slot itself; integer keys within a range at most four times
  * the build rows are indexed directly by value, without hashing, and when the build side holds
  * every key of that range in ascending order, as a dimension of surrogate keys in key order does, a
- * key's offset from the smallest is its id and the probe reads no index at all). It streams the probe side batch by batch:
+ * key's offset from the smallest is its id, no key table is built and the probe reads no index at
+ * all). It streams the probe side batch by batch:
  * hashes a batch's keys column by column, finds each row's key, and gathers each output column
- * from the matched rows. Past the memory limit it fails with a
+ * from the matched rows into buffers written once (not zeroed first). A probe batch whose rows all
+ * match once, in order (facts whose every key the dimension has), lends its own columns to the
+ * joined batch: their buffers are shared, not copied, and stay valid as long as the joined batch
+ * does (until the cursor's next {@code next()} or {@code close()}, as for any borrowed batch).
+ * A build side past the memory limit fails the join with a
  * {@link dev.dataproduct.core.join.JoinMemoryException} naming the limit and the rows and keys read;
  * it does not spill to disk. Output batches are allocated from the caller's allocator, outside that
  * limit, one at a time. Null keys match nothing (SQL); integer key columns of different widths

@@ -140,6 +140,95 @@ class HashJoinDuckDbTest {
         }
     }
 
+    static final Schema FACTS = Schema.of(Field.of("k", LogicalType.INT64, false),
+            Field.of("v", LogicalType.INT64, false));
+    static final Schema DIMENSION = Schema.of(Field.of("id", LogicalType.INT64, false),
+            Field.of("s", LogicalType.INT32, false), Field.of("w", LogicalType.STRING, false));
+
+    /**
+     * One integer key, the dimension's keys laid out in each way the join reads differently: each key
+     * of a range once in ascending order (their ids are their rows: no table), the same keys shuffled
+     * (indexed directly by value), spread out (hashed), and with a null key and repeats where the
+     * cardinality allows. The facts' keys reach below and above the dimension's; the facts' keys and
+     * the dimension's columns hold nulls in some rounds only, so that every way of finding the keys
+     * and of gathering the columns runs.
+     */
+    @Test
+    void answersAsDuckDbOnOneIntegerKeyInKeyOrderShuffledSpreadOrRepeated() throws SQLException {
+        long base = Long.getLong("join.seed", System.nanoTime());
+        for (int round = 0; round < 12; round++) {
+            long seed = base + round;
+            for (Cardinality c : Cardinality.values()) {
+                SplittableRandom random = new SplittableRandom(seed);
+                int layout = round % 4;
+                boolean factNulls = round % 3 == 0;
+                int keys = 1 + random.nextInt(700);
+                long first = random.nextInt(2000) - 1000;
+                long step = layout == 2 ? 7 : 1;
+                List<Long> ids = new ArrayList<>();
+                for (int i = 0; i < keys; i++) {
+                    ids.add(first + step * i);
+                }
+                if (layout == 1 || layout == 3) {
+                    java.util.Collections.shuffle(ids, new java.util.Random(seed));
+                }
+                boolean dimensionNulls = round >= 6;
+                List<Object[]> dimension = new ArrayList<>();
+                for (Long id : ids) {
+                    dimension.add(new Object[] {id,
+                            dimensionNulls && random.nextInt(8) == 0 ? null : random.nextInt(100),
+                            dimensionNulls && random.nextInt(8) == 0 ? null : "w" + random.nextInt(50)});
+                }
+                if (layout == 3) {
+                    dimension.add(new Object[] {null, 1, "null key"});
+                    for (int i = 0; !c.rightUnique() && i < 20; i++) {
+                        dimension.add(new Object[] {ids.get(random.nextInt(keys)), i, "again"});
+                    }
+                }
+                List<Object[]> facts = new ArrayList<>();
+                Set<Long> used = new HashSet<>();
+                int n = 1 + random.nextInt(1500);
+                for (int i = 0; i < n; i++) {
+                    Long k = factNulls && random.nextInt(20) == 0 ? null
+                            : first + step * (random.nextInt(keys + 10) - 5);
+                    if (k == null || !c.leftUnique() || used.add(k)) {
+                        facts.add(new Object[] {k, random.nextInt(10) == 0 ? null : (long) random.nextInt(1000)});
+                    }
+                }
+                exec("CREATE OR REPLACE TABLE f (k BIGINT, v BIGINT)");
+                exec("CREATE OR REPLACE TABLE d (id BIGINT, s INTEGER, w VARCHAR)");
+                insert("f", facts);
+                insert("d", dimension);
+                for (JoinType type : JoinType.values()) {
+                    for (HashJoin.BuildSide side : HashJoin.BuildSide.values()) {
+                        String where = "seed " + seed + " (-Djoin.seed=" + base + ", round " + round + "), layout "
+                                + layout + ", " + c + " " + type + " build " + side;
+                        HashJoin join = HashJoin.builder(dataset("f", FACTS, facts, random),
+                                        dataset("d", DIMENSION, dimension, random))
+                                .on(List.of("k"), List.of("id")).cardinality(c).type(type).buildSide(side).build();
+                        try (JoinedRows rows = join.run(allocator)) {
+                            List<String> ours = new ArrayList<>();
+                            rows.forEachRow(r -> ours.add(r.get("k") + "|" + r.get("v") + "|" + r.get("s") + "|"
+                                    + r.get("w")));
+                            ours.sort(null);
+                            assertEquals(sql("SELECT " + (type == JoinType.FULL ? "coalesce(f.k, d.id)" : "f.k")
+                                    + ", f.v, d.s, d.w FROM f " + type.name() + " JOIN d ON f.k = d.id"), ours, where);
+                            JoinReport report = rows.report();
+                            long orphans = count("SELECT count(*) FROM f WHERE NOT EXISTS (SELECT 1 FROM d "
+                                    + "WHERE d.id = f.k)");
+                            long dimensionOrphans = count("SELECT count(*) FROM d WHERE NOT EXISTS (SELECT 1 FROM f "
+                                    + "WHERE d.id = f.k)");
+                            assertEquals(List.of((long) facts.size(), facts.size() - orphans, orphans),
+                                    side(report.leftSide()).subList(0, 3), where);
+                            assertEquals(List.of((long) dimension.size(), dimension.size() - dimensionOrphans,
+                                    dimensionOrphans), side(report.rightSide()).subList(0, 3), where);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /** Keys from a small domain so that they meet, repeat and miss; about 6% of key parts null. */
     private static List<Object[]> rows(SplittableRandom random, int n, boolean repeats, boolean left) {
         List<Object[]> rows = new ArrayList<>();

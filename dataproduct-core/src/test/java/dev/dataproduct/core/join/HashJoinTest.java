@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dataproduct.api.data.BatchBuilder;
+import dev.dataproduct.api.data.BatchCursor;
 import dev.dataproduct.api.data.Dataset;
 import dev.dataproduct.api.error.InvalidDefinitionException;
 import dev.dataproduct.api.join.Cardinality;
@@ -23,8 +24,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +35,13 @@ import org.junit.jupiter.api.Test;
 class HashJoinTest {
     static final ConformedKey CUSTOMER = ConformedKey.of("customer", LogicalType.STRING);
 
+    /** Facts with an integer key and an amount; {@link #NAMES_BY_ID} holds their dimension. */
+    private static final Schema FACTS_BY_ID = Schema.of(
+            Field.builder("customer", LogicalType.INT64).conformedKey("id").build(),
+            Field.of("amount", LogicalType.INT32, false));
+    private static final Schema NAMES_BY_ID = Schema.of(
+            Field.builder("id", LogicalType.INT64).conformedKey("id").build(),
+            Field.of("name", LogicalType.STRING, false));
     private final BufferAllocator allocator = new RootAllocator();
     private final List<VectorSchemaRoot> batches = new ArrayList<>();
 
@@ -50,19 +60,7 @@ class HashJoinTest {
             Field.of("segment", LogicalType.STRING, false));
 
     private Dataset dataset(String name, Schema schema, Object[]... rows) {
-        List<Map<String, Object>> maps = new ArrayList<>();
-        for (Object[] row : rows) {
-            Map<String, Object> m = new HashMap<>();
-            for (int c = 0; c < row.length; c++) {
-                if (row[c] != null) {
-                    m.put(schema.fields().get(c).name(), row[c]);
-                }
-            }
-            maps.add(m);
-        }
-        VectorSchemaRoot b = BatchBuilder.fromRows(schema, maps, allocator);
-        batches.add(b);
-        return Dataset.of(name, schema, List.of(b));
+        return Dataset.of(name, schema, List.of(batch(schema, rows)));
     }
 
     private static List<String> rows(Dataset d) {
@@ -188,10 +186,8 @@ class HashJoinTest {
 
     @Test
     void joinsIntegerKeysIndexedDirectlyByValueWithOrphansBelowAndAboveTheirRange() {
-        Schema facts = Schema.of(Field.builder("customer", LogicalType.INT64).conformedKey("id").build(),
-                Field.of("amount", LogicalType.INT32, false));
-        Schema dims = Schema.of(Field.builder("id", LogicalType.INT64).conformedKey("id").build(),
-                Field.of("name", LogicalType.STRING, false));
+        Schema facts = FACTS_BY_ID;
+        Schema dims = NAMES_BY_ID;
         Dataset left = dataset("facts", facts, new Object[] {5L, 1}, new Object[] {9L, 2}, new Object[] {4L, 3},
                 new Object[] {10L, 4}, new Object[] {null, 5}, new Object[] {-3L, 6}, new Object[] {7L, 7});
         Dataset right = dataset("dims", dims, new Object[] {5L, "five"}, new Object[] {6L, "six"},
@@ -207,10 +203,8 @@ class HashJoinTest {
 
     @Test
     void joinsConsecutiveIntegerKeysInKeyOrderOrNotWithOrphansJustOutsideTheirRange() {
-        Schema facts = Schema.of(Field.builder("customer", LogicalType.INT64).conformedKey("id").build(),
-                Field.of("amount", LogicalType.INT32, false));
-        Schema dims = Schema.of(Field.builder("id", LogicalType.INT64).conformedKey("id").build(),
-                Field.of("name", LogicalType.STRING, false));
+        Schema facts = FACTS_BY_ID;
+        Schema dims = NAMES_BY_ID;
         Object[][] factRows = {{5L, 1}, {9L, 2}, {4L, 3}, {8L, 4}, {null, 5}, {7L, 6}, {6L, 7}};
         // the first build side holds its keys in ascending order (ids are offsets), the second does not
         List<Object[][]> builds = List.of(
@@ -226,6 +220,86 @@ class HashJoinTest {
                 assertEquals(new JoinReport.Side(7, 4, 3, 1, 0, 0), rows.report().leftSide());
             }
         }
+    }
+
+    @Test
+    void sharesTheProbeColumnsOfABatchWhoseRowsAllMatchInOrderAndCopiesThoseOfOneWithAnOrphan() {
+        Schema facts = FACTS_BY_ID;
+        Schema dims = NAMES_BY_ID;
+        Dataset dimension = dataset("dims", dims, new Object[] {5L, "five"}, new Object[] {6L, "six"},
+                new Object[] {7L, "seven"});
+        // the facts' first batch matches row for row, the second has an orphan (9)
+        Dataset fact = Dataset.of("facts", facts, List.of(batch(facts, new Object[] {7L, 1}, new Object[] {5L, null},
+                new Object[] {5L, 3}), batch(facts, new Object[] {6L, 4}, new Object[] {9L, 5})));
+        HashJoin join = HashJoin.builder(fact, dimension).on(ConformedKey.of("id", LogicalType.INT64))
+                .cardinality(Cardinality.MANY_TO_ONE).type(JoinType.INNER).build();
+        List<Boolean> shared = new ArrayList<>();
+        List<String> out = new ArrayList<>();
+        try (JoinedRows rows = join.run(allocator); BatchCursor joined = rows.open(); BatchCursor probe = fact.open()) {
+            while (joined.next() && probe.next()) {
+                VectorSchemaRoot b = joined.batch();
+                shared.add(b.getVector("amount").getDataBuffer().memoryAddress()
+                        == probe.batch().getVector("amount").getDataBuffer().memoryAddress());
+                for (int i = 0; i < b.getRowCount(); i++) {
+                    out.add(b.getVector("customer").getObject(i) + "|" + b.getVector("amount").getObject(i) + "|"
+                            + b.getVector("name").getObject(i));
+                }
+            }
+            assertEquals(new JoinReport.Side(5, 4, 1, 0, 0, 0), rows.report().leftSide());
+        }
+        assertEquals(List.of(true, false), shared);
+        assertEquals(List.of("7|1|seven", "5|null|five", "5|3|five", "6|4|six"), out);
+    }
+
+    @Test
+    void writesZeroUnderEveryNullOfAJoinedColumnNeverStaleMemory() {
+        Schema facts = FACTS_BY_ID;
+        Schema dims = Schema.of(Field.builder("id", LogicalType.INT64).conformedKey("id").build(),
+                Field.of("score", LogicalType.INT64, false));
+        Object[][] factRows = new Object[2000][];
+        for (int i = 0; i < factRows.length; i++) {
+            factRows[i] = new Object[] {(long) (i % 7), i};
+        }
+        Dataset fact = dataset("facts", facts, factRows);
+        Dataset dimension = dataset("dims", dims, new Object[] {1L, 10L}, new Object[] {2L, 20L});
+        // memory freed with every byte set, of the output columns' size, which they may be given again
+        List<ArrowBuf> dirty = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            dirty.add(allocator.buffer(8L * factRows.length));
+            dirty.get(i).setOne(0, dirty.get(i).capacity());
+        }
+        dirty.forEach(ArrowBuf::close);
+        HashJoin join = HashJoin.builder(fact, dimension).on(ConformedKey.of("id", LogicalType.INT64))
+                .cardinality(Cardinality.MANY_TO_ONE).type(JoinType.LEFT).build();
+        long nulls = 0;
+        try (JoinedRows rows = join.run(allocator); BatchCursor cursor = rows.open()) {
+            while (cursor.next()) {
+                BigIntVector score = (BigIntVector) cursor.batch().getVector("score");
+                for (int i = 0; i < score.getValueCount(); i++) {
+                    if (score.isNull(i)) {
+                        nulls++;
+                        assertEquals(0L, score.getDataBuffer().getLong(8L * i), "row " + i);
+                    }
+                }
+            }
+        }
+        assertEquals(2000 - 2 * 286, nulls);
+    }
+
+    private VectorSchemaRoot batch(Schema schema, Object[]... rows) {
+        List<Map<String, Object>> maps = new ArrayList<>();
+        for (Object[] row : rows) {
+            Map<String, Object> m = new HashMap<>();
+            for (int c = 0; c < row.length; c++) {
+                if (row[c] != null) {
+                    m.put(schema.fields().get(c).name(), row[c]);
+                }
+            }
+            maps.add(m);
+        }
+        VectorSchemaRoot b = BatchBuilder.fromRows(schema, maps, allocator);
+        batches.add(b);
+        return b;
     }
 
     @Test
