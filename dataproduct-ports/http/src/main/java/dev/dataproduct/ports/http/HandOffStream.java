@@ -13,15 +13,21 @@ import java.util.concurrent.Semaphore;
  * A response body whose writes to the client go out on a sender thread, so that the worker encodes
  * the next chunk of rows while the last one is on its way: encoding and the server's own writes
  * (chunk framing, copies, one system call per 4 KiB) then take turns on two cores instead of adding
- * up on one. Chunks of {@value #CHUNK} bytes are handed over through {@value #DEPTH} buffers, so a
- * response holds no more than that whatever its size, and the worker waits when the client reads
- * slower than it encodes. A failed write (a client gone, or one cut off by the stall guard, which
+ * up on one. Four chunks of {@value #CHUNK} bytes are handed over at a time (a hand-off may wake a
+ * parked thread, which costs more than copying a chunk), written as chunks, through {@value #DEPTH}
+ * buffers, so a response holds no more than that whatever its size, and the worker waits when the
+ * client reads slower than it encodes. A failed write (a client gone, or one cut off by the stall guard, which
  * interrupts the sender) fails the worker's next write, flush or close with it; bytes written after a
  * failure, or left when the stream is closed without {@link #flush}, are dropped, not sent.
  */
 final class HandOffStream extends OutputStream {
     /** The size of every write to the client but the last. */
     static final int CHUNK = 1 << 16;
+    /**
+     * The bytes handed over at once, several chunks: each hand-off may wake a parked thread, which
+     * costs more than the copy of a chunk.
+     */
+    static final int BUFFER = 4 * CHUNK;
     /** Buffers in flight: one being filled while one is sent. */
     static final int DEPTH = 3;
 
@@ -45,9 +51,9 @@ final class HandOffStream extends OutputStream {
     private HandOffStream(OutputStream out) {
         this.out = out;
         for (int i = 0; i < DEPTH - 1; i++) {
-            free.add(new byte[CHUNK]);
+            free.add(new byte[BUFFER]);
         }
-        current = new byte[CHUNK];
+        current = new byte[BUFFER];
     }
 
     /**
@@ -81,8 +87,8 @@ final class HandOffStream extends OutputStream {
                 }
                 if (failure == null && !dropping) {
                     try {
-                        if (item.bytes() != null) {
-                            out.write(item.bytes(), 0, item.length());
+                        for (int at = 0; at < item.length(); at += CHUNK) {
+                            out.write(item.bytes(), at, Math.min(CHUNK, item.length() - at));
                         }
                         if (item.flush()) {
                             out.flush();
@@ -115,11 +121,12 @@ final class HandOffStream extends OutputStream {
 
     @Override
     public void write(int b) throws IOException {
+        open();
         if (direct) {
             out.write(b);
             return;
         }
-        if (pos == CHUNK) {
+        if (pos == BUFFER) {
             handOff(false);
         }
         current[pos++] = (byte) b;
@@ -127,6 +134,7 @@ final class HandOffStream extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
+        open();
         if (direct) {
             out.write(b, off, len);
             return;
@@ -134,10 +142,10 @@ final class HandOffStream extends OutputStream {
         int at = off;
         int left = len;
         while (left > 0) {
-            if (pos == CHUNK) {
+            if (pos == BUFFER) {
                 handOff(false);
             }
-            int n = Math.min(left, CHUNK - pos);
+            int n = Math.min(left, BUFFER - pos);
             System.arraycopy(b, at, current, pos, n);
             pos += n;
             at += n;
@@ -157,11 +165,15 @@ final class HandOffStream extends OutputStream {
         check();
     }
 
-    private void handOff(boolean flush) throws IOException {
-        check();
+    private void open() throws IOException {
         if (closed) {
             throw new IOException("the response is closed");
         }
+    }
+
+    private void handOff(boolean flush) throws IOException {
+        check();
+        open();
         try {
             full.put(new Item(pos == 0 ? null : current, pos, flush, false));
             current = pos == 0 ? current : free.take();

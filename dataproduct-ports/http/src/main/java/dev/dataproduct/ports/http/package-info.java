@@ -9,8 +9,8 @@
  * decoder does; JSON leaves in writes of 64 KiB, not one per batch. JSON and CSV bodies are encoded by
  * the worker while a sender thread (at most one per worker; the worker writes itself when none is
  * free) writes the previous 64 KiB to the client, so that encoding and the server's own writes run on
- * two cores; a response holds three such buffers at most, and a failed or stalled write ends it as
- * before. An Arrow answer that is every
+ * two cores; chunks are handed over four at a time, a response holds three buffers of four chunks
+ * at most, and a failed or stalled write ends it as before. An Arrow answer that is every
  * stored row and column as stored (the caller's policy admits every row and masks nothing; no
  * {@code select} other than every column in order, no filter, order or cursor; a limit that reaches
  * every row) sends the stored record batch messages as they are, without decoding and encoding them

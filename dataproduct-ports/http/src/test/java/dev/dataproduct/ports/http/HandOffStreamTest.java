@@ -68,7 +68,7 @@ class HandOffStreamTest {
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
         Client client = new Client();
         try (HandOffStream out = HandOffStream.over(client, senders)) {
-            while (expected.size() < 10 * HandOffStream.CHUNK + 123) {
+            while (expected.size() < 3 * HandOffStream.BUFFER + 123) {
                 // writes of every size: single bytes, short runs, and runs longer than a chunk
                 int kind = random.nextInt(3);
                 if (kind == 0) {
@@ -119,8 +119,7 @@ class HandOffStreamTest {
         out.close();
         assertEquals(0, client.bytes.size(), "an abandoned response's last bytes are dropped");
         assertEquals(0, client.flushes);
-        assertThrows(IOException.class, () -> out.write(new byte[HandOffStream.CHUNK + 1]),
-                "a closed stream takes no more chunks");
+        assertThrows(IOException.class, () -> out.write(new byte[1]), "a closed stream takes no more bytes");
     }
 
     @Test
