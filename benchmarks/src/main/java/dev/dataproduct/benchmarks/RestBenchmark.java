@@ -164,12 +164,12 @@ final class RestBenchmark {
         return rows / (nanos / 1e9);
     }
 
-    /** CPU time of the threads that serve: the REST port's workers and the bare server's. */
+    /** CPU time of the threads that serve: the REST port's workers and senders, and the bare server's. */
     private static long serverCpu() {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long sum = 0;
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().matches("rest-" + RestPort.DEFAULT_NAME + "-[0-9]+|bare-[0-9]+")) {
+            if (t.getName().matches("rest-" + RestPort.DEFAULT_NAME + "-(send-)?[0-9]+|bare-[0-9]+")) {
                 sum += Math.max(0, mx.getThreadCpuTime(t.getId()));
             }
         }

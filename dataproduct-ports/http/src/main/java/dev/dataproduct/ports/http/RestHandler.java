@@ -74,11 +74,12 @@ final class RestHandler implements HttpHandler {
     private final RestPort owner;
     private final BufferAllocator allocator;
     private final StallGuard guard;
+    private final java.util.concurrent.Executor senders;
     private final Pages pages;
 
     RestHandler(ProductHost host, String port, Authenticator authenticator, long defaultLimit, long maxLimit,
                 int maxUriChars, PortMeters meters, RestPort owner, BufferAllocator allocator, StallGuard guard,
-                Pages pages) {
+                java.util.concurrent.Executor senders, Pages pages) {
         this.host = host;
         this.port = port;
         this.authenticator = authenticator;
@@ -89,6 +90,7 @@ final class RestHandler implements HttpHandler {
         this.owner = owner;
         this.allocator = allocator;
         this.guard = guard;
+        this.senders = senders;
         this.pages = pages;
     }
 
@@ -336,20 +338,32 @@ final class RestHandler implements HttpHandler {
                 return;
             }
             o.body = new CountingStream(ex.getResponseBody(), guard);
-            // the JDK server sends every write as a chunk: gather small writes into large ones
-            OutputStream buffered = new java.io.BufferedOutputStream(o.body, 1 << 16);
-            try (RowFormat.Writer w = format.open(result.schema(), buffered, allocator)) {
-                if (w.writeStored(result)) {
-                    o.rows = result.rowsReturned();
+            if (format == RowFormat.ARROW) {
+                // stored batches or buffers unloaded as they are: copying them to a sender would cost more
+                // than the writes it would take off this thread
+                writeRows(format, result, new java.io.BufferedOutputStream(o.body, HandOffStream.CHUNK), o);
+            } else {
+                // text is encoded here while the last chunk is sent from another thread
+                try (HandOffStream sent = HandOffStream.over(o.body, senders)) {
+                    writeRows(format, result, sent, o);
                 }
-                while (result.next()) {
-                    w.write(result.batch());
-                    o.rows = result.rowsReturned();
-                }
-                w.finish();
             }
-            buffered.flush();
         }
+    }
+
+    /** Writes the rows of a read in a format and flushes them; the JDK server sends every write as a chunk. */
+    private void writeRows(RowFormat format, ReadResult result, OutputStream out, Outcome o) throws IOException {
+        try (RowFormat.Writer w = format.open(result.schema(), out, allocator)) {
+            if (w.writeStored(result)) {
+                o.rows = result.rowsReturned();
+            }
+            while (result.next()) {
+                w.write(result.batch());
+                o.rows = result.rowsReturned();
+            }
+            w.finish();
+        }
+        out.flush();
     }
 
     /**

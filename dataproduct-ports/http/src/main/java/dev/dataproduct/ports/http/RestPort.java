@@ -54,6 +54,8 @@ public final class RestPort implements ServingPort {
     private final Builder config;
     private volatile HttpServer server;
     private volatile ThreadPoolExecutor workers;
+    /** The threads that send the chunks the workers encode, one at most per worker. */
+    private volatile ThreadPoolExecutor senders;
     private volatile BufferAllocator allocator;
     private volatile StallGuard guard;
 
@@ -113,14 +115,22 @@ public final class RestPort implements ServingPort {
                     + config.port + " (" + e.getMessage() + "); choose another port or stop what holds it", e);
         }
         s.setExecutor(pool);
+        AtomicInteger m = new AtomicInteger();
+        ThreadPoolExecutor send = new ThreadPoolExecutor(0, config.threads, 60, TimeUnit.SECONDS,
+                new java.util.concurrent.SynchronousQueue<>(), r -> {
+                    Thread t = new Thread(r, "rest-" + config.name + "-send-" + m.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.AbortPolicy());
         BufferAllocator child = host.allocator().newChildAllocator("rest-" + config.name, 0, Long.MAX_VALUE);
         StallGuard stalls = new StallGuard(config.stallTimeout, config.name);
         s.createContext("/", new RestHandler(host, config.name, config.authenticator, config.defaultLimit,
                 config.maxLimit, config.maxUriChars, new PortMeters(host.meterRegistry(), config.name), this, child,
-                stalls, config.pages));
+                stalls, send, config.pages));
         s.start();
         this.guard = stalls;
         this.workers = pool;
+        this.senders = send;
         this.allocator = child;
         this.server = s;
     }
@@ -151,6 +161,8 @@ public final class RestPort implements ServingPort {
         try {
             // a worker stuck writing to a client is interrupted above; give it a moment to release its pin
             workers.awaitTermination(5, TimeUnit.SECONDS);
+            senders.shutdownNow();
+            senders.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

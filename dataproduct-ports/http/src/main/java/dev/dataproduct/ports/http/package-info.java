@@ -6,7 +6,11 @@
  * or the application's own). Rows are streamed one batch at a time as JSON, CSV or an Arrow stream,
  * paged with RFC 8288 {@code Link} headers, validated with strong ETags. A JSON body is always valid
  * UTF-8: text stored with malformed UTF-8 has each malformed sequence replaced by U+FFFD, as the JDK's
- * decoder does; JSON leaves in writes of 64 KiB, not one per batch. An Arrow answer that is every
+ * decoder does; JSON leaves in writes of 64 KiB, not one per batch. JSON and CSV bodies are encoded by
+ * the worker while a sender thread (at most one per worker; the worker writes itself when none is
+ * free) writes the previous 64 KiB to the client, so that encoding and the server's own writes run on
+ * two cores; chunks are handed over four at a time, a response holds three buffers of four chunks
+ * at most, and a failed or stalled write ends it as before. An Arrow answer that is every
  * stored row and column as stored (the caller's policy admits every row and masks nothing; no
  * {@code select} other than every column in order, no filter, order or cursor; a limit that reaches
  * every row) sends the stored record batch messages as they are, without decoding and encoding them

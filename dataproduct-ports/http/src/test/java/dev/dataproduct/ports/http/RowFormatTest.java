@@ -206,6 +206,31 @@ class RowFormatTest {
     }
 
     @Test
+    void numbersAreWrittenWithinTheirRoomAndLeaveWhatPrecedesThemAlone() {
+        SplittableRandom random = new SplittableRandom(SEED);
+        int at = 5;
+        byte[] out = new byte[at + Digits.MAX + 8];
+        for (int i = 0; i < 50_000; i++) {
+            java.util.Arrays.fill(out, (byte) '#');
+            long v = random.nextLong() >> random.nextInt(64);
+            double d = i % 2 == 0 ? v / Math.pow(10, random.nextInt(7)) : random.nextDouble(-1e7, 1e7);
+            int end = i % 3 == 0 ? Digits.fewDecimals(d, out, at) : Digits.integer(v, out, at);
+            String what = (i % 3 == 0 ? "double " + d : "long " + v) + " (seed " + SEED + ")";
+            for (int k = 0; k < at; k++) {
+                assertEquals('#', out[k], "byte " + k + " before the number, " + what);
+            }
+            for (int k = at + Digits.MAX; k < out.length; k++) {
+                assertEquals('#', out[k], "byte " + k + " past the room, " + what);
+            }
+            if (end > 0) {
+                String text = new String(out, at, end - at, StandardCharsets.US_ASCII);
+                assertEquals(i % 3 == 0 ? d : (double) v, i % 3 == 0 ? Double.parseDouble(text) : Long.parseLong(text),
+                        what);
+            }
+        }
+    }
+
+    @Test
     void validUtf8AcceptsWellFormedTextAndRefusesWhatTheJdkReplaces() {
         SplittableRandom random = new SplittableRandom(SEED);
         for (int i = 0; i < 20_000; i++) {
