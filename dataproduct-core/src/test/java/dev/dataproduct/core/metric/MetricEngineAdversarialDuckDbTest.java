@@ -1,7 +1,6 @@
 package dev.dataproduct.core.metric;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.dataproduct.api.access.Principal;
 import dev.dataproduct.api.data.BatchCursor;
@@ -21,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -393,82 +391,20 @@ class MetricEngineAdversarialDuckDbTest {
             // with no group the answer is one row over everything, as SQL's aggregate without GROUP BY
             sql = sql.replace("SELECT DISTINCT 1 AS one FROM t", "SELECT 1 AS one");
         }
-        List<List<Object>> expected = new ArrayList<>();
-        try (Statement s = duck.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int cols = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int c = 1; c <= cols; c++) {
-                    Object v = rs.getObject(c);
-                    row.add(v instanceof java.sql.Date d ? d.toLocalDate() : v);
-                }
-                expected.add(row);
-            }
-        }
-        List<List<Object>> actual = new ArrayList<>();
+        List<List<Object>> expected = MetricAnswers.ofSql(duck, sql);
+        List<List<Object>> actual;
         try (VectorSchemaRoot answer = MetricEngine.of(MODEL, allocator).compute(q, cursor(),
                 new Principal("test", Set.of(), Map.of()))) {
-            for (int r = 0; r < answer.getRowCount(); r++) {
-                List<Object> row = new ArrayList<>();
-                for (FieldVector v : answer.getFieldVectors()) {
-                    Object x = v.getObject(r);
-                    row.add(v instanceof DateDayVector && x != null ? LocalDate.ofEpochDay(((Number) x).longValue())
-                            : x instanceof org.apache.arrow.vector.util.Text t ? t.toString() : x);
-                }
-                actual.add(row);
-            }
+            actual = MetricAnswers.ofAnswer(answer);
             assertEquals(MetricEngine.columns(MODEL, q).keySet().stream().toList(),
                     answer.getSchema().getFields().stream().map(f -> f.getName()).toList());
         }
         String where = "query " + q + " where " + q.filter().map(Object::toString).orElse("-") + " (seed " + SEED
                 + ")\n" + (sql.length() > 600 ? sql.substring(0, 600) + "..." : sql);
-        assertEquals(expected.size(), actual.size(), "rows of " + where);
-        for (int r = 0; r < expected.size(); r++) {
-            List<Object> e = expected.get(r);
-            List<Object> a = actual.get(r);
-            for (int c = 0; c < e.size(); c++) {
-                if (!same(e.get(c), a.get(c))) {
-                    fail("row " + r + " column " + (c + 1) + ": DuckDB " + e + " but engine " + a + " in " + where);
-                }
-            }
-        }
-    }
-
-    private static boolean same(Object e, Object a) {
-        if (e == null || a == null) {
-            return e == a;
-        }
-        if (e instanceof Number x && a instanceof Number y) {
-            double dx = x.doubleValue();
-            double dy = y.doubleValue();
-            if (Double.isNaN(dx) || Double.isNaN(dy)) {
-                return Double.isNaN(dx) && Double.isNaN(dy);
-            }
-            return dx == dy || Math.abs(dx - dy) <= 1e-9 * Math.max(Math.abs(dx), Math.abs(dy));
-        }
-        if (a instanceof Boolean b) {
-            return e.equals(b);
-        }
-        return e.toString().equals(a.toString());
+        MetricAnswers.assertSameRows(expected, actual, where);
     }
 
     private BatchCursor cursor() {
-        return new BatchCursor() {
-            private int at = -1;
-
-            @Override
-            public boolean next() {
-                return ++at < batches.size();
-            }
-
-            @Override
-            public VectorSchemaRoot batch() {
-                return batches.get(at);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return MetricAnswers.over(batches);
     }
 }

@@ -2,7 +2,6 @@ package dev.dataproduct.core.metric;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.dataproduct.api.access.Principal;
 import dev.dataproduct.api.data.BatchCursor;
@@ -22,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDate;
@@ -36,7 +34,6 @@ import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
@@ -226,81 +223,18 @@ class MetricEngineAgreesWithDuckDbTest {
 
     private void check(MetricQuery q) throws Exception {
         String sql = Reference.sql(MODEL, q);
-        List<List<Object>> expected = new ArrayList<>();
-        try (Statement s = duck.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            int cols = rs.getMetaData().getColumnCount();
-            while (rs.next()) {
-                List<Object> row = new ArrayList<>();
-                for (int c = 1; c <= cols; c++) {
-                    Object v = rs.getObject(c);
-                    row.add(v instanceof java.sql.Date d ? d.toLocalDate() : v instanceof LocalDate d ? d : v);
-                }
-                expected.add(row);
-            }
-        }
-        List<List<Object>> actual = new ArrayList<>();
-        try (BatchCursor cursor = cursor();
+        List<List<Object>> expected = MetricAnswers.ofSql(duck, sql);
+        List<List<Object>> actual;
+        try (BatchCursor cursor = MetricAnswers.over(batches);
              VectorSchemaRoot answer = MetricEngine.of(MODEL, allocator).compute(q, cursor,
                      new Principal("test", Set.of(), Map.of()))) {
-            for (int r = 0; r < answer.getRowCount(); r++) {
-                List<Object> row = new ArrayList<>();
-                for (FieldVector v : answer.getFieldVectors()) {
-                    Object x = v.getObject(r);
-                    row.add(v instanceof DateDayVector && x != null ? LocalDate.ofEpochDay(((Number) x).longValue())
-                            : x instanceof org.apache.arrow.vector.util.Text t ? t.toString() : x);
-                }
-                actual.add(row);
-            }
+            actual = MetricAnswers.ofAnswer(answer);
             assertEquals(MetricEngine.columns(MODEL, q).keySet().stream().toList(),
                     answer.getSchema().getFields().stream().map(f -> f.getName()).toList());
         }
         String where = "query " + q + " (seed " + SEED + ")\n" + sql;
-        assertEquals(expected.size(), actual.size(), "rows of " + where);
         assertTrue(actual.size() > 0, where);
-        for (int r = 0; r < expected.size(); r++) {
-            List<Object> e = expected.get(r);
-            List<Object> a = actual.get(r);
-            for (int c = 0; c < e.size(); c++) {
-                if (!same(e.get(c), a.get(c))) {
-                    fail("row " + r + " column " + (c + 1) + ": DuckDB " + e + " but engine " + a + " in " + where);
-                }
-            }
-        }
-    }
-
-    private static boolean same(Object e, Object a) {
-        if (e == null || a == null) {
-            return e == a;
-        }
-        if (e instanceof Number x && a instanceof Number y) {
-            double dx = x.doubleValue();
-            double dy = y.doubleValue();
-            return dx == dy || Math.abs(dx - dy) <= 1e-9 * Math.max(Math.abs(dx), Math.abs(dy));
-        }
-        if (a instanceof Boolean b) {
-            return e.equals(b);
-        }
-        return e.toString().equals(a.toString());
-    }
-
-    private static BatchCursor cursor() {
-        return new BatchCursor() {
-            private int at = -1;
-
-            @Override
-            public boolean next() {
-                return ++at < batches.size();
-            }
-
-            @Override
-            public VectorSchemaRoot batch() {
-                return batches.get(at);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        MetricAnswers.assertSameRows(expected, actual, where);
     }
 
     /** Renders a query as SQL over the orders table, one correlated aggregate per metric and row. */
