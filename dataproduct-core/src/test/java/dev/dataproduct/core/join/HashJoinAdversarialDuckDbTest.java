@@ -22,9 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -236,25 +234,7 @@ class HashJoinAdversarialDuckDbTest {
     }
 
     private Dataset dataset(String name, Schema schema, List<Object[]> rows, SplittableRandom random) {
-        List<VectorSchemaRoot> parts = new ArrayList<>();
-        int at = 0;
-        while (at < rows.size()) {
-            int size = Math.min(rows.size() - at, 1 + random.nextInt(120));
-            List<Map<String, Object>> maps = new ArrayList<>();
-            for (Object[] row : rows.subList(at, at + size)) {
-                Map<String, Object> m = new HashMap<>();
-                for (int c = 0; c < row.length; c++) {
-                    if (row[c] != null) {
-                        m.put(schema.fields().get(c).name(), row[c]);
-                    }
-                }
-                maps.add(m);
-            }
-            parts.add(BatchBuilder.fromRows(schema, maps, allocator));
-            at += size;
-        }
-        batches.addAll(parts);
-        return Dataset.of(name, schema, parts);
+        return RandomBatches.of(name, schema, rows, random, 120, allocator, batches);
     }
 
     private void load(List<Object[]> l, List<Object[]> r, String lt, String rt) throws SQLException {

@@ -2,7 +2,6 @@ package dev.dataproduct.core.join;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.dataproduct.api.data.BatchBuilder;
 import dev.dataproduct.api.data.Dataset;
 import dev.dataproduct.api.join.Cardinality;
 import dev.dataproduct.api.join.ConformedKey;
@@ -19,10 +18,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.apache.arrow.memory.BufferAllocator;
@@ -253,25 +250,7 @@ class HashJoinDuckDbTest {
 
     /** The rows in batches of random sizes, so that build and probe sides span several batches. */
     private Dataset dataset(String name, Schema schema, List<Object[]> rows, SplittableRandom random) {
-        List<VectorSchemaRoot> parts = new ArrayList<>();
-        int at = 0;
-        while (at < rows.size()) {
-            int size = Math.min(rows.size() - at, 1 + random.nextInt(300));
-            List<Map<String, Object>> maps = new ArrayList<>();
-            for (Object[] row : rows.subList(at, at + size)) {
-                Map<String, Object> m = new HashMap<>();
-                for (int c = 0; c < row.length; c++) {
-                    if (row[c] != null) {
-                        m.put(schema.fields().get(c).name(), row[c]);
-                    }
-                }
-                maps.add(m);
-            }
-            parts.add(BatchBuilder.fromRows(schema, maps, allocator));
-            at += size;
-        }
-        batches.addAll(parts);
-        return Dataset.of(name, schema, parts);
+        return RandomBatches.of(name, schema, rows, random, 300, allocator, batches);
     }
 
     private void load(List<Object[]> left, List<Object[]> right) throws SQLException {
