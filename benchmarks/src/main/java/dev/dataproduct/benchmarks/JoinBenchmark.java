@@ -60,8 +60,10 @@ final class JoinBenchmark {
         long rows = Long.getLong("joinrows", 10_000_000L);
         long keys = Long.getLong("joinkeys", 1_000_000L);
         long domain = keys + keys / 10;
-        int warmups = Integer.getInteger("warmups", 2);
-        int runs = Integer.getInteger("runs", 5);
+        // more runs than the other benchmarks: CPU time is read in 10 ms ticks, and one collection or
+        // compilation in one of five runs of about 120 ms moved the median by a third
+        int warmups = Integer.getInteger("joinwarmups", 3);
+        int runs = Integer.getInteger("joinruns", 15);
         int threads = Integer.getInteger("jointhreads", 1);
         long gap = Long.getLong("joingap", 1L);
         out.printf(Locale.ROOT, "facts=%,d customers=%,d key gap=%d warmups=%d runs=%d duckdb threads=%d cores=%d "
