@@ -125,6 +125,54 @@ class ArrowFileInputTest {
     }
 
     @Test
+    void refusesAnEmptyFileNamingThePortAndTheFile() throws IOException {
+        Path file = Files.write(dir.resolve("empty.arrow"), new byte[0]);
+        try (RootAllocator allocator = new RootAllocator()) {
+            PortException e = assertThrows(PortException.class,
+                    () -> ArrowFileInput.of("orders", file).open(context(allocator)));
+
+            assertTrue(e.getMessage().contains("'orders'"), e.getMessage());
+            assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+            assertTrue(e.getMessage().contains("holds 0 bytes"), e.getMessage());
+        }
+    }
+
+    @Test
+    void refusesAFooterClaimingGigabytesBeforeAllocatingThemNamingThePortTheFileAndTheByte() throws IOException {
+        Path file = dir.resolve("claims.arrow");
+        // a limit far below the claim: before the check, Arrow asked this allocator for 2 GB
+        try (RootAllocator allocator = new RootAllocator(16L << 20)) {
+            writeUnsignedFile(file, allocator);
+            byte[] bytes = Files.readAllBytes(file);
+            org.apache.arrow.vector.ipc.message.ArrowBlock block;
+            try (FileChannel channel = FileChannel.open(file);
+                 org.apache.arrow.vector.ipc.ArrowFileReader reader = new org.apache.arrow.vector.ipc.ArrowFileReader(
+                         channel, allocator)) {
+                block = reader.getRecordBlocks().get(0);
+            }
+            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            int patched = 0;
+            for (int at = bytes.length - 24; at >= 8; at--) {
+                if (b.getLong(at) == block.getOffset() && b.getInt(at + 8) == block.getMetadataLength()
+                        && b.getLong(at + 16) == block.getBodyLength()) {
+                    b.putLong(at + 16, 2L << 30);
+                    patched++;
+                }
+            }
+            assertEquals(1, patched);
+            Files.write(file, bytes);
+
+            PortException e = assertThrows(PortException.class,
+                    () -> ArrowFileInput.of("counters", file).open(context(allocator)));
+
+            assertTrue(e.getMessage().contains("'counters'"), e.getMessage());
+            assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+            assertTrue(e.getMessage().contains("record batch 0 at byte " + block.getOffset()), e.getMessage());
+            assertTrue(e.getMessage().contains((2L << 30) + " bytes of body"), e.getMessage());
+        }
+    }
+
+    @Test
     void describesItselfAsAnArrowIpcFile() {
         Path file = dir.resolve("x.arrow");
 
