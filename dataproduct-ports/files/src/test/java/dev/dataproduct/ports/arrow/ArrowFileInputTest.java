@@ -173,6 +173,48 @@ class ArrowFileInputTest {
     }
 
     @Test
+    void aFileWhoseColumnTypeDoesNotMatchTheContractIsRefusedNamingTheFieldAndBothTypes() throws IOException {
+        Path file = dir.resolve("ints-as-text.arrow");
+        try (RootAllocator allocator = new RootAllocator()) {
+            try (IntVector id = new IntVector("id", allocator)) {
+                id.allocateNew(3);
+                for (int i = 0; i < 3; i++) {
+                    id.set(i, i);
+                }
+                id.setValueCount(3);
+                try (VectorSchemaRoot root = VectorSchemaRoot.of(id);
+                     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
+                             StandardOpenOption.WRITE);
+                     ArrowFileWriter writer = new ArrowFileWriter(root, null, channel)) {
+                    writer.start();
+                    writer.writeBatch();
+                    writer.end();
+                }
+            }
+            var out = dev.dataproduct.api.schema.DatasetSpec.named("out").maxQuarantinedShare(1)
+                    .field(dev.dataproduct.api.schema.Field.of("id", dev.dataproduct.api.schema.LogicalType.DATE, false))
+                    .field(dev.dataproduct.api.schema.Field.of("name", dev.dataproduct.api.schema.LogicalType.STRING,
+                            false));
+            var product = dev.dataproduct.api.product.DataProduct.builder("mismatch")
+                    .domain("test")
+                    .version("1.0.0")
+                    .owner(dev.dataproduct.api.product.Owner.person("Ana Ruiz", "ana@example.com"))
+                    .purpose("Reads an Arrow file whose columns are not the contract's.")
+                    .input(ArrowFileInput.of("in", file))
+                    .output(out)
+                    .transform(ctx -> ctx.input("in"))
+                    .build();
+            try (var runtime = dev.dataproduct.core.runtime.ProductRuntime.builder().allocator(allocator)
+                    .store(new dev.dataproduct.core.snapshot.InMemorySnapshotStore()).build()) {
+                var e = assertThrows(dev.dataproduct.api.error.InvalidDefinitionException.class,
+                        () -> runtime.run(product));
+                assertTrue(e.getMessage().contains("field 'id' is declared date"), e.getMessage());
+                assertTrue(e.getMessage().contains("int32"), e.getMessage());
+            }
+        }
+    }
+
+    @Test
     void describesItselfAsAnArrowIpcFile() {
         Path file = dir.resolve("x.arrow");
 
