@@ -54,6 +54,25 @@ class ArrowFileInputTest {
         }
     }
 
+    /** Writes a file of one int32 column {@code id} holding 0, 1 and 2. */
+    private static void writeInts(Path file, BufferAllocator allocator) throws IOException {
+        try (IntVector id = new IntVector("id", allocator)) {
+            id.allocateNew(3);
+            for (int i = 0; i < 3; i++) {
+                id.set(i, i);
+            }
+            id.setValueCount(3);
+            try (VectorSchemaRoot root = VectorSchemaRoot.of(id);
+                 FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
+                         StandardOpenOption.WRITE);
+                 ArrowFileWriter writer = new ArrowFileWriter(root, null, channel)) {
+                writer.start();
+                writer.writeBatch();
+                writer.end();
+            }
+        }
+    }
+
     @Test
     void refusesAFileWithAnUnsupportedArrowTypeNamingTheFileAndTheField() throws IOException {
         Path file = dir.resolve("unsigned.arrow");
@@ -100,21 +119,7 @@ class ArrowFileInputTest {
     void readsTheFileAgainOnEveryPassAndReleasesItsMemoryWhenTheCursorCloses() throws IOException {
         Path file = dir.resolve("ints.arrow");
         try (RootAllocator allocator = new RootAllocator()) {
-            try (IntVector id = new IntVector("id", allocator)) {
-                id.allocateNew(3);
-                for (int i = 0; i < 3; i++) {
-                    id.set(i, i);
-                }
-                id.setValueCount(3);
-                try (VectorSchemaRoot root = VectorSchemaRoot.of(id);
-                     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
-                             StandardOpenOption.WRITE);
-                     ArrowFileWriter writer = new ArrowFileWriter(root, null, channel)) {
-                    writer.start();
-                    writer.writeBatch();
-                    writer.end();
-                }
-            }
+            writeInts(file, allocator);
             var dataset = ArrowFileInput.of("ints", file).open(context(allocator));
 
             assertEquals(3, dataset.countRows());
@@ -176,21 +181,7 @@ class ArrowFileInputTest {
     void aFileWhoseColumnTypeDoesNotMatchTheContractIsRefusedNamingTheFieldAndBothTypes() throws IOException {
         Path file = dir.resolve("ints-as-text.arrow");
         try (RootAllocator allocator = new RootAllocator()) {
-            try (IntVector id = new IntVector("id", allocator)) {
-                id.allocateNew(3);
-                for (int i = 0; i < 3; i++) {
-                    id.set(i, i);
-                }
-                id.setValueCount(3);
-                try (VectorSchemaRoot root = VectorSchemaRoot.of(id);
-                     FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW,
-                             StandardOpenOption.WRITE);
-                     ArrowFileWriter writer = new ArrowFileWriter(root, null, channel)) {
-                    writer.start();
-                    writer.writeBatch();
-                    writer.end();
-                }
-            }
+            writeInts(file, allocator);
             var out = dev.dataproduct.api.schema.DatasetSpec.named("out").maxQuarantinedShare(1)
                     .field(dev.dataproduct.api.schema.Field.of("id", dev.dataproduct.api.schema.LogicalType.DATE, false))
                     .field(dev.dataproduct.api.schema.Field.of("name", dev.dataproduct.api.schema.LogicalType.STRING,
