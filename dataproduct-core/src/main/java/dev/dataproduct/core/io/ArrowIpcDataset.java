@@ -9,12 +9,14 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.SeekableReadChannel;
+import org.apache.arrow.vector.ipc.message.ArrowBlock;
 import org.apache.arrow.vector.util.ByteArrayReadableSeekableByteChannel;
 
 /**
@@ -73,9 +75,13 @@ public final class ArrowIpcDataset implements Dataset, IpcBatches.Source {
     }
 
     private Schema readSchema() {
-        try (SeekableByteChannel channel = source.open();
-             ArrowFileReader reader = new ArrowFileReader(new SeekableReadChannel(channel), allocator)) {
-            return Schema.fromArrow(reader.getVectorSchemaRoot().getSchema());
+        try (SeekableByteChannel channel = source.open()) {
+            IpcFraming.checkFile(channel, where);
+            try (ArrowFileReader reader = new ArrowFileReader(new SeekableReadChannel(channel), allocator)) {
+                return Schema.fromArrow(reader.getVectorSchemaRoot().getSchema());
+            }
+        } catch (PortException e) {
+            throw e;
         } catch (IOException e) {
             throw new PortException("cannot read Arrow IPC file " + where + ": " + e.getMessage()
                     + "; check that the file exists and is an Arrow IPC file (not a stream)", e);
@@ -115,19 +121,42 @@ public final class ArrowIpcDataset implements Dataset, IpcBatches.Source {
         } catch (IOException e) {
             throw new PortException("cannot open Arrow IPC file " + where + ": " + e.getMessage(), e);
         }
+        List<ArrowBlock> blocks;
+        try {
+            blocks = IpcFraming.checkFile(channel, where);
+        } catch (RuntimeException e) {
+            closeQuietly(channel, e);
+            throw e;
+        }
         ArrowFileReader reader = new ArrowFileReader(new SeekableReadChannel(channel), allocator);
         return new BatchCursor() {
             private boolean onBatch;
             private boolean closed;
+            private int index;
 
             @Override
             public boolean next() {
-                try {
-                    onBatch = !closed && reader.loadNextBatch();
-                    return onBatch;
-                } catch (IOException e) {
-                    throw new PortException("cannot read a batch of Arrow IPC file " + where + ": " + e.getMessage(), e);
+                onBatch = false;
+                if (closed || index >= blocks.size()) {
+                    return false;
                 }
+                ArrowBlock block = blocks.get(index);
+                // checked before Arrow reads it: Arrow leaks the buffer of a message it cannot decode
+                IpcFraming.checkBlock(channel, "record batch", index, block, where);
+                try {
+                    if (!reader.loadNextBatch()) {
+                        return false;
+                    }
+                    // a batch whose values point outside its buffers fails here, not in whoever reads a value
+                    IpcFraming.checkLoaded(reader.getVectorSchemaRoot());
+                } catch (IOException | RuntimeException e) {
+                    throw new PortException("Arrow IPC file " + where + " is damaged: record batch " + index
+                            + " at byte " + block.getOffset() + " cannot be read (" + e.getMessage()
+                            + "); write the file again or restore it from a copy", e);
+                }
+                index++;
+                onBatch = true;
+                return true;
             }
 
             @Override
@@ -156,6 +185,14 @@ public final class ArrowIpcDataset implements Dataset, IpcBatches.Source {
                 }
             }
         };
+    }
+
+    private static void closeQuietly(SeekableByteChannel channel, RuntimeException failure) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     @Override

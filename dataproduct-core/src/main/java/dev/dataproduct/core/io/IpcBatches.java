@@ -62,8 +62,18 @@ public final class IpcBatches {
     /** Reads the file's footer and each batch's metadata (not its body). */
     static Optional<IpcBatches> read(ArrowIpcDataset.ChannelSource channels, String where,
                                      BufferAllocator allocator) {
-        try (SeekableByteChannel channel = channels.open();
-             ArrowFileReader reader = new ArrowFileReader(new SeekableReadChannel(channel), allocator)) {
+        try (SeekableByteChannel channel = channels.open()) {
+            IpcFraming.checkFile(channel, where);
+            return read(channels, channel, where, allocator);
+        } catch (IOException e) {
+            throw new PortException("cannot read the record batches of Arrow IPC file " + where + ": "
+                    + e.getMessage() + "; check that it is an Arrow IPC file", e);
+        }
+    }
+
+    private static Optional<IpcBatches> read(ArrowIpcDataset.ChannelSource channels, SeekableByteChannel channel,
+                                             String where, BufferAllocator allocator) {
+        try (ArrowFileReader reader = new ArrowFileReader(new SeekableReadChannel(channel), allocator)) {
             if (!reader.getDictionaryBlocks().isEmpty()) {
                 return Optional.empty();
             }

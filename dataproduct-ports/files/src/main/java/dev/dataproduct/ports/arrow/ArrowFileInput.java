@@ -23,7 +23,9 @@ import java.util.Objects;
  * {@link Schema}; a field of an Arrow type the SDK does not support makes
  * {@link #open(InputContext)} fail. Each {@link Dataset#open()} opens the file afresh, so the
  * dataset can be read any number of times; the cursor closes the file when it is closed.
- * Compressed IPC files (LZ4 or ZSTD buffers) are not supported.
+ * Compressed IPC files (LZ4 or ZSTD buffers) are not supported. Every length the file declares is
+ * checked against its size before Arrow reads it, so a damaged file fails with the file and the
+ * byte offset of the damage (see {@link dev.dataproduct.core.io.IpcFraming}).
  */
 public final class ArrowFileInput implements InputPort {
     private final String name;
@@ -65,7 +67,7 @@ public final class ArrowFileInput implements InputPort {
      *
      * @param context the run's allocator is used for every batch read
      * @return a dataset named like the port
-     * @throws PortException if the file is missing, unreadable or not an Arrow IPC file, or if
+     * @throws PortException if the file is missing, unreadable, not an Arrow IPC file or damaged, or if
      *     one of its fields has an Arrow type the SDK does not support
      */
     @Override

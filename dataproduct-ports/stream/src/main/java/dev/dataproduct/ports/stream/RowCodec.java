@@ -10,19 +10,17 @@ import dev.dataproduct.api.schema.Field;
 import dev.dataproduct.api.schema.LogicalType;
 import dev.dataproduct.api.schema.Schema;
 import dev.dataproduct.api.schema.TextValues;
+import dev.dataproduct.core.io.IpcFraming;
 import dev.dataproduct.core.io.JsonValues;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.channels.Channels;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.flatbuf.Message;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
@@ -126,46 +124,6 @@ final class RowCodec {
         return new Decoded(values, text, problems);
     }
 
-    /**
-     * Checks that each message of an IPC stream fits in the value before Arrow reads it: Arrow
-     * allocates the metadata and body sizes a message declares before it reads them, so a few bytes
-     * claiming gigabytes would cost gigabytes.
-     */
-    private static void checkFraming(byte[] value) throws IOException {
-        ByteBuffer bytes = ByteBuffer.wrap(value).order(ByteOrder.LITTLE_ENDIAN);
-        int at = 0;
-        while (at < value.length) {
-            int start = at;
-            if (value.length - at < 4) {
-                throw new IOException("it ends inside the length of the message at byte " + start);
-            }
-            int length = bytes.getInt(at);
-            at += 4;
-            if (length == -1) {  // the continuation marker, then the length
-                if (value.length - at < 4) {
-                    throw new IOException("it ends inside the length of the message at byte " + start);
-                }
-                length = bytes.getInt(at);
-                at += 4;
-            }
-            if (length == 0) {
-                return;  // the end of the stream
-            }
-            if (length < 0 || length > value.length - at) {
-                throw new IOException("the message at byte " + start + " declares " + Integer.toUnsignedString(length)
-                        + " bytes of metadata, but the value holds " + (value.length - at) + " more");
-            }
-            long body = Message.getRootAsMessage(bytes.duplicate().position(at).limit(at + length).slice()
-                    .order(ByteOrder.LITTLE_ENDIAN)).bodyLength();
-            at += length;
-            if (body < 0 || body > value.length - at) {
-                throw new IOException("the message at byte " + start + " declares " + body + " bytes of body, but the "
-                        + "value holds " + (value.length - at) + " more");
-            }
-            at += (int) body;
-        }
-    }
-
     private static void readJson(byte[] value, Schema schema, Map<String, Object> raw, Map<String, String> text,
                                  List<Problem> problems) throws IOException {
         try (JsonParser p = JSON.createParser(value)) {
@@ -197,7 +155,7 @@ final class RowCodec {
 
     private static void readArrow(byte[] value, Schema schema, BufferAllocator allocator, Map<String, Object> raw,
                                   Map<String, String> text) throws IOException {
-        checkFraming(value);
+        IpcFraming.checkStream(value);
         try (ArrowStreamReader r = new ArrowStreamReader(new ByteArrayInputStream(value), allocator)) {
             VectorSchemaRoot root = r.getVectorSchemaRoot();
             if (!r.loadNextBatch() || root.getRowCount() != 1) {

@@ -52,4 +52,35 @@ class RowCodecTest {
         assertEquals(1, cut.problems().size());
         assertTrue(cut.problems().get(0).message().contains("bytes of body"), cut.problems().get(0).message());
     }
+
+    @Test
+    void aBatchBufferPointingOutsideItsBodyIsAProblemSaidSoWithoutLeakingArrowMemory() {
+        byte[] value = oneRow();
+        ByteBuffer bytes = ByteBuffer.wrap(value).order(ByteOrder.LITTLE_ENDIAN);
+        int schemaEnd = 8 + bytes.getInt(4);
+        int metaStart = schemaEnd + 8;
+        ByteBuffer meta = bytes.duplicate().position(metaStart).limit(metaStart + bytes.getInt(schemaEnd + 4)).slice()
+                .order(ByteOrder.LITTLE_ENDIAN);
+        org.apache.arrow.flatbuf.RecordBatch batch = (org.apache.arrow.flatbuf.RecordBatch)
+                org.apache.arrow.flatbuf.Message.getRootAsMessage(meta).header(new org.apache.arrow.flatbuf.RecordBatch());
+        org.apache.arrow.flatbuf.Buffer last = batch.buffers(batch.buffersLength() - 1);
+        long offset = last.offset();
+        long length = last.length();
+        long claimed = length + 4096;
+        int found = -1;
+        for (int at = 0; at + 16 <= meta.limit(); at++) {
+            if (meta.getLong(at) == offset && meta.getLong(at + 8) == length && length > 0) {
+                found = at;
+            }
+        }
+        assertTrue(found >= 0, "the last buffer entry is in the metadata");
+        bytes.putLong(metaStart + found + 8, claimed);
+
+        // decode closes its allocator: a buffer Arrow leaked would fail here
+        RowCodec.Decoded d = decode(value);
+
+        assertEquals(1, d.problems().size());
+        assertTrue(d.problems().get(0).message().contains("declares a buffer of " + claimed + " bytes"),
+                d.problems().get(0).message());
+    }
 }
